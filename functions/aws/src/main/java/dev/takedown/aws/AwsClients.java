@@ -1,0 +1,74 @@
+package dev.takedown.aws;
+
+import dev.takedown.core.Env;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * SDK clients, built once per container for each region and endpoint. Endpoints and credentials come from
+ * the function's {@link Env}, so the local stack can point functions sharing one JVM at its own backends.
+ */
+public final class AwsClients {
+    private static final Map<String, DynamoDbClient> DYNAMO = new ConcurrentHashMap<>();
+    private static final Map<String, SqsClient> SQS = new ConcurrentHashMap<>();
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+
+    private AwsClients() {
+    }
+
+    public static DynamoDbClient dynamo(Env env) {
+        Region region = region(env);
+        String endpoint = endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB");
+        return DYNAMO.computeIfAbsent(region + "|" + endpoint, k -> {
+            var builder = DynamoDbClient.builder().httpClient(HTTP).region(region).credentialsProvider(credentials(env));
+            if (endpoint != null) {
+                builder.endpointOverride(URI.create(endpoint));
+            }
+            return builder.build();
+        });
+    }
+
+    public static SqsClient sqs(Env env) {
+        Region region = region(env);
+        String endpoint = endpoint(env, "AWS_ENDPOINT_URL_SQS");
+        return SQS.computeIfAbsent(region + "|" + endpoint, k -> {
+            var builder = SqsClient.builder().httpClient(HTTP).region(region).credentialsProvider(credentials(env));
+            if (endpoint != null) {
+                builder.endpointOverride(URI.create(endpoint));
+            }
+            return builder.build();
+        });
+    }
+
+    private static Region region(Env env) {
+        return Region.of(env.optional("AWS_REGION", "us-east-1"));
+    }
+
+    private static String endpoint(Env env, String serviceVariable) {
+        return env.optional(serviceVariable, env.optional("AWS_ENDPOINT_URL", null));
+    }
+
+    // Lambda puts the function's role credentials in the environment; the local stack passes its own.
+    private static AwsCredentialsProvider credentials(Env env) {
+        String keyId = env.optional("AWS_ACCESS_KEY_ID", null);
+        String secret = env.optional("AWS_SECRET_ACCESS_KEY", null);
+        if (keyId == null || secret == null) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        String token = env.optional("AWS_SESSION_TOKEN", null);
+        return StaticCredentialsProvider.create(token == null
+                ? AwsBasicCredentials.create(keyId, secret)
+                : AwsSessionCredentials.create(keyId, secret, token));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.takedown.aws;
+
+import dev.takedown.core.model.Seller;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+public final class DynamoSellerStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoSellerStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public void put(Seller seller) {
+        dynamo.putItem(r -> r.tableName(table).item(Attrs.item()
+                .s("id", seller.id())
+                .s("name", seller.name())
+                .s("callbackUrl", seller.callbackUrl())
+                .build()));
+    }
+
+    public Optional<Seller> find(String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Attrs.key("id", id))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Seller(Attrs.s(item, "id"), Attrs.s(item, "name"), Attrs.s(item, "callbackUrl")));
+    }
+}

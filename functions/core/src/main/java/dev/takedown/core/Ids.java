@@ -1,0 +1,51 @@
+package dev.takedown.core;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/** Time-ordered, unguessable identifiers (ULID layout: 48-bit milliseconds then 80 random bits). */
+public final class Ids {
+    private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    public static String notice(Instant at) {
+        return "ntc_" + ulid(at.toEpochMilli());
+    }
+
+    static String ulid(long millis) {
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
+        char[] out = new char[26];
+        for (int i = 9; i >= 0; i--) {
+            out[i] = CROCKFORD[(int) (millis & 31)];
+            millis >>>= 5;
+        }
+        long hi = 0;
+        for (int i = 0; i < 5; i++) {
+            hi = (hi << 8) | (random[i] & 0xff);
+        }
+        long lo = 0;
+        for (int i = 5; i < 10; i++) {
+            lo = (lo << 8) | (random[i] & 0xff);
+        }
+        for (int i = 17; i >= 10; i--) {
+            out[i] = CROCKFORD[(int) (hi & 31)];
+            hi >>>= 5;
+        }
+        for (int i = 25; i >= 18; i--) {
+            out[i] = CROCKFORD[(int) (lo & 31)];
+            lo >>>= 5;
+        }
+        return new String(out);
+    }
+
+    /** A new API key: 32 random bytes, shown once, stored only as its SHA-256. */
+    public static String apiKey() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "tdk_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.takedown.core.model;
+
+/** Machine-readable reason attached to an item decision, so the sender can act on it. */
+public enum ItemReason {
+    INVALID_URL,
+    OFF_PLATFORM,
+    LISTING_NOT_FOUND,
+    ALREADY_REMOVED,
+    DUPLICATE,
+    BRAND_MISMATCH,
+    RIGHT_NOT_VERIFIED,
+    RIGHT_EXPIRED,
+    AUTHORIZED_SELLER
+}

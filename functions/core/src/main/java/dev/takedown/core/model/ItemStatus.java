@@ -1,0 +1,33 @@
+package dev.takedown.core.model;
+
+/** Where one listed item of a notice stands in its life cycle. */
+public enum ItemStatus {
+    RECEIVED(true),
+    VERIFYING(true),
+    NEEDS_REVIEW(true),
+    ACTIONED(false),
+    REJECTED(false),
+    DUPLICATE(false),
+    NOT_FOUND(false),
+    ALREADY_REMOVED(false);
+
+    private final boolean open;
+
+    ItemStatus(boolean open) {
+        this.open = open;
+    }
+
+    /** Open items still await a decision. */
+    public boolean isOpen() {
+        return open;
+    }
+
+    public static ItemStatus parse(String value) {
+        for (ItemStatus status : values()) {
+            if (status.name().equals(value)) {
+                return status;
+            }
+        }
+        return null;
+    }
+}

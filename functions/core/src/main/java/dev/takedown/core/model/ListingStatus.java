@@ -1,0 +1,6 @@
+package dev.takedown.core.model;
+
+public enum ListingStatus {
+    ACTIVE,
+    REMOVED
+}
