@@ -2,7 +2,8 @@ package dev.takedown.core.ports;
 
 import java.util.List;
 
-/** Where verification work goes: one message per group of item indexes of one notice. */
+/** Where verification work goes. Sending the same items twice is harmless: the verifier is idempotent. */
 public interface VerificationQueue {
+    /** Queues the given items of one notice; returns only once all of them are on the queue. */
     void enqueue(String noticeId, List<Integer> itemIndexes);
 }

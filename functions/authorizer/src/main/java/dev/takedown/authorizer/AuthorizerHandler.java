@@ -1,0 +1,92 @@
+package dev.takedown.authorizer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.aws.AwsClients;
+import dev.takedown.aws.DynamoApiKeyStore;
+import dev.takedown.aws.StreamJson;
+import dev.takedown.core.Env;
+import dev.takedown.core.Json;
+import dev.takedown.core.auth.Authenticator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * API Gateway REQUEST authorizer. A known key yields an Allow policy for the whole stage (so the cached answer
+ * holds for every route) and the rightholder id in the context; anything else fails with "Unauthorized",
+ * which API Gateway turns into the 401 gateway response without invoking the route's function.
+ */
+public final class AuthorizerHandler implements RequestStreamHandler {
+    private final Authenticator authenticator;
+
+    public AuthorizerHandler() {
+        this(System.getenv());
+    }
+
+    public AuthorizerHandler(Map<String, String> environment) {
+        this(wire(new Env(environment)));
+    }
+
+    public AuthorizerHandler(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    private static Authenticator wire(Env env) {
+        return new Authenticator(new DynamoApiKeyStore(AwsClients.dynamo(env), env.require("API_KEYS_TABLE")));
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = StreamJson.read(input);
+        String rightholderId = authenticator.rightholderFor(authorization(event.get("headers")))
+                .orElseThrow(UnauthorizedException::new);
+        StreamJson.write(output, allow(rightholderId, Json.text(event, "methodArn")));
+    }
+
+    private static String authorization(JsonNode headers) {
+        if (headers == null || !headers.isObject()) {
+            return null;
+        }
+        for (var fields = headers.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (field.getKey().equalsIgnoreCase("Authorization") && field.getValue().isTextual()) {
+                return field.getValue().textValue();
+            }
+        }
+        return null;
+    }
+
+    static ObjectNode allow(String rightholderId, String methodArn) {
+        ObjectNode response = Json.object().put("principalId", rightholderId);
+        ObjectNode policy = response.putObject("policyDocument").put("Version", "2012-10-17");
+        policy.putArray("Statement").addObject()
+                .put("Action", "execute-api:Invoke")
+                .put("Effect", "Allow")
+                .put("Resource", stageWide(methodArn));
+        response.putObject("context").put("rightholderId", rightholderId);
+        return response;
+    }
+
+    /** arn:aws:execute-api:region:account:api/stage/METHOD/path -> arn:...:api/stage/*. */
+    static String stageWide(String methodArn) {
+        if (methodArn == null) {
+            throw new IllegalArgumentException("authorizer event has no methodArn");
+        }
+        String[] parts = methodArn.split("/", 3);
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("unexpected methodArn " + methodArn);
+        }
+        return parts[0] + "/" + parts[1] + "/*";
+    }
+
+    /** The exact message API Gateway maps to its UNAUTHORIZED (401) gateway response. */
+    static final class UnauthorizedException extends RuntimeException {
+        UnauthorizedException() {
+            super("Unauthorized", null, false, false);
+        }
+    }
+}

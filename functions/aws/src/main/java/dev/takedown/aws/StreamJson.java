@@ -1,0 +1,22 @@
+package dev.takedown.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.core.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** Lambda stream handlers read and write JSON through the shared mapper. */
+public final class StreamJson {
+    private StreamJson() {
+    }
+
+    public static JsonNode read(InputStream input) throws IOException {
+        JsonNode node = Json.MAPPER.readTree(input);
+        return node == null ? Json.object() : node;
+    }
+
+    public static void write(OutputStream output, JsonNode node) throws IOException {
+        Json.MAPPER.writeValue(output, node);
+    }
+}

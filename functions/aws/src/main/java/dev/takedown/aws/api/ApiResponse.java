@@ -1,0 +1,49 @@
+package dev.takedown.aws.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.Json;
+import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.problem.Problem;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A proxy-integration response: status, headers and a JSON body. */
+public record ApiResponse(int statusCode, Map<String, String> headers, String body) {
+
+    public static ApiResponse json(int status, JsonNode body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        return new ApiResponse(status, headers, Json.write(body));
+    }
+
+    public static ApiResponse problem(Problem problem) {
+        ObjectNode body = Json.object()
+                .put("type", problem.type())
+                .put("title", problem.title())
+                .put("status", problem.status())
+                .put("detail", problem.detail());
+        var errors = body.putArray("errors");
+        for (FieldError error : problem.errors()) {
+            errors.addObject().put("field", error.field()).put("message", error.message());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/problem+json");
+        return new ApiResponse(problem.status(), headers, Json.write(body));
+    }
+
+    public ApiResponse withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new ApiResponse(statusCode, copy, body);
+    }
+
+    public ObjectNode toEvent() {
+        ObjectNode event = Json.object().put("statusCode", statusCode);
+        ObjectNode headerNode = event.putObject("headers");
+        headers.forEach(headerNode::put);
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return event;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.takedown.core.intake;
+
+import dev.takedown.core.Log;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.Page;
+import dev.takedown.core.ports.VerificationQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Queues again the verification work of notices that were stored but whose work was never confirmed on the
+ * queue (the queue failed during intake, or intake crashed between the two). Runs on a schedule.
+ */
+public final class DispatchService {
+    static final int NOTICES_PER_RUN = 100;
+
+    private final NoticeStore notices;
+    private final VerificationQueue queue;
+    private final Clock clock;
+    private final Duration grace;
+
+    public DispatchService(NoticeStore notices, VerificationQueue queue, Clock clock, Duration grace) {
+        this.notices = notices;
+        this.queue = queue;
+        this.clock = clock;
+        this.grace = grace;
+    }
+
+    /** Returns how many notices had their work queued again. */
+    public int redispatch() {
+        Instant cutoff = clock.instant().minus(grace);
+        int done = 0;
+        for (String noticeId : notices.awaitingDispatch(cutoff, NOTICES_PER_RUN)) {
+            List<Integer> open = openItems(noticeId);
+            queue.enqueue(noticeId, open);
+            notices.markDispatched(noticeId);
+            Log.info("verification work queued again", "noticeId", noticeId, "openItems", open.size());
+            done++;
+        }
+        return done;
+    }
+
+    private List<Integer> openItems(String noticeId) {
+        List<Integer> open = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<NoticeItem> page = notices.items(noticeId, ItemStatus.RECEIVED, cursor, 1000);
+            page.entries().forEach(item -> open.add(item.index()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return open;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.takedown.core.intake;
+
+import dev.takedown.core.Ids;
+import dev.takedown.core.Log;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Right;
+import dev.takedown.core.model.RightStatus;
+import dev.takedown.core.ports.DependencyException;
+import dev.takedown.core.ports.IdempotencyStore;
+import dev.takedown.core.ports.IdempotencyStore.Entry;
+import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.Page;
+import dev.takedown.core.ports.RightStore;
+import dev.takedown.core.ports.VerificationQueue;
+import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.problem.Problem;
+import dev.takedown.core.problem.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Accepts takedown notices: checks them, stores the notice and every item, and queues the open items for
+ * verification. A notice that was answered 202 is durable; its verification work is queued now or, if the
+ * queue is unavailable, by the dispatcher later.
+ */
+public final class IntakeService {
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    /** How long a first request holds its idempotency key before a retry may take over (crash recovery). */
+    public static final Duration IDEMPOTENCY_LOCK = Duration.ofSeconds(60);
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final SubmissionParser parser;
+    private final ListingLocator locator;
+    private final RightStore rights;
+    private final NoticeStore notices;
+    private final IdempotencyStore idempotency;
+    private final VerificationQueue queue;
+    private final Clock clock;
+
+    public IntakeService(SubmissionParser parser, ListingLocator locator, RightStore rights, NoticeStore notices,
+                         IdempotencyStore idempotency, VerificationQueue queue, Clock clock) {
+        this.parser = parser;
+        this.locator = locator;
+        this.rights = rights;
+        this.notices = notices;
+        this.idempotency = idempotency;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    /** The notice as accepted, and whether this answer replays an earlier request with the same key. */
+    public record Accepted(Notice notice, List<NoticeItem> items, boolean replayed) {
+    }
+
+    public Accepted submit(String rightholderId, String body, String idempotencyKey) {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new ProblemException(Problem.invalid("The Idempotency-Key header is malformed.",
+                    List.of(new FieldError("Idempotency-Key", "must be 1 to 255 visible ASCII characters"))));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Submission submission = parser.parse(body);
+
+        Entry existing = idempotencyKey == null ? null
+                : idempotency.find(rightholderId, idempotencyKey).filter(e -> !e.expired(now)).orElse(null);
+        if (existing != null) {
+            Optional<Accepted> answer = answerExisting(existing, submission, now);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+
+        checkRight(rightholderId, submission, now);
+        String noticeId = existing != null ? existing.noticeId() : Ids.notice(now);
+        if (idempotencyKey != null) {
+            Entry claim = new Entry(rightholderId, idempotencyKey, submission.contentHash(), noticeId,
+                    IdempotencyStore.State.IN_PROGRESS, now.plus(IDEMPOTENCY_WINDOW), now.plus(IDEMPOTENCY_LOCK));
+            if (!idempotency.claim(claim, now)) {
+                Entry winner = idempotency.find(rightholderId, idempotencyKey)
+                        .orElseThrow(() -> new ProblemException(Problem.idempotencyConflict("Retry the request.")));
+                return answerExisting(winner, submission, now)
+                        .orElseThrow(() -> new ProblemException(Problem.idempotencyConflict(
+                                "Another request with this Idempotency-Key is being processed; retry shortly.")));
+            }
+        }
+
+        Accepted accepted;
+        try {
+            accepted = store(rightholderId, noticeId, submission, now);
+            if (idempotencyKey != null) {
+                idempotency.complete(rightholderId, idempotencyKey);
+            }
+        } catch (RuntimeException e) {
+            if (idempotencyKey != null) {
+                releaseQuietly(rightholderId, idempotencyKey);
+            }
+            throw e;
+        }
+        dispatch(accepted.notice(), accepted.items());
+        return accepted;
+    }
+
+    /** Same key seen before: replay, refuse a different body, or report the first request still running. */
+    private Optional<Accepted> answerExisting(Entry existing, Submission submission, Instant now) {
+        if (!existing.requestHash().equals(submission.contentHash())) {
+            throw new ProblemException(Problem.idempotencyMismatch(
+                    "This Idempotency-Key was already used with a different notice; use a new key for a new notice."));
+        }
+        if (existing.state() == IdempotencyStore.State.COMPLETED) {
+            Notice notice = notices.find(existing.noticeId())
+                    .orElseThrow(() -> new DependencyException("notice of a completed idempotency entry is missing", null));
+            return Optional.of(new Accepted(notice, allItems(notice.id()), true));
+        }
+        if (existing.lockHeld(now)) {
+            throw new ProblemException(Problem.idempotencyConflict(
+                    "The first request with this Idempotency-Key is still being processed; retry shortly."));
+        }
+        return Optional.empty();
+    }
+
+    /** The right must be the caller's, verified, unexpired and of the type the reason needs. */
+    private void checkRight(String rightholderId, Submission submission, Instant now) {
+        Right right = rights.find(submission.rightId())
+                .filter(r -> r.rightholderId().equals(rightholderId))
+                .orElse(null);
+        List<FieldError> errors = new ArrayList<>();
+        if (right == null) {
+            errors.add(new FieldError("rightId", "no right with this id is registered to you"));
+        } else {
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            if (right.status() != RightStatus.VERIFIED) {
+                errors.add(new FieldError("rightId", "this right is not verified (status " + right.status()
+                        + "); notices can rely on verified rights only"));
+            } else if (right.expiredOn(today)) {
+                errors.add(new FieldError("rightId", "this right expired on " + right.validUntil()));
+            }
+            if (right.type() != submission.reason().requiredRight()) {
+                errors.add(new FieldError("reason", submission.reason() + " needs a "
+                        + submission.reason().requiredRight() + " right; " + right.id() + " is a " + right.type()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.unprocessable("The notice cannot rely on this right.", errors));
+        }
+    }
+
+    private Accepted store(String rightholderId, String noticeId, Submission submission, Instant now) {
+        List<NoticeItem> items = resolveItems(submission.items());
+        int open = (int) items.stream().filter(i -> i.status().isOpen()).count();
+        Notice notice = new Notice(noticeId, rightholderId, submission.rightId(), submission.reason(),
+                submission.explanation(), submission.sender(), submission.signature(), submission.evidence(),
+                NoticeStatus.RECEIVED, now, items.size(), open);
+        notices.saveNew(notice, items);
+        Log.info("notice received", "noticeId", noticeId, "rightholderId", rightholderId,
+                "items", items.size(), "openItems", open);
+        return new Accepted(notice, items, false);
+    }
+
+    /** Every line becomes an item, in order: open, rejected with a reason, or a duplicate of an earlier line. */
+    List<NoticeItem> resolveItems(List<Submission.Line> lines) {
+        List<NoticeItem> items = new ArrayList<>(lines.size());
+        Map<String, Integer> firstIndexByListing = new HashMap<>();
+        for (Submission.Line line : lines) {
+            String listingId = line.listingId();
+            String url = null;
+            if (line.url() != null) {
+                ListingLocator.Located located = locator.locate(line.url());
+                if (!located.found()) {
+                    items.add(NoticeItem.rejected(line.index(), line.url(), located.rejection()));
+                    continue;
+                }
+                listingId = located.listingId();
+                url = located.normalizedUrl();
+            }
+            Integer first = firstIndexByListing.putIfAbsent(listingId, line.index());
+            items.add(first == null
+                    ? NoticeItem.open(line.index(), url, listingId)
+                    : NoticeItem.duplicateInNotice(line.index(), url, listingId, first));
+        }
+        return items;
+    }
+
+    /** Queues the open items; when the queue fails the notice stays marked for the dispatcher. */
+    private void dispatch(Notice notice, List<NoticeItem> items) {
+        try {
+            queue.enqueue(notice.id(), openIndexes(items));
+            notices.markDispatched(notice.id());
+        } catch (RuntimeException e) {
+            Log.warn("verification work not confirmed queued; the dispatcher will queue it again", e,
+                    "noticeId", notice.id());
+        }
+    }
+
+    /** Items still waiting for verification: the work to queue. */
+    public static List<Integer> openIndexes(List<NoticeItem> items) {
+        return items.stream().filter(i -> i.status() == ItemStatus.RECEIVED).map(NoticeItem::index).toList();
+    }
+
+    private List<NoticeItem> allItems(String noticeId) {
+        List<NoticeItem> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<NoticeItem> page = notices.items(noticeId, null, cursor, 1000);
+            items.addAll(page.entries());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return items;
+    }
+
+    private void releaseQuietly(String rightholderId, String key) {
+        try {
+            idempotency.release(rightholderId, key);
+        } catch (RuntimeException e) {
+            Log.warn("could not release idempotency key; it frees itself when its lock runs out", e);
+        }
+    }
+}

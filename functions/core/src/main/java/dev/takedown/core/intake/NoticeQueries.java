@@ -1,0 +1,99 @@
+package dev.takedown.core.intake;
+
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.ports.InvalidCursorException;
+import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.Page;
+import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.problem.Problem;
+import dev.takedown.core.problem.ProblemException;
+import java.util.Arrays;
+import java.util.List;
+
+/** What a rightholder can read back: its own notices only; another's notice is simply not found. */
+public final class NoticeQueries {
+    public static final int ITEMS_WITH_NOTICE = 100;
+    public static final int DEFAULT_LIST_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private final NoticeStore notices;
+
+    public NoticeQueries(NoticeStore notices) {
+        this.notices = notices;
+    }
+
+    public record NoticeWithItems(Notice notice, Page<NoticeItem> items) {
+    }
+
+    public NoticeWithItems notice(String rightholderId, String noticeId) {
+        Notice notice = owned(rightholderId, noticeId);
+        return new NoticeWithItems(notice, notices.items(noticeId, null, null, ITEMS_WITH_NOTICE));
+    }
+
+    public Page<NoticeItem> items(String rightholderId, String noticeId, String status, String cursor, String limit) {
+        ItemStatus onlyStatus = parseStatus(status, ItemStatus.values(), ItemStatus::parse);
+        int pageSize = parseLimit(limit, ITEMS_WITH_NOTICE);
+        Notice notice = owned(rightholderId, noticeId);
+        try {
+            return notices.items(notice.id(), onlyStatus, blankToNull(cursor), pageSize);
+        } catch (InvalidCursorException e) {
+            throw badCursor(e);
+        }
+    }
+
+    public Page<Notice> list(String rightholderId, String status, String cursor, String limit) {
+        NoticeStatus onlyStatus = parseStatus(status, NoticeStatus.values(), NoticeStatus::parse);
+        int pageSize = parseLimit(limit, DEFAULT_LIST_LIMIT);
+        try {
+            return notices.listFor(rightholderId, onlyStatus, blankToNull(cursor), pageSize);
+        } catch (InvalidCursorException e) {
+            throw badCursor(e);
+        }
+    }
+
+    private Notice owned(String rightholderId, String noticeId) {
+        return notices.find(noticeId)
+                .filter(n -> n.rightholderId().equals(rightholderId))
+                .orElseThrow(() -> new ProblemException(Problem.notFound("No notice " + noticeId + " of yours exists.")));
+    }
+
+    private static <T> T parseStatus(String text, T[] allowed, java.util.function.Function<String, T> parse) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        T value = parse.apply(text);
+        if (value == null) {
+            throw new ProblemException(Problem.invalid("Unknown status filter.",
+                    List.of(new FieldError("status", "must be one of " + Arrays.toString(allowed)))));
+        }
+        return value;
+    }
+
+    private static int parseLimit(String text, int fallback) {
+        if (text == null || text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ProblemException(Problem.invalid("Bad page size.",
+                List.of(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT))));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private static ProblemException badCursor(InvalidCursorException e) {
+        return new ProblemException(Problem.invalid("Bad cursor.",
+                List.of(new FieldError("cursor", "use the cursor exactly as a previous page returned it"))));
+    }
+}

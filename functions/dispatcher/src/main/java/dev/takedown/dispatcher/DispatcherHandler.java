@@ -1,0 +1,50 @@
+package dev.takedown.dispatcher;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.takedown.aws.AwsClients;
+import dev.takedown.aws.DynamoNoticeStore;
+import dev.takedown.aws.SqsVerificationQueue;
+import dev.takedown.aws.StreamJson;
+import dev.takedown.core.Env;
+import dev.takedown.core.Json;
+import dev.takedown.core.intake.DispatchService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** Scheduled: queues again the verification work that intake could not confirm on the queue. */
+public final class DispatcherHandler implements RequestStreamHandler {
+    private final DispatchService dispatch;
+
+    public DispatcherHandler() {
+        this(System.getenv());
+    }
+
+    public DispatcherHandler(Map<String, String> environment) {
+        this(wire(new Env(environment)));
+    }
+
+    public DispatcherHandler(DispatchService dispatch) {
+        this.dispatch = dispatch;
+    }
+
+    private static DispatchService wire(Env env) {
+        return new DispatchService(
+                new DynamoNoticeStore(AwsClients.dynamo(env), env.require("NOTICES_TABLE")),
+                new SqsVerificationQueue(AwsClients.sqs(env), env.require("VERIFICATION_QUEUE_URL"),
+                        env.integer("ITEMS_PER_MESSAGE", 25)),
+                Clock.systemUTC(),
+                Duration.ofSeconds(env.integer("DISPATCH_GRACE_SECONDS", 60)));
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StreamJson.read(input);
+        int requeued = dispatch.redispatch();
+        StreamJson.write(output, Json.object().put("requeued", requeued));
+    }
+}

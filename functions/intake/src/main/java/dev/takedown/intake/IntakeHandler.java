@@ -1,0 +1,164 @@
+package dev.takedown.intake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.takedown.aws.AwsClients;
+import dev.takedown.aws.DynamoIdempotencyStore;
+import dev.takedown.aws.DynamoNoticeStore;
+import dev.takedown.aws.DynamoRightStore;
+import dev.takedown.aws.SqsVerificationQueue;
+import dev.takedown.aws.StreamJson;
+import dev.takedown.aws.api.ApiRequest;
+import dev.takedown.aws.api.ApiResponse;
+import dev.takedown.core.Env;
+import dev.takedown.core.Log;
+import dev.takedown.core.intake.IntakeService;
+import dev.takedown.core.intake.ListingLocator;
+import dev.takedown.core.intake.NoticeQueries;
+import dev.takedown.core.intake.SubmissionParser;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.ports.DependencyException;
+import dev.takedown.core.ports.Page;
+import dev.takedown.core.problem.Problem;
+import dev.takedown.core.problem.ProblemException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** The notices API: submit a notice, read it back, list one's notices. Routes follow template.yaml. */
+public final class IntakeHandler implements RequestStreamHandler {
+    private static final Pattern NOTICE_ID = Pattern.compile("ntc_[0-9a-z]{26}");
+
+    private final IntakeService intake;
+    private final NoticeQueries queries;
+
+    public IntakeHandler() {
+        this(System.getenv());
+    }
+
+    public IntakeHandler(Map<String, String> environment) {
+        this(new Env(environment));
+    }
+
+    private IntakeHandler(Env env) {
+        this(intakeService(env), new NoticeQueries(noticeStore(env)));
+    }
+
+    public IntakeHandler(IntakeService intake, NoticeQueries queries) {
+        this.intake = intake;
+        this.queries = queries;
+    }
+
+    private static DynamoNoticeStore noticeStore(Env env) {
+        return new DynamoNoticeStore(AwsClients.dynamo(env), env.require("NOTICES_TABLE"));
+    }
+
+    private static IntakeService intakeService(Env env) {
+        var dynamo = AwsClients.dynamo(env);
+        return new IntakeService(
+                new SubmissionParser(env.integer("MAX_ITEMS", 1000)),
+                new ListingLocator(env.optional("LISTING_URL_PATTERNS", ListingLocator.DEFAULT_PATTERNS)),
+                new DynamoRightStore(dynamo, env.require("RIGHTS_TABLE")),
+                noticeStore(env),
+                new DynamoIdempotencyStore(dynamo, env.require("IDEMPOTENCY_TABLE")),
+                new SqsVerificationQueue(AwsClients.sqs(env), env.require("VERIFICATION_QUEUE_URL"),
+                        env.integer("ITEMS_PER_MESSAGE", 25)),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ApiRequest request = ApiRequest.from(StreamJson.read(input));
+        StreamJson.write(output, handle(request).toEvent());
+    }
+
+    ApiResponse handle(ApiRequest request) {
+        try {
+            String rightholderId = request.authorizer().get("rightholderId");
+            if (rightholderId == null) {
+                return ApiResponse.problem(Problem.unauthorized("No authenticated rightholder on this request."));
+            }
+            return route(request, rightholderId);
+        } catch (ProblemException e) {
+            return ApiResponse.problem(e.problem());
+        } catch (DependencyException | SdkException e) {
+            Log.error("dependency failed", e, "resource", request.resource(), "method", request.httpMethod());
+            return ApiResponse.problem(Problem.unavailable("A backing service is unavailable; retry shortly."))
+                    .withHeader("Retry-After", "2");
+        } catch (RuntimeException e) {
+            Log.error("request failed", e, "resource", request.resource(), "method", request.httpMethod());
+            return ApiResponse.problem(new Problem("about:blank", "Internal Server Error", 500,
+                    "The request failed unexpectedly; it has been logged.", List.of()));
+        }
+    }
+
+    private ApiResponse route(ApiRequest request, String rightholderId) {
+        String resource = request.resource() == null ? "" : request.resource();
+        String method = request.httpMethod();
+        return switch (resource) {
+            case "/v1/notices" -> switch (method) {
+                case "POST" -> submit(request, rightholderId);
+                case "GET" -> list(request, rightholderId);
+                default -> notAllowed(method, "GET, POST");
+            };
+            case "/v1/notices/{id}" -> method.equals("GET") ? notice(request, rightholderId) : notAllowed(method, "GET");
+            case "/v1/notices/{id}/items" -> method.equals("GET") ? items(request, rightholderId) : notAllowed(method, "GET");
+            default -> ApiResponse.problem(Problem.notFound("No such route: " + request.path()));
+        };
+    }
+
+    private ApiResponse submit(ApiRequest request, String rightholderId) {
+        String contentType = request.header("Content-Type");
+        if (contentType != null && !isJson(contentType)) {
+            throw new ProblemException(Problem.unsupportedMediaType("Send the notice as application/json."));
+        }
+        IntakeService.Accepted accepted = intake.submit(rightholderId, request.body(), request.header("Idempotency-Key"));
+        ApiResponse response = ApiResponse.json(202, NoticeJson.accepted(accepted.notice(), accepted.items()))
+                .withHeader("Location", NoticeJson.location(accepted.notice().id()));
+        return accepted.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+    }
+
+    private ApiResponse list(ApiRequest request, String rightholderId) {
+        var page = queries.list(rightholderId, request.queryParameter("status"), request.queryParameter("cursor"),
+                request.queryParameter("limit"));
+        return ApiResponse.json(200, NoticeJson.noticePage(page.entries(), page.nextCursor()));
+    }
+
+    private ApiResponse notice(ApiRequest request, String rightholderId) {
+        String noticeId = noticeId(request);
+        NoticeQueries.NoticeWithItems found = queries.notice(rightholderId, noticeId);
+        Page<NoticeItem> items = found.items();
+        return ApiResponse.json(200, NoticeJson.detail(found.notice(), items.entries(), items.nextCursor()));
+    }
+
+    private ApiResponse items(ApiRequest request, String rightholderId) {
+        String noticeId = noticeId(request);
+        var page = queries.items(rightholderId, noticeId, request.queryParameter("status"),
+                request.queryParameter("cursor"), request.queryParameter("limit"));
+        return ApiResponse.json(200, NoticeJson.itemPage(noticeId, page.entries(), page.nextCursor()));
+    }
+
+    private static String noticeId(ApiRequest request) {
+        String id = request.pathParameter("id");
+        if (id == null || !NOTICE_ID.matcher(id).matches()) {
+            throw new ProblemException(Problem.notFound("No notice " + id + " of yours exists."));
+        }
+        return id;
+    }
+
+    private static ApiResponse notAllowed(String method, String allowed) {
+        return ApiResponse.problem(Problem.methodNotAllowed(method + " is not supported here; use " + allowed + "."))
+                .withHeader("Allow", allowed);
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.takedown.intake;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.Json;
+import dev.takedown.core.Times;
+import dev.takedown.core.model.Evidence;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import java.util.List;
+
+/** The API's JSON shapes: camelCase names, ISO-8601 UTC times. */
+final class NoticeJson {
+    private NoticeJson() {
+    }
+
+    static String location(String noticeId) {
+        return "/v1/notices/" + noticeId;
+    }
+
+    static ObjectNode accepted(Notice notice, List<NoticeItem> items) {
+        ObjectNode body = summary(notice);
+        items(body.putArray("items"), items);
+        return body;
+    }
+
+    static ObjectNode summary(Notice notice) {
+        ObjectNode body = Json.object()
+                .put("id", notice.id())
+                .put("status", notice.status().name())
+                .put("rightId", notice.rightId())
+                .put("reason", notice.reason().name())
+                .put("receivedAt", Times.format(notice.receivedAt()))
+                .put("itemCount", notice.itemCount())
+                .put("openItemCount", notice.openItemCount());
+        body.putObject("links")
+                .put("self", location(notice.id()))
+                .put("items", location(notice.id()) + "/items");
+        return body;
+    }
+
+    static ObjectNode detail(Notice notice, List<NoticeItem> firstItems, String nextCursor) {
+        ObjectNode body = summary(notice);
+        body.put("explanation", notice.explanation());
+        body.putObject("sender").put("name", notice.sender().name()).put("email", notice.sender().email());
+        body.put("signature", notice.signature());
+        ArrayNode evidence = body.putArray("evidence");
+        for (Evidence e : notice.evidence()) {
+            evidence.addObject().put("url", e.url()).put("sha256", e.sha256()).put("kind", e.kind().name());
+        }
+        items(body.putArray("items"), firstItems);
+        body.put("nextItemsCursor", nextCursor);
+        if (nextCursor != null) {
+            body.with("links").put("nextItems", location(notice.id()) + "/items?cursor=" + nextCursor);
+        }
+        return body;
+    }
+
+    static ObjectNode itemPage(String noticeId, List<NoticeItem> items, String nextCursor) {
+        ObjectNode body = Json.object().put("noticeId", noticeId);
+        items(body.putArray("items"), items);
+        body.put("nextCursor", nextCursor);
+        return body;
+    }
+
+    static ObjectNode noticePage(List<Notice> notices, String nextCursor) {
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("notices");
+        notices.forEach(n -> list.add(summary(n)));
+        body.put("nextCursor", nextCursor);
+        return body;
+    }
+
+    private static void items(ArrayNode array, List<NoticeItem> items) {
+        for (NoticeItem item : items) {
+            ObjectNode node = array.addObject()
+                    .put("index", item.index())
+                    .put("url", item.url())
+                    .put("listingId", item.listingId())
+                    .put("status", item.status().name())
+                    .put("reason", item.reason() == null ? null : item.reason().name());
+            if (item.duplicateOf() != null) {
+                node.put("duplicateOf", item.duplicateOf());
+            }
+        }
+    }
+}
