@@ -1,0 +1,53 @@
+package dev.takedown.core.testing;
+
+import dev.takedown.core.intake.IntakeService;
+import dev.takedown.core.intake.ListingLocator;
+import dev.takedown.core.intake.SubmissionParser;
+import dev.takedown.core.model.Right;
+import dev.takedown.core.model.RightStatus;
+import dev.takedown.core.model.RightType;
+import dev.takedown.core.ports.RightStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The same small world for every unit test: rightholders acme and globex and their rights. */
+public final class Fixtures {
+    public static final Instant NOW = Instant.parse("2026-11-28T15:30:00.000Z");
+
+    public static final Map<String, Right> RIGHTS = Map.of(
+            "tm-acme-us", new Right("tm-acme-us", "acme", RightType.TRADEMARK, "ACME", "US-1234567", "US",
+                    RightStatus.VERIFIED, LocalDate.parse("2035-12-31"), List.of("seller-authorized")),
+            "tm-acme-eu", new Right("tm-acme-eu", "acme", RightType.TRADEMARK, "ACME", "EU-018000001", "EU",
+                    RightStatus.PENDING, null, List.of()),
+            "tm-acme-old", new Right("tm-acme-old", "acme", RightType.TRADEMARK, "ACME", "US-0000001", "US",
+                    RightStatus.VERIFIED, LocalDate.parse("2020-01-01"), List.of()),
+            "cr-acme-manual", new Right("cr-acme-manual", "acme", RightType.COPYRIGHT, "ACME Product Manual",
+                    "TX-9-000-001", "US", RightStatus.VERIFIED, null, List.of()),
+            "tm-globex", new Right("tm-globex", "globex", RightType.TRADEMARK, "GLOBEX", "US-7654321", "US",
+                    RightStatus.VERIFIED, null, List.of()));
+
+    public static final RightStore RIGHT_STORE = id -> Optional.ofNullable(RIGHTS.get(id));
+
+    private Fixtures() {
+    }
+
+    public static Clock clock() {
+        return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    public static IntakeService intake(InMemoryNoticeStore notices, InMemoryIdempotencyStore idempotency,
+                                       RecordingQueue queue, Clock clock) {
+        return new IntakeService(new SubmissionParser(1000), new ListingLocator(ListingLocator.DEFAULT_PATTERNS),
+                RIGHT_STORE, notices, idempotency, queue, clock);
+    }
+
+    /** A valid notice body; tests change single fields through {@link NoticeBodies}. */
+    public static String validBody() {
+        return NoticeBodies.valid().toString();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.takedown.core.testing;
+
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.ports.InvalidCursorException;
+import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.Page;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A notice store in memory, for unit tests of the services and handlers. */
+public final class InMemoryNoticeStore implements NoticeStore {
+    private final Map<String, Notice> notices = new ConcurrentHashMap<>();
+    private final Map<String, List<NoticeItem>> items = new ConcurrentHashMap<>();
+    private final Set<String> pendingDispatch = ConcurrentHashMap.newKeySet();
+    public RuntimeException failWrites;
+
+    @Override
+    public void saveNew(Notice notice, List<NoticeItem> noticeItems) {
+        if (failWrites != null) {
+            throw failWrites;
+        }
+        items.put(notice.id(), List.copyOf(noticeItems));
+        notices.put(notice.id(), notice);
+        pendingDispatch.add(notice.id());
+    }
+
+    @Override
+    public Optional<Notice> find(String noticeId) {
+        return Optional.ofNullable(notices.get(noticeId));
+    }
+
+    @Override
+    public Page<NoticeItem> items(String noticeId, ItemStatus onlyStatus, String cursor, int limit) {
+        List<NoticeItem> all = items.getOrDefault(noticeId, List.of()).stream()
+                .filter(i -> onlyStatus == null || i.status() == onlyStatus).toList();
+        return page(all, cursor, limit, i -> Integer.toString(i.index()));
+    }
+
+    @Override
+    public Page<Notice> listFor(String rightholderId, NoticeStatus onlyStatus, String cursor, int limit) {
+        List<Notice> all = notices.values().stream()
+                .filter(n -> n.rightholderId().equals(rightholderId))
+                .filter(n -> onlyStatus == null || n.status() == onlyStatus)
+                .sorted(Comparator.comparing(Notice::receivedAt).thenComparing(Notice::id).reversed())
+                .toList();
+        return page(all, cursor, limit, Notice::id);
+    }
+
+    private static <T> Page<T> page(List<T> all, String cursor, int limit, java.util.function.Function<T, String> key) {
+        int from = 0;
+        if (cursor != null) {
+            from = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (key.apply(all.get(i)).equals(cursor)) {
+                    from = i + 1;
+                }
+            }
+            if (from < 0) {
+                throw new InvalidCursorException("unknown cursor");
+            }
+        }
+        int to = Math.min(all.size(), from + limit);
+        return new Page<>(all.subList(from, to), to < all.size() ? key.apply(all.get(to - 1)) : null);
+    }
+
+    @Override
+    public void markDispatched(String noticeId) {
+        pendingDispatch.remove(noticeId);
+    }
+
+    @Override
+    public List<String> awaitingDispatch(Instant receivedBefore, int limit) {
+        return pendingDispatch.stream()
+                .filter(id -> notices.get(id).receivedAt().isBefore(receivedBefore))
+                .limit(limit).toList();
+    }
+
+    public boolean isAwaitingDispatch(String noticeId) {
+        return pendingDispatch.contains(noticeId);
+    }
+
+    public int size() {
+        return notices.size();
+    }
+
+    public Map<String, Notice> all() {
+        return new LinkedHashMap<>(notices);
+    }
+
+    public List<NoticeItem> itemsOf(String noticeId) {
+        return new ArrayList<>(items.getOrDefault(noticeId, List.of()));
+    }
+}

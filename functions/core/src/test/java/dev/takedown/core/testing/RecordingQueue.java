@@ -1,0 +1,26 @@
+package dev.takedown.core.testing;
+
+import dev.takedown.core.ports.VerificationQueue;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records what was queued; can be told to fail like an unreachable queue. */
+public final class RecordingQueue implements VerificationQueue {
+    public record Sent(String noticeId, List<Integer> items) {
+    }
+
+    public final List<Sent> sent = new ArrayList<>();
+    public RuntimeException failure;
+
+    @Override
+    public synchronized void enqueue(String noticeId, List<Integer> itemIndexes) {
+        if (failure != null) {
+            throw failure;
+        }
+        sent.add(new Sent(noticeId, List.copyOf(itemIndexes)));
+    }
+
+    public synchronized List<Integer> itemsQueuedFor(String noticeId) {
+        return sent.stream().filter(s -> s.noticeId().equals(noticeId)).flatMap(s -> s.items().stream()).toList();
+    }
+}
