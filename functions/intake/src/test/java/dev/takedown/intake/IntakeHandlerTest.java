@@ -1,0 +1,184 @@
+package dev.takedown.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.Json;
+import dev.takedown.core.intake.NoticeQueries;
+import dev.takedown.core.ports.DependencyException;
+import dev.takedown.core.testing.Events;
+import dev.takedown.core.testing.Fixtures;
+import dev.takedown.core.testing.InMemoryIdempotencyStore;
+import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.RecordingQueue;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class IntakeHandlerTest {
+    private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
+    private final RecordingQueue queue = new RecordingQueue();
+    private final IntakeHandler handler = new IntakeHandler(
+            Fixtures.intake(notices, new InMemoryIdempotencyStore(), queue, Fixtures.clock()), new NoticeQueries(notices));
+
+    private JsonNode invoke(String event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return Json.parse(out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode body(JsonNode response) throws Exception {
+        return Json.parse(response.path("body").asText());
+    }
+
+    private static ObjectNode event(String name) throws Exception {
+        return (ObjectNode) Json.parse(Events.load(name));
+    }
+
+    private JsonNode submitSample() throws Exception {
+        return invoke(Events.load("intake-submit-notice.json"));
+    }
+
+    @Test
+    void submittingTheSampleNoticeAnswers202WithEveryLineAccountedFor() throws Exception {
+        JsonNode response = submitSample();
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(202);
+        JsonNode body = body(response);
+        String id = body.path("id").asText();
+        assertThat(response.path("headers").path("Location").asText()).isEqualTo("/v1/notices/" + id);
+        assertThat(response.path("headers").path("Content-Type").asText()).isEqualTo("application/json");
+        assertThat(body.path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(body.path("receivedAt").asText()).isEqualTo("2026-11-28T15:30:00.000Z");
+        JsonNode items = body.path("items");
+        assertThat(items).hasSize(6);
+        assertThat(items.get(0).path("url").asText()).isEqualTo("https://market.example/item/1001");
+        assertThat(items.get(0).path("listingId").asText()).isEqualTo("1001");
+        assertThat(items.get(0).path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(items.get(0).path("reason").isNull()).isTrue();
+        assertThat(items.get(2).path("url").asText()).isEqualTo("https://m.market.example/item/1003");
+        assertThat(items.get(3).path("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(items.get(3).path("duplicateOf").asInt()).isZero();
+        assertThat(items.get(4).path("reason").asText()).isEqualTo("OFF_PLATFORM");
+        assertThat(items.get(5).path("reason").asText()).isEqualTo("INVALID_URL");
+        assertThat(queue.itemsQueuedFor(id)).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void replayingTheSampleWithItsIdempotencyKeyReturnsTheSameNotice() throws Exception {
+        String first = body(submitSample()).path("id").asText();
+        JsonNode again = submitSample();
+
+        assertThat(again.path("statusCode").asInt()).isEqualTo(202);
+        assertThat(again.path("headers").path("Idempotent-Replayed").asText()).isEqualTo("true");
+        assertThat(body(again).path("id").asText()).isEqualTo(first);
+        assertThat(notices.size()).isEqualTo(1);
+    }
+
+    @Test
+    void readsTheNoticeBackWithItsItems() throws Exception {
+        String id = body(submitSample()).path("id").asText();
+        ObjectNode get = event("intake-get-notice.json");
+        get.put("path", "/v1/notices/" + id);
+        get.with("pathParameters").put("id", id);
+
+        JsonNode response = invoke(get.toString());
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        JsonNode notice = body(response);
+        assertThat(notice.path("id").asText()).isEqualTo(id);
+        assertThat(notice.path("sender").path("email").asText()).isEqualTo("legal@acme.example");
+        assertThat(notice.path("evidence").get(0).path("kind").asText()).isEqualTo("SCREENSHOT");
+        assertThat(notice.path("items")).hasSize(6);
+        assertThat(notice.path("nextItemsCursor").isNull()).isTrue();
+
+        ObjectNode items = event("intake-list-notice-items.json");
+        items.with("pathParameters").put("id", id);
+        JsonNode page = body(invoke(items.toString()));
+        assertThat(page.path("items")).extracting(i -> i.path("index").asInt()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void listsTheCallersNotices() throws Exception {
+        String id = body(submitSample()).path("id").asText();
+        JsonNode list = body(invoke(Events.load("intake-list-notices.json")));
+        assertThat(list.path("notices")).extracting(n -> n.path("id").asText()).containsExactly(id);
+        assertThat(list.path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void anotherRightholdersNoticeIsNotFound() throws Exception {
+        String id = body(submitSample()).path("id").asText();
+        ObjectNode get = event("intake-get-notice.json");
+        get.with("pathParameters").put("id", id);
+        get.with("requestContext").with("authorizer").put("rightholderId", "globex").put("principalId", "globex");
+
+        JsonNode response = invoke(get.toString());
+        assertThat(response.path("statusCode").asInt()).isEqualTo(404);
+        assertThat(response.path("headers").path("Content-Type").asText()).isEqualTo("application/problem+json");
+        assertThat(body(response).path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void aMalformedNoticeIdIsNotFound() throws Exception {
+        ObjectNode get = event("intake-get-notice.json");
+        get.with("pathParameters").put("id", "../../etc");
+        assertThat(invoke(get.toString()).path("statusCode").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() throws Exception {
+        JsonNode response = invoke(Events.load("intake-wrong-method.json"));
+        assertThat(response.path("statusCode").asInt()).isEqualTo(405);
+        assertThat(response.path("headers").path("Allow").asText()).isEqualTo("GET");
+        assertThat(body(response).path("title").asText()).isEqualTo("Method Not Allowed");
+    }
+
+    @Test
+    void aNonJsonContentTypeIs415() throws Exception {
+        ObjectNode post = event("intake-submit-notice.json");
+        post.with("headers").put("Content-Type", "application/x-www-form-urlencoded");
+        assertThat(invoke(post.toString()).path("statusCode").asInt()).isEqualTo(415);
+        post.with("headers").put("Content-Type", "application/json; charset=utf-8");
+        assertThat(invoke(post.toString()).path("statusCode").asInt()).isEqualTo(202);
+    }
+
+    @Test
+    void aBase64EncodedBodyIsDecoded() throws Exception {
+        ObjectNode post = event("intake-submit-notice.json");
+        String raw = post.path("body").asText();
+        post.put("body", java.util.Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8)));
+        post.put("isBase64Encoded", true);
+        assertThat(invoke(post.toString()).path("statusCode").asInt()).isEqualTo(202);
+    }
+
+    @Test
+    void withoutAnAuthorizerContextNothingIsServed() throws Exception {
+        ObjectNode post = event("intake-submit-notice.json");
+        post.with("requestContext").remove("authorizer");
+        assertThat(invoke(post.toString()).path("statusCode").asInt()).isEqualTo(401);
+        assertThat(notices.size()).isZero();
+    }
+
+    @Test
+    void aFailingDatabaseIs503WithRetryAfter() throws Exception {
+        notices.failWrites = new DependencyException("table unavailable", null);
+        JsonNode response = submitSample();
+        assertThat(response.path("statusCode").asInt()).isEqualTo(503);
+        assertThat(response.path("headers").path("Retry-After").asText()).isEqualTo("2");
+    }
+
+    @Test
+    void badQueryParametersAre400() throws Exception {
+        ObjectNode list = event("intake-list-notices.json");
+        list.with("queryStringParameters").put("limit", "101");
+        assertThat(body(invoke(list.toString())).path("errors").get(0).path("field").asText()).isEqualTo("limit");
+        list.with("queryStringParameters").put("limit", "5").put("status", "DONE");
+        assertThat(body(invoke(list.toString())).path("errors").get(0).path("field").asText()).isEqualTo("status");
+        list.with("queryStringParameters").put("status", "RECEIVED").put("cursor", "not-a-cursor");
+        JsonNode response = invoke(list.toString());
+        assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(body(response).path("errors").get(0).path("field").asText()).isEqualTo("cursor");
+    }
+}
