@@ -1,0 +1,327 @@
+package dev.takedown.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.core.Ids;
+import dev.takedown.core.Json;
+import dev.takedown.core.model.Evidence;
+import dev.takedown.core.model.EvidenceKind;
+import dev.takedown.core.model.ItemReason;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeReason;
+import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Right;
+import dev.takedown.core.model.RightStatus;
+import dev.takedown.core.model.RightType;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.Seller;
+import dev.takedown.core.model.Sender;
+import dev.takedown.core.Hashing;
+import dev.takedown.core.ports.IdempotencyStore;
+import dev.takedown.core.ports.IdempotencyStore.Entry;
+import dev.takedown.core.ports.InvalidCursorException;
+import dev.takedown.core.ports.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The behaviour every backend must show for our adapters, run against dynalite and ElasticMQ
+ * ({@code *IntegrationTest}) and against LocalStack where Docker exists ({@code *IT}). Tables and queues
+ * are created from template.yaml by the subclass.
+ */
+abstract class StoreContract {
+    abstract DynamoDbClient dynamo();
+
+    abstract SqsClient sqs();
+
+    abstract String table(String logicalId);
+
+    abstract String queueUrl(String logicalId);
+
+    private DynamoNoticeStore notices() {
+        return new DynamoNoticeStore(dynamo(), table("NoticesTable"));
+    }
+
+    private DynamoIdempotencyStore idempotency() {
+        return new DynamoIdempotencyStore(dynamo(), table("IdempotencyTable"));
+    }
+
+    private static String rightholder() {
+        return "rh-" + UUID.randomUUID();
+    }
+
+    private static Notice notice(String rightholderId, Instant receivedAt, int itemCount) {
+        return new Notice(Ids.notice(receivedAt), rightholderId, "tm-acme-us", NoticeReason.COUNTERFEIT,
+                "Counterfeit goods.\nSecond line.", new Sender("Jane Doe", "legal@acme.example"), "Jane Doe",
+                List.of(new Evidence("https://e.example/1.png", "a".repeat(64), EvidenceKind.SCREENSHOT)),
+                NoticeStatus.RECEIVED, receivedAt, itemCount, itemCount);
+    }
+
+    private static List<NoticeItem> items(int count) {
+        List<NoticeItem> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(i % 10 == 9
+                    ? NoticeItem.rejected(i, "https://other.example/" + i, ItemReason.OFF_PLATFORM)
+                    : NoticeItem.open(i, "https://market.example/item/" + i, Integer.toString(i)));
+        }
+        return items;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Test
+    void aNoticeReadsBackAsStored() {
+        Notice notice = notice(rightholder(), now(), 3);
+        List<NoticeItem> items = List.of(
+                NoticeItem.open(0, "https://market.example/item/1", "1"),
+                NoticeItem.rejected(1, "ftp://x", ItemReason.INVALID_URL),
+                NoticeItem.duplicateInNotice(2, null, "1", 0));
+        notices().saveNew(notice, items);
+
+        assertThat(notices().find(notice.id())).contains(notice);
+        assertThat(notices().items(notice.id(), null, null, 100).entries()).isEqualTo(items);
+        assertThat(notices().find("ntc_" + "0".repeat(26))).isEmpty();
+    }
+
+    @Test
+    void savingTheSameNoticeAgainChangesNothing() {
+        Notice notice = notice(rightholder(), now(), 30);
+        notices().saveNew(notice, items(30));
+        notices().saveNew(notice, items(30));
+        assertThat(notices().items(notice.id(), null, null, 100).entries()).isEqualTo(items(30));
+    }
+
+    @Test
+    void itemsPageInOrderAndFilterByStatusAcrossPages() {
+        Notice notice = notice(rightholder(), now(), 250);
+        notices().saveNew(notice, items(250));
+
+        List<NoticeItem> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<NoticeItem> page = notices().items(notice.id(), null, cursor, 100);
+            seen.addAll(page.entries());
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).isEqualTo(items(250));
+
+        Page<NoticeItem> rejected = notices().items(notice.id(), ItemStatus.REJECTED, null, 20);
+        assertThat(rejected.entries()).extracting(NoticeItem::index).startsWith(9, 19, 29).hasSize(20);
+        Page<NoticeItem> rest = notices().items(notice.id(), ItemStatus.REJECTED, rejected.nextCursor(), 100);
+        assertThat(rest.entries()).extracting(NoticeItem::index).startsWith(209).endsWith(249).hasSize(5);
+    }
+
+    @Test
+    void aRightholdersNoticesListNewestFirstAndOnlyTheirs() {
+        String owner = rightholder();
+        Instant base = now();
+        List<Notice> mine = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Notice notice = notice(owner, base.plusSeconds(i), 1);
+            notices().saveNew(notice, items(1));
+            mine.add(0, notice);
+        }
+        notices().saveNew(notice(rightholder(), base.plusSeconds(9), 1), items(1));
+
+        Page<Notice> first = notices().listFor(owner, null, null, 2);
+        assertThat(first.entries()).containsExactlyElementsOf(mine.subList(0, 2));
+        Page<Notice> second = notices().listFor(owner, null, first.nextCursor(), 2);
+        assertThat(second.entries()).containsExactlyElementsOf(mine.subList(2, 4));
+        Page<Notice> third = notices().listFor(owner, null, second.nextCursor(), 2);
+        assertThat(third.entries()).containsExactlyElementsOf(mine.subList(4, 5));
+
+        assertThat(notices().listFor(owner, NoticeStatus.RECEIVED, null, 100).entries()).hasSize(5);
+        assertThat(notices().listFor(owner, NoticeStatus.COMPLETED, null, 100).entries()).isEmpty();
+    }
+
+    @Test
+    void cursorsThatWereNotHandedOutAreRefused() {
+        String owner = rightholder();
+        Notice notice = notice(owner, now(), 150);
+        notices().saveNew(notice, items(150));
+        String itemCursor = notices().items(notice.id(), null, null, 100).nextCursor();
+        assertThat(itemCursor).isNotNull();
+
+        assertThatThrownBy(() -> notices().items(notice.id(), null, "%%%", 10)).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> notices().items(notice.id(), null, "I05PVElDRQ", 10)).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> notices().listFor(owner, null, itemCursor, 10)).isInstanceOf(InvalidCursorException.class);
+    }
+
+    @Test
+    void noticesAwaitDispatchUntilMarked() {
+        Instant old = now().minus(Duration.ofMinutes(10));
+        Notice notice = notice(rightholder(), old, 1);
+        notices().saveNew(notice, items(1));
+
+        assertThat(notices().awaitingDispatch(old.plusSeconds(1), 1000)).contains(notice.id());
+        assertThat(notices().awaitingDispatch(old, 1000)).doesNotContain(notice.id());
+        notices().markDispatched(notice.id());
+        assertThat(notices().awaitingDispatch(old.plusSeconds(1), 1000)).doesNotContain(notice.id());
+        assertThatThrownBy(() -> notices().markDispatched("ntc_" + "1".repeat(26))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void itemsAreFoundByListing() {
+        Notice notice = notice(rightholder(), now(), 2);
+        String listing = "L-" + UUID.randomUUID();
+        notices().saveNew(notice, List.of(NoticeItem.open(0, null, listing), NoticeItem.rejected(1, "ftp://x", ItemReason.INVALID_URL)));
+
+        List<Map<String, AttributeValue>> rows = dynamo().query(r -> r.tableName(table("NoticesTable")).indexName("byListing")
+                .keyConditionExpression("listingId = :l")
+                .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(listing)))).items();
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("noticeId").s()).isEqualTo(notice.id()));
+    }
+
+    @Test
+    void anIdempotencyKeyIsClaimedOnceUntilItExpires() {
+        String owner = rightholder();
+        Instant now = now();
+        Entry entry = new Entry(owner, "key-1", "hash-1", "ntc_a", IdempotencyStore.State.IN_PROGRESS,
+                now.plus(Duration.ofHours(24)), now.plusSeconds(60));
+
+        assertThat(idempotency().claim(entry, now)).isTrue();
+        assertThat(idempotency().claim(entry, now)).isFalse();
+        assertThat(idempotency().find(owner, "key-1")).hasValueSatisfying(found -> {
+            assertThat(found.state()).isEqualTo(IdempotencyStore.State.IN_PROGRESS);
+            assertThat(found.noticeId()).isEqualTo("ntc_a");
+            assertThat(found.requestHash()).isEqualTo("hash-1");
+            assertThat(found.lockHeld(now)).isTrue();
+        });
+        assertThat(idempotency().find(rightholder(), "key-1")).isEmpty();
+
+        // After the lock runs out, only a retry of the same request may take over.
+        Instant afterLock = now.plusSeconds(61);
+        Entry otherBody = new Entry(owner, "key-1", "hash-2", "ntc_b", IdempotencyStore.State.IN_PROGRESS,
+                afterLock.plus(Duration.ofHours(24)), afterLock.plusSeconds(60));
+        assertThat(idempotency().claim(otherBody, afterLock)).isFalse();
+        Entry retry = new Entry(owner, "key-1", "hash-1", "ntc_a", IdempotencyStore.State.IN_PROGRESS,
+                afterLock.plus(Duration.ofHours(24)), afterLock.plusSeconds(60));
+        assertThat(idempotency().claim(retry, afterLock)).isTrue();
+
+        idempotency().complete(owner, "key-1");
+        assertThat(idempotency().find(owner, "key-1").orElseThrow().state()).isEqualTo(IdempotencyStore.State.COMPLETED);
+        idempotency().release(owner, "key-1");
+        assertThat(idempotency().find(owner, "key-1")).isPresent();
+        assertThat(idempotency().claim(retry, afterLock.plusSeconds(3600))).isFalse();
+
+        Instant nextDay = now.plus(Duration.ofHours(25));
+        Entry fresh = new Entry(owner, "key-1", "hash-3", "ntc_c", IdempotencyStore.State.IN_PROGRESS,
+                nextDay.plus(Duration.ofHours(24)), nextDay.plusSeconds(60));
+        assertThat(idempotency().claim(fresh, nextDay)).isTrue();
+    }
+
+    @Test
+    void releasingAnInProgressKeyFreesIt() {
+        String owner = rightholder();
+        Instant now = now();
+        Entry entry = new Entry(owner, "key-2", "hash", "ntc_x", IdempotencyStore.State.IN_PROGRESS,
+                now.plus(Duration.ofHours(24)), now.plusSeconds(60));
+        idempotency().claim(entry, now);
+        idempotency().release(owner, "key-2");
+        assertThat(idempotency().find(owner, "key-2")).isEmpty();
+        assertThat(idempotency().claim(entry, now)).isTrue();
+    }
+
+    @Test
+    void verificationWorkArrivesGroupedAndComplete() {
+        String queueUrl = queueUrl("VerificationQueue");
+        purge(queueUrl);
+        SqsVerificationQueue queue = new SqsVerificationQueue(sqs(), queueUrl, 25);
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            indexes.add(i);
+        }
+        queue.enqueue("ntc_q", indexes);
+
+        Set<Integer> received = new HashSet<>();
+        int messages = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (received.size() < 260 && System.nanoTime() < deadline) {
+            for (Message message : sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+                JsonNode body = parse(message.body());
+                assertThat(body.path("noticeId").asText()).isEqualTo("ntc_q");
+                assertThat(body.path("items").size()).isBetween(1, 25);
+                body.path("items").forEach(i -> assertThat(received.add(i.asInt())).isTrue());
+                sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                messages++;
+            }
+        }
+        assertThat(received).hasSize(260);
+        assertThat(messages).isEqualTo(11);
+    }
+
+    @Test
+    void referenceDataReadsBackAsStored() {
+        String suffix = UUID.randomUUID().toString();
+        Rightholder rightholder = new Rightholder("rh-" + suffix, "Acme", "legal@acme.example",
+                "https://hooks.acme.example/takedown", "whsec_c2VjcmV0");
+        new DynamoRightholderStore(dynamo(), table("RightholdersTable")).put(rightholder);
+        assertThat(new DynamoRightholderStore(dynamo(), table("RightholdersTable")).find(rightholder.id())).contains(rightholder);
+
+        Right right = new Right("tm-" + suffix, rightholder.id(), RightType.TRADEMARK, "ACME", "US-1", "US",
+                RightStatus.VERIFIED, LocalDate.parse("2030-01-31"), List.of("seller-a", "seller-b"));
+        DynamoRightStore rights = new DynamoRightStore(dynamo(), table("RightsTable"));
+        rights.put(right);
+        assertThat(rights.find(right.id())).contains(right);
+        Right open = new Right("cr-" + suffix, rightholder.id(), RightType.COPYRIGHT, "Manual", null, null,
+                RightStatus.PENDING, null, List.of());
+        rights.put(open);
+        assertThat(rights.find(open.id())).contains(open);
+
+        Seller seller = new Seller("s-" + suffix, "Honest Goods", null);
+        new DynamoSellerStore(dynamo(), table("SellersTable")).put(seller);
+        assertThat(new DynamoSellerStore(dynamo(), table("SellersTable")).find(seller.id())).contains(seller);
+
+        Listing listing = new Listing("l-" + suffix, seller.id(), "ACME bag", "ACME", ListingStatus.ACTIVE);
+        new DynamoListingStore(dynamo(), table("ListingsTable")).put(listing);
+        assertThat(new DynamoListingStore(dynamo(), table("ListingsTable")).find(listing.id())).contains(listing);
+
+        DynamoApiKeyStore keys = new DynamoApiKeyStore(dynamo(), table("ApiKeysTable"));
+        String apiKey = Ids.apiKey();
+        keys.register(apiKey, rightholder.id(), Instant.now());
+        assertThat(keys.rightholderFor(Hashing.sha256Hex(apiKey))).contains(rightholder.id());
+        assertThat(keys.rightholderFor(Hashing.sha256Hex(apiKey + "x"))).isEmpty();
+        List<Map<String, AttributeValue>> stored = dynamo().scan(r -> r.tableName(table("ApiKeysTable"))).items();
+        assertThat(stored).allSatisfy(row -> assertThat(row.values()).noneMatch(v -> apiKey.equals(v.s())));
+    }
+
+    private void purge(String queueUrl) {
+        List<Message> messages;
+        do {
+            messages = sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            messages.forEach(m -> sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+        } while (!messages.isEmpty());
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return Json.parse(body);
+        } catch (Exception e) {
+            throw new AssertionError("message body is not JSON: " + body, e);
+        }
+    }
+}
