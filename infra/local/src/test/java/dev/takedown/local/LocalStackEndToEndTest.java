@@ -1,0 +1,355 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Starts the whole local stack from template.yaml with the default seed and drives it over HTTP, as a
+ * brand owner's client would.
+ */
+class LocalStackEndToEndTest {
+    static final String ACME_KEY = "tdk_demo_acme_0123456789abcdefghijklmnopqrstuv";
+    static final String GLOBEX_KEY = "tdk_demo_globex_9876543210zyxwvutsrqponmlkjihg";
+
+    private static LocalStack stack;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(LocalStack.Options.forTests().withParameter("DispatchGraceSeconds", "0"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    record Reply(int status, Map<String, List<String>> headers, JsonNode body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    static Reply call(String method, String path, String apiKey, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isEmpty() ? null : Json.parse(response.body());
+        return new Reply(response.statusCode(), response.headers().map(), json);
+    }
+
+    static Reply post(String body, String idempotencyKey) throws Exception {
+        return call("POST", "/v1/notices", ACME_KEY, body,
+                idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    static Reply get(String path, String apiKey) throws Exception {
+        return call("GET", path, apiKey, null, Map.of());
+    }
+
+    static ObjectNode notice() {
+        ObjectNode body = Json.object()
+                .put("rightId", "tm-acme-us")
+                .put("reason", "COUNTERFEIT")
+                .put("explanation", "Counterfeit ACME handbags: misprinted logo, no ACME serial tags.");
+        var items = body.putArray("items");
+        items.addObject().put("url", "https://market.example/item/1001?utm_source=newsletter");
+        items.addObject().put("listingId", "1002");
+        items.addObject().put("url", "https://M.MARKET.EXAMPLE/item/1003/");
+        items.addObject().put("url", "https://market.example/item.htm?id=1001");
+        items.addObject().put("url", "https://other-shop.example/item/1004");
+        items.addObject().put("url", "mailto:sales@market.example");
+        body.putArray("evidence").addObject()
+                .put("url", "https://evidence.acme.example/1001.png")
+                .put("sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                .put("kind", "SCREENSHOT");
+        body.putObject("sender").put("name", "Jane Doe").put("email", "legal@acme.example");
+        body.putObject("declarations").put("goodFaith", true).put("accurate", true).put("authorized", true);
+        body.put("signature", "Jane Doe");
+        return body;
+    }
+
+    static String notice(Consumer<ObjectNode> change) {
+        ObjectNode body = notice();
+        change.accept(body);
+        return body.toString();
+    }
+
+    static int storedRows() {
+        return stack.dynamo().scan(r -> r.tableName(stack.tableName("NoticesTable")).select(Select.COUNT)
+                .consistentRead(true)).count();
+    }
+
+    static Set<Integer> queuedItems(String noticeId) {
+        Set<Integer> indexes = new HashSet<>();
+        String queueUrl = stack.queueUrl("VerificationQueue");
+        List<Message> messages;
+        do {
+            messages = stack.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .visibilityTimeout(0)).messages();
+            for (Message message : messages) {
+                JsonNode body = parse(message.body());
+                if (body.path("noticeId").asText().equals(noticeId)) {
+                    body.path("items").forEach(i -> indexes.add(i.asInt()));
+                    stack.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                }
+            }
+        } while (!messages.isEmpty());
+        return indexes;
+    }
+
+    static JsonNode parse(String text) {
+        try {
+            return Json.parse(text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aNoticeIsAcceptedStoredQueuedAndReadBack() throws Exception {
+        Reply accepted = post(notice().toString(), null);
+
+        assertThat(accepted.status()).isEqualTo(202);
+        String id = accepted.body().path("id").asText();
+        assertThat(accepted.header("Location")).isEqualTo("/v1/notices/" + id);
+        assertThat(accepted.body().path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(accepted.body().path("receivedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        JsonNode items = accepted.body().path("items");
+        assertThat(items).extracting(i -> i.path("status").asText())
+                .containsExactly("RECEIVED", "RECEIVED", "RECEIVED", "DUPLICATE", "REJECTED", "REJECTED");
+        assertThat(items.get(2).path("url").asText()).isEqualTo("https://m.market.example/item/1003");
+        assertThat(items.get(3).path("duplicateOf").asInt()).isZero();
+        assertThat(items.get(4).path("reason").asText()).isEqualTo("OFF_PLATFORM");
+        assertThat(items.get(5).path("reason").asText()).isEqualTo("INVALID_URL");
+
+        assertThat(queuedItems(id)).containsExactlyInAnyOrder(0, 1, 2);
+
+        Reply read = get("/v1/notices/" + id, ACME_KEY);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().path("explanation").asText()).startsWith("Counterfeit ACME handbags");
+        assertThat(read.body().path("items")).hasSize(6);
+        assertThat(read.body().path("evidence").get(0).path("sha256").asText()).hasSize(64);
+
+        Reply rejected = get("/v1/notices/" + id + "/items?status=REJECTED", ACME_KEY);
+        assertThat(rejected.body().path("items")).extracting(i -> i.path("index").asInt()).containsExactly(4, 5);
+
+        Reply list = get("/v1/notices?limit=100", ACME_KEY);
+        assertThat(list.body().path("notices")).extracting(n -> n.path("id").asText()).contains(id);
+
+        assertThat(get("/v1/notices/" + id, GLOBEX_KEY).status()).isEqualTo(404);
+        assertThat(get("/v1/notices?limit=100", GLOBEX_KEY).body().path("notices"))
+                .extracting(n -> n.path("id").asText()).doesNotContain(id);
+    }
+
+    @Test
+    void theIdempotencyKeyReplaysTheSameNoticeAndRefusesAnotherBody() throws Exception {
+        String key = "e2e-" + UUID.randomUUID();
+        Reply first = post(notice().toString(), key);
+        Reply again = post(notice().toPrettyString(), key);
+        Reply different = post(notice(b -> b.put("signature", "J. Doe")), key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
+        assertThat(again.body().path("items")).isEqualTo(first.body().path("items"));
+        assertThat(different.status()).isEqualTo(422);
+        assertThat(different.body().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void listsNewestFirstAndPages() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(0, post(notice().toString(), null).body().path("id").asText());
+        }
+        Reply page = get("/v1/notices?limit=2", ACME_KEY);
+        assertThat(page.body().path("notices")).extracting(n -> n.path("id").asText()).containsExactlyElementsOf(ids.subList(0, 2));
+        String cursor = page.body().path("nextCursor").asText();
+        Reply next = get("/v1/notices?limit=2&cursor=" + cursor, ACME_KEY);
+        assertThat(next.body().path("notices").get(0).path("id").asText()).isEqualTo(ids.get(2));
+        assertThat(get("/v1/notices?status=RECEIVED&limit=1", ACME_KEY).body().path("notices")).hasSize(1);
+    }
+
+    @Test
+    void aLargeNoticeShowsItsFirstHundredItemsAndPagesTheRest() throws Exception {
+        ObjectNode body = notice();
+        var items = body.putArray("items");
+        for (int i = 0; i < 1000; i++) {
+            items.addObject().put("listingId", "bulk-" + i);
+        }
+        Reply accepted = post(body.toString(), null);
+        assertThat(accepted.status()).isEqualTo(202);
+        String id = accepted.body().path("id").asText();
+        assertThat(accepted.body().path("items")).hasSize(1000);
+
+        Reply read = get("/v1/notices/" + id, ACME_KEY);
+        assertThat(read.body().path("items")).hasSize(100);
+        String cursor = read.body().path("nextItemsCursor").asText();
+        int seen = 100;
+        while (cursor != null && !cursor.equals("null")) {
+            Reply page = get("/v1/notices/" + id + "/items?cursor=" + cursor, ACME_KEY);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body().path("items").get(0).path("index").asInt()).isEqualTo(seen);
+            seen += page.body().path("items").size();
+            cursor = page.body().path("nextCursor").isNull() ? null : page.body().path("nextCursor").asText();
+        }
+        assertThat(seen).isEqualTo(1000);
+        assertThat(queuedItems(id)).hasSize(1000);
+    }
+
+    @Test
+    void whenTheQueueIsDownTheNoticeIsStillAcceptedAndItsWorkQueuedLater() throws Exception {
+        String queueUrl = stack.queueUrl("VerificationQueue");
+        var attributes = stack.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNamesWithStrings("VisibilityTimeout", "RedrivePolicy")).attributesAsStrings();
+        stack.sqs().deleteQueue(r -> r.queueUrl(queueUrl));
+        Reply accepted;
+        try {
+            accepted = post(notice().toString(), null);
+        } finally {
+            stack.sqs().createQueue(r -> r.queueName(queueUrl.substring(queueUrl.lastIndexOf('/') + 1))
+                    .attributesWithStrings(attributes));
+        }
+        assertThat(accepted.status()).isEqualTo(202);
+        String id = accepted.body().path("id").asText();
+        assertThat(get("/v1/notices/" + id, ACME_KEY).status()).isEqualTo(200);
+
+        stack.runSchedulesNow();
+        assertThat(queuedItems(id)).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    @Test
+    void withoutAValidKeyTheAnswerIs401AndNothingIsWritten() throws Exception {
+        int before = storedRows();
+        for (String key : new String[] {null, "", "not-a-key", "tdk_unknown_0000000000000000000000"}) {
+            Reply reply = call("POST", "/v1/notices", key, notice().toString(), Map.of());
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(reply.body().path("status").asInt()).isEqualTo(401);
+        }
+        Reply basic = call("GET", "/v1/notices", null, null, Map.of("Authorization", "Basic YWNtZTpwdw=="));
+        assertThat(basic.status()).isEqualTo(401);
+        assertThat(storedRows()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownRoutesAre404AndWrongMethods405() throws Exception {
+        Reply unknown = get("/v1/takedowns", ACME_KEY);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
+
+        Reply delete = call("DELETE", "/v1/notices", ACME_KEY, null, Map.of());
+        assertThat(delete.status()).isEqualTo(405);
+        assertThat(delete.header("Allow")).isEqualTo("GET, POST");
+        assertThat(call("PUT", "/v1/notices/ntc_00000000000000000000000000", ACME_KEY, "{}", Map.of()).status()).isEqualTo(405);
+        assertThat(get("/v1/notices/ntc_00000000000000000000000000", ACME_KEY).status()).isEqualTo(404);
+    }
+
+    static Stream<Arguments> badNotices() {
+        String big = "x".repeat(1024 * 1024 + 1);
+        ObjectNode tooMany = notice();
+        var many = tooMany.putArray("items");
+        for (int i = 0; i < 1001; i++) {
+            many.addObject().put("listingId", "m" + i);
+        }
+        return Stream.of(
+                Arguments.of("body not JSON", "{\"rightId\": ", 400, "body"),
+                Arguments.of("body not an object", "[1, 2]", 400, "body"),
+                Arguments.of("empty body", "", 400, "body"),
+                Arguments.of("body over 1 MiB", notice(b -> b.put("explanation", big)), 413, "body"),
+                Arguments.of("unknown top-level field", notice(b -> b.put("urgent", true)), 400, "urgent"),
+                Arguments.of("missing declaration", notice(b -> b.with("declarations").remove("authorized")), 400, "declarations.authorized"),
+                Arguments.of("false declaration", notice(b -> b.with("declarations").put("goodFaith", false)), 400, "declarations.goodFaith"),
+                Arguments.of("blank signature", notice(b -> b.put("signature", "   ")), 400, "signature"),
+                Arguments.of("blank sender name", notice(b -> b.with("sender").put("name", "")), 400, "sender.name"),
+                Arguments.of("invalid email", notice(b -> b.with("sender").put("email", "legal-at-acme")), 400, "sender.email"),
+                Arguments.of("reason not in the list", notice(b -> b.put("reason", "KNOCKOFF")), 400, "reason"),
+                Arguments.of("reason not matching the right", notice(b -> b.put("reason", "PATENT")), 422, "reason"),
+                Arguments.of("another rightholder's right", notice(b -> b.put("rightId", "tm-globex")), 422, "rightId"),
+                Arguments.of("unknown right", notice(b -> b.put("rightId", "tm-nobody")), 422, "rightId"),
+                Arguments.of("right not verified", notice(b -> b.put("rightId", "tm-acme-eu")), 422, "rightId"),
+                Arguments.of("right expired", notice(b -> b.put("rightId", "tm-acme-old")), 422, "rightId"),
+                Arguments.of("zero items", notice(b -> b.putArray("items")), 400, "items"),
+                Arguments.of("more than MAX_ITEMS", tooMany.toString(), 413, "items"),
+                Arguments.of("item with both url and listingId", notice(b -> b.withArray("items").addObject()
+                        .put("url", "https://market.example/item/7").put("listingId", "7")), 400, "items[6]"),
+                Arguments.of("item with neither", notice(b -> b.withArray("items").addObject()), 400, "items[6]"),
+                Arguments.of("evidence sha256 not 64 hex", notice(b -> ((ObjectNode) b.withArray("evidence").get(0))
+                        .put("sha256", "abc123")), 400, "evidence[0].sha256"),
+                Arguments.of("string over its limit", notice(b -> b.put("explanation", "y".repeat(5001))), 400, "explanation"),
+                Arguments.of("control characters", notice(b -> b.with("sender").put("name", "Jane\u0007Doe")), 400, "sender.name"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badNotices")
+    void badInputGetsAProblemNamingTheFieldAndWritesNothing(String name, String body, int status, String field) throws Exception {
+        int before = storedRows();
+        Reply reply = post(body, "bad-" + UUID.randomUUID());
+
+        assertThat(reply.status()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(reply.body().path("type").asText()).isNotBlank();
+        assertThat(reply.body().path("title").asText()).isNotBlank();
+        assertThat(reply.body().path("status").asInt()).isEqualTo(status);
+        assertThat(reply.body().path("detail").asText()).isNotBlank();
+        assertThat(reply.body().path("errors")).extracting(e -> e.path("field").asText()).contains(field);
+        assertThat(storedRows()).isEqualTo(before);
+    }
+
+    @Test
+    void everyBadFieldIsNamedAtOnce() throws Exception {
+        Reply reply = post(notice(b -> {
+            b.put("reason", "NOPE");
+            b.put("signature", "");
+            b.with("sender").put("email", "x");
+            b.with("declarations").put("accurate", false);
+        }), null);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().path("errors")).extracting(e -> e.path("field").asText())
+                .contains("reason", "signature", "sender.email", "declarations.accurate");
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIs400() throws Exception {
+        Reply reply = post(notice().toString(), "has spaces in it");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    }
+}

@@ -1,0 +1,171 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.takedown.core.testing.Events;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml is the one source of truth: every handler it names exists and is built by the module its
+ * CodeUri names, and every environment variable a function reads is set there (and every one set is read).
+ * {@link TemplatePolicyTest} checks the policies against the AWS calls the functions really make.
+ */
+class TemplateConsistencyTest {
+    /** Set by Lambda itself, not by the template. */
+    static final Set<String> RUNTIME_VARIABLES = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_LAMBDA_FUNCTION_NAME");
+    /** Set only by the local stack, to reach its own backends. */
+    static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB",
+            "AWS_ENDPOINT_URL_SQS", "ALLOW_PRIVATE_CALLBACKS");
+    /** Read by the JVM, not by our code. */
+    static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+
+    private static JsonNode template;
+    private static Path root;
+
+    @BeforeAll
+    static void readTemplate() throws Exception {
+        root = Events.projectRoot();
+        template = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(root.resolve("template.yaml")));
+    }
+
+    static Map<String, JsonNode> resources(String type) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        template.path("Resources").fields().forEachRemaining(e -> {
+            if (e.getValue().path("Type").asText().equals(type)) {
+                found.put(e.getKey(), e.getValue());
+            }
+        });
+        return found;
+    }
+
+    static Map<String, JsonNode> functions() {
+        return resources("AWS::Serverless::Function");
+    }
+
+    /** Globals then the function's own variables, as Lambda merges them. */
+    static Map<String, JsonNode> declaredVariables(JsonNode function) {
+        Map<String, JsonNode> variables = new LinkedHashMap<>();
+        template.path("Globals").path("Function").path("Environment").path("Variables").fields()
+                .forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
+        function.path("Properties").path("Environment").path("Variables").fields()
+                .forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
+        return variables;
+    }
+
+    @Test
+    void theTemplateUsesLongFormIntrinsicsOnly() throws Exception {
+        assertThat(Files.readAllLines(root.resolve("template.yaml")))
+                .as("short-form tags like !Ref cannot be read by the local stack")
+                .noneMatch(line -> line.matches(".*:\\s+!\\w+.*") || line.matches("\\s*-\\s+!\\w+.*"));
+    }
+
+    @Test
+    void everyFunctionHasAHandlerClassBuiltByTheModuleItsCodeUriNames() throws Exception {
+        assertThat(functions()).isNotEmpty();
+        for (var entry : functions().entrySet()) {
+            JsonNode properties = entry.getValue().path("Properties");
+            String handler = properties.path("Handler").asText();
+            assertThat(handler).as(entry.getKey() + " Handler").matches("[\\w.]+::handleRequest");
+            String className = handler.substring(0, handler.indexOf("::"));
+            Class<?> type = Class.forName(className);
+            assertThat(RequestStreamHandler.class).as(className).isAssignableFrom(type);
+            assertThat(Modifier.isPublic(type.getConstructor().getModifiers())).isTrue();
+            assertThat(Modifier.isPublic(type.getConstructor(Map.class).getModifiers())).isTrue();
+
+            String codeUri = properties.path("CodeUri").asText();
+            assertThat(codeUri).as(entry.getKey() + " CodeUri").matches("functions/([a-z-]+)/target/\\1\\.jar");
+            Path module = root.resolve(codeUri).getParent().getParent();
+            assertThat(module.resolve("pom.xml")).exists();
+            assertThat(module.resolve("src/main/java").resolve(className.replace('.', '/') + ".java"))
+                    .as(className + " lives in " + module).exists();
+            assertThat(entry.getValue().path("Metadata").path("SkipBuild").asBoolean())
+                    .as(entry.getKey() + " is built by Maven, so sam build must skip it").isTrue();
+        }
+    }
+
+    @Test
+    void everyVariableAFunctionReadsIsSetInTheTemplateAndEverySetOneIsRead() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (var entry : functions().entrySet()) {
+            Map<String, JsonNode> declared = declaredVariables(entry.getValue());
+            RecordingEnvironment environment = new RecordingEnvironment();
+            declared.forEach((name, value) -> environment.put(name, sampleValue(value)));
+
+            String handler = entry.getValue().path("Properties").path("Handler").asText();
+            Constructor<?> constructor = Class.forName(handler.substring(0, handler.indexOf("::"))).getConstructor(Map.class);
+            constructor.newInstance(environment);
+
+            Set<String> undeclared = new TreeSet<>(environment.read);
+            undeclared.removeAll(declared.keySet());
+            undeclared.removeAll(RUNTIME_VARIABLES);
+            undeclared.removeAll(LOCAL_ONLY_VARIABLES);
+            if (!undeclared.isEmpty()) {
+                problems.add(entry.getKey() + " reads " + undeclared + " but template.yaml does not set them");
+            }
+            Set<String> unused = new TreeSet<>(declared.keySet());
+            unused.removeAll(environment.read);
+            unused.removeAll(JVM_VARIABLES);
+            if (!unused.isEmpty()) {
+                problems.add(entry.getKey() + " is given " + unused + " in template.yaml but never reads them");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** A plausible value for a declared variable: the parameter's default, or the referenced resource's name. */
+    private static String sampleValue(JsonNode value) {
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        String ref = value.path("Ref").asText(null);
+        if (ref != null) {
+            JsonNode parameter = template.path("Parameters").path(ref);
+            if (!parameter.isMissingNode()) {
+                return parameter.path("Default").asText();
+            }
+            String type = template.path("Resources").path(ref).path("Type").asText();
+            return type.equals("AWS::SQS::Queue") ? "http://127.0.0.1:1/000000000000/" + ref : ref;
+        }
+        return "sample";
+    }
+
+    /** The environment handed to a handler, remembering every name the code asked for. */
+    static final class RecordingEnvironment extends HashMap<String, String> {
+        final Set<String> read = new TreeSet<>();
+
+        @Override
+        public String get(Object key) {
+            read.add(String.valueOf(key));
+            return super.get(key);
+        }
+
+        @Override
+        public String getOrDefault(Object key, String fallback) {
+            read.add(String.valueOf(key));
+            return super.getOrDefault(key, fallback);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            read.add(String.valueOf(key));
+            return super.containsKey(key);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.takedown.core.testing.Events;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every function through the local stack, records each AWS call it makes, and checks that the
+ * function's policies in template.yaml allow exactly that action on that table, index or queue.
+ */
+class TemplatePolicyTest {
+    private static LocalStack stack;
+    private static JsonNode template;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        template = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Events.projectRoot().resolve("template.yaml")));
+        stack = LocalStack.start(LocalStack.Options.forTests().withParameter("DispatchGraceSeconds", "0"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static int send(String method, String path, String key, String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + key);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void everyAwsCallAFunctionMakesIsAllowedByItsPolicies() throws Exception {
+        String key = LocalStackEndToEndTest.ACME_KEY;
+        String body = LocalStackEndToEndTest.notice().toString();
+        assertThat(send("POST", "/v1/notices", key, body, "policy-check")).isEqualTo(202);
+        assertThat(send("POST", "/v1/notices", key, body, "policy-check")).isEqualTo(202);
+        assertThat(send("POST", "/v1/notices", key, "{}", "policy-check-bad")).isEqualTo(400);
+        assertThat(send("GET", "/v1/notices?limit=5", key, null, null)).isEqualTo(200);
+        assertThat(send("GET", "/v1/notices/ntc_00000000000000000000000000/items", key, null, null)).isEqualTo(404);
+        assertThat(send("GET", "/v1/notices", "tdk_unknown_0000000000000000000000", null, null)).isEqualTo(401);
+        String queueUrl = stack.queueUrl("VerificationQueue");
+        var attributes = stack.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNamesWithStrings("VisibilityTimeout", "RedrivePolicy")).attributesAsStrings();
+        stack.sqs().deleteQueue(r -> r.queueUrl(queueUrl));
+        try {
+            assertThat(send("POST", "/v1/notices", key, body, null)).isEqualTo(202);
+        } finally {
+            stack.sqs().createQueue(r -> r.queueName("VerificationQueue").attributesWithStrings(attributes));
+        }
+        stack.runSchedulesNow();
+
+        List<AwsCallRecorder.Call> calls = AwsCallRecorder.calls();
+        assertThat(calls).extracting(AwsCallRecorder.Call::function)
+                .contains("AuthorizerFunction", "IntakeFunction", "DispatcherFunction");
+        List<String> denied = new ArrayList<>();
+        Set<String> distinct = new TreeSet<>();
+        for (AwsCallRecorder.Call call : calls) {
+            if (distinct.add(call.toString()) && !allowed(call)) {
+                denied.add(call.function() + " calls " + call.action() + " on " + call.resource());
+            }
+        }
+        assertThat(denied).as("calls the template's policies do not allow").isEmpty();
+    }
+
+    /** Whether one of the function's Allow statements names the action and covers the resource. */
+    private static boolean allowed(AwsCallRecorder.Call call) {
+        JsonNode policies = template.path("Resources").path(call.function()).path("Properties").path("Policies");
+        for (JsonNode policy : policies) {
+            for (JsonNode statement : policy.path("Statement")) {
+                if (statement.path("Effect").asText().equals("Allow") && contains(statement.path("Action"), call.action())
+                        && covers(statement.path("Resource"), call.resource())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(JsonNode actions, String action) {
+        if (actions.isTextual()) {
+            return actions.asText().equals(action);
+        }
+        for (JsonNode candidate : actions) {
+            if (candidate.asText().equals(action)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Resources are written as Fn::GetAtt [X, Arn] or Fn::Sub "${X.Arn}/index/*"; local names are logical ids. */
+    private static boolean covers(JsonNode resources, String resource) {
+        if (!resources.isArray()) {
+            return coversOne(resources, resource);
+        }
+        for (JsonNode candidate : resources) {
+            if (coversOne(candidate, resource)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean coversOne(JsonNode candidate, String resource) {
+        JsonNode getAtt = candidate.path("Fn::GetAtt");
+        if (getAtt.isArray() && getAtt.get(1).asText().equals("Arn")) {
+            return getAtt.get(0).asText().equals(resource);
+        }
+        String sub = candidate.path("Fn::Sub").asText(null);
+        if (sub != null && sub.matches("\\$\\{(\\w+)\\.Arn}/index/\\*")) {
+            String table = sub.substring(2, sub.indexOf('.'));
+            return resource.startsWith(table + "/index/");
+        }
+        return false;
+    }
+}
