@@ -6,8 +6,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** The flags of {@code infra/local/run}; paths are resolved against the working directory. */
+/**
+ * The flags of {@code infra/local/run}. Relative paths are the caller's; the project root (for the default
+ * template and seed) is the nearest directory holding template.yaml at or above {@code searchFrom}.
+ */
 final class CommandLine {
     static final String USAGE = """
             usage: infra/local/run [flags]
@@ -32,7 +36,7 @@ final class CommandLine {
     private CommandLine() {
     }
 
-    static LocalStack.Options parse(String[] args, Path workingDir) throws UsageException {
+    static LocalStack.Options parse(String[] args, Path workingDir, Path searchFrom) throws UsageException {
         Deque<String> queue = new ArrayDeque<>();
         for (String arg : args) {
             // --flag=value is the same as --flag value
@@ -78,14 +82,19 @@ final class CommandLine {
                 default -> throw new UsageException("unknown flag " + flag);
             }
         }
+        Path root = projectRoot(searchFrom).orElse(null);
         if (template == null) {
-            template = projectRoot(workingDir).resolve("template.yaml");
+            if (root == null) {
+                throw new UsageException("no template.yaml in " + searchFrom.toAbsolutePath()
+                        + " or above; pass --template FILE");
+            }
+            template = root.resolve("template.yaml");
         }
         if (!Files.isRegularFile(template)) {
             throw new UsageException("no template at " + template);
         }
         if (seed == null) {
-            seed = template.getParent().resolve("infra/local/seed.json");
+            seed = (root == null ? template.getParent() : root).resolve("infra/local/seed.json");
         } else if (!Files.isRegularFile(seed)) {
             throw new UsageException("no seed file at " + seed);
         }
@@ -94,13 +103,13 @@ final class CommandLine {
     }
 
     /** The nearest directory at or above {@code dir} that holds template.yaml. */
-    static Path projectRoot(Path dir) throws UsageException {
+    static Optional<Path> projectRoot(Path dir) {
         for (Path candidate = dir.toAbsolutePath(); candidate != null; candidate = candidate.getParent()) {
             if (Files.isRegularFile(candidate.resolve("template.yaml"))) {
-                return candidate;
+                return Optional.of(candidate);
             }
         }
-        throw new UsageException("no template.yaml in " + dir.toAbsolutePath() + " or above; pass --template FILE");
+        return Optional.empty();
     }
 
     private static String value(String flag, Deque<String> queue) throws UsageException {

@@ -263,7 +263,9 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) {
         LocalStack.Options options;
         try {
-            options = CommandLine.parse(args, Path.of("").toAbsolutePath());
+            // infra/local/run starts the JVM in the project root and says where it was called from.
+            Path here = Path.of("").toAbsolutePath();
+            options = CommandLine.parse(args, Path.of(System.getProperty("local.callerDir", here.toString())), here);
         } catch (CommandLine.UsageException e) {
             if (e.getMessage() != null) {
                 System.err.println("error: " + e.getMessage());

@@ -12,7 +12,7 @@ class CommandLineTest {
 
     @Test
     void defaultsToTheProjectRootFoundAboveTheWorkingDirectory() throws Exception {
-        LocalStack.Options options = CommandLine.parse(new String[0], ROOT.resolve("infra/local/src"));
+        LocalStack.Options options = CommandLine.parse(new String[0], Path.of("/tmp"), ROOT.resolve("infra/local/src"));
         assertThat(options.template()).isEqualTo(ROOT.resolve("template.yaml"));
         assertThat(options.seed()).isEqualTo(ROOT.resolve("infra/local/seed.json"));
         assertThat(options.apiPort()).isEqualTo(3000);
@@ -27,7 +27,7 @@ class CommandLineTest {
     void readsEveryFlag() throws Exception {
         LocalStack.Options options = CommandLine.parse(new String[] {"--port", "8080", "--lambda-port=8081",
                 "--dynalite-port", "8000", "--sqs-port", "9324", "--data-dir", "data", "--no-schedules",
-                "--seed", "infra/local/seed.json", "--template", "template.yaml", "--parameter", "StageName=dev"}, ROOT);
+                "--seed", "infra/local/seed.json", "--template", "template.yaml", "--parameter", "StageName=dev"}, ROOT, ROOT);
         assertThat(options.apiPort()).isEqualTo(8080);
         assertThat(options.lambdaPort()).isEqualTo(8081);
         assertThat(options.dynalitePort()).isEqualTo(8000);
@@ -48,12 +48,12 @@ class CommandLineTest {
 
     @Test
     void needsATemplate() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[0], Path.of("/")))
+        assertThatThrownBy(() -> CommandLine.parse(new String[0], Path.of("/"), Path.of("/")))
                 .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("--template");
     }
 
     private static void assertUsage(String[] args, String message) {
-        assertThatThrownBy(() -> CommandLine.parse(args, ROOT))
+        assertThatThrownBy(() -> CommandLine.parse(args, ROOT, ROOT))
                 .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining(message);
     }
 }
