@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,13 +102,14 @@ final class ApiGateway implements HttpHandler {
 
     /** The request body, or null when it is over API Gateway's 10 MiB limit. */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && length.matches("\\d+") && Long.parseLong(length) > MAX_BODY_BYTES) {
-            return null;
-        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+            if (body.length <= MAX_BODY_BYTES) {
+                return body;
+            }
+            // Read the rest too: a client still sending when the answer comes sees a reset connection instead.
+            in.transferTo(OutputStream.nullOutputStream());
+            return null;
         }
     }
 }

@@ -68,10 +68,6 @@ final class Functions implements AutoCloseable {
         return function;
     }
 
-    Map<String, String> environment(String functionId) {
-        return environments.get(functionId);
-    }
-
     /** Handler classes that are not on the classpath: their functions fail on every invocation. */
     List<String> missingHandlers() {
         return definitions.values().stream()
