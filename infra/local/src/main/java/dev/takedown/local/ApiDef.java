@@ -1,0 +1,17 @@
+package dev.takedown.local;
+
+import java.util.List;
+import java.util.Map;
+
+/** The {@code AWS::Serverless::Api}: stage, authorizers and customised gateway responses. */
+record ApiDef(String logicalId, String stageName, String defaultAuthorizer, Map<String, AuthorizerDef> authorizers,
+        Map<String, GatewayResponseDef> gatewayResponses) {
+
+    /** A REQUEST Lambda authorizer; results are cached for {@code reauthorizeEverySeconds} (0: not cached). */
+    record AuthorizerDef(String name, String functionId, List<String> identityHeaders, int reauthorizeEverySeconds) {
+    }
+
+    /** {@code statusCode} is null when the template keeps API Gateway's own status for that response type. */
+    record GatewayResponseDef(Integer statusCode, Map<String, String> headers, String jsonTemplate) {
+    }
+}

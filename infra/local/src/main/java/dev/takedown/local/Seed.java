@@ -1,0 +1,240 @@
+package dev.takedown.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.model.Right;
+import dev.takedown.core.model.RightStatus;
+import dev.takedown.core.model.RightType;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.Seller;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The reference data the local stack loads: rightholders with their API keys, rights, sellers and listings. */
+record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Seller> sellers, List<Listing> listings) {
+
+    record SeededRightholder(Rightholder rightholder, String apiKey) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> SECTIONS = Set.of("rightholders", "rights", "sellers", "listings");
+
+    static Seed load(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new SeedException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    static Seed parse(String json, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SeedException(source + ": is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new SeedException(source + ": must be a JSON object with the arrays " + SECTIONS);
+        }
+        root.fieldNames().forEachRemaining(name -> {
+            if (!SECTIONS.contains(name)) {
+                throw new SeedException(source + ": unknown section \"" + name + "\" (expected " + SECTIONS + ")");
+            }
+        });
+        List<SeededRightholder> rightholders = section(root, "rightholders", source, Seed::rightholder);
+        List<Seller> sellers = section(root, "sellers", source, Seed::seller);
+        List<Right> rights = section(root, "rights", source, Seed::right);
+        List<Listing> listings = section(root, "listings", source, Seed::listing);
+
+        Set<String> rightholderIds = ids(rightholders.stream().map(r -> r.rightholder().id()).toList(), source, "rightholders");
+        Set<String> sellerIds = ids(sellers.stream().map(Seller::id).toList(), source, "sellers");
+        ids(rights.stream().map(Right::id).toList(), source, "rights");
+        ids(listings.stream().map(Listing::id).toList(), source, "listings");
+        ids(rightholders.stream().map(SeededRightholder::apiKey).toList(), source, "rightholders' apiKey");
+        for (int i = 0; i < rights.size(); i++) {
+            Right right = rights.get(i);
+            String entry = source + ": rights[" + i + "] (id \"" + right.id() + "\")";
+            if (!rightholderIds.contains(right.rightholderId())) {
+                throw new SeedException(entry + ": field \"rightholderId\": no rightholder \"" + right.rightholderId() + "\"");
+            }
+            for (String seller : right.authorizedSellers()) {
+                if (!sellerIds.contains(seller)) {
+                    throw new SeedException(entry + ": field \"authorizedSellers\": no seller \"" + seller + "\"");
+                }
+            }
+        }
+        for (int i = 0; i < listings.size(); i++) {
+            Listing listing = listings.get(i);
+            if (!sellerIds.contains(listing.sellerId())) {
+                throw new SeedException(source + ": listings[" + i + "] (id \"" + listing.id()
+                        + "\"): field \"sellerId\": no seller \"" + listing.sellerId() + "\"");
+            }
+        }
+        return new Seed(rightholders, rights, sellers, listings);
+    }
+
+    private static SeededRightholder rightholder(Entry entry) {
+        entry.allow("id", "name", "email", "apiKey", "callbackUrl", "webhookSecret");
+        return new SeededRightholder(new Rightholder(entry.required("id"), entry.required("name"),
+                entry.required("email"), entry.url("callbackUrl"), entry.optional("webhookSecret")),
+                entry.required("apiKey"));
+    }
+
+    private static Right right(Entry entry) {
+        entry.allow("id", "rightholderId", "type", "mark", "registrationNumber", "jurisdiction", "status",
+                "validUntil", "authorizedSellers");
+        return new Right(entry.required("id"), entry.required("rightholderId"),
+                entry.constant("type", RightType.class), entry.required("mark"), entry.optional("registrationNumber"),
+                entry.optional("jurisdiction"), entry.constant("status", RightStatus.class), entry.date("validUntil"),
+                entry.strings("authorizedSellers"));
+    }
+
+    private static Seller seller(Entry entry) {
+        entry.allow("id", "name", "callbackUrl");
+        return new Seller(entry.required("id"), entry.required("name"), entry.url("callbackUrl"));
+    }
+
+    private static Listing listing(Entry entry) {
+        entry.allow("id", "sellerId", "title", "brand", "status");
+        return new Listing(entry.required("id"), entry.required("sellerId"), entry.required("title"),
+                entry.optional("brand"), entry.constant("status", ListingStatus.class));
+    }
+
+    private static <T> List<T> section(JsonNode root, String name, String source, Function<Entry, T> reader) {
+        JsonNode array = root.path(name);
+        if (array.isMissingNode()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new SeedException(source + ": \"" + name + "\" must be an array");
+        }
+        List<T> values = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            values.add(reader.apply(new Entry(array.get(i), source + ": " + name + "[" + i + "]")));
+        }
+        return values;
+    }
+
+    private static Set<String> ids(List<String> ids, String source, String what) {
+        Set<String> seen = new HashSet<>();
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                throw new SeedException(source + ": " + what + " has \"" + id + "\" twice");
+            }
+        }
+        return seen;
+    }
+
+    /** One object of a section; errors name it by index and id. */
+    private static final class Entry {
+        private final JsonNode node;
+        private final String where;
+
+        Entry(JsonNode node, String where) {
+            if (!node.isObject()) {
+                throw new SeedException(where + ": must be an object");
+            }
+            this.node = node;
+            this.where = node.path("id").isTextual() ? where + " (id \"" + node.get("id").asText() + "\")" : where;
+        }
+
+        void allow(String... fields) {
+            Set<String> allowed = new LinkedHashSet<>(Arrays.asList(fields));
+            node.fieldNames().forEachRemaining(name -> {
+                if (!allowed.contains(name)) {
+                    throw new SeedException(where + ": unknown field \"" + name + "\" (expected " + allowed + ")");
+                }
+            });
+        }
+
+        String required(String field) {
+            String value = optional(field);
+            if (value == null || value.isBlank()) {
+                throw fail(field, "is missing");
+            }
+            return value;
+        }
+
+        String optional(String field) {
+            JsonNode value = node.path(field);
+            if (value.isMissingNode() || value.isNull()) {
+                return null;
+            }
+            if (!value.isTextual()) {
+                throw fail(field, "must be a string");
+            }
+            return value.asText();
+        }
+
+        <E extends Enum<E>> E constant(String field, Class<E> type) {
+            String value = required(field);
+            try {
+                return Enum.valueOf(type, value);
+            } catch (IllegalArgumentException e) {
+                throw fail(field, "\"" + value + "\" is not one of " + Arrays.toString(type.getEnumConstants()));
+            }
+        }
+
+        LocalDate date(String field) {
+            String value = optional(field);
+            try {
+                return value == null ? null : LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw fail(field, "\"" + value + "\" is not a date (yyyy-mm-dd)");
+            }
+        }
+
+        String url(String field) {
+            String value = optional(field);
+            if (value == null) {
+                return null;
+            }
+            try {
+                URI uri = new URI(value);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                    return value;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            throw fail(field, "\"" + value + "\" is not an absolute http(s) URL");
+        }
+
+        List<String> strings(String field) {
+            JsonNode value = node.path(field);
+            if (value.isMissingNode() || value.isNull()) {
+                return List.of();
+            }
+            List<String> strings = new ArrayList<>();
+            for (JsonNode item : value.isArray() ? value : List.of(value)) {
+                if (!item.isTextual() || item.asText().isBlank()) {
+                    throw fail(field, "must be an array of non-empty strings");
+                }
+                strings.add(item.asText());
+            }
+            return strings;
+        }
+
+        private SeedException fail(String field, String problem) {
+            return new SeedException(where + ": field \"" + field + "\" " + problem);
+        }
+    }
+}

@@ -1,0 +1,427 @@
+package dev.takedown.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.takedown.local.ApiDef.AuthorizerDef;
+import dev.takedown.local.ApiDef.GatewayResponseDef;
+import dev.takedown.local.FunctionDef.ApiEvent;
+import dev.takedown.local.FunctionDef.ScheduleEvent;
+import dev.takedown.local.FunctionDef.SqsEvent;
+import dev.takedown.local.TableDef.IndexDef;
+import dev.takedown.local.TableDef.KeyElement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads template.yaml with a plain YAML parser; intrinsics must be written in their long form. */
+final class TemplateReader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern SHORT_FORM = Pattern.compile(
+            "(?m)(?:^|[\\s:\\[,-])!(Ref|GetAtt|Sub|Join|Select|Split|If|Equals|Not|And|Or|FindInMap|ImportValue|Base64|Cidr|GetAZs|Condition)\\b");
+    private static final Pattern RATE = Pattern.compile(
+            "rate\\(\\s*(\\d+)\\s+(second|seconds|minute|minutes|hour|hours|day|days)\\s*\\)");
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
+
+    private final String yaml;
+    private final String source;
+    private final Map<String, String> parameterOverrides;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final Map<String, String> resourceTypes = new LinkedHashMap<>();
+
+    TemplateReader(String yaml, String source, Map<String, String> parameterOverrides) {
+        this.yaml = yaml;
+        this.source = source;
+        this.parameterOverrides = parameterOverrides;
+    }
+
+    Template read() {
+        Matcher shortForm = SHORT_FORM.matcher(yaml);
+        if (shortForm.find()) {
+            throw fail("uses the short form !" + shortForm.group(1)
+                    + "; write intrinsics in their long form (Ref:, Fn::GetAtt:, Fn::Sub:)");
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw fail("is not valid YAML: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.path("Resources").isObject()) {
+            throw fail("has no Resources");
+        }
+        readParameters(root.path("Parameters"));
+        root.path("Resources").fields().forEachRemaining(e -> resourceTypes.put(e.getKey(), e.getValue().path("Type").asText("")));
+
+        JsonNode globals = root.path("Globals");
+        if (globals.has("Api")) {
+            throw fail("Globals.Api is not supported by the local stack");
+        }
+        JsonNode globalFunction = globals.path("Function");
+
+        List<TableDef> tables = new ArrayList<>();
+        List<QueueDef> queues = new ArrayList<>();
+        List<FunctionDef> functions = new ArrayList<>();
+        List<ApiDef> apis = new ArrayList<>();
+        root.path("Resources").fields().forEachRemaining(e -> {
+            String id = e.getKey();
+            JsonNode properties = e.getValue().path("Properties");
+            switch (resourceTypes.get(id)) {
+                case Template.TABLE -> tables.add(readTable(id, properties));
+                case Template.QUEUE -> queues.add(readQueue(id, properties));
+                case Template.FUNCTION -> functions.add(readFunction(id, properties, globalFunction));
+                case Template.API -> apis.add(readApi(id, properties));
+                default -> {
+                    // Alarms, roles and the like have no local counterpart; a reference to one fails on resolving.
+                }
+            }
+        });
+        if (apis.size() > 1) {
+            throw fail("declares " + apis.size() + " AWS::Serverless::Api resources; the local stack serves one");
+        }
+        Template template = new Template(Map.copyOf(parameters), Map.copyOf(resourceTypes), List.copyOf(tables),
+                List.copyOf(queues), List.copyOf(functions), apis.stream().findFirst());
+        validate(template);
+        return template;
+    }
+
+    private void readParameters(JsonNode node) {
+        node.fields().forEachRemaining(e -> {
+            String name = e.getKey();
+            JsonNode definition = e.getValue();
+            String value = parameterOverrides.containsKey(name)
+                    ? parameterOverrides.get(name)
+                    : definition.has("Default") ? definition.get("Default").asText() : null;
+            if (value == null) {
+                throw fail("parameter " + name + " has no Default; pass a value for it");
+            }
+            JsonNode allowed = definition.path("AllowedValues");
+            if (allowed.isArray() && allowed.size() > 0 && !texts(allowed).contains(value)) {
+                throw fail("parameter " + name + ": " + value + " is not one of " + texts(allowed));
+            }
+            parameters.put(name, value);
+        });
+        for (String name : parameterOverrides.keySet()) {
+            if (!parameters.containsKey(name)) {
+                throw fail("has no parameter " + name + " to override");
+            }
+        }
+    }
+
+    private TableDef readTable(String id, JsonNode properties) {
+        for (String unsupported : List.of("LocalSecondaryIndexes", "StreamSpecification")) {
+            if (properties.has(unsupported)) {
+                throw fail(id + ": " + unsupported + " is not supported by the local stack");
+            }
+        }
+        Map<String, String> attributeTypes = new LinkedHashMap<>();
+        for (JsonNode definition : required(properties, "AttributeDefinitions", id)) {
+            attributeTypes.put(text(definition, "AttributeName", id + ".AttributeDefinitions"),
+                    text(definition, "AttributeType", id + ".AttributeDefinitions"));
+        }
+        List<IndexDef> indexes = new ArrayList<>();
+        for (JsonNode index : properties.path("GlobalSecondaryIndexes")) {
+            String indexName = text(index, "IndexName", id + ".GlobalSecondaryIndexes");
+            String where = id + ".GlobalSecondaryIndexes." + indexName;
+            JsonNode projection = index.path("Projection");
+            indexes.add(new IndexDef(indexName, keySchema(required(index, "KeySchema", where), where),
+                    projection.path("ProjectionType").asText("ALL"), texts(projection.path("NonKeyAttributes"))));
+        }
+        return new TableDef(id, attributeTypes, keySchema(required(properties, "KeySchema", id), id), indexes);
+    }
+
+    private List<KeyElement> keySchema(JsonNode node, String where) {
+        List<KeyElement> keys = new ArrayList<>();
+        for (JsonNode key : node) {
+            keys.add(new KeyElement(text(key, "AttributeName", where + ".KeySchema"),
+                    text(key, "KeyType", where + ".KeySchema")));
+        }
+        return keys;
+    }
+
+    private QueueDef readQueue(String id, JsonNode properties) {
+        if (properties.path("FifoQueue").asBoolean(false)) {
+            throw fail(id + ": FIFO queues are not supported by the local stack");
+        }
+        Integer visibilityTimeout = optionalInt(properties.get("VisibilityTimeout"), id + ".VisibilityTimeout");
+        JsonNode redrive = properties.path("RedrivePolicy");
+        if (redrive.isMissingNode()) {
+            return new QueueDef(id, visibilityTimeout, null, null);
+        }
+        String where = id + ".RedrivePolicy";
+        String deadLetterQueue = getAttTarget(redrive.path("deadLetterTargetArn"), "Arn", Template.QUEUE,
+                where + ".deadLetterTargetArn");
+        Integer maxReceiveCount = optionalInt(redrive.get("maxReceiveCount"), where + ".maxReceiveCount");
+        if (maxReceiveCount == null) {
+            throw fail(where + ": maxReceiveCount is missing");
+        }
+        return new QueueDef(id, visibilityTimeout, deadLetterQueue, maxReceiveCount);
+    }
+
+    private FunctionDef readFunction(String id, JsonNode properties, JsonNode globals) {
+        String handler = text(properties, "Handler", id);
+        String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        String handlerMethod = handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
+        if (!handlerMethod.equals("handleRequest")) {
+            throw fail(id + ": Handler " + handler
+                    + " must name RequestStreamHandler.handleRequest; other handler methods are not supported");
+        }
+        Integer timeout = optionalInt(properties.has("Timeout") ? properties.get("Timeout") : globals.get("Timeout"),
+                id + ".Timeout");
+        Integer memory = optionalInt(properties.has("MemorySize") ? properties.get("MemorySize")
+                : globals.get("MemorySize"), id + ".MemorySize");
+
+        Map<String, Intrinsic> environment = new LinkedHashMap<>();
+        globals.path("Environment").path("Variables").fields().forEachRemaining(e ->
+                environment.put(e.getKey(), intrinsic(e.getValue(), "Globals.Function.Environment." + e.getKey())));
+        properties.path("Environment").path("Variables").fields().forEachRemaining(e ->
+                environment.put(e.getKey(), intrinsic(e.getValue(), id + ".Environment." + e.getKey())));
+
+        List<ApiEvent> apiEvents = new ArrayList<>();
+        List<ScheduleEvent> schedules = new ArrayList<>();
+        List<SqsEvent> sqsEvents = new ArrayList<>();
+        properties.path("Events").fields().forEachRemaining(e -> {
+            String name = e.getKey();
+            String where = id + ".Events." + name;
+            JsonNode event = e.getValue().path("Properties");
+            String type = e.getValue().path("Type").asText("");
+            switch (type) {
+                case "Api" -> apiEvents.add(readApiEvent(name, event, where));
+                case "Schedule" -> readSchedule(name, event, where).ifPresent(schedules::add);
+                case "SQS" -> readSqsEvent(name, event, where).ifPresent(sqsEvents::add);
+                default -> throw fail(where + ": event type " + type
+                        + " is not supported by the local stack (supported: Api, Schedule, SQS)");
+            }
+        });
+        // 3 s and 128 MB are Lambda's defaults.
+        return new FunctionDef(id, handlerClass, handlerMethod, properties.path("CodeUri").asText(null),
+                timeout == null ? 3 : timeout, memory == null ? 128 : memory, environment, apiEvents, schedules, sqsEvents);
+    }
+
+    private ApiEvent readApiEvent(String name, JsonNode event, String where) {
+        String path = text(event, "Path", where);
+        if (!path.startsWith("/")) {
+            throw fail(where + ": Path " + path + " must start with /");
+        }
+        String method = text(event, "Method", where).toUpperCase(Locale.ROOT);
+        if (!METHODS.contains(method)) {
+            throw fail(where + ": Method " + method.toLowerCase(Locale.ROOT) + " is not an HTTP method or any");
+        }
+        JsonNode restApiId = event.path("RestApiId");
+        if (!restApiId.has("Ref") || !Template.API.equals(resourceTypes.get(restApiId.path("Ref").asText()))) {
+            throw fail(where + ": RestApiId must be a Ref to the template's AWS::Serverless::Api"
+                    + " (the implicit API is not supported by the local stack)");
+        }
+        String authorizer = event.path("Auth").path("Authorizer").asText(null);
+        return new ApiEvent(name, path, method, authorizer);
+    }
+
+    private Optional<ScheduleEvent> readSchedule(String name, JsonNode event, String where) {
+        if (!event.path("Enabled").asBoolean(true) || "DISABLED".equals(event.path("State").asText())) {
+            return Optional.empty();
+        }
+        String expression = text(event, "Schedule", where);
+        Matcher rate = RATE.matcher(expression.trim());
+        if (!rate.matches()) {
+            throw fail(where + ": Schedule " + expression
+                    + " is not supported by the local stack (only rate(N second|minute|hour|day[s]))");
+        }
+        long amount = Long.parseLong(rate.group(1));
+        if (amount < 1) {
+            throw fail(where + ": Schedule " + expression + " must be at least 1");
+        }
+        Duration period = switch (rate.group(2).replaceAll("s$", "")) {
+            case "second" -> Duration.ofSeconds(amount);
+            case "minute" -> Duration.ofMinutes(amount);
+            case "hour" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+        return Optional.of(new ScheduleEvent(name, period));
+    }
+
+    private Optional<SqsEvent> readSqsEvent(String name, JsonNode event, String where) {
+        if (!event.path("Enabled").asBoolean(true)) {
+            return Optional.empty();
+        }
+        String queue = getAttTarget(event.path("Queue"), "Arn", Template.QUEUE, where + ".Queue");
+        Integer batchSize = optionalInt(event.get("BatchSize"), where + ".BatchSize");
+        boolean partialFailures = texts(event.path("FunctionResponseTypes")).contains("ReportBatchItemFailures");
+        return Optional.of(new SqsEvent(name, queue, batchSize == null ? 10 : batchSize, partialFailures));
+    }
+
+    private ApiDef readApi(String id, JsonNode properties) {
+        for (String unsupported : List.of("Cors", "BinaryMediaTypes", "DefinitionBody", "DefinitionUri")) {
+            if (properties.has(unsupported)) {
+                throw fail(id + ": " + unsupported + " is not supported by the local stack");
+            }
+        }
+        String stage = scalar(properties.get("StageName"), id + ".StageName");
+        JsonNode auth = properties.path("Auth");
+        Map<String, AuthorizerDef> authorizers = new LinkedHashMap<>();
+        auth.path("Authorizers").fields().forEachRemaining(e ->
+                authorizers.put(e.getKey(), readAuthorizer(e.getKey(), e.getValue(), id + ".Auth.Authorizers." + e.getKey())));
+        String defaultAuthorizer = auth.path("DefaultAuthorizer").asText(null);
+        if (defaultAuthorizer != null && !authorizers.containsKey(defaultAuthorizer)) {
+            throw fail(id + ".Auth.DefaultAuthorizer: " + defaultAuthorizer
+                    + " is not one of the API's Authorizers (AWS_IAM and Cognito are not supported locally)");
+        }
+        Map<String, GatewayResponseDef> responses = new LinkedHashMap<>();
+        properties.path("GatewayResponses").fields().forEachRemaining(e ->
+                responses.put(e.getKey(), readGatewayResponse(e.getValue(), id + ".GatewayResponses." + e.getKey())));
+        return new ApiDef(id, stage, defaultAuthorizer, authorizers, responses);
+    }
+
+    private AuthorizerDef readAuthorizer(String name, JsonNode node, String where) {
+        if (!"REQUEST".equals(node.path("FunctionPayloadType").asText())) {
+            throw fail(where + ": only Lambda authorizers with FunctionPayloadType REQUEST are supported locally");
+        }
+        String function = getAttTarget(node.path("FunctionArn"), "Arn", Template.FUNCTION, where + ".FunctionArn");
+        JsonNode identity = node.path("Identity");
+        for (String unsupported : List.of("QueryStrings", "StageVariables", "Context")) {
+            if (identity.has(unsupported)) {
+                throw fail(where + ".Identity: " + unsupported + " identity sources are not supported locally");
+            }
+        }
+        Integer reauthorizeEvery = optionalInt(identity.get("ReauthorizeEvery"), where + ".Identity.ReauthorizeEvery");
+        return new AuthorizerDef(name, function, texts(identity.path("Headers")),
+                reauthorizeEvery == null ? 300 : reauthorizeEvery);
+    }
+
+    private GatewayResponseDef readGatewayResponse(JsonNode node, String where) {
+        JsonNode parameters = node.path("ResponseParameters");
+        Map<String, String> headers = new LinkedHashMap<>();
+        parameters.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("Headers")) {
+                throw fail(where + ".ResponseParameters: " + e.getKey() + " is not supported locally");
+            }
+        });
+        parameters.path("Headers").fields().forEachRemaining(e -> {
+            String value = e.getValue().asText();
+            if (value.length() < 2 || !value.startsWith("'") || !value.endsWith("'")) {
+                throw fail(where + ".ResponseParameters.Headers." + e.getKey() + ": " + value
+                        + " must be a quoted literal like \"'value'\"");
+            }
+            headers.put(e.getKey(), value.substring(1, value.length() - 1));
+        });
+        Integer statusCode = optionalInt(node.get("StatusCode"), where + ".StatusCode");
+        String template = node.path("ResponseTemplates").path("application/json").asText(null);
+        return new GatewayResponseDef(statusCode, headers, template);
+    }
+
+    /** Every reference in an environment must resolve now, not at a function's first invocation. */
+    private void validate(Template template) {
+        References references = new References(template.resourceTypes(), template.parameters(), queue -> queue);
+        for (FunctionDef function : template.functions()) {
+            function.environment().forEach((name, value) ->
+                    references.resolve(value, source + ": " + function.logicalId() + ".Environment." + name));
+        }
+        template.api().ifPresent(api -> {
+            for (FunctionDef function : template.functions()) {
+                for (ApiEvent event : function.apiEvents()) {
+                    String authorizer = event.authorizer();
+                    if (authorizer != null && !authorizer.equals("NONE") && !api.authorizers().containsKey(authorizer)) {
+                        throw fail(function.logicalId() + ".Events." + event.name() + ".Auth.Authorizer: "
+                                + authorizer + " is not one of the API's Authorizers");
+                    }
+                }
+            }
+        });
+    }
+
+    private Intrinsic intrinsic(JsonNode node, String where) {
+        if (node.isValueNode()) {
+            return new Intrinsic.Literal(node.asText());
+        }
+        if (node.isObject() && node.size() == 1) {
+            if (node.has("Ref")) {
+                return new Intrinsic.Ref(node.get("Ref").asText());
+            }
+            if (node.has("Fn::GetAtt")) {
+                JsonNode getAtt = node.get("Fn::GetAtt");
+                if (getAtt.isArray() && getAtt.size() == 2) {
+                    return new Intrinsic.GetAtt(getAtt.get(0).asText(), getAtt.get(1).asText());
+                }
+                String dotted = getAtt.asText();
+                if (dotted.contains(".")) {
+                    int dot = dotted.indexOf('.');
+                    return new Intrinsic.GetAtt(dotted.substring(0, dot), dotted.substring(dot + 1));
+                }
+            }
+            if (node.has("Fn::Sub") && node.get("Fn::Sub").isTextual()) {
+                return new Intrinsic.Sub(node.get("Fn::Sub").asText());
+            }
+        }
+        throw fail(where + ": " + node + " is not supported by the local stack"
+                + " (use a plain value, Ref, Fn::GetAtt or a Fn::Sub string)");
+    }
+
+    /** A property given as a plain value or as a Ref to a parameter. */
+    private String scalar(JsonNode node, String where) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isValueNode()) {
+            return node.asText();
+        }
+        if (node.isObject() && node.size() == 1 && parameters.containsKey(node.path("Ref").asText())) {
+            return parameters.get(node.get("Ref").asText());
+        }
+        throw fail(where + ": " + node + " must be a plain value or a Ref to a parameter");
+    }
+
+    private Integer optionalInt(JsonNode node, String where) {
+        String value = scalar(node, where);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw fail(where + ": " + value + " is not a whole number");
+        }
+    }
+
+    /** The logical id in {@code Fn::GetAtt: [Id, attribute]}, which must name a resource of {@code type}. */
+    private String getAttTarget(JsonNode node, String attribute, String type, String where) {
+        Intrinsic value = node.isMissingNode() ? null : intrinsic(node, where);
+        if (value instanceof Intrinsic.GetAtt getAtt && getAtt.attribute().equals(attribute)
+                && type.equals(resourceTypes.get(getAtt.target()))) {
+            return getAtt.target();
+        }
+        throw fail(where + ": must be Fn::GetAtt [<" + type + ">, " + attribute + "]");
+    }
+
+    private JsonNode required(JsonNode node, String field, String where) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull() || (value.isContainerNode() && value.isEmpty())) {
+            throw fail(where + ": " + field + " is missing");
+        }
+        return value;
+    }
+
+    private String text(JsonNode node, String field, String where) {
+        JsonNode value = required(node, field, where);
+        if (!value.isValueNode()) {
+            throw fail(where + ": " + field + " must be a plain value");
+        }
+        return value.asText();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private TemplateException fail(String message) {
+        return new TemplateException(source + ": " + message);
+    }
+}

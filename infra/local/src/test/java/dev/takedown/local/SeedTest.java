@@ -1,0 +1,82 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.model.RightStatus;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class SeedTest {
+
+    @Test
+    void readsTheDefaultSeed() {
+        Seed seed = Seed.load(ProjectTemplate.ROOT.resolve("infra/local/seed.json"));
+        assertThat(seed.rightholders()).extracting(r -> r.rightholder().id()).containsExactly("acme", "globex");
+        assertThat(seed.rightholders().get(0).apiKey()).isEqualTo("tdk_demo_acme_0123456789abcdefghijklmnopqrstuv");
+        assertThat(seed.rightholders().get(0).rightholder().webhookSecret()).startsWith("whsec_");
+        assertThat(seed.rights()).filteredOn(r -> r.id().equals("tm-acme-old")).singleElement()
+                .satisfies(r -> assertThat(r.expiredOn(LocalDate.now())).isTrue());
+        assertThat(seed.rights()).filteredOn(r -> r.id().equals("tm-acme-eu")).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(RightStatus.PENDING));
+        assertThat(seed.sellers()).hasSize(3);
+        assertThat(seed.listings()).hasSize(10).anyMatch(l -> l.status() == ListingStatus.REMOVED);
+    }
+
+    @Test
+    void namesTheEntryAndFieldThatIsMissing() {
+        assertRejected("""
+                {"rightholders": [{"id": "acme", "name": "Acme", "apiKey": "k"}]}""",
+                "rightholders[0] (id \"acme\"): field \"email\" is missing");
+    }
+
+    @Test
+    void rejectsWrongValues() {
+        assertRejected("""
+                {"rightholders": [{"id": "a", "name": "A", "email": "a@x", "apiKey": "k"}],
+                 "rights": [{"id": "r", "rightholderId": "a", "type": "BRAND", "mark": "A", "status": "VERIFIED"}]}""",
+                "rights[0] (id \"r\"): field \"type\" \"BRAND\" is not one of [TRADEMARK, COPYRIGHT, DESIGN, PATENT]");
+        assertRejected("""
+                {"rightholders": [{"id": "a", "name": "A", "email": "a@x", "apiKey": "k"}],
+                 "rights": [{"id": "r", "rightholderId": "a", "type": "TRADEMARK", "mark": "A", "status": "VERIFIED",
+                             "validUntil": "31/12/2030"}]}""",
+                "rights[0] (id \"r\"): field \"validUntil\" \"31/12/2030\" is not a date (yyyy-mm-dd)");
+        assertRejected("""
+                {"sellers": [{"id": "s", "name": "S", "callbackUrl": "not a url"}]}""",
+                "sellers[0] (id \"s\"): field \"callbackUrl\"");
+        assertRejected("""
+                {"sellers": [{"id": "s", "name": "S", "phone": "123"}]}""",
+                "sellers[0] (id \"s\"): unknown field \"phone\"");
+        assertRejected("""
+                {"listings": [{"id": 1001, "sellerId": "s", "title": "T", "status": "ACTIVE"}]}""",
+                "listings[0]: field \"id\" must be a string");
+    }
+
+    @Test
+    void rejectsReferencesToMissingEntries() {
+        assertRejected("""
+                {"sellers": [{"id": "s", "name": "S"}],
+                 "listings": [{"id": "1", "sellerId": "nobody", "title": "T", "status": "ACTIVE"}]}""",
+                "listings[0] (id \"1\"): field \"sellerId\": no seller \"nobody\"");
+        assertRejected("""
+                {"rights": [{"id": "r", "rightholderId": "ghost", "type": "TRADEMARK", "mark": "A", "status": "VERIFIED"}]}""",
+                "rights[0] (id \"r\"): field \"rightholderId\": no rightholder \"ghost\"");
+    }
+
+    @Test
+    void rejectsDuplicatesAndUnknownSections() {
+        assertRejected("""
+                {"sellers": [{"id": "s", "name": "S"}, {"id": "s", "name": "T"}]}""", "sellers has \"s\" twice");
+        assertRejected("""
+                {"buyers": []}""", "unknown section \"buyers\"");
+        assertRejected("[", "is not valid JSON");
+    }
+
+    private static void assertRejected(String json, String message) {
+        assertThatThrownBy(() -> Seed.parse(json, "seed.json"))
+                .isInstanceOf(SeedException.class)
+                .hasMessageStartingWith("seed.json: ")
+                .hasMessageContaining(message);
+    }
+}
