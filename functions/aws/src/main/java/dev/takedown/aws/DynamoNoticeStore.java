@@ -158,9 +158,9 @@ public final class DynamoNoticeStore implements NoticeStore {
             query.filterExpression("#status = :s").expressionAttributeNames(Map.of("#status", "status"));
         }
         query.expressionAttributeValues(values);
-        List<NoticeItem> items = new ArrayList<>();
-        Map<String, AttributeValue> last = collect(query, start, limit, row -> items.add(toItem(row)));
-        return new Page<>(items, last == null ? null : encodeCursor(last.get("sk").s()));
+        Rows rows = collect(query, start, limit);
+        return new Page<>(rows.rows().stream().map(DynamoNoticeStore::toItem).toList(),
+                rows.more() ? encodeCursor(rows.last().get("sk").s()) : null);
     }
 
     @Override
@@ -186,26 +186,33 @@ public final class DynamoNoticeStore implements NoticeStore {
             query.filterExpression("#status = :s").expressionAttributeNames(Map.of("#status", "status"));
         }
         query.expressionAttributeValues(values);
-        List<Notice> notices = new ArrayList<>();
-        Map<String, AttributeValue> last = collect(query, start, limit, row -> notices.add(toNotice(row)));
-        return new Page<>(notices, last == null ? null : encodeCursor(last.get("receivedKey").s()));
+        Rows rows = collect(query, start, limit);
+        return new Page<>(rows.rows().stream().map(DynamoNoticeStore::toNotice).toList(),
+                rows.more() ? encodeCursor(rows.last().get("receivedKey").s()) : null);
     }
 
-    /** Pages through a query until {@code limit} rows passed the filter; returns where to resume, or null. */
-    private Map<String, AttributeValue> collect(QueryRequest.Builder query, Map<String, AttributeValue> start, int limit,
-                                                java.util.function.Consumer<Map<String, AttributeValue>> sink) {
-        int collected = 0;
+    /** Up to {@code limit} rows that passed the filter, and whether more follow the last of them. */
+    private record Rows(List<Map<String, AttributeValue>> rows, boolean more) {
+        Map<String, AttributeValue> last() {
+            return rows.get(rows.size() - 1);
+        }
+    }
+
+    /**
+     * Pages through a query until one row more than asked for passed the filter, so that a cursor is handed
+     * out only when another page really has entries.
+     */
+    private Rows collect(QueryRequest.Builder query, Map<String, AttributeValue> start, int limit) {
+        List<Map<String, AttributeValue>> rows = new ArrayList<>();
         Map<String, AttributeValue> resumeAt = start;
         do {
-            QueryResponse response = dynamo.query(query.exclusiveStartKey(resumeAt).limit(limit - collected).build());
-            for (Map<String, AttributeValue> row : response.items()) {
-                sink.accept(row);
-                collected++;
-            }
+            QueryResponse response = dynamo.query(query.exclusiveStartKey(resumeAt).limit(limit + 1 - rows.size()).build());
+            rows.addAll(response.items());
             resumeAt = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
-        } while (resumeAt != null && collected < limit);
-        return resumeAt;
+        } while (resumeAt != null && rows.size() <= limit);
+        boolean more = rows.size() > limit;
+        return new Rows(more ? rows.subList(0, limit) : rows, more);
     }
 
     @Override

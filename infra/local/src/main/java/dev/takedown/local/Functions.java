@@ -32,6 +32,9 @@ final class Functions implements AutoCloseable {
         }
     }
 
+    /** The function whose handler runs on this thread, so that tests can attribute its AWS calls. */
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
     private final Map<String, FunctionDef> definitions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
@@ -54,6 +57,10 @@ final class Functions implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    static String currentFunction() {
+        return CURRENT.get();
     }
 
     boolean exists(String functionId) {
@@ -81,10 +88,15 @@ final class Functions implements AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         long deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
         Future<byte[]> result = invocations.submit(() -> {
-            RequestStreamHandler handler = handlers.computeIfAbsent(functionId, id -> instantiate(function));
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(event), output, new LambdaContext(requestId, function, deadline));
-            return output.toByteArray();
+            CURRENT.set(functionId);
+            try {
+                RequestStreamHandler handler = handlers.computeIfAbsent(functionId, id -> instantiate(function));
+                ByteArrayOutputStream output = new ByteArrayOutputStream();
+                handler.handleRequest(new ByteArrayInputStream(event), output, new LambdaContext(requestId, function, deadline));
+                return output.toByteArray();
+            } finally {
+                CURRENT.remove();
+            }
         });
         try {
             return new Invocation(requestId, result.get(function.timeoutSeconds(), TimeUnit.SECONDS), null, null, List.of());

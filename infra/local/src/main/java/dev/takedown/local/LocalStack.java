@@ -80,6 +80,8 @@ public final class LocalStack implements AutoCloseable {
     private HttpServer apiServer;
     private HttpServer lambdaServer;
     private Seed seed;
+    private DynamoDbClient dynamo;
+    private SqsClient sqs;
 
     private LocalStack() {
     }
@@ -101,13 +103,13 @@ public final class LocalStack implements AutoCloseable {
         seed = options.seed() == null ? null : Seed.load(options.seed());
         startBackends(options);
 
-        DynamoDbClient dynamo = track(DynamoDbClient.builder()
+        dynamo = track(DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(References.REGION))
                 .credentialsProvider(localCredentials())
                 .endpointOverride(dynamoEndpoint())
                 .build());
-        SqsClient sqs = track(SqsClient.builder()
+        sqs = track(SqsClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(References.REGION))
                 .credentialsProvider(localCredentials())
@@ -218,6 +220,16 @@ public final class LocalStack implements AutoCloseable {
 
     public URI sqsEndpoint() {
         return elasticMq.endpoint();
+    }
+
+    /** A client of the local DynamoDB, for scripts and tests that look behind the API. */
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    /** A client of the local SQS. */
+    public SqsClient sqs() {
+        return sqs;
     }
 
     public String queueUrl(String logicalId) {

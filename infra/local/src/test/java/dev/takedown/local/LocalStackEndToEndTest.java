@@ -40,7 +40,7 @@ class LocalStackEndToEndTest {
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalStack.Options.forTests().withParameter("DispatchGraceSeconds", "0"));
+        stack = LocalStack.start(ProjectTemplate.stack(Map.of("DispatchGraceSeconds", "0")));
     }
 
     @AfterAll
@@ -58,7 +58,7 @@ class LocalStackEndToEndTest {
     }
 
     static Reply call(String method, String path, String apiKey, String body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.apiUrl().resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);

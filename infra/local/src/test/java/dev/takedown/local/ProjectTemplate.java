@@ -11,22 +11,22 @@ final class ProjectTemplate {
     static final Path ROOT = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
     static final Path FILE = ROOT.resolve("template.yaml");
 
-    // AuthorizerFunction's Description holds an unquoted ": ", which no YAML parser (nor CloudFormation) accepts.
-    // Until template.yaml quotes it, the tests quote it so that they still check the rest of the real template.
-    private static final String UNQUOTED_DESCRIPTION =
-            "Description: Maps \"Authorization: Bearer <api key>\" to one rightholder; keys are stored as SHA-256 only.";
-    private static final String QUOTED_DESCRIPTION =
-            "Description: 'Maps \"Authorization: Bearer <api key>\" to one rightholder; keys are stored as SHA-256 only.'";
+    static final Path DEFAULT_SEED = ROOT.resolve("infra/local/seed.json");
 
     private ProjectTemplate() {
     }
 
     static String text() {
         try {
-            return Files.readString(FILE).replace(UNQUOTED_DESCRIPTION, QUOTED_DESCRIPTION);
+            return Files.readString(FILE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The whole project stack with the default seed, on free ports, with these parameter overrides. */
+    static LocalStack.Options stack(Map<String, String> parameters) {
+        return LocalStack.Options.forTemplate(FILE).withSeed(DEFAULT_SEED).withParameters(parameters);
     }
 
     static Template load(Map<String, String> parameterOverrides) {

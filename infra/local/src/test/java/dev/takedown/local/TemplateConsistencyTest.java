@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class TemplateConsistencyTest {
     /** Set by Lambda itself, not by the template. */
     static final Set<String> RUNTIME_VARIABLES = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-            "AWS_SESSION_TOKEN", "AWS_LAMBDA_FUNCTION_NAME");
+            "AWS_SESSION_TOKEN", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
     /** Set only by the local stack, to reach its own backends. */
     static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB",
             "AWS_ENDPOINT_URL_SQS", "ALLOW_PRIVATE_CALLBACKS");

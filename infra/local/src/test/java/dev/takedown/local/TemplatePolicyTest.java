@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ class TemplatePolicyTest {
     @BeforeAll
     static void start() throws Exception {
         template = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Events.projectRoot().resolve("template.yaml")));
-        stack = LocalStack.start(LocalStack.Options.forTests().withParameter("DispatchGraceSeconds", "0"));
+        stack = LocalStack.start(ProjectTemplate.stack(Map.of("DispatchGraceSeconds", "0")));
     }
 
     @AfterAll
@@ -42,7 +43,7 @@ class TemplatePolicyTest {
     }
 
     private static int send(String method, String path, String key, String body, String idempotencyKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.apiUrl().resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", "Bearer " + key);
         if (idempotencyKey != null) {

@@ -1,9 +1,17 @@
-package dev.takedown.aws;
+package dev.takedown.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.aws.DynamoApiKeyStore;
+import dev.takedown.aws.DynamoIdempotencyStore;
+import dev.takedown.aws.DynamoListingStore;
+import dev.takedown.aws.DynamoNoticeStore;
+import dev.takedown.aws.DynamoRightStore;
+import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.DynamoSellerStore;
+import dev.takedown.aws.SqsVerificationQueue;
 import dev.takedown.core.Ids;
 import dev.takedown.core.Json;
 import dev.takedown.core.model.Evidence;

@@ -1,8 +1,7 @@
-package dev.takedown.aws;
+package dev.takedown.local;
 
-import dev.takedown.backends.LocalBackends;
-import dev.takedown.backends.TemplateResources;
 import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.localstack.LocalStackContainer;
@@ -23,7 +22,7 @@ class DynamoStoresIT extends StoreContract {
     private static LocalStackContainer localstack;
     private static DynamoDbClient dynamo;
     private static SqsClient sqs;
-    private static TemplateResources resources;
+    private static Map<String, String> queueUrls;
 
     @BeforeAll
     static void start() {
@@ -37,7 +36,9 @@ class DynamoStoresIT extends StoreContract {
                 .httpClient(UrlConnectionHttpClient.create()).build();
         sqs = SqsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
-        resources = TemplateResources.create(LocalBackends.projectTemplate(), dynamo, sqs);
+        Template template = ProjectTemplate.load(Map.of());
+        Provisioner.createTables(dynamo, template.tables());
+        queueUrls = Provisioner.createQueues(sqs, template.queues());
     }
 
     @AfterAll
@@ -59,11 +60,11 @@ class DynamoStoresIT extends StoreContract {
 
     @Override
     String table(String logicalId) {
-        return resources.tableName(logicalId);
+        return logicalId;
     }
 
     @Override
     String queueUrl(String logicalId) {
-        return resources.queueUrl(logicalId);
+        return queueUrls.get(logicalId);
     }
 }

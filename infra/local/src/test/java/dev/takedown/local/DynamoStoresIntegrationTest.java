@@ -1,18 +1,18 @@
-package dev.takedown.aws;
+package dev.takedown.local;
 
-import dev.takedown.backends.LocalBackends;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The store contract against dynalite and ElasticMQ, with tables and queues made from template.yaml. */
+/** The store contract against dynalite and ElasticMQ, with the tables and queues of template.yaml. */
 class DynamoStoresIntegrationTest extends StoreContract {
-    private static LocalBackends backends;
+    private static LocalStack backends;
 
     @BeforeAll
     static void start() {
-        backends = LocalBackends.start(LocalBackends.projectTemplate(), null);
+        backends = LocalStack.start(LocalStack.Options.forTemplate(ProjectTemplate.FILE));
     }
 
     @AfterAll
