@@ -51,8 +51,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
         if (headers == null || !headers.isObject()) {
             return null;
         }
-        for (var fields = headers.fields(); fields.hasNext(); ) {
-            var field = fields.next();
+        for (var field : headers.properties()) {
             if (field.getKey().equalsIgnoreCase("Authorization") && field.getValue().isTextual()) {
                 return field.getValue().textValue();
             }

@@ -34,7 +34,7 @@ class AuthorizerHandlerTest {
 
     private static String withAuthorization(String value) throws Exception {
         ObjectNode event = (ObjectNode) Json.parse(Events.load("authorizer-request.json"));
-        ObjectNode headers = event.with("headers");
+        ObjectNode headers = event.withObjectProperty("headers");
         headers.remove("Authorization");
         if (value != null) {
             headers.put("authorization", value);

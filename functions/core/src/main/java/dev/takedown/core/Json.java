@@ -80,7 +80,7 @@ public final class Json {
     public static Map<String, String> textFields(JsonNode node) {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (!e.getValue().isNull()) {
                     fields.put(e.getKey(), e.getValue().asText());
                 }

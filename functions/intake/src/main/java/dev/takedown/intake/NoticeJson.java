@@ -51,7 +51,7 @@ final class NoticeJson {
         items(body.putArray("items"), firstItems);
         body.put("nextItemsCursor", nextCursor);
         if (nextCursor != null) {
-            body.with("links").put("nextItems", location(notice.id()) + "/items?cursor=" + nextCursor);
+            body.withObjectProperty("links").put("nextItems", location(notice.id()) + "/items?cursor=" + nextCursor);
         }
         return body;
     }

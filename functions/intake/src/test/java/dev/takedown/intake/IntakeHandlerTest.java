@@ -82,7 +82,7 @@ class IntakeHandlerTest {
         String id = body(submitSample()).path("id").asText();
         ObjectNode get = event("intake-get-notice.json");
         get.put("path", "/v1/notices/" + id);
-        get.with("pathParameters").put("id", id);
+        get.withObjectProperty("pathParameters").put("id", id);
 
         JsonNode response = invoke(get.toString());
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
@@ -94,7 +94,7 @@ class IntakeHandlerTest {
         assertThat(notice.path("nextItemsCursor").isNull()).isTrue();
 
         ObjectNode items = event("intake-list-notice-items.json");
-        items.with("pathParameters").put("id", id);
+        items.withObjectProperty("pathParameters").put("id", id);
         JsonNode page = body(invoke(items.toString()));
         assertThat(page.path("items")).extracting(i -> i.path("index").asInt()).containsExactly(0, 1, 2);
     }
@@ -111,8 +111,8 @@ class IntakeHandlerTest {
     void anotherRightholdersNoticeIsNotFound() throws Exception {
         String id = body(submitSample()).path("id").asText();
         ObjectNode get = event("intake-get-notice.json");
-        get.with("pathParameters").put("id", id);
-        get.with("requestContext").with("authorizer").put("rightholderId", "globex").put("principalId", "globex");
+        get.withObjectProperty("pathParameters").put("id", id);
+        get.withObjectProperty("requestContext").withObjectProperty("authorizer").put("rightholderId", "globex").put("principalId", "globex");
 
         JsonNode response = invoke(get.toString());
         assertThat(response.path("statusCode").asInt()).isEqualTo(404);
@@ -123,7 +123,7 @@ class IntakeHandlerTest {
     @Test
     void aMalformedNoticeIdIsNotFound() throws Exception {
         ObjectNode get = event("intake-get-notice.json");
-        get.with("pathParameters").put("id", "../../etc");
+        get.withObjectProperty("pathParameters").put("id", "../../etc");
         assertThat(invoke(get.toString()).path("statusCode").asInt()).isEqualTo(404);
     }
 
@@ -138,9 +138,9 @@ class IntakeHandlerTest {
     @Test
     void aNonJsonContentTypeIs415() throws Exception {
         ObjectNode post = event("intake-submit-notice.json");
-        post.with("headers").put("Content-Type", "application/x-www-form-urlencoded");
+        post.withObjectProperty("headers").put("Content-Type", "application/x-www-form-urlencoded");
         assertThat(invoke(post.toString()).path("statusCode").asInt()).isEqualTo(415);
-        post.with("headers").put("Content-Type", "application/json; charset=utf-8");
+        post.withObjectProperty("headers").put("Content-Type", "application/json; charset=utf-8");
         assertThat(invoke(post.toString()).path("statusCode").asInt()).isEqualTo(202);
     }
 
@@ -156,7 +156,7 @@ class IntakeHandlerTest {
     @Test
     void withoutAnAuthorizerContextNothingIsServed() throws Exception {
         ObjectNode post = event("intake-submit-notice.json");
-        post.with("requestContext").remove("authorizer");
+        post.withObjectProperty("requestContext").remove("authorizer");
         assertThat(invoke(post.toString()).path("statusCode").asInt()).isEqualTo(401);
         assertThat(notices.size()).isZero();
     }
@@ -172,11 +172,11 @@ class IntakeHandlerTest {
     @Test
     void badQueryParametersAre400() throws Exception {
         ObjectNode list = event("intake-list-notices.json");
-        list.with("queryStringParameters").put("limit", "101");
+        list.withObjectProperty("queryStringParameters").put("limit", "101");
         assertThat(body(invoke(list.toString())).path("errors").get(0).path("field").asText()).isEqualTo("limit");
-        list.with("queryStringParameters").put("limit", "5").put("status", "DONE");
+        list.withObjectProperty("queryStringParameters").put("limit", "5").put("status", "DONE");
         assertThat(body(invoke(list.toString())).path("errors").get(0).path("field").asText()).isEqualTo("status");
-        list.with("queryStringParameters").put("status", "RECEIVED").put("cursor", "not-a-cursor");
+        list.withObjectProperty("queryStringParameters").put("status", "RECEIVED").put("cursor", "not-a-cursor");
         JsonNode response = invoke(list.toString());
         assertThat(response.path("statusCode").asInt()).isEqualTo(400);
         assertThat(body(response).path("errors").get(0).path("field").asText()).isEqualTo("cursor");

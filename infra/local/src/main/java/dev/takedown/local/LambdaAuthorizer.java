@@ -95,7 +95,7 @@ final class LambdaAuthorizer {
             return new Refused(GatewayResponses.ACCESS_DENIED, "User is not authorized to access this resource");
         }
         Map<String, String> context = new LinkedHashMap<>();
-        output.path("context").fields().forEachRemaining(e -> context.put(e.getKey(), e.getValue().asText()));
+        output.path("context").properties().forEach(e -> context.put(e.getKey(), e.getValue().asText()));
         context.put("principalId", output.get("principalId").asText());
         return new Allowed(context);
     }

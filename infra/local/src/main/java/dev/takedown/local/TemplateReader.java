@@ -59,7 +59,7 @@ final class TemplateReader {
             throw fail("has no Resources");
         }
         readParameters(root.path("Parameters"));
-        root.path("Resources").fields().forEachRemaining(e -> resourceTypes.put(e.getKey(), e.getValue().path("Type").asText("")));
+        root.path("Resources").properties().forEach(e -> resourceTypes.put(e.getKey(), e.getValue().path("Type").asText("")));
 
         JsonNode globals = root.path("Globals");
         if (globals.has("Api")) {
@@ -71,7 +71,7 @@ final class TemplateReader {
         List<QueueDef> queues = new ArrayList<>();
         List<FunctionDef> functions = new ArrayList<>();
         List<ApiDef> apis = new ArrayList<>();
-        root.path("Resources").fields().forEachRemaining(e -> {
+        root.path("Resources").properties().forEach(e -> {
             String id = e.getKey();
             JsonNode properties = e.getValue().path("Properties");
             switch (resourceTypes.get(id)) {
@@ -94,7 +94,7 @@ final class TemplateReader {
     }
 
     private void readParameters(JsonNode node) {
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             String name = e.getKey();
             JsonNode definition = e.getValue();
             String value = parameterOverrides.containsKey(name)
@@ -180,15 +180,15 @@ final class TemplateReader {
                 : globals.get("MemorySize"), id + ".MemorySize");
 
         Map<String, Intrinsic> environment = new LinkedHashMap<>();
-        globals.path("Environment").path("Variables").fields().forEachRemaining(e ->
+        globals.path("Environment").path("Variables").properties().forEach(e ->
                 environment.put(e.getKey(), intrinsic(e.getValue(), "Globals.Function.Environment." + e.getKey())));
-        properties.path("Environment").path("Variables").fields().forEachRemaining(e ->
+        properties.path("Environment").path("Variables").properties().forEach(e ->
                 environment.put(e.getKey(), intrinsic(e.getValue(), id + ".Environment." + e.getKey())));
 
         List<ApiEvent> apiEvents = new ArrayList<>();
         List<ScheduleEvent> schedules = new ArrayList<>();
         List<SqsEvent> sqsEvents = new ArrayList<>();
-        properties.path("Events").fields().forEachRemaining(e -> {
+        properties.path("Events").properties().forEach(e -> {
             String name = e.getKey();
             String where = id + ".Events." + name;
             JsonNode event = e.getValue().path("Properties");
@@ -266,7 +266,7 @@ final class TemplateReader {
         String stage = scalar(properties.get("StageName"), id + ".StageName");
         JsonNode auth = properties.path("Auth");
         Map<String, AuthorizerDef> authorizers = new LinkedHashMap<>();
-        auth.path("Authorizers").fields().forEachRemaining(e ->
+        auth.path("Authorizers").properties().forEach(e ->
                 authorizers.put(e.getKey(), readAuthorizer(e.getKey(), e.getValue(), id + ".Auth.Authorizers." + e.getKey())));
         String defaultAuthorizer = auth.path("DefaultAuthorizer").asText(null);
         if (defaultAuthorizer != null && !authorizers.containsKey(defaultAuthorizer)) {
@@ -274,7 +274,7 @@ final class TemplateReader {
                     + " is not one of the API's Authorizers (AWS_IAM and Cognito are not supported locally)");
         }
         Map<String, GatewayResponseDef> responses = new LinkedHashMap<>();
-        properties.path("GatewayResponses").fields().forEachRemaining(e ->
+        properties.path("GatewayResponses").properties().forEach(e ->
                 responses.put(e.getKey(), readGatewayResponse(e.getValue(), id + ".GatewayResponses." + e.getKey())));
         return new ApiDef(id, stage, defaultAuthorizer, authorizers, responses);
     }
@@ -298,12 +298,12 @@ final class TemplateReader {
     private GatewayResponseDef readGatewayResponse(JsonNode node, String where) {
         JsonNode parameters = node.path("ResponseParameters");
         Map<String, String> headers = new LinkedHashMap<>();
-        parameters.fields().forEachRemaining(e -> {
+        parameters.properties().forEach(e -> {
             if (!e.getKey().equals("Headers")) {
                 throw fail(where + ".ResponseParameters: " + e.getKey() + " is not supported locally");
             }
         });
-        parameters.path("Headers").fields().forEachRemaining(e -> {
+        parameters.path("Headers").properties().forEach(e -> {
             String value = e.getValue().asText();
             if (value.length() < 2 || !value.startsWith("'") || !value.endsWith("'")) {
                 throw fail(where + ".ResponseParameters.Headers." + e.getKey() + ": " + value

@@ -295,11 +295,11 @@ class LocalStackEndToEndTest {
                 Arguments.of("empty body", "", 400, "body"),
                 Arguments.of("body over 1 MiB", notice(b -> b.put("explanation", big)), 413, "body"),
                 Arguments.of("unknown top-level field", notice(b -> b.put("urgent", true)), 400, "urgent"),
-                Arguments.of("missing declaration", notice(b -> b.with("declarations").remove("authorized")), 400, "declarations.authorized"),
-                Arguments.of("false declaration", notice(b -> b.with("declarations").put("goodFaith", false)), 400, "declarations.goodFaith"),
+                Arguments.of("missing declaration", notice(b -> b.withObjectProperty("declarations").remove("authorized")), 400, "declarations.authorized"),
+                Arguments.of("false declaration", notice(b -> b.withObjectProperty("declarations").put("goodFaith", false)), 400, "declarations.goodFaith"),
                 Arguments.of("blank signature", notice(b -> b.put("signature", "   ")), 400, "signature"),
-                Arguments.of("blank sender name", notice(b -> b.with("sender").put("name", "")), 400, "sender.name"),
-                Arguments.of("invalid email", notice(b -> b.with("sender").put("email", "legal-at-acme")), 400, "sender.email"),
+                Arguments.of("blank sender name", notice(b -> b.withObjectProperty("sender").put("name", "")), 400, "sender.name"),
+                Arguments.of("invalid email", notice(b -> b.withObjectProperty("sender").put("email", "legal-at-acme")), 400, "sender.email"),
                 Arguments.of("reason not in the list", notice(b -> b.put("reason", "KNOCKOFF")), 400, "reason"),
                 Arguments.of("reason not matching the right", notice(b -> b.put("reason", "PATENT")), 422, "reason"),
                 Arguments.of("another rightholder's right", notice(b -> b.put("rightId", "tm-globex")), 422, "rightId"),
@@ -314,7 +314,7 @@ class LocalStackEndToEndTest {
                 Arguments.of("evidence sha256 not 64 hex", notice(b -> ((ObjectNode) b.withArray("evidence").get(0))
                         .put("sha256", "abc123")), 400, "evidence[0].sha256"),
                 Arguments.of("string over its limit", notice(b -> b.put("explanation", "y".repeat(5001))), 400, "explanation"),
-                Arguments.of("control characters", notice(b -> b.with("sender").put("name", "Jane\u0007Doe")), 400, "sender.name"));
+                Arguments.of("control characters", notice(b -> b.withObjectProperty("sender").put("name", "Jane\u0007Doe")), 400, "sender.name"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -338,8 +338,8 @@ class LocalStackEndToEndTest {
         Reply reply = post(notice(b -> {
             b.put("reason", "NOPE");
             b.put("signature", "");
-            b.with("sender").put("email", "x");
-            b.with("declarations").put("accurate", false);
+            b.withObjectProperty("sender").put("email", "x");
+            b.withObjectProperty("declarations").put("accurate", false);
         }), null);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().path("errors")).extracting(e -> e.path("field").asText())

@@ -47,7 +47,7 @@ class TemplateConsistencyTest {
 
     static Map<String, JsonNode> resources(String type) {
         Map<String, JsonNode> found = new LinkedHashMap<>();
-        template.path("Resources").fields().forEachRemaining(e -> {
+        template.path("Resources").properties().forEach(e -> {
             if (e.getValue().path("Type").asText().equals(type)) {
                 found.put(e.getKey(), e.getValue());
             }
@@ -62,10 +62,10 @@ class TemplateConsistencyTest {
     /** Globals then the function's own variables, as Lambda merges them. */
     static Map<String, JsonNode> declaredVariables(JsonNode function) {
         Map<String, JsonNode> variables = new LinkedHashMap<>();
-        template.path("Globals").path("Function").path("Environment").path("Variables").fields()
-                .forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
-        function.path("Properties").path("Environment").path("Variables").fields()
-                .forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
+        template.path("Globals").path("Function").path("Environment").path("Variables").properties()
+                .forEach(e -> variables.put(e.getKey(), e.getValue()));
+        function.path("Properties").path("Environment").path("Variables").properties()
+                .forEach(e -> variables.put(e.getKey(), e.getValue()));
         return variables;
     }
 

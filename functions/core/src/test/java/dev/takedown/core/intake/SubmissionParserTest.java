@@ -99,17 +99,17 @@ class SubmissionParserTest {
     @Test
     void missingOrFalseDeclarations() {
         assertFieldError(problemFor(b -> b.remove("declarations")), 400, "declarations", "required");
-        assertFieldError(problemFor(b -> b.with("declarations").remove("accurate")), 400, "declarations.accurate", "required");
-        assertFieldError(problemFor(b -> b.with("declarations").put("goodFaith", false)), 400, "declarations.goodFaith", "must be true");
-        assertFieldError(problemFor(b -> b.with("declarations").put("authorized", "true")), 400, "declarations.authorized", "boolean");
-        assertFieldError(problemFor(b -> b.with("declarations").put("perjury", true)), 400, "declarations.perjury", "unknown");
+        assertFieldError(problemFor(b -> b.withObjectProperty("declarations").remove("accurate")), 400, "declarations.accurate", "required");
+        assertFieldError(problemFor(b -> b.withObjectProperty("declarations").put("goodFaith", false)), 400, "declarations.goodFaith", "must be true");
+        assertFieldError(problemFor(b -> b.withObjectProperty("declarations").put("authorized", "true")), 400, "declarations.authorized", "boolean");
+        assertFieldError(problemFor(b -> b.withObjectProperty("declarations").put("perjury", true)), 400, "declarations.perjury", "unknown");
     }
 
     @Test
     void blankSignatureOrSenderName() {
         assertFieldError(problemFor(b -> b.put("signature", "  ")), 400, "signature", "blank");
         assertFieldError(problemFor(b -> b.remove("signature")), 400, "signature", "required");
-        assertFieldError(problemFor(b -> b.with("sender").put("name", "")), 400, "sender.name", "blank");
+        assertFieldError(problemFor(b -> b.withObjectProperty("sender").put("name", "")), 400, "sender.name", "blank");
         assertFieldError(problemFor(b -> b.remove("sender")), 400, "sender", "required");
         assertFieldError(problemFor(b -> b.put("sender", "Jane")), 400, "sender", "object");
     }
@@ -117,7 +117,7 @@ class SubmissionParserTest {
     @Test
     void invalidEmail() {
         for (String email : new String[] {"legal", "legal@", "@acme.example", "legal@acme", "le gal@acme.example", "legal@@acme.example"}) {
-            assertFieldError(problemFor(b -> b.with("sender").put("email", email)), 400, "sender.email", "valid email");
+            assertFieldError(problemFor(b -> b.withObjectProperty("sender").put("email", email)), 400, "sender.email", "valid email");
         }
     }
 
@@ -170,7 +170,7 @@ class SubmissionParserTest {
     void stringsOverTheirLimits() {
         assertFieldError(problemFor(b -> b.put("explanation", "x".repeat(5001))), 400, "explanation", "at most 5000");
         assertFieldError(problemFor(b -> b.put("signature", "x".repeat(201))), 400, "signature", "at most 200");
-        assertFieldError(problemFor(b -> b.with("sender").put("email", "a".repeat(250) + "@x.example")), 400, "sender.email", "at most 254");
+        assertFieldError(problemFor(b -> b.withObjectProperty("sender").put("email", "a".repeat(250) + "@x.example")), 400, "sender.email", "at most 254");
         assertFieldError(problemFor(b -> b.withArray("items").addObject().put("url", "https://market.example/item/" + "1".repeat(2100))),
                 400, "items[2].url", "at most 2048");
         assertFieldError(problemFor(b -> b.put("rightId", "r".repeat(201))), 400, "rightId", "at most 200");
@@ -179,7 +179,7 @@ class SubmissionParserTest {
     @Test
     void controlCharacters() {
         assertFieldError(problemFor(b -> b.put("signature", "Jane\u0000Doe")), 400, "signature", "control characters");
-        assertFieldError(problemFor(b -> b.with("sender").put("name", "Jane\u001bDoe")), 400, "sender.name", "control characters");
+        assertFieldError(problemFor(b -> b.withObjectProperty("sender").put("name", "Jane\u001bDoe")), 400, "sender.name", "control characters");
         assertFieldError(problemFor(b -> b.put("explanation", "Fake \u202Egnp.exe")), 400, "explanation", "control characters");
         assertFieldError(problemFor(b -> b.put("signature", "Jane\nDoe")), 400, "signature", "control characters");
         assertThat(parser.parse(NoticeBodies.valid().put("explanation", "Line one.\nLine two.\tTabbed.").toString())
@@ -193,8 +193,8 @@ class SubmissionParserTest {
         Problem problem = problemFor(b -> {
             b.put("reason", "NOPE");
             b.put("signature", "");
-            b.with("sender").put("email", "nope");
-            b.with("declarations").put("accurate", false);
+            b.withObjectProperty("sender").put("email", "nope");
+            b.withObjectProperty("declarations").put("accurate", false);
             b.put("extra", 1);
         });
         assertThat(problem.status()).isEqualTo(400);
