@@ -62,7 +62,7 @@ class TemplateTest {
         assertThat(authorizer.codeUri()).isEqualTo("functions/authorizer/target/authorizer.jar");
         assertThat(authorizer.timeoutSeconds()).isEqualTo(5);
         assertThat(authorizer.memorySizeMb()).isEqualTo(512);
-        assertThat(template.function("IntakeFunction").timeoutSeconds()).isEqualTo(30);
+        assertThat(template.function("IntakeFunction").memorySizeMb()).isEqualTo(1024);
         assertThat(authorizer.environment()).containsEntry("API_KEYS_TABLE", new Intrinsic.Ref("ApiKeysTable"))
                 .containsKey("JAVA_TOOL_OPTIONS");
     }
