@@ -1,6 +1,8 @@
 package dev.takedown.aws;
 
 import dev.takedown.core.Times;
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.EvidenceKind;
 import dev.takedown.core.model.ItemReason;
@@ -113,7 +115,7 @@ public final class DynamoNoticeStore implements NoticeStore {
                 .build();
     }
 
-    private static Map<String, AttributeValue> itemRow(String noticeId, NoticeItem item) {
+    static Map<String, AttributeValue> itemRow(String noticeId, NoticeItem item) {
         return Attrs.item()
                 .s("noticeId", noticeId)
                 .s("sk", itemSk(item.index()))
@@ -124,6 +126,11 @@ public final class DynamoNoticeStore implements NoticeStore {
                 .s("status", item.status().name())
                 .s("reason", item.reason() == null ? null : item.reason().name())
                 .n("duplicateOf", item.duplicateOf())
+                .s("duplicateOfNotice", item.duplicateOfNotice())
+                .s("decidedBy", item.decision() == null ? null : item.decision().decidedBy())
+                .s("decidedAt", item.decision() == null ? null : Times.format(item.decision().decidedAt()))
+                .s("rule", item.decision() == null ? null : item.decision().rule().name())
+                .attr("statement", item.statement() == null ? null : StatementMapper.toAttribute(item.statement()))
                 .build();
     }
 
@@ -262,15 +269,21 @@ public final class DynamoNoticeStore implements NoticeStore {
                 Attrs.n(row, "openItemCount"));
     }
 
-    private static NoticeItem toItem(Map<String, AttributeValue> row) {
+    static NoticeItem toItem(Map<String, AttributeValue> row) {
         String reason = Attrs.s(row, "reason");
+        String decidedBy = Attrs.s(row, "decidedBy");
+        AttributeValue statement = row.get("statement");
         return new NoticeItem(
                 Attrs.n(row, "index"),
                 Attrs.s(row, "url"),
                 Attrs.s(row, "listingId"),
                 ItemStatus.valueOf(Attrs.s(row, "status")),
                 reason == null ? null : ItemReason.valueOf(reason),
-                Attrs.n(row, "duplicateOf"));
+                Attrs.n(row, "duplicateOf"),
+                Attrs.s(row, "duplicateOfNotice"),
+                decidedBy == null ? null : new Decision(decidedBy, Times.parse(Attrs.s(row, "decidedAt")),
+                        DecisionRule.valueOf(Attrs.s(row, "rule"))),
+                statement == null ? null : StatementMapper.fromAttribute(statement));
     }
 
     private static String encodeCursor(String key) {

@@ -82,6 +82,14 @@ final class NoticeJson {
             if (item.duplicateOf() != null) {
                 node.put("duplicateOf", item.duplicateOf());
             }
+            if (item.duplicateOfNotice() != null) {
+                node.put("duplicateOfNotice", item.duplicateOfNotice());
+            }
+            if (item.decision() != null) {
+                node.put("decidedBy", item.decision().decidedBy())
+                        .put("decidedAt", Times.format(item.decision().decidedAt()))
+                        .put("rule", item.decision().rule().name());
+            }
         }
     }
 }

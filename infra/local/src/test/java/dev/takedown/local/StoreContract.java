@@ -57,6 +57,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * are created from template.yaml by the subclass.
  */
 abstract class StoreContract {
+    private static final Instant AT = Instant.parse("2026-11-28T15:30:00.123Z");
+
     abstract DynamoDbClient dynamo();
 
     abstract SqsClient sqs();
@@ -88,7 +90,7 @@ abstract class StoreContract {
         List<NoticeItem> items = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             items.add(i % 10 == 9
-                    ? NoticeItem.rejected(i, "https://other.example/" + i, ItemReason.OFF_PLATFORM)
+                    ? NoticeItem.rejected(i, "https://other.example/" + i, ItemReason.OFF_PLATFORM, AT)
                     : NoticeItem.open(i, "https://market.example/item/" + i, Integer.toString(i)));
         }
         return items;
@@ -103,8 +105,8 @@ abstract class StoreContract {
         Notice notice = notice(rightholder(), now(), 3);
         List<NoticeItem> items = List.of(
                 NoticeItem.open(0, "https://market.example/item/1", "1"),
-                NoticeItem.rejected(1, "ftp://x", ItemReason.INVALID_URL),
-                NoticeItem.duplicateInNotice(2, null, "1", 0));
+                NoticeItem.rejected(1, "ftp://x", ItemReason.INVALID_URL, AT),
+                NoticeItem.duplicateInNotice(2, null, "1", 0, AT));
         notices().saveNew(notice, items);
 
         assertThat(notices().find(notice.id())).contains(notice);
@@ -196,7 +198,7 @@ abstract class StoreContract {
     void itemsAreFoundByListing() {
         Notice notice = notice(rightholder(), now(), 2);
         String listing = "L-" + UUID.randomUUID();
-        notices().saveNew(notice, List.of(NoticeItem.open(0, null, listing), NoticeItem.rejected(1, "ftp://x", ItemReason.INVALID_URL)));
+        notices().saveNew(notice, List.of(NoticeItem.open(0, null, listing), NoticeItem.rejected(1, "ftp://x", ItemReason.INVALID_URL, AT)));
 
         List<Map<String, AttributeValue>> rows = dynamo().query(r -> r.tableName(table("NoticesTable")).indexName("byListing")
                 .keyConditionExpression("listingId = :l")

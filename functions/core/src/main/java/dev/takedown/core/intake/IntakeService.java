@@ -157,7 +157,7 @@ public final class IntakeService {
     }
 
     private Accepted store(String rightholderId, String noticeId, Submission submission, Instant now) {
-        List<NoticeItem> items = resolveItems(submission.items());
+        List<NoticeItem> items = resolveItems(submission.items(), now);
         int open = (int) items.stream().filter(i -> i.status().isOpen()).count();
         Notice notice = new Notice(noticeId, rightholderId, submission.rightId(), submission.reason(),
                 submission.explanation(), submission.sender(), submission.signature(), submission.evidence(),
@@ -169,7 +169,7 @@ public final class IntakeService {
     }
 
     /** Every line becomes an item, in order: open, rejected with a reason, or a duplicate of an earlier line. */
-    List<NoticeItem> resolveItems(List<Submission.Line> lines) {
+    List<NoticeItem> resolveItems(List<Submission.Line> lines, Instant now) {
         List<NoticeItem> items = new ArrayList<>(lines.size());
         Map<String, Integer> firstIndexByListing = new HashMap<>();
         for (Submission.Line line : lines) {
@@ -178,7 +178,7 @@ public final class IntakeService {
             if (line.url() != null) {
                 ListingLocator.Located located = locator.locate(line.url());
                 if (!located.found()) {
-                    items.add(NoticeItem.rejected(line.index(), line.url(), located.rejection()));
+                    items.add(NoticeItem.rejected(line.index(), line.url(), located.rejection(), now));
                     continue;
                 }
                 listingId = located.listingId();
@@ -187,7 +187,7 @@ public final class IntakeService {
             Integer first = firstIndexByListing.putIfAbsent(listingId, line.index());
             items.add(first == null
                     ? NoticeItem.open(line.index(), url, listingId)
-                    : NoticeItem.duplicateInNotice(line.index(), url, listingId, first));
+                    : NoticeItem.duplicateInNotice(line.index(), url, listingId, first, now));
         }
         return items;
     }

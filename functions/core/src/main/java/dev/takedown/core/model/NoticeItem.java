@@ -1,8 +1,12 @@
 package dev.takedown.core.model;
 
+import java.time.Instant;
+
 /**
- * One line of a notice: the listing it names (by URL, by id, or both once the URL was recognised) and
- * where its decision stands. {@code duplicateOf} is the index of the first line naming the same listing.
+ * One line of a notice: the listing it names (by URL, by id, or both once the URL was recognised) and where
+ * its decision stands. A duplicate points at the first item naming the same listing: {@code duplicateOf} is
+ * its index, in this notice or, when {@code duplicateOfNotice} is set, in that notice. Items decided carry
+ * their {@link Decision}; actioned ones their statement of reasons to the seller.
  */
 public record NoticeItem(
         int index,
@@ -10,17 +14,37 @@ public record NoticeItem(
         String listingId,
         ItemStatus status,
         ItemReason reason,
-        Integer duplicateOf) {
+        Integer duplicateOf,
+        String duplicateOfNotice,
+        Decision decision,
+        StatementOfReasons statement) {
 
     public static NoticeItem open(int index, String url, String listingId) {
-        return new NoticeItem(index, url, listingId, ItemStatus.RECEIVED, null, null);
+        return new NoticeItem(index, url, listingId, ItemStatus.RECEIVED, null, null, null, null, null);
     }
 
-    public static NoticeItem rejected(int index, String url, ItemReason reason) {
-        return new NoticeItem(index, url, null, ItemStatus.REJECTED, reason, null);
+    public static NoticeItem rejected(int index, String url, ItemReason reason, Instant at) {
+        return new NoticeItem(index, url, null, ItemStatus.REJECTED, reason, null, null,
+                Decision.auto(at, DecisionRule.LISTING_URL), null);
     }
 
-    public static NoticeItem duplicateInNotice(int index, String url, String listingId, int firstIndex) {
-        return new NoticeItem(index, url, listingId, ItemStatus.DUPLICATE, ItemReason.DUPLICATE, firstIndex);
+    public static NoticeItem duplicateInNotice(int index, String url, String listingId, int firstIndex, Instant at) {
+        return new NoticeItem(index, url, listingId, ItemStatus.DUPLICATE, ItemReason.DUPLICATE, firstIndex, null,
+                Decision.auto(at, DecisionRule.DUPLICATE_IN_NOTICE), null);
+    }
+
+    /** The same item with a decision: a new status and reason. */
+    public NoticeItem decided(ItemStatus newStatus, ItemReason newReason, Decision newDecision) {
+        return new NoticeItem(index, url, listingId, newStatus, newReason, duplicateOf, duplicateOfNotice, newDecision,
+                statement);
+    }
+
+    public NoticeItem duplicateOf(String otherNotice, int otherIndex, Decision newDecision) {
+        return new NoticeItem(index, url, listingId, ItemStatus.DUPLICATE, ItemReason.DUPLICATE, otherIndex, otherNotice,
+                newDecision, null);
+    }
+
+    public NoticeItem withStatement(StatementOfReasons newStatement) {
+        return new NoticeItem(index, url, listingId, status, reason, duplicateOf, duplicateOfNotice, decision, newStatement);
     }
 }

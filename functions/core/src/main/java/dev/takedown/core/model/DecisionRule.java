@@ -1,0 +1,23 @@
+package dev.takedown.core.model;
+
+/** The rule that decided an item, recorded with the decision so anyone can tell why it came out so. */
+public enum DecisionRule {
+    /** Intake: the line is not a listing URL of this marketplace. */
+    LISTING_URL,
+    /** Intake: an earlier line of the same notice names the same listing. */
+    DUPLICATE_IN_NOTICE,
+    RIGHT_VERIFIED,
+    RIGHT_VALID,
+    LISTING_EXISTS,
+    LISTING_ACTIVE,
+    /** Another notice already has an open or actioned item for the listing. */
+    DUPLICATE_NOTICE,
+    AUTHORIZED_SELLER,
+    /** Trademark reasons: the listing's brand or title carries the mark. */
+    BRAND_MATCH,
+    /** Copyright, design and patent: a person compares the work. */
+    WORK_COMPARISON,
+    /** Another takedown removed the listing first. */
+    TAKEDOWN_RACE,
+    STAFF_DECISION
+}
