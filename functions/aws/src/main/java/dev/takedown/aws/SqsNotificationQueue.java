@@ -1,0 +1,45 @@
+package dev.takedown.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.Json;
+import dev.takedown.core.Times;
+import dev.takedown.core.notify.EventType;
+import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.ports.NotificationQueue;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Events as SQS messages {@code {"id", "type", "noticeId", "items", "occurredAt"}}, ten to a request.
+ */
+public final class SqsNotificationQueue implements NotificationQueue {
+    private final SqsBatchSender sender;
+
+    public SqsNotificationQueue(SqsClient sqs, String queueUrl) {
+        this.sender = new SqsBatchSender(sqs, queueUrl);
+    }
+
+    @Override
+    public void publish(List<NotificationEvent> events) {
+        sender.send(events.stream().map(e -> Json.write(toJson(e))).toList());
+    }
+
+    public static ObjectNode toJson(NotificationEvent event) {
+        ObjectNode body = Json.object()
+                .put("id", event.id())
+                .put("type", event.type().wireName())
+                .put("noticeId", event.noticeId());
+        event.items().forEach(body.putArray("items")::add);
+        body.put("occurredAt", Times.format(event.occurredAt()));
+        return body;
+    }
+
+    public static NotificationEvent fromJson(JsonNode body) {
+        List<Integer> items = new ArrayList<>();
+        body.path("items").forEach(i -> items.add(i.asInt()));
+        return new NotificationEvent(body.path("id").asText(), EventType.fromWire(body.path("type").asText()),
+                body.path("noticeId").asText(), items, Times.parse(body.path("occurredAt").asText()));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.takedown.core.notify;
+
+/** Webhook event types, by the name they carry on the wire. */
+public enum EventType {
+    NOTICE_RECEIVED("notice.received"),
+    ITEMS_DECIDED("items.decided"),
+    NOTICE_COMPLETED("notice.completed"),
+    LISTING_RESTRICTED("listing.restricted");
+
+    private final String wireName;
+
+    EventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static EventType fromWire(String name) {
+        for (EventType type : values()) {
+            if (type.wireName.equals(name)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown event type " + name);
+    }
+}
