@@ -20,15 +20,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -46,6 +51,7 @@ public final class DynamoNoticeStore implements NoticeStore {
     static final String PENDING_DISPATCH = "pendingDispatch";
     static final String PENDING = "PENDING";
     private static final int BATCH_WRITE_LIMIT = 25;
+    private static final int BATCH_GET_LIMIT = 100;
     private static final int MAX_BATCH_ATTEMPTS = 8;
     private static final Pattern ITEM_SK = Pattern.compile("ITEM#\\d{6}");
     private static final Pattern RECEIVED_KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#ntc_[0-9a-z]{26}");
@@ -168,6 +174,32 @@ public final class DynamoNoticeStore implements NoticeStore {
         Rows rows = collect(query, start, limit);
         return new Page<>(rows.rows().stream().map(DynamoNoticeStore::toItem).toList(),
                 rows.more() ? encodeCursor(rows.last().get("sk").s()) : null);
+    }
+
+    @Override
+    public List<NoticeItem> itemsAt(String noticeId, Collection<Integer> indexes) {
+        List<Map<String, AttributeValue>> keys = new TreeSet<>(indexes).stream()
+                .map(i -> Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(itemSk(i))))
+                .toList();
+        List<NoticeItem> items = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT))).consistentRead(true).build());
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > MAX_BATCH_ATTEMPTS) {
+                    throw new DependencyException("DynamoDB kept keys unprocessed after " + MAX_BATCH_ATTEMPTS + " attempts", null);
+                }
+                if (attempt > 1) {
+                    Backoff.sleep(attempt);
+                }
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(request));
+                response.responses().getOrDefault(table, List.of()).forEach(row -> items.add(toItem(row)));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        items.sort(Comparator.comparingInt(NoticeItem::index));
+        return items;
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.takedown.aws;
 
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.ports.RightholderStore;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-public final class DynamoRightholderStore {
+public final class DynamoRightholderStore implements RightholderStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -25,6 +26,7 @@ public final class DynamoRightholderStore {
                 .build()));
     }
 
+    @Override
     public Optional<Rightholder> find(String id) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Attrs.key("id", id))).item();
         if (item == null || item.isEmpty()) {

@@ -1,12 +1,13 @@
 package dev.takedown.aws;
 
 import dev.takedown.core.model.Seller;
+import dev.takedown.core.ports.SellerStore;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-public final class DynamoSellerStore {
+public final class DynamoSellerStore implements SellerStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -23,6 +24,7 @@ public final class DynamoSellerStore {
                 .build()));
     }
 
+    @Override
     public Optional<Seller> find(String id) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Attrs.key("id", id))).item();
         if (item == null || item.isEmpty()) {

@@ -17,6 +17,7 @@ final class StatementMapper {
                 .s("restriction", s.restriction())
                 .s("listingId", s.listingId())
                 .s("listingTitle", s.listingTitle())
+                .s("sellerId", s.sellerId())
                 .s("noticeId", s.noticeId())
                 .n("itemIndex", s.itemIndex())
                 .s("rightId", s.rightId())
@@ -39,6 +40,7 @@ final class StatementMapper {
                 Attrs.s(m, "restriction"),
                 Attrs.s(m, "listingId"),
                 Attrs.s(m, "listingTitle"),
+                Attrs.s(m, "sellerId"),
                 Attrs.s(m, "noticeId"),
                 Attrs.n(m, "itemIndex"),
                 Attrs.s(m, "rightId"),

@@ -112,6 +112,7 @@ abstract class StoreContract {
         assertThat(notices().find(notice.id())).contains(notice);
         assertThat(notices().items(notice.id(), null, null, 100).entries()).isEqualTo(items);
         assertThat(notices().find("ntc_" + "0".repeat(26))).isEmpty();
+        assertThat(notices().itemsAt(notice.id(), List.of(2, 0, 7))).containsExactly(items.get(0), items.get(2));
     }
 
     @Test

@@ -10,6 +10,7 @@ public record StatementOfReasons(
         String restriction,
         String listingId,
         String listingTitle,
+        String sellerId,
         String noticeId,
         int itemIndex,
         String rightId,

@@ -5,6 +5,7 @@ import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ public interface NoticeStore {
     Optional<Notice> find(String noticeId);
 
     Page<NoticeItem> items(String noticeId, ItemStatus onlyStatus, String cursor, int limit);
+
+    /** The items of a notice with these indexes (those that exist), in index order. */
+    List<NoticeItem> itemsAt(String noticeId, Collection<Integer> indexes);
 
     Page<Notice> listFor(String rightholderId, NoticeStatus onlyStatus, String cursor, int limit);
 

@@ -47,6 +47,11 @@ public final class InMemoryNoticeStore implements NoticeStore {
     }
 
     @Override
+    public List<NoticeItem> itemsAt(String noticeId, java.util.Collection<Integer> indexes) {
+        return items.getOrDefault(noticeId, List.of()).stream().filter(i -> indexes.contains(i.index())).toList();
+    }
+
+    @Override
     public Page<Notice> listFor(String rightholderId, NoticeStatus onlyStatus, String cursor, int limit) {
         List<Notice> all = notices.values().stream()
                 .filter(n -> n.rightholderId().equals(rightholderId))
