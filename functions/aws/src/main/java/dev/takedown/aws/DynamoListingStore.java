@@ -2,13 +2,17 @@ package dev.takedown.aws;
 
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.Times;
+import dev.takedown.core.ports.ListingStore;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** The marketplace's listing catalog. */
-public final class DynamoListingStore {
+public final class DynamoListingStore implements ListingStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -27,12 +31,40 @@ public final class DynamoListingStore {
                 .build()));
     }
 
+    @Override
     public Optional<Listing> find(String id) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Attrs.key("id", id))).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Listing(Attrs.s(item, "id"), Attrs.s(item, "sellerId"), Attrs.s(item, "title"),
-                Attrs.s(item, "brand"), ListingStatus.valueOf(Attrs.s(item, "status"))));
+        return Optional.of(toListing(item));
+    }
+
+    private static Listing toListing(Map<String, AttributeValue> item) {
+        return new Listing(Attrs.s(item, "id"), Attrs.s(item, "sellerId"), Attrs.s(item, "title"),
+                Attrs.s(item, "brand"), ListingStatus.valueOf(Attrs.s(item, "status")));
+    }
+
+    @Override
+    public Takedown takeDown(String listingId, String noticeId, int itemIndex, Instant at) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attrs.key("id", listingId))
+                    .updateExpression("SET #status = :removed, removedByNotice = :notice, removedByItem = :item, removedAt = :at")
+                    .conditionExpression("#status = :active")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":removed", AttributeValue.fromS(ListingStatus.REMOVED.name()),
+                            ":active", AttributeValue.fromS(ListingStatus.ACTIVE.name()),
+                            ":notice", AttributeValue.fromS(noticeId),
+                            ":item", AttributeValue.fromN(Integer.toString(itemIndex)),
+                            ":at", AttributeValue.fromS(Times.format(at)))));
+            return Takedown.REMOVED;
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> now = dynamo.getItem(r -> r.tableName(table).key(Attrs.key("id", listingId))
+                    .consistentRead(true)).item();
+            boolean byThisItem = noticeId.equals(Attrs.s(now, "removedByNotice"))
+                    && Integer.valueOf(itemIndex).equals(Attrs.n(now, "removedByItem"));
+            return byThisItem ? Takedown.REMOVED : Takedown.ALREADY_REMOVED;
+        }
     }
 }

@@ -11,6 +11,8 @@ import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Outcome;
+import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Sender;
 import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.ports.InvalidCursorException;
@@ -37,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -49,6 +52,10 @@ public final class DynamoNoticeStore implements NoticeStore {
     static final String ITEM_PREFIX = "ITEM#";
     static final String BY_RIGHTHOLDER = "byRightholder";
     static final String PENDING_DISPATCH = "pendingDispatch";
+    static final String BY_LISTING = "byListing";
+    /** What a decision writes on an item row; absent values are removed. */
+    private static final List<String> DECISION_ATTRIBUTES = List.of("status", "reason", "duplicateOf", "duplicateOfNotice",
+            "decidedBy", "decidedAt", "rule", "statement");
     static final String PENDING = "PENDING";
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final int BATCH_GET_LIMIT = 100;
@@ -116,7 +123,12 @@ public final class DynamoNoticeStore implements NoticeStore {
                 .s("status", notice.status().name())
                 .s("receivedAt", Times.format(notice.receivedAt()))
                 .n("itemCount", notice.itemCount())
-                .n("openItemCount", notice.openItemCount())
+                .n("toVerify", notice.progress().toVerify())
+                .n("settledCount", notice.progress().settled())
+                .n("actionedCount", notice.progress().actioned())
+                .n("actionableCount", notice.progress().actionable())
+                .s("outcome", notice.outcome() == null ? null : notice.outcome().name())
+                .s("completedAt", notice.completedAt() == null ? null : Times.format(notice.completedAt()))
                 .s("dispatchState", PENDING)
                 .build();
     }
@@ -255,6 +267,125 @@ public final class DynamoNoticeStore implements NoticeStore {
     }
 
     @Override
+    public List<ListingClaim> itemsNaming(String listingId) {
+        List<ListingClaim> claims = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> resumeAt = start;
+            QueryResponse response = dynamo.query(r -> r.tableName(table).indexName(BY_LISTING)
+                    .keyConditionExpression("listingId = :l")
+                    .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(listingId)))
+                    .exclusiveStartKey(resumeAt));
+            response.items().forEach(row -> claims.add(new ListingClaim(Attrs.s(row, "noticeId"), Attrs.n(row, "index"),
+                    ItemStatus.valueOf(Attrs.s(row, "status")))));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return claims;
+    }
+
+    @Override
+    public boolean recordDecision(String noticeId, NoticeItem decided, ItemStatus expectedStatus) {
+        Map<String, AttributeValue> row = itemRow(noticeId, decided);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        for (String attribute : DECISION_ATTRIBUTES) {
+            names.put("#" + attribute, attribute);
+            if (row.containsKey(attribute)) {
+                sets.add("#" + attribute + " = :" + attribute);
+                values.put(":" + attribute, row.get(attribute));
+            } else {
+                removes.add("#" + attribute);
+            }
+        }
+        if (decided.status() == ItemStatus.NEEDS_REVIEW) {
+            sets.add("reviewState = :review");
+            sets.add("reviewSince = :since");
+            values.put(":review", AttributeValue.fromS(ItemStatus.NEEDS_REVIEW.name()));
+            values.put(":since", AttributeValue.fromS(Times.format(decided.decision().decidedAt()) + "#" + noticeId + "#"
+                    + itemSk(decided.index())));
+        } else {
+            removes.add("reviewState");
+            removes.add("reviewSince");
+        }
+        values.put(":expected", AttributeValue.fromS(expectedStatus.name()));
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(itemSk(decided.index()))))
+                    .updateExpression(update)
+                    .conditionExpression("#status = :expected")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Notice settle(String noticeId, List<Settlement> settlements) {
+        Map<String, AttributeValue> after = settleTogether(noticeId, settlements);
+        if (after == null) {
+            // Some were counted before (a replay): count the others one by one.
+            for (Settlement settlement : settlements) {
+                Map<String, AttributeValue> one = settleTogether(noticeId, List.of(settlement));
+                after = one != null ? one : after;
+            }
+        }
+        return after != null ? toNotice(after) : find(noticeId).orElseThrow();
+    }
+
+    /** Adds the indexes to the settled set and the counters in one write, unless any of them is in the set already. */
+    private Map<String, AttributeValue> settleTogether(String noticeId, List<Settlement> settlements) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> conditions = new ArrayList<>();
+        conditions.add("attribute_exists(noticeId)");
+        for (int i = 0; i < settlements.size(); i++) {
+            values.put(":i" + i, AttributeValue.fromN(Integer.toString(settlements.get(i).index())));
+            conditions.add("NOT contains(settledIndexes, :i" + i + ")");
+        }
+        values.put(":set", AttributeValue.fromNs(settlements.stream().map(s -> Integer.toString(s.index())).toList()));
+        values.put(":n", AttributeValue.fromN(Integer.toString(settlements.size())));
+        values.put(":a", AttributeValue.fromN(Long.toString(settlements.stream().filter(Settlement::actioned).count())));
+        values.put(":b", AttributeValue.fromN(Long.toString(settlements.stream().filter(Settlement::actionable).count())));
+        values.put(":inProgress", AttributeValue.fromS(NoticeStatus.IN_PROGRESS.name()));
+        try {
+            return dynamo.updateItem(r -> r.tableName(table).key(noticeKey(noticeId))
+                    .updateExpression("ADD settledIndexes :set, settledCount :n, actionedCount :a, actionableCount :b"
+                            + " SET #status = :inProgress")
+                    .conditionExpression(String.join(" AND ", conditions))
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean complete(String noticeId, Outcome outcome, Instant at) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(noticeKey(noticeId))
+                    .updateExpression("SET #status = :completed, outcome = :outcome, completedAt = :at")
+                    .conditionExpression("attribute_exists(noticeId) AND #status <> :completed")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":completed", AttributeValue.fromS(NoticeStatus.COMPLETED.name()),
+                            ":outcome", AttributeValue.fromS(outcome.name()),
+                            ":at", AttributeValue.fromS(Times.format(at)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> noticeKey(String noticeId) {
+        return Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(NOTICE_SK));
+    }
+
+    @Override
     public void markDispatched(String noticeId) {
         try {
             dynamo.updateItem(r -> r.tableName(table)
@@ -277,7 +408,9 @@ public final class DynamoNoticeStore implements NoticeStore {
         return response.items().stream().map(row -> row.get("noticeId").s()).toList();
     }
 
-    private static Notice toNotice(Map<String, AttributeValue> row) {
+    static Notice toNotice(Map<String, AttributeValue> row) {
+        String outcome = Attrs.s(row, "outcome");
+        String completedAt = Attrs.s(row, "completedAt");
         List<Evidence> evidence = new ArrayList<>();
         AttributeValue stored = row.get("evidence");
         if (stored != null && stored.hasL()) {
@@ -298,7 +431,10 @@ public final class DynamoNoticeStore implements NoticeStore {
                 NoticeStatus.valueOf(Attrs.s(row, "status")),
                 Times.parse(Attrs.s(row, "receivedAt")),
                 Attrs.n(row, "itemCount"),
-                Attrs.n(row, "openItemCount"));
+                new Progress(Attrs.n(row, "toVerify"), Attrs.n(row, "settledCount"), Attrs.n(row, "actionedCount"),
+                        Attrs.n(row, "actionableCount")),
+                outcome == null ? null : Outcome.valueOf(outcome),
+                completedAt == null ? null : Times.parse(completedAt));
     }
 
     static NoticeItem toItem(Map<String, AttributeValue> row) {

@@ -32,7 +32,9 @@ final class NoticeJson {
                 .put("reason", notice.reason().name())
                 .put("receivedAt", Times.format(notice.receivedAt()))
                 .put("itemCount", notice.itemCount())
-                .put("openItemCount", notice.openItemCount());
+                .put("openItemCount", notice.openItemCount())
+                .put("outcome", notice.outcome() == null ? null : notice.outcome().name())
+                .put("completedAt", notice.completedAt() == null ? null : Times.format(notice.completedAt()));
         body.putObject("links")
                 .put("self", location(notice.id()))
                 .put("items", location(notice.id()) + "/items");

@@ -24,6 +24,7 @@ import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.RightType;
@@ -83,7 +84,7 @@ abstract class StoreContract {
         return new Notice(Ids.notice(receivedAt), rightholderId, "tm-acme-us", NoticeReason.COUNTERFEIT,
                 "Counterfeit goods.\nSecond line.", new Sender("Jane Doe", "legal@acme.example"), "Jane Doe",
                 List.of(new Evidence("https://e.example/1.png", "a".repeat(64), EvidenceKind.SCREENSHOT)),
-                NoticeStatus.RECEIVED, receivedAt, itemCount, itemCount);
+                NoticeStatus.RECEIVED, receivedAt, itemCount, Progress.start(itemCount), null, null);
     }
 
     private static List<NoticeItem> items(int count) {

@@ -6,6 +6,8 @@ import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Outcome;
+import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.ports.DependencyException;
@@ -159,9 +161,12 @@ public final class IntakeService {
     private Accepted store(String rightholderId, String noticeId, Submission submission, Instant now) {
         List<NoticeItem> items = resolveItems(submission.items(), now);
         int open = (int) items.stream().filter(i -> i.status().isOpen()).count();
+        // With nothing to verify, the notice is complete the moment it is received.
+        boolean nothingToVerify = open == 0;
         Notice notice = new Notice(noticeId, rightholderId, submission.rightId(), submission.reason(),
                 submission.explanation(), submission.sender(), submission.signature(), submission.evidence(),
-                NoticeStatus.RECEIVED, now, items.size(), open);
+                nothingToVerify ? NoticeStatus.COMPLETED : NoticeStatus.RECEIVED, now, items.size(), Progress.start(open),
+                nothingToVerify ? Outcome.NONE : null, nothingToVerify ? now : null);
         notices.saveNew(notice, items);
         Log.info("notice received", "noticeId", noticeId, "rightholderId", rightholderId,
                 "items", items.size(), "openItems", open);

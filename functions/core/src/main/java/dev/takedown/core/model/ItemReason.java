@@ -8,6 +8,8 @@ public enum ItemReason {
     ALREADY_REMOVED,
     DUPLICATE,
     BRAND_MISMATCH,
+    /** Copyright, design or patent: a person compares the work with the listing. */
+    WORK_COMPARISON,
     RIGHT_NOT_VERIFIED,
     RIGHT_EXPIRED,
     AUTHORIZED_SELLER

@@ -3,7 +3,10 @@ package dev.takedown.core.model;
 import java.time.Instant;
 import java.util.List;
 
-/** A takedown notice as stored: one right, one reason, signed declarations; its items are kept apart. */
+/**
+ * A takedown notice as stored: one right, one reason, signed declarations; its items are kept apart.
+ * {@code outcome} and {@code completedAt} are set once every item is settled.
+ */
 public record Notice(
         String id,
         String rightholderId,
@@ -16,9 +19,15 @@ public record Notice(
         NoticeStatus status,
         Instant receivedAt,
         int itemCount,
-        int openItemCount) {
+        Progress progress,
+        Outcome outcome,
+        Instant completedAt) {
 
     public Notice {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    public int openItemCount() {
+        return progress.open();
     }
 }

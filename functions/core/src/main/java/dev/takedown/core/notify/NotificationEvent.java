@@ -1,7 +1,9 @@
 package dev.takedown.core.notify;
 
 import dev.takedown.core.Hashing;
+import dev.takedown.core.model.NoticeItem;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,9 +22,14 @@ public record NotificationEvent(String id, EventType type, String noticeId, List
         return of(EventType.NOTICE_RECEIVED, noticeId, List.of(), at);
     }
 
-    /** Decisions on several items of one notice, sent together. */
-    public static NotificationEvent itemsDecided(String noticeId, List<Integer> indexes, Instant at) {
-        return of(EventType.ITEMS_DECIDED, noticeId, indexes.stream().sorted().toList(), at);
+    /**
+     * Decisions on several items of one notice, sent together. The id covers each item's new status, so a
+     * later decision on the same item (a review) is a new event.
+     */
+    public static NotificationEvent itemsDecided(String noticeId, List<NoticeItem> decided, Instant at) {
+        List<NoticeItem> sorted = decided.stream().sorted(Comparator.comparingInt(NoticeItem::index)).toList();
+        String statuses = sorted.stream().map(i -> i.index() + ":" + i.status()).collect(Collectors.joining(","));
+        return of(EventType.ITEMS_DECIDED, noticeId, sorted.stream().map(NoticeItem::index).toList(), statuses, at);
     }
 
     public static NotificationEvent noticeCompleted(String noticeId, Instant at) {
@@ -35,8 +42,11 @@ public record NotificationEvent(String id, EventType type, String noticeId, List
     }
 
     private static NotificationEvent of(EventType type, String noticeId, List<Integer> items, Instant at) {
-        String subject = type.wireName() + "|" + noticeId + "|"
-                + items.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return of(type, noticeId, items, items.stream().map(String::valueOf).collect(Collectors.joining(",")), at);
+    }
+
+    private static NotificationEvent of(EventType type, String noticeId, List<Integer> items, String about, Instant at) {
+        String subject = type.wireName() + "|" + noticeId + "|" + about;
         return new NotificationEvent("msg_" + Hashing.sha256Hex(subject).substring(0, 32), type, noticeId, items, at);
     }
 }

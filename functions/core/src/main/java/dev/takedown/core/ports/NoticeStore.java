@@ -4,6 +4,7 @@ import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Outcome;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +25,32 @@ public interface NoticeStore {
     List<NoticeItem> itemsAt(String noticeId, Collection<Integer> indexes);
 
     Page<Notice> listFor(String rightholderId, NoticeStatus onlyStatus, String cursor, int limit);
+
+    /** An item of some notice naming a listing, for duplicate checks. */
+    record ListingClaim(String noticeId, int index, ItemStatus status) {
+    }
+
+    /** Every item, of any notice, that names this listing. */
+    List<ListingClaim> itemsNaming(String listingId);
+
+    /**
+     * Stores a decision on an item, provided the item is still in {@code expectedStatus}; returns false when
+     * it is not (someone decided it meanwhile, or this is a replay).
+     */
+    boolean recordDecision(String noticeId, NoticeItem decided, ItemStatus expectedStatus);
+
+    /** One item reaching a settled status, with what it counts for in the notice's outcome. */
+    record Settlement(int index, boolean actioned, boolean actionable) {
+    }
+
+    /**
+     * Counts settled items into the notice's progress, each index once however often it is reported;
+     * returns the notice as it stands afterwards.
+     */
+    Notice settle(String noticeId, List<Settlement> settlements);
+
+    /** Marks the notice COMPLETED unless it already is; true for the one call that completed it. */
+    boolean complete(String noticeId, Outcome outcome, Instant at);
 
     /** Verification work for the notice is confirmed on the queue. */
     void markDispatched(String noticeId);

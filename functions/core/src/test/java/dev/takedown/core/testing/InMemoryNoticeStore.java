@@ -4,6 +4,8 @@ import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Outcome;
+import dev.takedown.core.model.Progress;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
@@ -22,6 +24,7 @@ public final class InMemoryNoticeStore implements NoticeStore {
     private final Map<String, Notice> notices = new ConcurrentHashMap<>();
     private final Map<String, List<NoticeItem>> items = new ConcurrentHashMap<>();
     private final Set<String> pendingDispatch = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<Integer>> settled = new ConcurrentHashMap<>();
     public RuntimeException failWrites;
 
     @Override
@@ -76,6 +79,67 @@ public final class InMemoryNoticeStore implements NoticeStore {
         }
         int to = Math.min(all.size(), from + limit);
         return new Page<>(all.subList(from, to), to < all.size() ? key.apply(all.get(to - 1)) : null);
+    }
+
+    @Override
+    public List<ListingClaim> itemsNaming(String listingId) {
+        List<ListingClaim> claims = new ArrayList<>();
+        items.forEach((noticeId, list) -> list.stream().filter(i -> listingId.equals(i.listingId()))
+                .forEach(i -> claims.add(new ListingClaim(noticeId, i.index(), i.status()))));
+        return claims;
+    }
+
+    @Override
+    public synchronized boolean recordDecision(String noticeId, NoticeItem decided, ItemStatus expectedStatus) {
+        List<NoticeItem> list = new ArrayList<>(items.get(noticeId));
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).index() == decided.index()) {
+                if (list.get(i).status() != expectedStatus) {
+                    return false;
+                }
+                list.set(i, decided);
+                items.put(noticeId, List.copyOf(list));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized Notice settle(String noticeId, List<Settlement> settlements) {
+        Set<Integer> done = settled.computeIfAbsent(noticeId, k -> new java.util.HashSet<>());
+        Notice notice = notices.get(noticeId);
+        Progress p = notice.progress();
+        int settledCount = p.settled();
+        int actioned = p.actioned();
+        int actionable = p.actionable();
+        for (Settlement settlement : settlements) {
+            if (done.add(settlement.index())) {
+                settledCount++;
+                actioned += settlement.actioned() ? 1 : 0;
+                actionable += settlement.actionable() ? 1 : 0;
+            }
+        }
+        Notice updated = withProgress(notice, new Progress(p.toVerify(), settledCount, actioned, actionable),
+                notice.status() == NoticeStatus.COMPLETED ? NoticeStatus.COMPLETED : NoticeStatus.IN_PROGRESS, null, null);
+        notices.put(noticeId, updated);
+        return updated;
+    }
+
+    @Override
+    public synchronized boolean complete(String noticeId, Outcome outcome, Instant at) {
+        Notice notice = notices.get(noticeId);
+        if (notice.status() == NoticeStatus.COMPLETED) {
+            return false;
+        }
+        notices.put(noticeId, withProgress(notice, notice.progress(), NoticeStatus.COMPLETED, outcome, at));
+        return true;
+    }
+
+    private static Notice withProgress(Notice n, Progress progress, NoticeStatus status, Outcome outcome, Instant at) {
+        return new Notice(n.id(), n.rightholderId(), n.rightId(), n.reason(), n.explanation(), n.sender(), n.signature(),
+                n.evidence(), status, n.receivedAt(), n.itemCount(), progress,
+                outcome != null ? outcome : n.outcome(), at != null ? at : n.completedAt());
     }
 
     @Override

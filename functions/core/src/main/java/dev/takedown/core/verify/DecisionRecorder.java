@@ -1,0 +1,94 @@
+package dev.takedown.core.verify;
+
+import dev.takedown.core.model.AuditEvent;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Outcome;
+import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.ports.AuditLog;
+import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.NotificationQueue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records decisions on items of one notice and everything that follows from them: the audit trail, the
+ * notice's progress, its completion, and the events for rightholder and seller. Every step can be repeated
+ * without effect, so a replayed message re-does only what an interrupted attempt left undone.
+ */
+public final class DecisionRecorder {
+    private final NoticeStore notices;
+    private final AuditLog audit;
+    private final NotificationQueue notifications;
+
+    public DecisionRecorder(NoticeStore notices, AuditLog audit, NotificationQueue notifications) {
+        this.notices = notices;
+        this.audit = audit;
+        this.notifications = notifications;
+    }
+
+    /** An item before and after its decision. */
+    public record Change(NoticeItem before, NoticeItem after) {
+    }
+
+    /**
+     * @param changes     decisions made now
+     * @param seenDecided items of the same batch found already decided (by an earlier attempt, or by someone else)
+     * @return the items as they stand after recording
+     */
+    public List<NoticeItem> record(Notice notice, List<Change> changes, List<NoticeItem> seenDecided, Instant now) {
+        List<NoticeItem> decided = new ArrayList<>(seenDecided);
+        List<AuditEvent> events = new ArrayList<>();
+        List<Integer> lostRaces = new ArrayList<>();
+        for (Change change : changes) {
+            if (notices.recordDecision(notice.id(), change.after(), change.before().status())) {
+                decided.add(change.after());
+                NoticeItem after = change.after();
+                events.add(new AuditEvent(notice.id(), after.index(), after.decision().decidedBy(), after.decision().decidedAt(),
+                        change.before().status(), after.status(), after.reason(), after.decision().rule()));
+            } else {
+                lostRaces.add(change.before().index());
+            }
+        }
+        if (!lostRaces.isEmpty()) {
+            decided.addAll(notices.itemsAt(notice.id(), lostRaces).stream().filter(i -> !isOpenForVerification(i)).toList());
+        }
+        audit.append(events);
+
+        List<NoticeStore.Settlement> settlements = decided.stream()
+                .filter(i -> !i.status().isOpen())
+                .map(i -> new NoticeStore.Settlement(i.index(), i.status() == ItemStatus.ACTIONED,
+                        i.status() == ItemStatus.ACTIONED || i.status() == ItemStatus.REJECTED))
+                .toList();
+        Notice current = settlements.isEmpty() ? notice : notices.settle(notice.id(), settlements);
+        boolean completed = current.status() == NoticeStatus.COMPLETED;
+        if (!completed && current.progress().allSettled()) {
+            Outcome outcome = Outcome.of(current.progress().actioned(), current.progress().actionable());
+            notices.complete(notice.id(), outcome, now);
+            completed = true;
+        }
+        notifications.publish(eventsFor(notice.id(), decided, completed, now));
+        return decided;
+    }
+
+    private static List<NotificationEvent> eventsFor(String noticeId, List<NoticeItem> decided, boolean completed,
+                                                     Instant now) {
+        List<NotificationEvent> events = new ArrayList<>();
+        if (!decided.isEmpty()) {
+            events.add(NotificationEvent.itemsDecided(noticeId, decided, now));
+        }
+        decided.stream().filter(i -> i.status() == ItemStatus.ACTIONED)
+                .forEach(i -> events.add(NotificationEvent.listingRestricted(noticeId, i.index(), now)));
+        if (completed) {
+            events.add(NotificationEvent.noticeCompleted(noticeId, now));
+        }
+        return events;
+    }
+
+    static boolean isOpenForVerification(NoticeItem item) {
+        return item.status() == ItemStatus.RECEIVED || item.status() == ItemStatus.VERIFYING;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.takedown.core.verify;
+
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeReason;
+import dev.takedown.core.model.Right;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.StatementOfReasons;
+
+/** Writes the statement of reasons a seller gets for a removed listing (EU DSA Art. 17). */
+public final class Statements {
+    static final String RESTRICTION = "The listing was removed from the marketplace and can no longer be bought.";
+
+    private Statements() {
+    }
+
+    public static StatementOfReasons forTakedown(Notice notice, int itemIndex, Right right, Rightholder rightholder,
+                                                 Listing listing, Decision decision) {
+        return new StatementOfReasons(
+                RESTRICTION,
+                listing.id(),
+                listing.title(),
+                listing.sellerId(),
+                notice.id(),
+                itemIndex,
+                right.id(),
+                right.type(),
+                right.registrationNumber(),
+                right.jurisdiction(),
+                notice.reason(),
+                rightholder == null ? null : rightholder.name(),
+                rightholder == null ? null : rightholder.email(),
+                ground(notice.reason()) + " Reported by the rightholder in a notice under the platform's IP policy"
+                        + " (EU Digital Services Act Art. 16).",
+                decision.automated(),
+                decision.decidedAt(),
+                "Contest this decision within 6 months by a counter-notice or an internal complaint quoting notice "
+                        + notice.id() + ", item " + itemIndex + ". A person reviews every complaint"
+                        + " (EU Digital Services Act Art. 20); you may also turn to an out-of-court dispute settlement"
+                        + " body or a court.");
+    }
+
+    static String ground(NoticeReason reason) {
+        return switch (reason) {
+            case COUNTERFEIT -> "Offer of counterfeit goods bearing a registered trademark without the rightholder's consent.";
+            case TRADEMARK -> "Use of a registered trademark without the rightholder's consent.";
+            case COPYRIGHT -> "Use of a work protected by copyright without the rightholder's consent.";
+            case DESIGN -> "Use of a registered design without the rightholder's consent.";
+            case PATENT -> "Offer of a product that infringes a patent.";
+        };
+    }
+}

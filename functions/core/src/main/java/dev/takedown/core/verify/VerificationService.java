@@ -1,0 +1,84 @@
+package dev.takedown.core.verify;
+
+import dev.takedown.core.Log;
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.ItemReason;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.Right;
+import dev.takedown.core.ports.ListingStore;
+import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.RightStore;
+import dev.takedown.core.ports.RightholderStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Verifies a group of items of one notice: decides each open one, takes listings down, records it all. */
+public final class VerificationService {
+    private final NoticeStore notices;
+    private final RightStore rights;
+    private final RightholderStore rightholders;
+    private final ListingStore listings;
+    private final DecisionRecorder recorder;
+    private final Clock clock;
+
+    public VerificationService(NoticeStore notices, RightStore rights, RightholderStore rightholders, ListingStore listings,
+                               DecisionRecorder recorder, Clock clock) {
+        this.notices = notices;
+        this.rights = rights;
+        this.rightholders = rightholders;
+        this.listings = listings;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    /** Fails (to be retried, then dead-lettered) when the notice does not exist: such work is poison. */
+    public List<NoticeItem> verify(String noticeId, List<Integer> indexes) {
+        Notice notice = notices.find(noticeId)
+                .orElseThrow(() -> new IllegalArgumentException("verification work for unknown notice " + noticeId));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Right right = rights.find(notice.rightId()).orElse(null);
+        List<DecisionRecorder.Change> changes = new ArrayList<>();
+        List<NoticeItem> seenDecided = new ArrayList<>();
+        for (NoticeItem item : notices.itemsAt(noticeId, indexes)) {
+            if (DecisionRecorder.isOpenForVerification(item)) {
+                changes.add(new DecisionRecorder.Change(item, decide(notice, right, item, now)));
+            } else {
+                seenDecided.add(item);
+            }
+        }
+        List<NoticeItem> decided = recorder.record(notice, changes, seenDecided, now);
+        Log.info("items verified", "noticeId", noticeId, "items", indexes.size(), "decided", decided.size());
+        return decided;
+    }
+
+    private NoticeItem decide(Notice notice, Right right, NoticeItem item, Instant now) {
+        Listing listing = listings.find(item.listingId()).orElse(null);
+        List<NoticeStore.ListingClaim> claims = listing != null && listing.active()
+                ? notices.itemsNaming(item.listingId()) : List.of();
+        Verdict verdict = VerificationRules.decide(notice, right, item, listing, claims, now);
+        Decision decision = Decision.auto(now, verdict.rule());
+        return switch (verdict.status()) {
+            case ACTIONED -> takeDown(notice, right, item, listing, decision);
+            case DUPLICATE -> item.duplicateOf(verdict.duplicateOfNotice(), verdict.duplicateOfIndex(), decision);
+            default -> item.decided(verdict.status(), verdict.reason(), decision);
+        };
+    }
+
+    /** Losing the takedown race to another removal means the listing was already removed. */
+    private NoticeItem takeDown(Notice notice, Right right, NoticeItem item, Listing listing, Decision decision) {
+        ListingStore.Takedown result = listings.takeDown(listing.id(), notice.id(), item.index(), decision.decidedAt());
+        if (result == ListingStore.Takedown.ALREADY_REMOVED) {
+            return item.decided(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED,
+                    Decision.auto(decision.decidedAt(), DecisionRule.TAKEDOWN_RACE));
+        }
+        return item.decided(ItemStatus.ACTIONED, null, decision).withStatement(Statements.forTakedown(notice, item.index(),
+                right, rightholders.find(notice.rightholderId()).orElse(null), listing, decision));
+    }
+}
