@@ -6,8 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -31,7 +30,7 @@ public final class AwsClients {
         Region region = region(env);
         String endpoint = endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB");
         return DYNAMO.computeIfAbsent(region + "|" + endpoint, k -> {
-            var builder = DynamoDbClient.builder().httpClient(HTTP).region(region).credentialsProvider(credentials(env));
+            var builder = DynamoDbClient.builder().httpClient(HTTP).region(region).credentialsProvider(credentials(env, endpoint));
             if (endpoint != null) {
                 builder.endpointOverride(URI.create(endpoint));
             }
@@ -43,7 +42,7 @@ public final class AwsClients {
         Region region = region(env);
         String endpoint = endpoint(env, "AWS_ENDPOINT_URL_SQS");
         return SQS.computeIfAbsent(region + "|" + endpoint, k -> {
-            var builder = SqsClient.builder().httpClient(HTTP).region(region).credentialsProvider(credentials(env));
+            var builder = SqsClient.builder().httpClient(HTTP).region(region).credentialsProvider(credentials(env, endpoint));
             if (endpoint != null) {
                 builder.endpointOverride(URI.create(endpoint));
             }
@@ -59,16 +58,16 @@ public final class AwsClients {
         return env.optional(serviceVariable, env.optional("AWS_ENDPOINT_URL", null));
     }
 
-    // Lambda puts the function's role credentials in the environment; the local stack passes its own.
-    private static AwsCredentialsProvider credentials(Env env) {
+    /**
+     * Against a local endpoint, the keys the local stack passes; on AWS the default chain, which also finds the
+     * container credentials that SnapStart-restored functions get instead of key variables.
+     */
+    private static AwsCredentialsProvider credentials(Env env, String endpoint) {
         String keyId = env.optional("AWS_ACCESS_KEY_ID", null);
         String secret = env.optional("AWS_SECRET_ACCESS_KEY", null);
-        if (keyId == null || secret == null) {
-            return EnvironmentVariableCredentialsProvider.create();
+        if (endpoint == null || keyId == null || secret == null) {
+            return DefaultCredentialsProvider.builder().build();
         }
-        String token = env.optional("AWS_SESSION_TOKEN", null);
-        return StaticCredentialsProvider.create(token == null
-                ? AwsBasicCredentials.create(keyId, secret)
-                : AwsSessionCredentials.create(keyId, secret, token));
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret));
     }
 }

@@ -74,14 +74,17 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void release(String rightholderId, String key) {
+    public void releaseLock(String rightholderId, String key, Instant now) {
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(key(rightholderId, key))
+            dynamo.updateItem(r -> r.tableName(table).key(key(rightholderId, key))
+                    .updateExpression("SET lockedUntil = :now")
                     .conditionExpression("#state = :inProgress")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":inProgress", AttributeValue.fromS(State.IN_PROGRESS.name()))));
+                    .expressionAttributeValues(Map.of(
+                            ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                            ":inProgress", AttributeValue.fromS(State.IN_PROGRESS.name()))));
         } catch (ConditionalCheckFailedException e) {
-            // Already completed or gone: nothing to release.
+            // Completed or gone: nothing to release.
         }
     }
 }

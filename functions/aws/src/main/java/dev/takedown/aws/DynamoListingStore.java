@@ -42,7 +42,8 @@ public final class DynamoListingStore implements ListingStore {
 
     private static Listing toListing(Map<String, AttributeValue> item) {
         return new Listing(Attrs.s(item, "id"), Attrs.s(item, "sellerId"), Attrs.s(item, "title"),
-                Attrs.s(item, "brand"), ListingStatus.valueOf(Attrs.s(item, "status")));
+                Attrs.s(item, "brand"), ListingStatus.valueOf(Attrs.s(item, "status")), Attrs.s(item, "removedByNotice"),
+                Attrs.n(item, "removedByItem"));
     }
 
     @Override

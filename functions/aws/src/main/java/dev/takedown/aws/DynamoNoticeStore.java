@@ -59,6 +59,8 @@ public final class DynamoNoticeStore implements NoticeStore {
     static final String PENDING = "PENDING";
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final int BATCH_GET_LIMIT = 100;
+    private static final int FILTERED_PAGE = 250;
+    static final int MAX_ROWS_READ = 2000;
     private static final int MAX_BATCH_ATTEMPTS = 8;
     private static final Pattern ITEM_SK = Pattern.compile("ITEM#\\d{6}");
     private static final Pattern RECEIVED_KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#ntc_[0-9a-z]{26}");
@@ -183,9 +185,9 @@ public final class DynamoNoticeStore implements NoticeStore {
             query.filterExpression("#status = :s").expressionAttributeNames(Map.of("#status", "status"));
         }
         query.expressionAttributeValues(values);
-        Rows rows = collect(query, start, limit);
+        Rows rows = collect(query, start, limit, onlyStatus != null);
         return new Page<>(rows.rows().stream().map(DynamoNoticeStore::toItem).toList(),
-                rows.more() ? encodeCursor(rows.last().get("sk").s()) : null);
+                rows.resumeAfter() == null ? null : encodeCursor(rows.resumeAfter().get("sk").s()));
     }
 
     @Override
@@ -237,33 +239,36 @@ public final class DynamoNoticeStore implements NoticeStore {
             query.filterExpression("#status = :s").expressionAttributeNames(Map.of("#status", "status"));
         }
         query.expressionAttributeValues(values);
-        Rows rows = collect(query, start, limit);
+        Rows rows = collect(query, start, limit, onlyStatus != null);
         return new Page<>(rows.rows().stream().map(DynamoNoticeStore::toNotice).toList(),
-                rows.more() ? encodeCursor(rows.last().get("receivedKey").s()) : null);
+                rows.resumeAfter() == null ? null : encodeCursor(rows.resumeAfter().get("receivedKey").s()));
     }
 
-    /** Up to {@code limit} rows that passed the filter, and whether more follow the last of them. */
-    private record Rows(List<Map<String, AttributeValue>> rows, boolean more) {
-        Map<String, AttributeValue> last() {
-            return rows.get(rows.size() - 1);
-        }
+    /** Up to {@code limit} rows that passed the filter, and the key to resume after them (null at the end). */
+    private record Rows(List<Map<String, AttributeValue>> rows, Map<String, AttributeValue> resumeAfter) {
     }
 
     /**
      * Pages through a query until one row more than asked for passed the filter, so that a cursor is handed
-     * out only when another page really has entries.
+     * out only when another page may really have entries. A filtered query reads bigger pages, and stops after
+     * {@link #MAX_ROWS_READ} rows with a cursor, so that a rare status never makes one request read everything.
      */
-    private Rows collect(QueryRequest.Builder query, Map<String, AttributeValue> start, int limit) {
+    private Rows collect(QueryRequest.Builder query, Map<String, AttributeValue> start, int limit, boolean filtered) {
         List<Map<String, AttributeValue>> rows = new ArrayList<>();
         Map<String, AttributeValue> resumeAt = start;
+        int read = 0;
         do {
-            QueryResponse response = dynamo.query(query.exclusiveStartKey(resumeAt).limit(limit + 1 - rows.size()).build());
-            rows.addAll(response.items());
+            int pageSize = filtered ? Math.max(limit + 1, FILTERED_PAGE) : limit + 1 - rows.size();
+            QueryResponse response = dynamo.query(query.exclusiveStartKey(resumeAt).limit(pageSize).build());
+            read += response.scannedCount() == null ? response.count() : response.scannedCount();
+            response.items().stream().limit(limit + 1L - rows.size()).forEach(rows::add);
             resumeAt = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
-        } while (resumeAt != null && rows.size() <= limit);
-        boolean more = rows.size() > limit;
-        return new Rows(more ? rows.subList(0, limit) : rows, more);
+        } while (resumeAt != null && rows.size() <= limit && read < MAX_ROWS_READ);
+        if (rows.size() > limit) {
+            return new Rows(rows.subList(0, limit), rows.get(limit - 1));
+        }
+        return new Rows(rows, resumeAt);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.AwsClients;
 import dev.takedown.aws.DynamoNoticeStore;
+import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.SqsVerificationQueue;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.Env;
@@ -37,6 +38,7 @@ public final class DispatcherHandler implements RequestStreamHandler {
                 new DynamoNoticeStore(AwsClients.dynamo(env), env.require("NOTICES_TABLE")),
                 new SqsVerificationQueue(AwsClients.sqs(env), env.require("VERIFICATION_QUEUE_URL"),
                         env.integer("ITEMS_PER_MESSAGE", 25)),
+                new SqsNotificationQueue(AwsClients.sqs(env), env.require("NOTIFICATION_QUEUE_URL")),
                 Clock.systemUTC(),
                 Duration.ofSeconds(env.integer("DISPATCH_GRACE_SECONDS", 60)));
     }

@@ -6,6 +6,7 @@ import dev.takedown.aws.AwsClients;
 import dev.takedown.aws.DynamoIdempotencyStore;
 import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.DynamoRightStore;
+import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.SqsVerificationQueue;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.api.ApiRequest;
@@ -69,6 +70,7 @@ public final class IntakeHandler implements RequestStreamHandler {
                 new DynamoIdempotencyStore(dynamo, env.require("IDEMPOTENCY_TABLE")),
                 new SqsVerificationQueue(AwsClients.sqs(env), env.require("VERIFICATION_QUEUE_URL"),
                         env.integer("ITEMS_PER_MESSAGE", 25)),
+                new SqsNotificationQueue(AwsClients.sqs(env), env.require("NOTIFICATION_QUEUE_URL")),
                 Clock.systemUTC());
     }
 

@@ -4,6 +4,7 @@ import dev.takedown.core.Log;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.VerificationQueue;
 import java.time.Clock;
@@ -21,12 +22,15 @@ public final class DispatchService {
 
     private final NoticeStore notices;
     private final VerificationQueue queue;
+    private final NotificationQueue notifications;
     private final Clock clock;
     private final Duration grace;
 
-    public DispatchService(NoticeStore notices, VerificationQueue queue, Clock clock, Duration grace) {
+    public DispatchService(NoticeStore notices, VerificationQueue queue, NotificationQueue notifications, Clock clock,
+                           Duration grace) {
         this.notices = notices;
         this.queue = queue;
+        this.notifications = notifications;
         this.clock = clock;
         this.grace = grace;
     }
@@ -36,11 +40,17 @@ public final class DispatchService {
         Instant cutoff = clock.instant().minus(grace);
         int done = 0;
         for (String noticeId : notices.awaitingDispatch(cutoff, NOTICES_PER_RUN)) {
-            List<Integer> open = openItems(noticeId);
-            queue.enqueue(noticeId, open);
-            notices.markDispatched(noticeId);
-            Log.info("verification work queued again", "noticeId", noticeId, "openItems", open.size());
-            done++;
+            // One notice that cannot be dispatched must not hold back the others behind it.
+            try {
+                List<Integer> open = openItems(noticeId);
+                queue.enqueue(noticeId, open);
+                notices.find(noticeId).ifPresent(n -> notifications.publish(IntakeService.announcements(n)));
+                notices.markDispatched(noticeId);
+                Log.info("verification work queued again", "noticeId", noticeId, "openItems", open.size());
+                done++;
+            } catch (RuntimeException e) {
+                Log.error("could not queue verification work again; next run retries", e, "noticeId", noticeId);
+            }
         }
         return done;
     }

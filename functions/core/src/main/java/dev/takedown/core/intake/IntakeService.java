@@ -13,7 +13,9 @@ import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.IdempotencyStore.Entry;
+import dev.takedown.core.notify.NotificationEvent;
 import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.VerificationQueue;
@@ -50,16 +52,19 @@ public final class IntakeService {
     private final NoticeStore notices;
     private final IdempotencyStore idempotency;
     private final VerificationQueue queue;
+    private final NotificationQueue notifications;
     private final Clock clock;
 
     public IntakeService(SubmissionParser parser, ListingLocator locator, RightStore rights, NoticeStore notices,
-                         IdempotencyStore idempotency, VerificationQueue queue, Clock clock) {
+                         IdempotencyStore idempotency, VerificationQueue queue, NotificationQueue notifications,
+                         Clock clock) {
         this.parser = parser;
         this.locator = locator;
         this.rights = rights;
         this.notices = notices;
         this.idempotency = idempotency;
         this.queue = queue;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -106,7 +111,7 @@ public final class IntakeService {
             }
         } catch (RuntimeException e) {
             if (idempotencyKey != null) {
-                releaseQuietly(rightholderId, idempotencyKey);
+                releaseQuietly(rightholderId, idempotencyKey, now);
             }
             throw e;
         }
@@ -197,15 +202,26 @@ public final class IntakeService {
         return items;
     }
 
-    /** Queues the open items; when the queue fails the notice stays marked for the dispatcher. */
+    /** Queues the open items and announces the notice; on failure the notice stays marked for the dispatcher. */
     private void dispatch(Notice notice, List<NoticeItem> items) {
         try {
             queue.enqueue(notice.id(), openIndexes(items));
+            notifications.publish(announcements(notice));
             notices.markDispatched(notice.id());
         } catch (RuntimeException e) {
             Log.warn("verification work not confirmed queued; the dispatcher will queue it again", e,
                     "noticeId", notice.id());
         }
+    }
+
+    /** What the rightholder is told of a new notice: received, and completed too when there is nothing to verify. */
+    public static List<NotificationEvent> announcements(Notice notice) {
+        List<NotificationEvent> events = new ArrayList<>();
+        events.add(NotificationEvent.noticeReceived(notice.id(), notice.receivedAt()));
+        if (notice.status() == NoticeStatus.COMPLETED) {
+            events.add(NotificationEvent.noticeCompleted(notice.id(), notice.completedAt()));
+        }
+        return events;
     }
 
     /** Items still waiting for verification: the work to queue. */
@@ -224,9 +240,9 @@ public final class IntakeService {
         return items;
     }
 
-    private void releaseQuietly(String rightholderId, String key) {
+    private void releaseQuietly(String rightholderId, String key, Instant now) {
         try {
-            idempotency.release(rightholderId, key);
+            idempotency.releaseLock(rightholderId, key, now);
         } catch (RuntimeException e) {
             Log.warn("could not release idempotency key; it frees itself when its lock runs out", e);
         }

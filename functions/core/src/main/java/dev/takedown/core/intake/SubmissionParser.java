@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,8 @@ public final class SubmissionParser {
     static final int MAX_EMAIL = 254;
     static final int MAX_URL = 2048;
     static final int MAX_EVIDENCE = 50;
+    /** Item keys hold six digits; far below that, one request would outgrow Lambda's time and payload limits. */
+    static final int MAX_ITEMS_LIMIT = 10_000;
 
     private static final Set<String> TOP_LEVEL = Set.of("rightId", "reason", "explanation", "items", "evidence",
             "sender", "declarations", "signature");
@@ -44,8 +47,8 @@ public final class SubmissionParser {
     private final int maxItems;
 
     public SubmissionParser(int maxItems) {
-        if (maxItems < 1) {
-            throw new IllegalArgumentException("MAX_ITEMS must be at least 1");
+        if (maxItems < 1 || maxItems > MAX_ITEMS_LIMIT) {
+            throw new IllegalArgumentException("MAX_ITEMS must be from 1 to " + MAX_ITEMS_LIMIT);
         }
         this.maxItems = maxItems;
     }
@@ -206,8 +209,8 @@ public final class SubmissionParser {
                 }
                 unknownFields(entry, path, Set.of("url", "sha256", "kind"));
                 String url = text(entry, "url", path + ".url", MAX_URL, true, false);
-                if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
-                    error(path + ".url", "must be an http(s) URL");
+                if (url != null && !isWebUrl(url)) {
+                    error(path + ".url", "must be an absolute http(s) URL in ASCII (percent-encode other characters)");
                 }
                 String sha = text(entry, "sha256", path + ".sha256", 64, true, false);
                 if (sha != null && !SHA256.matcher(sha).matches()) {
@@ -219,7 +222,7 @@ public final class SubmissionParser {
                     error(path + ".kind", "must be one of " + Arrays.toString(EvidenceKind.values()));
                 }
                 if (url != null && sha != null && kind != null) {
-                    evidence.add(new Evidence(url, sha.toLowerCase(java.util.Locale.ROOT), kind));
+                    evidence.add(new Evidence(url, sha.toLowerCase(Locale.ROOT), kind));
                 }
             }
             return evidence;
@@ -308,6 +311,19 @@ public final class SubmissionParser {
 
         private void error(String field, String message) {
             errors.add(new FieldError(field, message));
+        }
+    }
+
+    static boolean isWebUrl(String text) {
+        if (!text.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return false;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

@@ -29,6 +29,9 @@ public interface IdempotencyStore {
 
     void complete(String rightholderId, String key);
 
-    /** Forgets an in-progress claim whose request failed, so the client can retry at once. */
-    void release(String rightholderId, String key);
+    /**
+     * Ends the lock of an in-progress claim whose request failed, keeping its notice id: the client's retry
+     * takes it over at once and finishes the same notice, whatever part of it was already stored.
+     */
+    void releaseLock(String rightholderId, String key, Instant now);
 }

@@ -48,7 +48,7 @@ public final class VerificationRules {
         if (listing == null) {
             return Verdict.of(ItemStatus.NOT_FOUND, ItemReason.LISTING_NOT_FOUND, DecisionRule.LISTING_EXISTS);
         }
-        if (!listing.active()) {
+        if (!listing.active() && !listing.removedBy(notice.id(), item.index())) {
             return Verdict.of(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED, DecisionRule.LISTING_ACTIVE);
         }
         Optional<ListingClaim> earlier = earlierClaim(notice.id(), claims);

@@ -60,7 +60,7 @@ public final class VerificationService {
 
     private NoticeItem decide(Notice notice, Right right, NoticeItem item, Instant now) {
         Listing listing = listings.find(item.listingId()).orElse(null);
-        List<NoticeStore.ListingClaim> claims = listing != null && listing.active()
+        List<NoticeStore.ListingClaim> claims = listing != null && (listing.active() || listing.removedBy(notice.id(), item.index()))
                 ? notices.itemsNaming(item.listingId()) : List.of();
         Verdict verdict = VerificationRules.decide(notice, right, item, listing, claims, now);
         Decision decision = Decision.auto(now, verdict.rule());

@@ -17,6 +17,7 @@ import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.NoticeBodies;
+import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -236,20 +237,57 @@ class IntakeServiceTest {
 
         queue.failure = null;
         Clock later = Clock.offset(Fixtures.clock(), Duration.ofMinutes(2));
-        int requeued = new DispatchService(notices, queue, later, Duration.ofSeconds(60)).redispatch();
+        int requeued = new DispatchService(notices, queue, new RecordingNotifications(), later, Duration.ofSeconds(60)).redispatch();
         assertThat(requeued).isEqualTo(1);
         assertThat(queue.itemsQueuedFor(accepted.notice().id())).containsExactly(0, 1);
         assertThat(notices.isAwaitingDispatch(accepted.notice().id())).isFalse();
     }
 
     @Test
-    void whenStorageFailsTheKeyIsReleasedForAnImmediateRetry() {
+    void whenStorageFailsTheRetryFinishesTheSameNotice() {
         notices.failWrites = new DependencyException("table down", null);
         assertThat(catchThrowableOfType(DependencyException.class,
                 () -> intake.submit("acme", Fixtures.validBody(), "k-7"))).isNotNull();
-        assertThat(idempotency.size()).isZero();
+        String claimedId = idempotency.find("acme", "k-7").orElseThrow().noticeId();
 
         notices.failWrites = null;
-        assertThat(intake.submit("acme", Fixtures.validBody(), "k-7").replayed()).isFalse();
+        IntakeService.Accepted retry = intake.submit("acme", Fixtures.validBody(), "k-7");
+        assertThat(retry.replayed()).isFalse();
+        assertThat(retry.notice().id()).isEqualTo(claimedId);
+        assertThat(notices.size()).isEqualTo(1);
+    }
+
+    @Test
+    void whenMarkingTheKeyCompleteFailsTheRetryReplaysRatherThanStoringASecondNotice() {
+        IdempotencyStore failingComplete = new IdempotencyStore() {
+            @Override
+            public java.util.Optional<Entry> find(String rightholderId, String key) {
+                return idempotency.find(rightholderId, key);
+            }
+
+            @Override
+            public boolean claim(Entry entry, java.time.Instant now) {
+                return idempotency.claim(entry, now);
+            }
+
+            @Override
+            public void complete(String rightholderId, String key) {
+                throw new DependencyException("table down", null);
+            }
+
+            @Override
+            public void releaseLock(String rightholderId, String key, java.time.Instant now) {
+                idempotency.releaseLock(rightholderId, key, now);
+            }
+        };
+        IntakeService flaky = new IntakeService(new SubmissionParser(1000), new ListingLocator(ListingLocator.DEFAULT_PATTERNS),
+                Fixtures.RIGHT_STORE, notices, failingComplete, queue, new dev.takedown.core.testing.RecordingNotifications(),
+                Fixtures.clock());
+        assertThat(catchThrowableOfType(DependencyException.class,
+                () -> flaky.submit("acme", Fixtures.validBody(), "k-8"))).isNotNull();
+
+        IntakeService.Accepted retry = intake.submit("acme", Fixtures.validBody(), "k-8");
+        assertThat(notices.size()).isEqualTo(1);
+        assertThat(retry.notice().id()).isEqualTo(notices.all().keySet().iterator().next());
     }
 }

@@ -43,7 +43,7 @@ public final class Fixtures {
     public static IntakeService intake(InMemoryNoticeStore notices, InMemoryIdempotencyStore idempotency,
                                        RecordingQueue queue, Clock clock) {
         return new IntakeService(new SubmissionParser(1000), new ListingLocator(ListingLocator.DEFAULT_PATTERNS),
-                RIGHT_STORE, notices, idempotency, queue, clock);
+                RIGHT_STORE, notices, idempotency, queue, new RecordingNotifications(), clock);
     }
 
     /** A valid notice body; tests change single fields through {@link NoticeBodies}. */

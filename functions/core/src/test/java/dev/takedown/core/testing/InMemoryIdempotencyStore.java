@@ -34,8 +34,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void release(String rightholderId, String key) {
-        entries.computeIfPresent(rightholderId + "#" + key, (k, e) -> e.state() == State.IN_PROGRESS ? null : e);
+    public void releaseLock(String rightholderId, String key, Instant now) {
+        entries.computeIfPresent(rightholderId + "#" + key, (k, e) -> e.state() != State.IN_PROGRESS ? e
+                : new Entry(e.rightholderId(), e.key(), e.requestHash(), e.noticeId(), e.state(), e.expiresAt(), now));
     }
 
     public void put(Entry entry) {

@@ -1,0 +1,45 @@
+package dev.takedown.core.testing;
+
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.ports.ListingStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A catalog in memory that counts real takedowns, so tests can tell a replay from a second removal. */
+public final class InMemoryListingStore implements ListingStore {
+    private final Map<String, Listing> listings = new ConcurrentHashMap<>();
+    private final Map<String, String> removedBy = new ConcurrentHashMap<>();
+    public final AtomicInteger takedowns = new AtomicInteger();
+
+    public InMemoryListingStore with(Listing listing) {
+        listings.put(listing.id(), listing);
+        return this;
+    }
+
+    @Override
+    public Optional<Listing> find(String listingId) {
+        return Optional.ofNullable(listings.get(listingId));
+    }
+
+    @Override
+    public synchronized Takedown takeDown(String listingId, String noticeId, int itemIndex, Instant at) {
+        Listing listing = listings.get(listingId);
+        String cause = noticeId + "#" + itemIndex;
+        if (listing.active()) {
+            listings.put(listingId, new Listing(listing.id(), listing.sellerId(), listing.title(), listing.brand(),
+                    ListingStatus.REMOVED, noticeId, itemIndex));
+            removedBy.put(listingId, cause);
+            takedowns.incrementAndGet();
+            return Takedown.REMOVED;
+        }
+        return cause.equals(removedBy.get(listingId)) ? Takedown.REMOVED : Takedown.ALREADY_REMOVED;
+    }
+
+    public String removedBy(String listingId) {
+        return removedBy.get(listingId);
+    }
+}

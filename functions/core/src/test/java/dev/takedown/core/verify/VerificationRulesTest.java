@@ -1,0 +1,137 @@
+package dev.takedown.core.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.ItemReason;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeReason;
+import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Progress;
+import dev.takedown.core.model.Right;
+import dev.takedown.core.model.RightStatus;
+import dev.takedown.core.model.Sender;
+import dev.takedown.core.ports.NoticeStore.ListingClaim;
+import dev.takedown.core.testing.Fixtures;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VerificationRulesTest {
+    static final String THIS_NOTICE = "ntc_01m8hd0000000000000000000b";
+    static final Right TRADEMARK = Fixtures.RIGHTS.get("tm-acme-us");
+    static final Listing FAKE = new Listing("1001", "seller-fake", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE);
+    static final NoticeItem ITEM = NoticeItem.open(0, null, "1001");
+    static final Instant NOW = Fixtures.NOW;
+
+    static Notice notice(NoticeReason reason) {
+        return new Notice(THIS_NOTICE, "acme", TRADEMARK.id(), reason, "x", new Sender("J", "j@x.example"), "J", List.of(),
+                NoticeStatus.RECEIVED, NOW, 1, Progress.start(1), null, null);
+    }
+
+    static Verdict decide(Right right, Listing listing, List<ListingClaim> claims) {
+        return VerificationRules.decide(notice(NoticeReason.COUNTERFEIT), right, ITEM, listing, claims, NOW);
+    }
+
+    static Right withStatus(RightStatus status) {
+        return new Right(TRADEMARK.id(), "acme", TRADEMARK.type(), "ACME", "US-1", "US", status, TRADEMARK.validUntil(),
+                TRADEMARK.authorizedSellers());
+    }
+
+    @Test
+    void aMatchingListingOfAnUnauthorizedSellerIsActioned() {
+        assertThat(decide(TRADEMARK, FAKE, List.of())).isEqualTo(Verdict.of(ItemStatus.ACTIONED, null, DecisionRule.BRAND_MATCH));
+    }
+
+    @Test
+    void aRightNoLongerVerifiedRejectsWhateverTheListing() {
+        for (RightStatus status : new RightStatus[] {RightStatus.PENDING, RightStatus.REJECTED, RightStatus.REVOKED}) {
+            assertThat(decide(withStatus(status), null, List.of()))
+                    .isEqualTo(Verdict.of(ItemStatus.REJECTED, ItemReason.RIGHT_NOT_VERIFIED, DecisionRule.RIGHT_VERIFIED));
+        }
+        assertThat(decide(null, FAKE, List.of()).reason()).isEqualTo(ItemReason.RIGHT_NOT_VERIFIED);
+    }
+
+    @Test
+    void anExpiredRightRejects() {
+        Right expired = new Right("r", "acme", TRADEMARK.type(), "ACME", "1", "US", RightStatus.VERIFIED,
+                java.time.LocalDate.parse("2026-11-27"), List.of());
+        assertThat(decide(expired, FAKE, List.of()))
+                .isEqualTo(Verdict.of(ItemStatus.REJECTED, ItemReason.RIGHT_EXPIRED, DecisionRule.RIGHT_VALID));
+        Right endsToday = new Right("r", "acme", TRADEMARK.type(), "ACME", "1", "US", RightStatus.VERIFIED,
+                java.time.LocalDate.parse("2026-11-28"), List.of());
+        assertThat(decide(endsToday, FAKE, List.of()).status()).isEqualTo(ItemStatus.ACTIONED);
+    }
+
+    @Test
+    void aMissingListingIsNotFoundAndARemovedOneAlreadyRemoved() {
+        assertThat(decide(TRADEMARK, null, List.of()))
+                .isEqualTo(Verdict.of(ItemStatus.NOT_FOUND, ItemReason.LISTING_NOT_FOUND, DecisionRule.LISTING_EXISTS));
+        Listing removed = new Listing("1001", "seller-fake", "ACME", "ACME", ListingStatus.REMOVED);
+        assertThat(decide(TRADEMARK, removed, List.of()))
+                .isEqualTo(Verdict.of(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED, DecisionRule.LISTING_ACTIVE));
+    }
+
+    @Test
+    void anEarlierNoticesOpenItemOrAnyActionedItemMakesADuplicate() {
+        String earlier = "ntc_01m8hd0000000000000000000a";
+        String later = "ntc_01m8hd0000000000000000000c";
+        Verdict duplicate = decide(TRADEMARK, FAKE, List.of(new ListingClaim(earlier, 7, ItemStatus.RECEIVED)));
+        assertThat(duplicate).isEqualTo(new Verdict(ItemStatus.DUPLICATE, ItemReason.DUPLICATE, DecisionRule.DUPLICATE_NOTICE,
+                earlier, 7));
+        assertThat(decide(TRADEMARK, FAKE, List.of(new ListingClaim(earlier, 1, ItemStatus.NEEDS_REVIEW))).status())
+                .isEqualTo(ItemStatus.DUPLICATE);
+        assertThat(decide(TRADEMARK, FAKE, List.of(new ListingClaim(later, 2, ItemStatus.ACTIONED))).duplicateOfNotice())
+                .isEqualTo(later);
+    }
+
+    @Test
+    void laterOpenClaimsSettledClaimsAndTheItemItselfAreNoDuplicates() {
+        List<ListingClaim> claims = List.of(
+                new ListingClaim("ntc_01m8hd0000000000000000000c", 0, ItemStatus.RECEIVED),
+                new ListingClaim("ntc_01m8hd0000000000000000000a", 0, ItemStatus.REJECTED),
+                new ListingClaim("ntc_01m8hd0000000000000000000a", 1, ItemStatus.NOT_FOUND),
+                new ListingClaim("ntc_01m8hd0000000000000000000a", 2, ItemStatus.DUPLICATE),
+                new ListingClaim(THIS_NOTICE, 0, ItemStatus.RECEIVED));
+        assertThat(decide(TRADEMARK, FAKE, claims).status()).isEqualTo(ItemStatus.ACTIONED);
+    }
+
+    @Test
+    void anAuthorizedSellerIsRejected() {
+        Listing authorized = new Listing("1006", "seller-authorized", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE);
+        assertThat(decide(TRADEMARK, authorized, List.of()))
+                .isEqualTo(Verdict.of(ItemStatus.REJECTED, ItemReason.AUTHORIZED_SELLER, DecisionRule.AUTHORIZED_SELLER));
+    }
+
+    @Test
+    void aListingWithoutTheMarkNeedsReview() {
+        Listing other = new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE);
+        assertThat(decide(TRADEMARK, other, List.of()))
+                .isEqualTo(Verdict.of(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH));
+        assertThat(VerificationRules.decide(notice(NoticeReason.TRADEMARK), TRADEMARK, ITEM, FAKE, List.of(), NOW).status())
+                .isEqualTo(ItemStatus.ACTIONED);
+    }
+
+    @Test
+    void copyrightDesignAndPatentAlwaysGoToAPerson() {
+        for (NoticeReason reason : new NoticeReason[] {NoticeReason.COPYRIGHT, NoticeReason.DESIGN, NoticeReason.PATENT}) {
+            assertThat(VerificationRules.decide(notice(reason), TRADEMARK, ITEM, FAKE, List.of(), NOW))
+                    .isEqualTo(Verdict.of(ItemStatus.NEEDS_REVIEW, ItemReason.WORK_COMPARISON, DecisionRule.WORK_COMPARISON));
+        }
+    }
+
+    @Test
+    void theChecksRunInOrder() {
+        Right revoked = withStatus(RightStatus.REVOKED);
+        Listing authorizedRemoved = new Listing("1006", "seller-authorized", "ACME", "ACME", ListingStatus.REMOVED);
+        assertThat(decide(revoked, authorizedRemoved, List.of()).reason()).isEqualTo(ItemReason.RIGHT_NOT_VERIFIED);
+        assertThat(decide(TRADEMARK, authorizedRemoved, List.of()).reason()).isEqualTo(ItemReason.ALREADY_REMOVED);
+        Listing authorized = new Listing("1006", "seller-authorized", "ACME", "ACME", ListingStatus.ACTIVE);
+        assertThat(decide(TRADEMARK, authorized, List.of(new ListingClaim("ntc_01m8hd0000000000000000000a", 0,
+                ItemStatus.RECEIVED))).status()).isEqualTo(ItemStatus.DUPLICATE);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.takedown.core.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.takedown.core.model.ItemReason;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Outcome;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.notify.EventType;
+import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.testing.Fixtures;
+import dev.takedown.core.testing.InMemoryAuditLog;
+import dev.takedown.core.testing.InMemoryIdempotencyStore;
+import dev.takedown.core.testing.InMemoryListingStore;
+import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.NoticeBodies;
+import dev.takedown.core.testing.RecordingNotifications;
+import dev.takedown.core.testing.RecordingQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class VerificationServiceTest {
+    private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
+    private final InMemoryListingStore listings = new InMemoryListingStore()
+            .with(new Listing("1001", "seller-fake", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE))
+            .with(new Listing("1005", "seller-fake", "ACME earthquake pills", "ACME", ListingStatus.ACTIVE))
+            .with(new Listing("1006", "seller-authorized", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE))
+            .with(new Listing("1007", "seller-fake", "ACME pogo stick", "ACME", ListingStatus.REMOVED))
+            .with(new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE));
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final RecordingNotifications notifications = new RecordingNotifications();
+    private final Clock later = Clock.offset(Fixtures.clock(), Duration.ofSeconds(5));
+    private final VerificationService verification = new VerificationService(notices, Fixtures.RIGHT_STORE,
+            id -> Optional.of(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null, null)), listings,
+            new DecisionRecorder(notices, audit, notifications), later);
+
+    private String submit(String... listingIds) {
+        return submitAt(Fixtures.clock(), listingIds);
+    }
+
+    private String submitAt(Clock clock, String... listingIds) {
+        var body = NoticeBodies.valid();
+        var items = body.putArray("items");
+        for (String id : listingIds) {
+            items.addObject().put("listingId", id);
+        }
+        return Fixtures.intake(notices, new InMemoryIdempotencyStore(), new RecordingQueue(), clock)
+                .submit("acme", body.toString(), null).notice().id();
+    }
+
+    private List<ItemStatus> statuses(String noticeId) {
+        return notices.itemsOf(noticeId).stream().map(NoticeItem::status).toList();
+    }
+
+    @Test
+    void everyItemGetsItsDecisionAndActionedListingsComeDown() {
+        String id = submit("1001", "9999", "1007", "1006", "1008", "1005");
+        verification.verify(id, List.of(0, 1, 2, 3, 4, 5));
+
+        assertThat(statuses(id)).containsExactly(ItemStatus.ACTIONED, ItemStatus.NOT_FOUND, ItemStatus.ALREADY_REMOVED,
+                ItemStatus.REJECTED, ItemStatus.NEEDS_REVIEW, ItemStatus.ACTIONED);
+        List<NoticeItem> items = notices.itemsOf(id);
+        assertThat(items.get(3).reason()).isEqualTo(ItemReason.AUTHORIZED_SELLER);
+        assertThat(items.get(4).reason()).isEqualTo(ItemReason.BRAND_MISMATCH);
+        assertThat(items).allSatisfy(i -> {
+            assertThat(i.decision().decidedBy()).isEqualTo("AUTO");
+            assertThat(i.decision().decidedAt()).isEqualTo(later.instant());
+        });
+        assertThat(listings.removedBy("1001")).isEqualTo(id + "#0");
+        assertThat(listings.takedowns.get()).isEqualTo(2);
+
+        var statement = items.get(0).statement();
+        assertThat(statement.listingId()).isEqualTo("1001");
+        assertThat(statement.sellerId()).isEqualTo("seller-fake");
+        assertThat(statement.rightholderName()).isEqualTo("Acme Brands Inc.");
+        assertThat(statement.rightholderEmail()).isEqualTo("legal@acme.example");
+        assertThat(statement.automated()).isTrue();
+        assertThat(statement.ground()).contains("counterfeit");
+        assertThat(statement.howToContest()).contains(id).contains("6 months");
+
+        assertThat(audit.forNotice(id)).hasSize(6).allSatisfy(e -> assertThat(e.from()).isEqualTo(ItemStatus.RECEIVED));
+        Notice notice = notices.find(id).orElseThrow();
+        assertThat(notice.status()).isEqualTo(NoticeStatus.IN_PROGRESS);
+        assertThat(notice.openItemCount()).isEqualTo(1);
+        assertThat(notifications.ofType(EventType.ITEMS_DECIDED)).singleElement()
+                .satisfies(e -> assertThat(e.items()).containsExactly(0, 1, 2, 3, 4, 5));
+        assertThat(notifications.ofType(EventType.LISTING_RESTRICTED)).extracting(e -> e.items().get(0)).containsExactly(0, 5);
+        assertThat(notifications.ofType(EventType.NOTICE_COMPLETED)).isEmpty();
+    }
+
+    @Test
+    void whenEveryItemIsSettledTheNoticeCompletesWithItsOutcome() {
+        String all = submit("1001");
+        verification.verify(all, List.of(0));
+        assertThat(notices.find(all).orElseThrow().outcome()).isEqualTo(Outcome.ALL);
+
+        String partial = submit("1005", "1006");
+        verification.verify(partial, List.of(0, 1));
+        Notice done = notices.find(partial).orElseThrow();
+        assertThat(done.status()).isEqualTo(NoticeStatus.COMPLETED);
+        assertThat(done.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(done.completedAt()).isEqualTo(later.instant());
+
+        String none = submit("9999", "1007");
+        verification.verify(none, List.of(0, 1));
+        assertThat(notices.find(none).orElseThrow().outcome()).isEqualTo(Outcome.NONE);
+        assertThat(notifications.ofType(EventType.NOTICE_COMPLETED)).extracting(NotificationEvent::noticeId)
+                .containsExactly(all, partial, none);
+    }
+
+    @Test
+    void replayingWorkChangesNothing() {
+        String id = submit("1001", "9999", "1008");
+        verification.verify(id, List.of(0, 1, 2));
+        List<NoticeItem> before = notices.itemsOf(id);
+        int events = audit.forNotice(id).size();
+
+        verification.verify(id, List.of(0, 1, 2));
+        verification.verify(id, List.of(1));
+
+        assertThat(notices.itemsOf(id)).isEqualTo(before);
+        assertThat(audit.forNotice(id)).hasSize(events);
+        assertThat(listings.takedowns.get()).isEqualTo(1);
+        assertThat(notices.find(id).orElseThrow().progress().settled()).isEqualTo(2);
+        // Republished events keep their ids, so receivers see the same webhook again, not a new one.
+        assertThat(notifications.ofType(EventType.ITEMS_DECIDED).stream().map(NotificationEvent::id).distinct()).hasSize(2);
+    }
+
+    @Test
+    void aTakedownInterruptedBeforeItsDecisionWasStoredIsFinishedOnReplay() {
+        String id = submit("1001");
+        listings.takeDown("1001", id, 0, later.instant());
+        verification.verify(id, List.of(0));
+        assertThat(statuses(id)).containsExactly(ItemStatus.ACTIONED);
+        assertThat(listings.takedowns.get()).isEqualTo(1);
+    }
+
+    @Test
+    void anEarlierNoticeKeepsTheListingAndTheLaterOneIsItsDuplicate() {
+        String first = submit("1008");
+        String second = submitAt(Clock.offset(Fixtures.clock(), Duration.ofMillis(1)), "1008");
+        verification.verify(second, List.of(0));
+        verification.verify(first, List.of(0));
+
+        NoticeItem duplicate = notices.itemsOf(second).get(0);
+        assertThat(duplicate.status()).isEqualTo(ItemStatus.DUPLICATE);
+        assertThat(duplicate.duplicateOfNotice()).isEqualTo(first);
+        assertThat(duplicate.duplicateOf()).isZero();
+        assertThat(statuses(first)).containsExactly(ItemStatus.NEEDS_REVIEW);
+    }
+
+    @Test
+    void workForAnUnknownNoticeFailsSoItEndsInTheDeadLetterQueue() {
+        assertThatThrownBy(() -> verification.verify("ntc_" + "0".repeat(26), List.of(0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theNoticeCompletesExactlyOnceWhenItsLastItemsAreDecidedConcurrently() {
+        String[] ids = IntStream.range(0, 40).mapToObj(i -> "missing-" + i).toArray(String[]::new);
+        String id = submit(ids);
+        List<CompletableFuture<Void>> runs = IntStream.range(0, 40)
+                .mapToObj(i -> CompletableFuture.runAsync(() -> verification.verify(id, List.of(i))))
+                .toList();
+        runs.forEach(CompletableFuture::join);
+
+        assertThat(notices.find(id).orElseThrow().status()).isEqualTo(NoticeStatus.COMPLETED);
+        assertThat(notifications.ofType(EventType.NOTICE_COMPLETED)).hasSize(1);
+    }
+}

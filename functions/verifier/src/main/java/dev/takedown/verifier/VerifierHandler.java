@@ -1,0 +1,86 @@
+package dev.takedown.verifier;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.aws.AwsClients;
+import dev.takedown.aws.DynamoAuditLog;
+import dev.takedown.aws.DynamoListingStore;
+import dev.takedown.aws.DynamoNoticeStore;
+import dev.takedown.aws.DynamoRightStore;
+import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.SqsNotificationQueue;
+import dev.takedown.aws.StreamJson;
+import dev.takedown.core.Env;
+import dev.takedown.core.Json;
+import dev.takedown.core.Log;
+import dev.takedown.core.verify.DecisionRecorder;
+import dev.takedown.core.verify.VerificationService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Consumes VerificationQueue: each message names items of one notice. A message that fails is reported alone
+ * (partial batch response), so it is retried and finally dead-lettered without holding back its batch-mates.
+ */
+public final class VerifierHandler implements RequestStreamHandler {
+    private final VerificationService verification;
+
+    public VerifierHandler() {
+        this(System.getenv());
+    }
+
+    public VerifierHandler(Map<String, String> environment) {
+        this(wire(new Env(environment)));
+    }
+
+    public VerifierHandler(VerificationService verification) {
+        this.verification = verification;
+    }
+
+    private static VerificationService wire(Env env) {
+        var dynamo = AwsClients.dynamo(env);
+        DynamoNoticeStore notices = new DynamoNoticeStore(dynamo, env.require("NOTICES_TABLE"));
+        return new VerificationService(
+                notices,
+                new DynamoRightStore(dynamo, env.require("RIGHTS_TABLE")),
+                new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE")),
+                new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE")),
+                new DecisionRecorder(notices, new DynamoAuditLog(dynamo, env.require("AUDIT_TABLE")),
+                        new SqsNotificationQueue(AwsClients.sqs(env), env.require("NOTIFICATION_QUEUE_URL"))),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        List<String> failed = new ArrayList<>();
+        for (JsonNode record : StreamJson.read(input).path("Records")) {
+            String messageId = record.path("messageId").asText();
+            try {
+                JsonNode body = Json.parse(record.path("body").asText());
+                List<Integer> items = new ArrayList<>();
+                body.path("items").forEach(i -> items.add(i.asInt()));
+                String noticeId = body.path("noticeId").asText(null);
+                if (noticeId == null || items.isEmpty()) {
+                    throw new IllegalArgumentException("a verification message needs noticeId and items");
+                }
+                verification.verify(noticeId, items);
+            } catch (Exception e) {
+                Log.error("verification message failed; it will be retried, then dead-lettered", e,
+                        "messageId", messageId, "receiveCount", record.path("attributes").path("ApproximateReceiveCount").asText());
+                failed.add(messageId);
+            }
+        }
+        ObjectNode response = Json.object();
+        ArrayNode failures = response.putArray("batchItemFailures");
+        failed.forEach(id -> failures.addObject().put("itemIdentifier", id));
+        StreamJson.write(output, response);
+    }
+}
