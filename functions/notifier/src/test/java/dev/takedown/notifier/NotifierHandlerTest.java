@@ -63,8 +63,8 @@ class NotifierHandlerTest {
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
     private final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
     private final VisibilityRecorder sqs = new VisibilityRecorder();
-    /** Status per event type on the wire: what the rightholder's endpoint answers. */
     private final List<String> bodiesSent = new ArrayList<>();
+    /** What the rightholder's endpoint answers to notice.completed; everything else gets 204. */
     private int answer = 204;
 
     private NotifierHandler handler() {
