@@ -459,11 +459,11 @@ public final class DynamoNoticeStore implements NoticeStore {
                 statement == null ? null : StatementMapper.fromAttribute(statement));
     }
 
-    private static String encodeCursor(String key) {
+    static String encodeCursor(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decodeCursor(String cursor) {
+    static String decodeCursor(String cursor) {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package dev.takedown.intake;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.AwsClients;
+import dev.takedown.aws.DynamoDeliveryStore;
 import dev.takedown.aws.DynamoIdempotencyStore;
 import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.DynamoRightStore;
@@ -32,7 +33,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** The notices API: submit a notice, read it back, list one's notices. Routes follow template.yaml. */
+/**
+ * The notices API: submit a notice, read it back with its items and webhook deliveries, list one's notices.
+ * Routes follow template.yaml.
+ */
 public final class IntakeHandler implements RequestStreamHandler {
     private static final Pattern NOTICE_ID = Pattern.compile("ntc_[0-9a-z]{26}");
 
@@ -48,7 +52,8 @@ public final class IntakeHandler implements RequestStreamHandler {
     }
 
     private IntakeHandler(Env env) {
-        this(intakeService(env), new NoticeQueries(noticeStore(env)));
+        this(intakeService(env), new NoticeQueries(noticeStore(env),
+                new DynamoDeliveryStore(AwsClients.dynamo(env), env.require("DELIVERIES_TABLE"))));
     }
 
     public IntakeHandler(IntakeService intake, NoticeQueries queries) {
@@ -111,6 +116,8 @@ public final class IntakeHandler implements RequestStreamHandler {
             };
             case "/v1/notices/{id}" -> method.equals("GET") ? notice(request, rightholderId) : notAllowed(method, "GET");
             case "/v1/notices/{id}/items" -> method.equals("GET") ? items(request, rightholderId) : notAllowed(method, "GET");
+            case "/v1/notices/{id}/deliveries" ->
+                    method.equals("GET") ? deliveries(request, rightholderId) : notAllowed(method, "GET");
             default -> ApiResponse.problem(Problem.notFound("No such route: " + request.path()));
         };
     }
@@ -144,6 +151,13 @@ public final class IntakeHandler implements RequestStreamHandler {
         var page = queries.items(rightholderId, noticeId, request.queryParameter("status"),
                 request.queryParameter("cursor"), request.queryParameter("limit"));
         return ApiResponse.json(200, NoticeJson.itemPage(noticeId, page.entries(), page.nextCursor()));
+    }
+
+    private ApiResponse deliveries(ApiRequest request, String rightholderId) {
+        String noticeId = noticeId(request);
+        var page = queries.deliveries(rightholderId, noticeId, request.queryParameter("cursor"),
+                request.queryParameter("limit"));
+        return ApiResponse.json(200, NoticeJson.deliveryPage(noticeId, page.entries(), page.nextCursor()));
     }
 
     private static String noticeId(ApiRequest request) {

@@ -7,6 +7,7 @@ import dev.takedown.core.Times;
 import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.notify.DeliveryAttempt;
 import java.util.List;
 
 /** The API's JSON shapes: camelCase names, ISO-8601 UTC times. */
@@ -61,6 +62,25 @@ final class NoticeJson {
     static ObjectNode itemPage(String noticeId, List<NoticeItem> items, String nextCursor) {
         ObjectNode body = Json.object().put("noticeId", noticeId);
         items(body.putArray("items"), items);
+        body.put("nextCursor", nextCursor);
+        return body;
+    }
+
+    static ObjectNode deliveryPage(String noticeId, List<DeliveryAttempt> attempts, String nextCursor) {
+        ObjectNode body = Json.object().put("noticeId", noticeId);
+        ArrayNode array = body.putArray("deliveries");
+        for (DeliveryAttempt attempt : attempts) {
+            array.addObject()
+                    .put("webhookId", attempt.webhookId())
+                    .put("type", attempt.eventType().wireName())
+                    .put("url", attempt.url())
+                    .put("attempt", attempt.attempt())
+                    .put("outcome", attempt.outcome().name())
+                    .put("httpStatus", attempt.httpStatus())
+                    .put("error", attempt.error())
+                    .put("attemptedAt", Times.format(attempt.attemptedAt()))
+                    .put("nextAttemptAt", attempt.nextAttemptAt() == null ? null : Times.format(attempt.nextAttemptAt()));
+        }
         body.put("nextCursor", nextCursor);
         return body;
     }

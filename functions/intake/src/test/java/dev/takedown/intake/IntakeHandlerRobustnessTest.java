@@ -10,6 +10,7 @@ import dev.takedown.core.Json;
 import dev.takedown.core.intake.NoticeQueries;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
+import dev.takedown.core.testing.InMemoryDeliveryStore;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.NoticeBodies;
@@ -22,9 +23,10 @@ import org.junit.jupiter.api.Test;
 /** No input, however malformed, gets a 5xx: every field replaced by every kind of JSON value, and random bytes. */
 class IntakeHandlerRobustnessTest {
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
+    private final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
     private final IntakeHandler handler = new IntakeHandler(
             Fixtures.intake(notices, new InMemoryIdempotencyStore(), new RecordingQueue(), Fixtures.clock()),
-            new NoticeQueries(notices));
+            new NoticeQueries(notices, deliveries));
 
     private static final List<String> ODD_VALUES = List.of("null", "0", "-1", "1e999", "123456789012345678901234567890",
             "true", "\"\"", "\" \"", "\"\\u0000\"", "\"\\ud800\"", "[]", "[null]", "[[[]]]", "{}", "{\"a\":{\"b\":{}}}",

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.Json;
 import dev.takedown.core.intake.NoticeQueries;
+import dev.takedown.core.notify.DeliveryAttempt;
+import dev.takedown.core.notify.EventType;
+import dev.takedown.core.notify.NotificationEvent;
 import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
+import dev.takedown.core.testing.InMemoryDeliveryStore;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.RecordingQueue;
@@ -19,9 +23,10 @@ import org.junit.jupiter.api.Test;
 
 class IntakeHandlerTest {
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
+    private final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
     private final RecordingQueue queue = new RecordingQueue();
     private final IntakeHandler handler = new IntakeHandler(
-            Fixtures.intake(notices, new InMemoryIdempotencyStore(), queue, Fixtures.clock()), new NoticeQueries(notices));
+            Fixtures.intake(notices, new InMemoryIdempotencyStore(), queue, Fixtures.clock()), new NoticeQueries(notices, deliveries));
 
     private JsonNode invoke(String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -118,6 +123,37 @@ class IntakeHandlerTest {
         assertThat(response.path("statusCode").asInt()).isEqualTo(404);
         assertThat(response.path("headers").path("Content-Type").asText()).isEqualTo("application/problem+json");
         assertThat(body(response).path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void listsTheDeliveriesOfTheCallersNoticeOnly() throws Exception {
+        String id = body(submitSample()).path("id").asText();
+        NotificationEvent event = NotificationEvent.noticeReceived(id, Fixtures.NOW);
+        deliveries.record(new DeliveryAttempt(id, event.id(), EventType.NOTICE_RECEIVED, DeliveryAttempt.Target.RIGHTHOLDER,
+                "acme", "https://hooks.acme.example/", 1, DeliveryAttempt.Outcome.RETRYING, 500, null, Fixtures.NOW,
+                Fixtures.NOW.plusSeconds(10)));
+        deliveries.record(new DeliveryAttempt(id, "msg_seller", EventType.LISTING_RESTRICTED, DeliveryAttempt.Target.SELLER,
+                "seller-fake", "https://hooks.deals.example/", 1, DeliveryAttempt.Outcome.DELIVERED, 204, null,
+                Fixtures.NOW, null));
+        ObjectNode list = event("intake-list-notice-deliveries.json");
+        list.withObjectProperty("pathParameters").put("id", id);
+
+        JsonNode response = invoke(list.toString());
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        JsonNode page = body(response);
+        assertThat(page.path("deliveries")).singleElement().satisfies(d -> {
+            assertThat(d.path("webhookId").asText()).isEqualTo(event.id());
+            assertThat(d.path("type").asText()).isEqualTo("notice.received");
+            assertThat(d.path("outcome").asText()).isEqualTo("RETRYING");
+            assertThat(d.path("httpStatus").asInt()).isEqualTo(500);
+            assertThat(d.path("nextAttemptAt").asText()).isEqualTo("2026-11-28T15:30:10.000Z");
+        });
+        assertThat(page.path("nextCursor").isNull()).isTrue();
+
+        list.withObjectProperty("requestContext").withObjectProperty("authorizer").put("rightholderId", "globex");
+        assertThat(invoke(list.toString()).path("statusCode").asInt()).isEqualTo(404);
+        list.put("httpMethod", "DELETE");
+        assertThat(invoke(list.toString()).path("statusCode").asInt()).isEqualTo(405);
     }
 
     @Test

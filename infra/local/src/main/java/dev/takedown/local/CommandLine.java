@@ -19,6 +19,7 @@ final class CommandLine {
               --lambda-port N       Lambda Invoke API port (default 3001)
               --dynalite-port N     DynamoDB (dynalite) port (default: a free port)
               --sqs-port N          SQS (ElasticMQ) port (default: a free port)
+              --webhook-port N      demo webhook receiver port (default 3002)
               --template FILE       template to run (default: template.yaml at the project root)
               --seed FILE           seed data (default: infra/local/seed.json at the project root)
               --data-dir DIR        keep DynamoDB data under DIR across restarts (default: in memory)
@@ -54,6 +55,7 @@ final class CommandLine {
         int lambdaPort = 3001;
         int dynalitePort = 0;
         int sqsPort = 0;
+        int webhookPort = 3002;
         Path template = null;
         Path seed = null;
         Path dataDir = null;
@@ -66,6 +68,7 @@ final class CommandLine {
                 case "--lambda-port" -> lambdaPort = port(flag, value(flag, queue));
                 case "--dynalite-port" -> dynalitePort = port(flag, value(flag, queue));
                 case "--sqs-port" -> sqsPort = port(flag, value(flag, queue));
+                case "--webhook-port" -> webhookPort = port(flag, value(flag, queue));
                 case "--template" -> template = workingDir.resolve(value(flag, queue)).normalize();
                 case "--seed" -> seed = workingDir.resolve(value(flag, queue)).normalize();
                 case "--data-dir" -> dataDir = workingDir.resolve(value(flag, queue)).normalize();
@@ -99,7 +102,7 @@ final class CommandLine {
             throw new UsageException("no seed file at " + seed);
         }
         return new LocalStack.Options(template, Files.isRegularFile(seed) ? seed : null, dataDir, apiPort, lambdaPort,
-                dynalitePort, sqsPort, schedules, parameters);
+                dynalitePort, sqsPort, webhookPort, schedules, parameters);
     }
 
     /** The nearest directory at or above {@code dir} that holds template.yaml. */

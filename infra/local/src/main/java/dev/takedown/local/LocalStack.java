@@ -41,7 +41,7 @@ public final class LocalStack implements AutoCloseable {
      * seed; backends in memory).
      */
     public record Options(Path template, Path seed, Path dataDir, int apiPort, int lambdaPort, int dynalitePort,
-            int sqsPort, boolean schedules, Map<String, String> parameters) {
+            int sqsPort, int webhookPort, boolean schedules, Map<String, String> parameters) {
 
         public Options {
             parameters = Map.copyOf(parameters);
@@ -49,22 +49,22 @@ public final class LocalStack implements AutoCloseable {
 
         /** Free ports, no seed, in memory, schedules only when run through {@link #runSchedulesNow()}. */
         public static Options forTemplate(Path template) {
-            return new Options(template, null, null, 0, 0, 0, 0, false, Map.of());
+            return new Options(template, null, null, 0, 0, 0, 0, 0, false, Map.of());
         }
 
         public Options withSeed(Path seedFile) {
-            return new Options(template, seedFile, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, schedules,
-                    parameters);
+            return new Options(template, seedFile, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
+                    schedules, parameters);
         }
 
         public Options withDataDir(Path directory) {
-            return new Options(template, seed, directory, apiPort, lambdaPort, dynalitePort, sqsPort, schedules,
-                    parameters);
+            return new Options(template, seed, directory, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
+                    schedules, parameters);
         }
 
         public Options withParameters(Map<String, String> overrides) {
-            return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, schedules,
-                    overrides);
+            return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
+                    schedules, overrides);
         }
     }
 
@@ -79,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
     private Schedules schedules;
     private HttpServer apiServer;
     private HttpServer lambdaServer;
+    private WebhookReceiver webhookReceiver;
     private Seed seed;
     private DynamoDbClient dynamo;
     private SqsClient sqs;
@@ -121,6 +122,9 @@ public final class LocalStack implements AutoCloseable {
             Seeder.load(seed, dynamo, template);
         }
 
+        webhookReceiver = track(new WebhookReceiver(options.webhookPort(), seededSecrets(),
+                template.parameters().get("SellerWebhookSecret")));
+
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
         functions = track(new Functions(template, references, localEnvironment()));
         for (String missing : functions.missingHandlers()) {
@@ -159,6 +163,18 @@ public final class LocalStack implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
+    }
+
+    private Map<String, String> seededSecrets() {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        if (seed != null) {
+            seed.rightholders().forEach(r -> {
+                if (r.rightholder().webhookSecret() != null) {
+                    secrets.put(r.rightholder().id(), r.rightholder().webhookSecret());
+                }
+            });
+        }
+        return secrets;
     }
 
     private Map<String, String> localEnvironment() {
@@ -208,6 +224,15 @@ public final class LocalStack implements AutoCloseable {
     /** The REST API's base URL (no stage in the path); null when the template declares no API. */
     public URI apiUrl() {
         return apiServer == null ? null : URI.create("http://127.0.0.1:" + apiServer.getAddress().getPort());
+    }
+
+    /** Where the demo webhook receiver listens: POST here plus a rightholder id, GET here plus "received". */
+    public URI webhookReceiverUrl() {
+        return webhookReceiver.url();
+    }
+
+    List<WebhookReceiver.Receipt> webhookReceipts() {
+        return webhookReceiver.receipts();
     }
 
     public URI lambdaUrl() {
@@ -305,6 +330,7 @@ public final class LocalStack implements AutoCloseable {
             System.out.println("  API:          " + stack.apiUrl());
         }
         System.out.println("  Lambda API:   " + stack.lambdaUrl());
+        System.out.println("  Webhooks:     " + stack.webhookReceiverUrl() + "received");
         System.out.println("  DynamoDB:     " + stack.dynamoEndpoint());
         System.out.println("  SQS:          " + stack.sqsEndpoint());
         stack.demoApiKey().ifPresent(key -> System.out.println("  Demo API key: " + key));

@@ -19,6 +19,7 @@ class CommandLineTest {
         assertThat(options.lambdaPort()).isEqualTo(3001);
         assertThat(options.dynalitePort()).isZero();
         assertThat(options.sqsPort()).isZero();
+        assertThat(options.webhookPort()).isEqualTo(3002);
         assertThat(options.dataDir()).isNull();
         assertThat(options.schedules()).isTrue();
     }
@@ -26,12 +27,13 @@ class CommandLineTest {
     @Test
     void readsEveryFlag() throws Exception {
         LocalStack.Options options = CommandLine.parse(new String[] {"--port", "8080", "--lambda-port=8081",
-                "--dynalite-port", "8000", "--sqs-port", "9324", "--data-dir", "data", "--no-schedules",
+                "--dynalite-port", "8000", "--sqs-port", "9324", "--webhook-port", "0", "--data-dir", "data", "--no-schedules",
                 "--seed", "infra/local/seed.json", "--template", "template.yaml", "--parameter", "StageName=dev"}, ROOT, ROOT);
         assertThat(options.apiPort()).isEqualTo(8080);
         assertThat(options.lambdaPort()).isEqualTo(8081);
         assertThat(options.dynalitePort()).isEqualTo(8000);
         assertThat(options.sqsPort()).isEqualTo(9324);
+        assertThat(options.webhookPort()).isZero();
         assertThat(options.dataDir()).isEqualTo(ROOT.resolve("data"));
         assertThat(options.schedules()).isFalse();
         assertThat(options.parameters()).isEqualTo(Map.of("StageName", "dev"));

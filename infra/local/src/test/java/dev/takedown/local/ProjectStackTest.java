@@ -62,7 +62,7 @@ class ProjectStackTest {
         assertThat(notices.globalSecondaryIndexes()).extracting(i -> i.indexName())
                 .contains("byRightholder", "byListing", "pendingDispatch", "needsReview");
         assertThat(dynamo.listTables().tableNames()).contains("RightholdersTable", "ApiKeysTable", "RightsTable",
-                "SellersTable", "ListingsTable", "IdempotencyTable");
+                "SellersTable", "ListingsTable", "IdempotencyTable", "DeliveriesTable");
     }
 
     @Test
@@ -77,6 +77,10 @@ class ProjectStackTest {
                     .attributeNames(QueueAttributeName.ALL)).attributes();
             assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("180");
             assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY)).contains("VerificationDLQ");
+            var notifications = sqs.getQueueAttributes(r -> r.queueUrl(stack.queueUrl("NotificationQueue"))
+                    .attributeNames(QueueAttributeName.ALL)).attributes();
+            assertThat(notifications.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("720");
+            assertThat(notifications.get(QueueAttributeName.REDRIVE_POLICY)).contains("NotificationDLQ").contains("5");
         }
     }
 

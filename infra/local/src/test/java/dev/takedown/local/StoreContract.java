@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.aws.DynamoApiKeyStore;
+import dev.takedown.aws.DynamoDeliveryStore;
 import dev.takedown.aws.DynamoIdempotencyStore;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.DynamoNoticeStore;
@@ -32,6 +33,10 @@ import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Seller;
 import dev.takedown.core.model.Sender;
 import dev.takedown.core.Hashing;
+import dev.takedown.core.notify.DeliveryAttempt;
+import dev.takedown.core.notify.DeliveryAttempt.Outcome;
+import dev.takedown.core.notify.DeliveryAttempt.Target;
+import dev.takedown.core.notify.EventType;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.IdempotencyStore.Entry;
 import dev.takedown.core.ports.InvalidCursorException;
@@ -321,6 +326,39 @@ abstract class StoreContract {
         assertThat(keys.rightholderFor(Hashing.sha256Hex(apiKey + "x"))).isEmpty();
         List<Map<String, AttributeValue>> stored = dynamo().scan(r -> r.tableName(table("ApiKeysTable"))).items();
         assertThat(stored).allSatisfy(row -> assertThat(row.values()).noneMatch(v -> apiKey.equals(v.s())));
+    }
+
+    @Test
+    void deliveryAttemptsListInOrderForTheRightholderOnlyAndMarkDeliveredWebhooks() {
+        DynamoDeliveryStore deliveries = new DynamoDeliveryStore(dynamo(), table("DeliveriesTable"));
+        String noticeId = Ids.notice(now());
+        Instant first = now();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            boolean last = attempt == 3;
+            deliveries.record(new DeliveryAttempt(noticeId, "msg_a", EventType.NOTICE_COMPLETED, Target.RIGHTHOLDER,
+                    "acme", "https://hooks.acme.example/", attempt, last ? Outcome.DELIVERED : Outcome.RETRYING,
+                    last ? 204 : null, last ? null : "HttpTimeoutException: timed out", first.plusSeconds(attempt),
+                    last ? null : first.plusSeconds(attempt + 1)));
+        }
+        deliveries.record(new DeliveryAttempt(noticeId, "msg_s", EventType.LISTING_RESTRICTED, Target.SELLER,
+                "seller-fake", "https://hooks.deals.example/", 1, Outcome.DELIVERED, 200, null, first, null));
+
+        assertThat(deliveries.delivered(noticeId, "msg_a")).isTrue();
+        assertThat(deliveries.delivered(noticeId, "msg_s")).isTrue();
+        assertThat(deliveries.delivered(noticeId, "msg_b")).isFalse();
+        Page<DeliveryAttempt> page = deliveries.rightholderAttempts(noticeId, null, 2);
+        assertThat(page.entries()).extracting(DeliveryAttempt::attempt).containsExactly(1, 2);
+        assertThat(page.entries().get(0)).isEqualTo(new DeliveryAttempt(noticeId, "msg_a", EventType.NOTICE_COMPLETED,
+                Target.RIGHTHOLDER, "acme", "https://hooks.acme.example/", 1, Outcome.RETRYING, null,
+                "HttpTimeoutException: timed out", first.plusSeconds(1), first.plusSeconds(2)));
+        Page<DeliveryAttempt> rest = deliveries.rightholderAttempts(noticeId, page.nextCursor(), 2);
+        assertThat(rest.entries()).singleElement().satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(a.httpStatus()).isEqualTo(204);
+        });
+        assertThat(rest.nextCursor()).isNull();
+        assertThatThrownBy(() -> deliveries.rightholderAttempts(noticeId, "bm90LWEtY3Vyc29y", 2))
+                .isInstanceOf(InvalidCursorException.class);
     }
 
     private void purge(String queueUrl) {

@@ -5,20 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.SqsNotificationQueue;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.notify.NotificationEvent;
 import dev.takedown.core.testing.Events;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Runs every function through the local stack, records each AWS call it makes, and checks that the
@@ -72,10 +81,11 @@ class TemplatePolicyTest {
             stack.sqs().createQueue(r -> r.queueName("VerificationQueue").attributesWithStrings(attributes));
         }
         stack.runSchedulesNow();
+        notifyAboutANotice(key);
 
         List<AwsCallRecorder.Call> calls = AwsCallRecorder.calls();
         assertThat(calls).extracting(AwsCallRecorder.Call::function)
-                .contains("AuthorizerFunction", "IntakeFunction", "DispatcherFunction");
+                .contains("AuthorizerFunction", "IntakeFunction", "DispatcherFunction", "NotifierFunction");
         List<String> denied = new ArrayList<>();
         Set<String> distinct = new TreeSet<>();
         for (AwsCallRecorder.Call call : calls) {
@@ -84,6 +94,30 @@ class TemplatePolicyTest {
             }
         }
         assertThat(denied).as("calls the template's policies do not allow").isEmpty();
+    }
+
+    /**
+     * Events of each kind the rightholder hears about, for a stored notice, to a callback that answers 401 (the
+     * API itself), so the notifier reads, records and postpones a retry; then the deliveries route.
+     */
+    private static void notifyAboutANotice(String key) throws Exception {
+        String noticeId = stack.dynamo().scan(r -> r.tableName(stack.tableName("NoticesTable"))
+                .filterExpression("sk = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromS("#NOTICE"))))
+                .items().get(0).get("noticeId").s();
+        new DynamoRightholderStore(stack.dynamo(), stack.tableName("RightholdersTable")).put(new Rightholder("acme",
+                "Acme Brands Inc.", "legal@acme.example", stack.apiUrl() + "/webhooks/acme",
+                "whsec_37q6Uz0ldqdToYxVSveHPT04dVDAVGHV"));
+        Instant now = Instant.now();
+        new SqsNotificationQueue(stack.sqs(), stack.queueUrl("NotificationQueue")).publish(List.of(
+                NotificationEvent.noticeReceived(noticeId, now),
+                NotificationEvent.itemsDecided(noticeId, Stream.of(0, 1).map(i -> NoticeItem.open(i, null, "L" + i)).toList(), now),
+                NotificationEvent.noticeCompleted(noticeId, now)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (AwsCallRecorder.calls().stream().filter(c -> c.action().equals("sqs:ChangeMessageVisibility")).count() < 3
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(send("GET", "/v1/notices/" + noticeId + "/deliveries", key, null, null)).isEqualTo(200);
     }
 
     /** Whether one of the function's Allow statements names the action and covers the resource. */

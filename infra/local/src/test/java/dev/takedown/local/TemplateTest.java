@@ -88,11 +88,17 @@ class TemplateTest {
         FunctionDef intake = template.function("IntakeFunction");
         assertThat(intake.apiEvents()).contains(new ApiEvent("GetNotice", "/v1/notices/{id}", "GET", null),
                 new ApiEvent("NoticeItemsOtherMethods", "/v1/notices/{id}/items", "ANY", null));
-        assertThat(intake.apiEvents()).hasSize(7);
+        assertThat(intake.apiEvents()).hasSize(9);
         FunctionDef dispatcher = template.function("DispatcherFunction");
         assertThat(dispatcher.scheduleEvents()).singleElement()
                 .satisfies(s -> assertThat(s.rate()).isEqualTo(Duration.ofMinutes(1)));
         assertThat(dispatcher.apiEvents()).isEmpty();
+        FunctionDef notifier = template.function("NotifierFunction");
+        assertThat(notifier.sqsEvents()).singleElement().satisfies(e -> {
+            assertThat(e.queue()).isEqualTo("NotificationQueue");
+            assertThat(e.batchSize()).isEqualTo(10);
+            assertThat(e.reportBatchItemFailures()).isTrue();
+        });
     }
 
     @Test
@@ -207,6 +213,6 @@ class TemplateTest {
         assertThat(template.resourceTypes()).containsEntry("VerificationDLQDepthAlarm", "AWS::CloudWatch::Alarm")
                 .containsEntry("TakedownApi", Template.API);
         assertThat(List.copyOf(template.functions())).extracting(FunctionDef::logicalId)
-                .contains("AuthorizerFunction", "IntakeFunction", "DispatcherFunction", "VerifierFunction");
+                .contains("AuthorizerFunction", "IntakeFunction", "DispatcherFunction", "VerifierFunction", "NotifierFunction");
     }
 }

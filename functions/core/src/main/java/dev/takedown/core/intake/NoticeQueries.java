@@ -4,6 +4,8 @@ import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.notify.DeliveryAttempt;
+import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
@@ -20,9 +22,11 @@ public final class NoticeQueries {
     public static final int MAX_LIMIT = 100;
 
     private final NoticeStore notices;
+    private final DeliveryStore deliveries;
 
-    public NoticeQueries(NoticeStore notices) {
+    public NoticeQueries(NoticeStore notices, DeliveryStore deliveries) {
         this.notices = notices;
+        this.deliveries = deliveries;
     }
 
     public record NoticeWithItems(Notice notice, Page<NoticeItem> items) {
@@ -39,6 +43,17 @@ public final class NoticeQueries {
         Notice notice = owned(rightholderId, noticeId);
         try {
             return notices.items(notice.id(), onlyStatus, blankToNull(cursor), pageSize);
+        } catch (InvalidCursorException e) {
+            throw badCursor(e);
+        }
+    }
+
+    /** The attempts to deliver the notice's webhooks to its owner, oldest first. */
+    public Page<DeliveryAttempt> deliveries(String rightholderId, String noticeId, String cursor, String limit) {
+        int pageSize = parseLimit(limit, ITEMS_WITH_NOTICE);
+        Notice notice = owned(rightholderId, noticeId);
+        try {
+            return deliveries.rightholderAttempts(notice.id(), blankToNull(cursor), pageSize);
         } catch (InvalidCursorException e) {
             throw badCursor(e);
         }

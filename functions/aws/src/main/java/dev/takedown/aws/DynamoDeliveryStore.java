@@ -1,0 +1,116 @@
+package dev.takedown.aws;
+
+import dev.takedown.core.Times;
+import dev.takedown.core.notify.DeliveryAttempt;
+import dev.takedown.core.notify.DeliveryAttempt.Outcome;
+import dev.takedown.core.notify.DeliveryAttempt.Target;
+import dev.takedown.core.notify.EventType;
+import dev.takedown.core.ports.DeliveryStore;
+import dev.takedown.core.ports.InvalidCursorException;
+import dev.takedown.core.ports.Page;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Delivery attempts in one partition per notice, sorted by target then time
+ * ({@code ATTEMPT#RIGHTHOLDER#<time>#<webhook id>#<attempt>}), so a rightholder's attempts read in order
+ * without a filter; and one {@code DELIVERED#<webhook id>} row per delivered webhook, for replays.
+ */
+public final class DynamoDeliveryStore implements DeliveryStore {
+    private static final String ATTEMPT_PREFIX = "ATTEMPT#";
+    private static final String DELIVERED_PREFIX = "DELIVERED#";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDeliveryStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    private static String attemptsOf(Target target) {
+        return ATTEMPT_PREFIX + target.name() + "#";
+    }
+
+    @Override
+    public void record(DeliveryAttempt attempt) {
+        String sk = attemptsOf(attempt.target()) + Times.format(attempt.attemptedAt()) + "#" + attempt.webhookId()
+                + "#" + String.format("%03d", attempt.attempt());
+        dynamo.putItem(r -> r.tableName(table).item(Attrs.item()
+                .s("noticeId", attempt.noticeId())
+                .s("sk", sk)
+                .s("webhookId", attempt.webhookId())
+                .s("eventType", attempt.eventType().wireName())
+                .s("target", attempt.target().name())
+                .s("targetId", attempt.targetId())
+                .s("url", attempt.url())
+                .n("attempt", attempt.attempt())
+                .s("outcome", attempt.outcome().name())
+                .n("httpStatus", attempt.httpStatus())
+                .s("error", attempt.error())
+                .s("attemptedAt", Times.format(attempt.attemptedAt()))
+                .s("nextAttemptAt", attempt.nextAttemptAt() == null ? null : Times.format(attempt.nextAttemptAt()))
+                .build()));
+        // After the attempt row: a crash in between means one more delivery, never a missing attempt.
+        if (attempt.outcome() == Outcome.DELIVERED) {
+            dynamo.putItem(r -> r.tableName(table).item(Attrs.item()
+                    .s("noticeId", attempt.noticeId())
+                    .s("sk", DELIVERED_PREFIX + attempt.webhookId())
+                    .s("deliveredAt", Times.format(attempt.attemptedAt()))
+                    .build()));
+        }
+    }
+
+    @Override
+    public boolean delivered(String noticeId, String webhookId) {
+        Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+                "noticeId", AttributeValue.fromS(noticeId),
+                "sk", AttributeValue.fromS(DELIVERED_PREFIX + webhookId)))).item();
+        return row != null && !row.isEmpty();
+    }
+
+    @Override
+    public Page<DeliveryAttempt> rightholderAttempts(String noticeId, String cursor, int limit) {
+        String prefix = attemptsOf(Target.RIGHTHOLDER);
+        Map<String, AttributeValue> start = null;
+        if (cursor != null) {
+            String sk = DynamoNoticeStore.decodeCursor(cursor);
+            if (!sk.startsWith(prefix)) {
+                throw new InvalidCursorException("not a delivery cursor");
+            }
+            start = Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(sk));
+        }
+        Map<String, AttributeValue> from = start;
+        // One more than asked for tells whether another page exists; without a filter, one query returns them.
+        QueryResponse response = dynamo.query(r -> r.tableName(table).consistentRead(true)
+                .keyConditionExpression("noticeId = :n AND begins_with(sk, :p)")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId), ":p", AttributeValue.fromS(prefix)))
+                .exclusiveStartKey(from)
+                .limit(limit + 1));
+        List<Map<String, AttributeValue>> rows = response.items();
+        boolean more = rows.size() > limit;
+        List<Map<String, AttributeValue>> page = more ? rows.subList(0, limit) : rows;
+        return new Page<>(page.stream().map(DynamoDeliveryStore::toAttempt).toList(),
+                more ? DynamoNoticeStore.encodeCursor(page.get(page.size() - 1).get("sk").s()) : null);
+    }
+
+    private static DeliveryAttempt toAttempt(Map<String, AttributeValue> row) {
+        String next = Attrs.s(row, "nextAttemptAt");
+        return new DeliveryAttempt(
+                Attrs.s(row, "noticeId"),
+                Attrs.s(row, "webhookId"),
+                EventType.fromWire(Attrs.s(row, "eventType")),
+                Target.valueOf(Attrs.s(row, "target")),
+                Attrs.s(row, "targetId"),
+                Attrs.s(row, "url"),
+                Attrs.n(row, "attempt"),
+                Outcome.valueOf(Attrs.s(row, "outcome")),
+                Attrs.n(row, "httpStatus"),
+                Attrs.s(row, "error"),
+                Times.parse(Attrs.s(row, "attemptedAt")),
+                next == null ? null : Times.parse(next));
+    }
+}

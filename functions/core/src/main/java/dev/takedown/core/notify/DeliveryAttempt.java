@@ -1,0 +1,26 @@
+package dev.takedown.core.notify;
+
+import java.time.Instant;
+
+/**
+ * One try at delivering one webhook: to whom, where, the how-many-th attempt it was, and how it went (the HTTP
+ * status, or the error when no answer came). {@code nextAttemptAt} is set when another attempt will follow.
+ */
+public record DeliveryAttempt(
+        String noticeId,
+        String webhookId,
+        EventType eventType,
+        Target target,
+        String targetId,
+        String url,
+        int attempt,
+        Outcome outcome,
+        Integer httpStatus,
+        String error,
+        Instant attemptedAt,
+        Instant nextAttemptAt) {
+
+    public enum Target { RIGHTHOLDER, SELLER }
+
+    public enum Outcome { DELIVERED, RETRYING, FAILED }
+}

@@ -1,0 +1,190 @@
+package dev.takedown.core.notify;
+
+import dev.takedown.core.Log;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.StatementOfReasons;
+import dev.takedown.core.notify.DeliveryAttempt.Outcome;
+import dev.takedown.core.notify.DeliveryAttempt.Target;
+import dev.takedown.core.ports.DeliveryStore;
+import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.Page;
+import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.ports.SellerStore;
+import dev.takedown.core.ports.WebhookClient;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Delivers one event as a signed webhook to the rightholder of its notice (or, for a restricted listing, to
+ * the seller), records the attempt, and says whether the caller should try again later.
+ */
+public final class NotifierService {
+
+    /** What the caller does with the event's message. */
+    public enum Verdict {
+        /** Done: delivered, nothing to deliver, or refused for good. */
+        DONE,
+        /** Try again after {@link Result#retryAfter()}. */
+        RETRY,
+        /** The last attempt failed: give the message up to the dead-letter queue. */
+        GIVE_UP
+    }
+
+    public record Result(Verdict verdict, Duration retryAfter) {
+        static final Result DONE = new Result(Verdict.DONE, Duration.ZERO);
+        static final Result GIVE_UP = new Result(Verdict.GIVE_UP, Duration.ZERO);
+
+        static Result retryAfter(Duration delay) {
+            return new Result(Verdict.RETRY, delay);
+        }
+    }
+
+    /** Who gets a webhook, where, and the secret it is signed with. */
+    private record Recipient(Target target, String id, String callbackUrl, String secret) {
+    }
+
+    private final NoticeStore notices;
+    private final RightholderStore rightholders;
+    private final SellerStore sellers;
+    private final DeliveryStore deliveries;
+    private final WebhookClient client;
+    private final CallbackPolicy policy;
+    private final RetrySchedule schedule;
+    private final String sellerSecret;
+    private final Clock clock;
+
+    public NotifierService(NoticeStore notices, RightholderStore rightholders, SellerStore sellers,
+                           DeliveryStore deliveries, WebhookClient client, CallbackPolicy policy,
+                           RetrySchedule schedule, String sellerSecret, Clock clock) {
+        this.notices = notices;
+        this.rightholders = rightholders;
+        this.sellers = sellers;
+        this.deliveries = deliveries;
+        this.client = client;
+        this.policy = policy;
+        this.schedule = schedule;
+        this.sellerSecret = sellerSecret;
+        this.clock = clock;
+    }
+
+    /** Delivers {@code event}; {@code attempt} counts from 1 and includes this one. */
+    public Result deliver(NotificationEvent event, int attempt) {
+        if (deliveries.delivered(event.noticeId(), event.id())) {
+            Log.info("webhook already delivered", "webhookId", event.id(), "noticeId", event.noticeId());
+            return Result.DONE;
+        }
+        Notice notice = notices.find(event.noticeId())
+                .orElseThrow(() -> new IllegalStateException("no notice " + event.noticeId()));
+        Optional<Recipient> found;
+        String body;
+        if (event.type() == EventType.LISTING_RESTRICTED) {
+            StatementOfReasons statement = statementOf(event);
+            found = seller(statement.sellerId());
+            body = WebhookPayloads.listingRestricted(event.occurredAt(), statement);
+        } else {
+            found = rightholder(notice.rightholderId());
+            body = body(event, notice);
+        }
+        if (found.isEmpty()) {
+            Log.info("no callback URL; webhook not sent", "webhookId", event.id(), "noticeId", event.noticeId(),
+                    "type", event.type().wireName());
+            return Result.DONE;
+        }
+        Recipient recipient = found.get();
+        Optional<String> refusal = policy.refusal(recipient.callbackUrl());
+        if (refusal.isPresent()) {
+            record(event, recipient, attempt, Outcome.FAILED, null, "callback URL refused: " + refusal.get(), null);
+            Log.warn("callback URL refused; webhook not sent", null, "webhookId", event.id(),
+                    "noticeId", event.noticeId(), "target", recipient.target(), "targetId", recipient.id(),
+                    "reason", refusal.get());
+            return Result.DONE;
+        }
+        return send(event, recipient, body, attempt);
+    }
+
+    private Result send(NotificationEvent event, Recipient recipient, String body, int attempt) {
+        Integer status = null;
+        String error = null;
+        try {
+            status = client.post(URI.create(recipient.callbackUrl()),
+                    WebhookSigner.headers(recipient.secret(), event.id(), clock.instant(), body), body);
+        } catch (IOException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        if (status != null && status >= 200 && status < 300) {
+            record(event, recipient, attempt, Outcome.DELIVERED, status, null, null);
+            Log.info("webhook delivered", "webhookId", event.id(), "noticeId", event.noticeId(),
+                    "type", event.type().wireName(), "attempt", attempt, "httpStatus", status);
+            return Result.DONE;
+        }
+        String failure = error != null ? error : "HTTP " + status;
+        if (schedule.isLast(attempt)) {
+            record(event, recipient, attempt, Outcome.FAILED, status, error, null);
+            Log.warn("webhook failed for good", null, "webhookId", event.id(), "noticeId", event.noticeId(),
+                    "type", event.type().wireName(), "attempt", attempt, "failure", failure);
+            return Result.GIVE_UP;
+        }
+        Duration delay = schedule.delayAfter(attempt);
+        record(event, recipient, attempt, Outcome.RETRYING, status, error, clock.instant().plus(delay));
+        Log.info("webhook failed; will retry", "webhookId", event.id(), "noticeId", event.noticeId(),
+                "type", event.type().wireName(), "attempt", attempt, "failure", failure,
+                "retryInSeconds", delay.toSeconds());
+        return Result.retryAfter(delay);
+    }
+
+    private void record(NotificationEvent event, Recipient recipient, int attempt, Outcome outcome, Integer status,
+                        String error, Instant nextAttemptAt) {
+        deliveries.record(new DeliveryAttempt(event.noticeId(), event.id(), event.type(), recipient.target(),
+                recipient.id(), recipient.callbackUrl(), attempt, outcome, status, error, clock.instant(), nextAttemptAt));
+    }
+
+    private String body(NotificationEvent event, Notice notice) {
+        return switch (event.type()) {
+            case NOTICE_RECEIVED -> WebhookPayloads.noticeReceived(event.occurredAt(), notice);
+            case ITEMS_DECIDED -> WebhookPayloads.itemsDecided(event.occurredAt(), notice.id(),
+                    notices.itemsAt(notice.id(), event.items()));
+            case NOTICE_COMPLETED -> WebhookPayloads.noticeCompleted(event.occurredAt(), notice, allItems(notice.id()));
+            case LISTING_RESTRICTED -> throw new IllegalArgumentException("sent to the seller");
+        };
+    }
+
+    private List<NoticeItem> allItems(String noticeId) {
+        List<NoticeItem> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<NoticeItem> page = notices.items(noticeId, null, cursor, 100);
+            all.addAll(page.entries());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    private StatementOfReasons statementOf(NotificationEvent event) {
+        return notices.itemsAt(event.noticeId(), event.items()).stream()
+                .map(NoticeItem::statement)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no statement of reasons on item " + event.items()
+                        + " of notice " + event.noticeId()));
+    }
+
+    private Optional<Recipient> rightholder(String rightholderId) {
+        return rightholders.find(rightholderId)
+                .filter(r -> r.callbackUrl() != null && r.webhookSecret() != null)
+                .map(r -> new Recipient(Target.RIGHTHOLDER, r.id(), r.callbackUrl(), r.webhookSecret()));
+    }
+
+    private Optional<Recipient> seller(String sellerId) {
+        return sellers.find(sellerId)
+                .filter(s -> s.callbackUrl() != null)
+                .map(s -> new Recipient(Target.SELLER, s.id(), s.callbackUrl(), sellerSecret));
+    }
+}

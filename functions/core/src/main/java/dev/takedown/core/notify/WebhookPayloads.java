@@ -1,0 +1,98 @@
+package dev.takedown.core.notify;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.Json;
+import dev.takedown.core.Times;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.StatementOfReasons;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Webhook bodies: {@code {"type", "timestamp", "data"}}, the timestamp being when the event occurred. */
+public final class WebhookPayloads {
+    private WebhookPayloads() {
+    }
+
+    public static String noticeReceived(Instant occurredAt, Notice notice) {
+        ObjectNode data = Json.object()
+                .put("noticeId", notice.id())
+                .put("status", notice.status().name())
+                .put("receivedAt", Times.format(notice.receivedAt()))
+                .put("itemCount", notice.itemCount())
+                .put("openItemCount", notice.openItemCount());
+        return body(EventType.NOTICE_RECEIVED, occurredAt, data);
+    }
+
+    public static String itemsDecided(Instant occurredAt, String noticeId, List<NoticeItem> items) {
+        ObjectNode data = Json.object().put("noticeId", noticeId);
+        var array = data.putArray("items");
+        for (NoticeItem item : items) {
+            ObjectNode node = array.addObject()
+                    .put("index", item.index())
+                    .put("listingId", item.listingId())
+                    .put("url", item.url())
+                    .put("status", item.status().name())
+                    .put("reason", item.reason() == null ? null : item.reason().name());
+            if (item.decision() != null) {
+                node.put("decidedBy", item.decision().decidedBy())
+                        .put("decidedAt", Times.format(item.decision().decidedAt()));
+            }
+            if (item.duplicateOf() != null) {
+                node.put("duplicateOf", item.duplicateOf());
+            }
+            if (item.duplicateOfNotice() != null) {
+                node.put("duplicateOfNotice", item.duplicateOfNotice());
+            }
+        }
+        return body(EventType.ITEMS_DECIDED, occurredAt, data);
+    }
+
+    /** The notice's status and how many of its items ended in each status (every status listed, zeros too). */
+    public static String noticeCompleted(Instant occurredAt, Notice notice, List<NoticeItem> allItems) {
+        Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
+        for (ItemStatus status : ItemStatus.values()) {
+            counts.put(status, 0);
+        }
+        allItems.forEach(item -> counts.merge(item.status(), 1, Integer::sum));
+        ObjectNode data = Json.object()
+                .put("noticeId", notice.id())
+                .put("status", notice.status().name())
+                .put("itemCount", allItems.size());
+        ObjectNode byStatus = data.putObject("itemsByStatus");
+        counts.forEach((status, count) -> byStatus.put(status.name(), count));
+        return body(EventType.NOTICE_COMPLETED, occurredAt, data);
+    }
+
+    public static String listingRestricted(Instant occurredAt, StatementOfReasons statement) {
+        ObjectNode data = Json.object().put("listingId", statement.listingId());
+        data.putObject("statementOfReasons")
+                .put("restriction", statement.restriction())
+                .put("listingId", statement.listingId())
+                .put("listingTitle", statement.listingTitle())
+                .put("sellerId", statement.sellerId())
+                .put("noticeId", statement.noticeId())
+                .put("itemIndex", statement.itemIndex())
+                .put("rightId", statement.rightId())
+                .put("rightType", statement.rightType() == null ? null : statement.rightType().name())
+                .put("registrationNumber", statement.registrationNumber())
+                .put("jurisdiction", statement.jurisdiction())
+                .put("reasonCode", statement.reasonCode() == null ? null : statement.reasonCode().name())
+                .put("rightholderName", statement.rightholderName())
+                .put("rightholderEmail", statement.rightholderEmail())
+                .put("ground", statement.ground())
+                .put("automated", statement.automated())
+                .put("decidedAt", statement.decidedAt() == null ? null : Times.format(statement.decidedAt()))
+                .put("howToContest", statement.howToContest());
+        return body(EventType.LISTING_RESTRICTED, occurredAt, data);
+    }
+
+    private static String body(EventType type, Instant occurredAt, ObjectNode data) {
+        ObjectNode body = Json.object().put("type", type.wireName()).put("timestamp", Times.format(occurredAt));
+        body.set("data", data);
+        return Json.write(body);
+    }
+}

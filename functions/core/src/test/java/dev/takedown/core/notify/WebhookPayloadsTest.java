@@ -1,0 +1,71 @@
+package dev.takedown.core.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.core.Json;
+import dev.takedown.core.model.NoticeStatus;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class WebhookPayloadsTest {
+    private static final Instant AT = Instant.parse("2026-11-28T15:32:00.000Z");
+
+    @Test
+    void noticeReceivedSaysWhatWasReceived() throws Exception {
+        JsonNode body = Json.parse(WebhookPayloads.noticeReceived(AT, NotifyFixtures.notice(NoticeStatus.RECEIVED)));
+        assertThat(body.path("type").asText()).isEqualTo("notice.received");
+        assertThat(body.path("timestamp").asText()).isEqualTo("2026-11-28T15:32:00.000Z");
+        JsonNode data = body.path("data");
+        assertThat(data.path("noticeId").asText()).isEqualTo(NotifyFixtures.NOTICE_ID);
+        assertThat(data.path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(data.path("receivedAt").asText()).isEqualTo("2026-11-28T15:30:00.000Z");
+        assertThat(data.path("itemCount").asInt()).isEqualTo(4);
+        assertThat(data.path("openItemCount").asInt()).isZero();
+    }
+
+    @Test
+    void itemsDecidedCarriesEachDecision() throws Exception {
+        JsonNode body = Json.parse(WebhookPayloads.itemsDecided(AT, NotifyFixtures.NOTICE_ID, NotifyFixtures.items()));
+        assertThat(body.path("type").asText()).isEqualTo("items.decided");
+        JsonNode items = body.path("data").path("items");
+        assertThat(items).hasSize(4);
+        assertThat(items.get(0).path("status").asText()).isEqualTo("ACTIONED");
+        assertThat(items.get(0).path("listingId").asText()).isEqualTo("1001");
+        assertThat(items.get(0).path("url").asText()).isEqualTo("https://market.example/item/1001");
+        assertThat(items.get(0).path("decidedBy").asText()).isEqualTo("AUTO");
+        assertThat(items.get(0).path("decidedAt").asText()).isEqualTo("2026-11-28T15:31:00.000Z");
+        assertThat(items.get(0).has("duplicateOf")).isFalse();
+        assertThat(items.get(1).path("duplicateOf").asInt()).isEqualTo(3);
+        assertThat(items.get(1).path("duplicateOfNotice").asText()).isEqualTo("ntc_01jc0000000000000000000000");
+        assertThat(items.get(3).path("reason").asText()).isEqualTo("AUTHORIZED_SELLER");
+        assertThat(items.get(3).path("decidedBy").asText()).isEqualTo("staff-42");
+    }
+
+    @Test
+    void noticeCompletedCountsItemsPerStatus() throws Exception {
+        JsonNode data = Json.parse(WebhookPayloads.noticeCompleted(AT, NotifyFixtures.notice(NoticeStatus.COMPLETED),
+                NotifyFixtures.items())).path("data");
+        assertThat(data.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(data.path("itemCount").asInt()).isEqualTo(4);
+        assertThat(data.path("itemsByStatus").path("ACTIONED").asInt()).isEqualTo(1);
+        assertThat(data.path("itemsByStatus").path("REJECTED").asInt()).isEqualTo(2);
+        assertThat(data.path("itemsByStatus").path("DUPLICATE").asInt()).isEqualTo(1);
+        assertThat(data.path("itemsByStatus").path("NEEDS_REVIEW").asInt()).isZero();
+    }
+
+    @Test
+    void listingRestrictedCarriesTheWholeStatementOfReasons() throws Exception {
+        JsonNode body = Json.parse(WebhookPayloads.listingRestricted(AT, NotifyFixtures.STATEMENT));
+        assertThat(body.path("type").asText()).isEqualTo("listing.restricted");
+        JsonNode data = body.path("data");
+        assertThat(data.path("listingId").asText()).isEqualTo("1001");
+        JsonNode statement = data.path("statementOfReasons");
+        assertThat(statement.path("sellerId").asText()).isEqualTo("seller-fake");
+        assertThat(statement.path("reasonCode").asText()).isEqualTo("COUNTERFEIT");
+        assertThat(statement.path("rightholderName").asText()).isEqualTo("Acme Brands Inc.");
+        assertThat(statement.path("automated").asBoolean()).isTrue();
+        assertThat(statement.path("howToContest").asText()).startsWith("Reply");
+        assertThat(statement.size()).isEqualTo(17);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takedown.core.Json;
+import dev.takedown.core.notify.WebhookSigner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookReceiverTest {
+    private static final String ACME_SECRET = "whsec_37q6Uz0ldqdToYxVSveHPT04dVDAVGHV";
+    private static final String SELLER_SECRET = "whsec_bG9jYWwtc2VsbGVyLXdlYmhvb2stc2VjcmV0";
+    private static final String BODY = "{\"type\":\"notice.completed\",\"timestamp\":\"2026-11-28T15:30:00.000Z\",\"data\":{}}";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final WebhookReceiver receiver = new WebhookReceiver(0, Map.of("acme", ACME_SECRET), SELLER_SECRET);
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+    }
+
+    private int post(String recipient, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(receiver.url().resolve(recipient))
+                .POST(HttpRequest.BodyPublishers.ofString(BODY));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void acceptsSignedWebhooksAndRejectsForgedOrStaleOnes() throws Exception {
+        Instant now = Instant.now();
+        assertThat(post("acme", WebhookSigner.headers(ACME_SECRET, "msg_1", now, BODY))).isEqualTo(204);
+        assertThat(post("sellers/seller-honest", WebhookSigner.headers(SELLER_SECRET, "msg_2", now, BODY))).isEqualTo(204);
+        assertThat(post("acme", WebhookSigner.headers(SELLER_SECRET, "msg_3", now, BODY))).isEqualTo(401);
+        assertThat(post("acme", WebhookSigner.headers(ACME_SECRET, "msg_4", now.minusSeconds(301), BODY))).isEqualTo(401);
+        assertThat(post("acme", Map.of())).isEqualTo(401);
+
+        assertThat(receiver.receipts()).extracting(WebhookReceiver.Receipt::signatureOk)
+                .containsExactly(true, true, false, false, false);
+        assertThat(receiver.receipts().get(3).problem()).contains("5 minutes");
+        var listed = Json.parse(HTTP.send(HttpRequest.newBuilder(receiver.url().resolve("received")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(listed).hasSize(5);
+        assertThat(listed.get(1).path("recipient").asText()).isEqualTo("sellers/seller-honest");
+        assertThat(listed.get(0).path("type").asText()).isEqualTo("notice.completed");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(receiver.url() + "nowhere")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    }
+}
