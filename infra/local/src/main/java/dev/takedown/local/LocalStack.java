@@ -62,6 +62,11 @@ public final class LocalStack implements AutoCloseable {
                     schedules, parameters);
         }
 
+        public Options withWebhookPort(int port) {
+            return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, port, schedules,
+                    parameters);
+        }
+
         public Options withParameters(Map<String, String> overrides) {
             return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
                     schedules, overrides);

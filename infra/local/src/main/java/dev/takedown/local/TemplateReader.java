@@ -283,7 +283,7 @@ final class TemplateReader {
         if (!"REQUEST".equals(node.path("FunctionPayloadType").asText())) {
             throw fail(where + ": only Lambda authorizers with FunctionPayloadType REQUEST are supported locally");
         }
-        String function = getAttTarget(node.path("FunctionArn"), "Arn", Template.FUNCTION, where + ".FunctionArn");
+        String function = authorizerFunction(node.path("FunctionArn"), where + ".FunctionArn");
         JsonNode identity = node.path("Identity");
         for (String unsupported : List.of("QueryStrings", "StageVariables", "Context")) {
             if (identity.has(unsupported)) {
@@ -293,6 +293,19 @@ final class TemplateReader {
         Integer reauthorizeEvery = optionalInt(identity.get("ReauthorizeEvery"), where + ".Identity.ReauthorizeEvery");
         return new AuthorizerDef(name, function, texts(identity.path("Headers")),
                 reauthorizeEvery == null ? 300 : reauthorizeEvery);
+    }
+
+    /** {@code Ref: Fn.Alias} (SAM's published alias, so SnapStart applies) or {@code Fn::GetAtt [Fn, Arn]}. */
+    private String authorizerFunction(JsonNode arn, String where) {
+        String ref = arn.path("Ref").asText("");
+        if (ref.endsWith(".Alias")) {
+            String function = ref.substring(0, ref.length() - ".Alias".length());
+            if (!Template.FUNCTION.equals(resourceTypes.get(function))) {
+                throw fail(where + ": " + ref + " does not name a function's alias");
+            }
+            return function;
+        }
+        return getAttTarget(arn, "Arn", Template.FUNCTION, where);
     }
 
     private GatewayResponseDef readGatewayResponse(JsonNode node, String where) {

@@ -2,6 +2,7 @@ package dev.takedown.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,6 +13,7 @@ final class ProjectTemplate {
     static final Path FILE = ROOT.resolve("template.yaml");
 
     static final Path DEFAULT_SEED = ROOT.resolve("infra/local/seed.json");
+    static final String DEMO_RECEIVER = "127.0.0.1:3002";
 
     private ProjectTemplate() {
     }
@@ -24,9 +26,23 @@ final class ProjectTemplate {
         }
     }
 
-    /** The whole project stack with the default seed, on free ports, with these parameter overrides. */
+    /**
+     * The whole project stack with the default seed, on free ports, with these parameter overrides. The seed's
+     * callback URLs name the demo receiver's usual port; they are pointed at this stack's own receiver instead.
+     */
     static LocalStack.Options stack(Map<String, String> parameters) {
-        return LocalStack.Options.forTemplate(FILE).withSeed(DEFAULT_SEED).withParameters(parameters);
+        try {
+            int receiverPort;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                receiverPort = socket.getLocalPort();
+            }
+            Path seed = Files.createTempFile("seed", ".json");
+            seed.toFile().deleteOnExit();
+            Files.writeString(seed, Files.readString(DEFAULT_SEED).replace(DEMO_RECEIVER, "127.0.0.1:" + receiverPort));
+            return LocalStack.Options.forTemplate(FILE).withSeed(seed).withWebhookPort(receiverPort).withParameters(parameters);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Template load(Map<String, String> parameterOverrides) {

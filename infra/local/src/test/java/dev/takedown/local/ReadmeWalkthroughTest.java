@@ -39,11 +39,13 @@ class ReadmeWalkthroughTest {
         String submit = blocks.get(0);
         assertThat(submit).contains("API=http://127.0.0.1:3000");
 
-        try (LocalStack stack = LocalStack.start(ProjectTemplate.stack(Map.of()))) {
+        LocalStack.Options options = ProjectTemplate.stack(Map.of());
+        try (LocalStack stack = LocalStack.start(options)) {
+            String receiver = "127.0.0.1:" + options.webhookPort();
             String api = "API=" + stack.apiUrl();
             // The submission twice (the second is the idempotent replay the walk-through describes), then the rest.
             String script = submit.replace("API=http://127.0.0.1:3000", api) + "\n" + submit.replace("API=http://127.0.0.1:3000", api)
-                    + "\n" + blocks.get(1);
+                    + "\n" + blocks.get(1).replace(ProjectTemplate.DEMO_RECEIVER, receiver);
             Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
             assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -55,6 +57,9 @@ class ReadmeWalkthroughTest {
             assertThat(output).contains("\"explanation\":\"Counterfeit ACME goods");
             assertThat(output).contains("\"status\":400", "\"field\":\"reason\"");
             assertThat(output).contains("HTTP/1.1 401 Unauthorized");
+            assertThat(output).contains("\"status\":\"COMPLETED\"", "\"outcome\":\"ALL\"", "\"status\":\"ACTIONED\"");
+            assertThat(output).contains("\"type\":\"notice.received\"", "\"type\":\"items.decided\"",
+                    "\"type\":\"notice.completed\"", "\"outcome\":\"DELIVERED\"");
         }
     }
 }

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Runs every function through the local stack, records each AWS call it makes, and checks that the
- * function's policies in template.yaml allow exactly that action on that table, index or queue.
+ * function's policies in template.yaml allow that action on that table, index or queue.
  */
 class TemplatePolicyTest {
     private static LocalStack stack;

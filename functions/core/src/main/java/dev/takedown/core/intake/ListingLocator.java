@@ -103,6 +103,10 @@ public final class ListingLocator {
         if (!hosts.contains(host)) {
             return new Located(null, null, ItemReason.OFF_PLATFORM);
         }
+        // The marketplace serves listings on the default ports only; anything else is not one of its pages.
+        if (uri.getPort() != -1 && uri.getPort() != (scheme.equals("https") ? 443 : 80)) {
+            return new Located(null, null, ItemReason.INVALID_URL);
+        }
         String path = trimSlash(uri.getRawPath() == null ? "" : uri.getRawPath());
         for (UrlPattern pattern : patterns) {
             if (!pattern.host().equals(host)) {
@@ -132,7 +136,7 @@ public final class ListingLocator {
         }
         for (String pair : rawQuery.split("&")) {
             String[] parts = pair.split("=", 2);
-            if (parts.length == 2 && decode(parts[0]).equals(pattern.queryParam())) {
+            if (parts.length == 2 && decode(parts[0]).equalsIgnoreCase(pattern.queryParam())) {
                 return decode(parts[1]);
             }
         }

@@ -25,6 +25,8 @@ class ListingLocatorTest {
             "https://market.example/item.htm?spm=a1.b2&id=1003&scm=x, 1003, https://market.example/item.htm?id=1003",
             "https://market.example/item.htm/?id=1003, 1003, https://market.example/item.htm?id=1003",
             "'  https://market.example/item/1001  ', 1001, https://market.example/item/1001",
+            "https://market.example:443/item/1001, 1001, https://market.example/item/1001",
+            "https://market.example/item.htm?ID=1003, 1003, https://market.example/item.htm?id=1003",
     })
     void recognisesAndNormalisesListingUrls(String url, String listingId, String normalised) {
         ListingLocator.Located located = locator.locate(url);
@@ -49,6 +51,7 @@ class ListingLocatorTest {
             "https://market.example/item.htm?sku=1003, INVALID_URL",
             "https://market.example/item/%3Cscript%3E, INVALID_URL",
             "https://[::1/item/1, INVALID_URL",
+            "https://market.example:8443/item/1001, INVALID_URL",
     })
     void rejectsWhatIsNotAListingOfThisMarketplace(String url, ItemReason reason) {
         ListingLocator.Located located = locator.locate(url);
