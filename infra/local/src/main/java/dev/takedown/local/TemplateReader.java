@@ -36,6 +36,7 @@ final class TemplateReader {
     private final Map<String, String> parameterOverrides;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final Map<String, String> resourceTypes = new LinkedHashMap<>();
+    private final Map<String, Boolean> conditions = new LinkedHashMap<>();
 
     TemplateReader(String yaml, String source, Map<String, String> parameterOverrides) {
         this.yaml = yaml;
@@ -59,7 +60,14 @@ final class TemplateReader {
             throw fail("has no Resources");
         }
         readParameters(root.path("Parameters"));
-        root.path("Resources").properties().forEach(e -> resourceTypes.put(e.getKey(), e.getValue().path("Type").asText("")));
+        root.path("Conditions").properties().forEach(e -> conditions.put(e.getKey(), condition(e.getValue(), "Conditions." + e.getKey())));
+        // Resources whose Condition is false do not exist in this stack.
+        root.path("Resources").properties().forEach(e -> {
+            String condition = e.getValue().path("Condition").asText(null);
+            if (condition == null || namedCondition(condition, e.getKey() + ".Condition")) {
+                resourceTypes.put(e.getKey(), e.getValue().path("Type").asText(""));
+            }
+        });
 
         JsonNode globals = root.path("Globals");
         if (globals.has("Api")) {
@@ -74,7 +82,7 @@ final class TemplateReader {
         root.path("Resources").properties().forEach(e -> {
             String id = e.getKey();
             JsonNode properties = e.getValue().path("Properties");
-            switch (resourceTypes.get(id)) {
+            switch (resourceTypes.getOrDefault(id, "")) {
                 case Template.TABLE -> tables.add(readTable(id, properties));
                 case Template.QUEUE -> queues.add(readQueue(id, properties));
                 case Template.FUNCTION -> functions.add(readFunction(id, properties, globalFunction));
@@ -371,9 +379,57 @@ final class TemplateReader {
             if (node.has("Fn::Sub") && node.get("Fn::Sub").isTextual()) {
                 return new Intrinsic.Sub(node.get("Fn::Sub").asText());
             }
+            JsonNode choice = node.get("Fn::If");
+            if (choice != null && choice.isArray() && choice.size() == 3) {
+                boolean holds = namedCondition(choice.get(0).asText(), where);
+                return intrinsic(choice.get(holds ? 1 : 2), where);
+            }
         }
         throw fail(where + ": " + node + " is not supported by the local stack"
                 + " (use a plain value, Ref, Fn::GetAtt or a Fn::Sub string)");
+    }
+
+    /** Fn::Equals of parameters and values, Fn::Not, Fn::And, Fn::Or and named conditions. */
+    private boolean condition(JsonNode node, String where) {
+        if (node.isObject() && node.size() == 1) {
+            String function = node.fieldNames().next();
+            JsonNode arguments = node.get(function);
+            switch (function) {
+                case "Fn::Equals":
+                    if (arguments.isArray() && arguments.size() == 2) {
+                        return scalar(arguments.get(0), where).equals(scalar(arguments.get(1), where));
+                    }
+                    break;
+                case "Fn::Not":
+                    if (arguments.isArray() && arguments.size() == 1) {
+                        return !condition(arguments.get(0), where);
+                    }
+                    break;
+                case "Fn::And", "Fn::Or":
+                    if (arguments.isArray() && arguments.size() >= 2) {
+                        boolean and = function.equals("Fn::And");
+                        boolean result = and;
+                        for (JsonNode argument : arguments) {
+                            result = and ? result && condition(argument, where) : result || condition(argument, where);
+                        }
+                        return result;
+                    }
+                    break;
+                case "Condition":
+                    return namedCondition(arguments.asText(), where);
+                default:
+                    break;
+            }
+        }
+        throw fail(where + ": " + node + " is not a condition the local stack can evaluate");
+    }
+
+    private boolean namedCondition(String name, String where) {
+        Boolean value = conditions.get(name);
+        if (value == null) {
+            throw fail(where + ": no condition " + name + " (conditions must be declared before they are used)");
+        }
+        return value;
     }
 
     /** A property given as a plain value or as a Ref to a parameter. */

@@ -160,6 +160,10 @@ class TemplatePolicyTest {
     }
 
     private static boolean coversOne(JsonNode candidate, String resource) {
+        JsonNode choice = candidate.path("Fn::If");
+        if (choice.isArray() && choice.size() == 3) {
+            return coversOne(choice.get(1), resource) || coversOne(choice.get(2), resource);
+        }
         JsonNode getAtt = candidate.path("Fn::GetAtt");
         if (getAtt.isArray() && getAtt.get(1).asText().equals("Arn")) {
             return getAtt.get(0).asText().equals(resource);

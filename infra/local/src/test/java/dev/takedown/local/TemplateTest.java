@@ -215,4 +215,18 @@ class TemplateTest {
         assertThat(List.copyOf(template.functions())).extracting(FunctionDef::logicalId)
                 .contains("AuthorizerFunction", "IntakeFunction", "DispatcherFunction", "VerifierFunction", "NotifierFunction");
     }
+
+    @Test
+    void conditionsDecideWhichResourcesExistAndWhichBranchOfFnIfApplies() {
+        References local = new References(template.resourceTypes(), template.parameters(), queue -> queue);
+        assertThat(template.table("ListingsTable")).isPresent();
+        assertThat(local.resolve(template.function("VerifierFunction").environment().get("LISTINGS_TABLE"), "test"))
+                .isEqualTo("ListingsTable");
+
+        Template external = ProjectTemplate.load(Map.of("ListingsTableName", "marketplace-listings"));
+        assertThat(external.table("ListingsTable")).isEmpty();
+        References references = new References(external.resourceTypes(), external.parameters(), queue -> queue);
+        assertThat(references.resolve(external.function("VerifierFunction").environment().get("LISTINGS_TABLE"), "test"))
+                .isEqualTo("marketplace-listings");
+    }
 }
