@@ -33,10 +33,10 @@ public record NoticeItem(
                 Decision.auto(at, DecisionRule.DUPLICATE_IN_NOTICE), null);
     }
 
-    /** The same item with a decision: a new status and reason. */
+    /** The same item with a decision: a new status and reason (a statement of reasons belongs to one decision). */
     public NoticeItem decided(ItemStatus newStatus, ItemReason newReason, Decision newDecision) {
         return new NoticeItem(index, url, listingId, newStatus, newReason, duplicateOf, duplicateOfNotice, newDecision,
-                statement);
+                null);
     }
 
     public NoticeItem duplicateOf(String otherNotice, int otherIndex, Decision newDecision) {
