@@ -5,13 +5,11 @@ import dev.takedown.core.Times;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.ports.ApiKeyStore;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * API keys by SHA-256 hash; the key itself is never written anywhere. The {@code byRightholder} index finds a
@@ -45,18 +43,10 @@ public final class DynamoApiKeyStore implements ApiKeyStore, ApiKeyRegistry {
 
     @Override
     public int revokeAllBut(String rightholderId, String keptKeyHash) {
-        List<String> revoked = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> resumeAt = start;
-            QueryResponse response = dynamo.query(r -> r.tableName(table).indexName(BY_RIGHTHOLDER)
-                    .keyConditionExpression("rightholderId = :r")
-                    .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(rightholderId)))
-                    .exclusiveStartKey(resumeAt));
-            response.items().stream().map(row -> Attrs.s(row, "keyHash")).filter(hash -> !hash.equals(keptKeyHash))
-                    .forEach(revoked::add);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<String> revoked = dynamo.queryPaginator(r -> r.tableName(table).indexName(BY_RIGHTHOLDER)
+                        .keyConditionExpression("rightholderId = :r")
+                        .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(rightholderId))))
+                .items().stream().map(row -> Attrs.s(row, "keyHash")).filter(hash -> !hash.equals(keptKeyHash)).toList();
         revoked.forEach(hash -> dynamo.deleteItem(r -> r.tableName(table).key(Attrs.key("keyHash", hash))));
         return revoked.size();
     }
