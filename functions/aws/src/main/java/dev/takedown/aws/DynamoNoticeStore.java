@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,9 +54,10 @@ public final class DynamoNoticeStore implements NoticeStore {
     static final String BY_RIGHTHOLDER = "byRightholder";
     static final String PENDING_DISPATCH = "pendingDispatch";
     static final String BY_LISTING = "byListing";
+    static final String NEEDS_REVIEW = "needsReview";
     /** What a decision writes on an item row; absent values are removed. */
     private static final List<String> DECISION_ATTRIBUTES = List.of("status", "reason", "duplicateOf", "duplicateOfNotice",
-            "decidedBy", "decidedAt", "rule", "statement");
+            "decidedBy", "decidedAt", "rule", "note", "statement");
     static final String PENDING = "PENDING";
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final int BATCH_GET_LIMIT = 100;
@@ -63,6 +65,8 @@ public final class DynamoNoticeStore implements NoticeStore {
     static final int MAX_ROWS_READ = 2000;
     private static final int MAX_BATCH_ATTEMPTS = 8;
     private static final Pattern ITEM_SK = Pattern.compile("ITEM#\\d{6}");
+    private static final Pattern REVIEW_SINCE = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#(ntc_[0-9a-z]{26})#(ITEM#\\d{6})");
     private static final Pattern RECEIVED_KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#ntc_[0-9a-z]{26}");
 
     private final DynamoDbClient dynamo;
@@ -150,6 +154,7 @@ public final class DynamoNoticeStore implements NoticeStore {
                 .s("decidedBy", item.decision() == null ? null : item.decision().decidedBy())
                 .s("decidedAt", item.decision() == null ? null : Times.format(item.decision().decidedAt()))
                 .s("rule", item.decision() == null ? null : item.decision().rule().name())
+                .s("note", item.decision() == null ? null : item.decision().note())
                 .attr("statement", item.statement() == null ? null : StatementMapper.toAttribute(item.statement()))
                 .build();
     }
@@ -386,6 +391,29 @@ public final class DynamoNoticeStore implements NoticeStore {
         }
     }
 
+    @Override
+    public Page<ReviewItem> needsReview(String cursor, int limit) {
+        Map<String, AttributeValue> start = null;
+        if (cursor != null) {
+            String since = decodeCursor(cursor);
+            Matcher key = REVIEW_SINCE.matcher(since);
+            if (!key.matches()) {
+                throw new InvalidCursorException("not a review queue cursor");
+            }
+            start = Map.of(
+                    "reviewState", AttributeValue.fromS(ItemStatus.NEEDS_REVIEW.name()),
+                    "reviewSince", AttributeValue.fromS(since),
+                    "noticeId", AttributeValue.fromS(key.group(1)),
+                    "sk", AttributeValue.fromS(key.group(2)));
+        }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(NEEDS_REVIEW)
+                .keyConditionExpression("reviewState = :r")
+                .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(ItemStatus.NEEDS_REVIEW.name())));
+        Rows rows = collect(query, start, limit, false);
+        return new Page<>(rows.rows().stream().map(row -> new ReviewItem(Attrs.s(row, "noticeId"), toItem(row))).toList(),
+                rows.resumeAfter() == null ? null : encodeCursor(rows.resumeAfter().get("reviewSince").s()));
+    }
+
     private static Map<String, AttributeValue> noticeKey(String noticeId) {
         return Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(NOTICE_SK));
     }
@@ -455,7 +483,7 @@ public final class DynamoNoticeStore implements NoticeStore {
                 Attrs.n(row, "duplicateOf"),
                 Attrs.s(row, "duplicateOfNotice"),
                 decidedBy == null ? null : new Decision(decidedBy, Times.parse(Attrs.s(row, "decidedAt")),
-                        DecisionRule.valueOf(Attrs.s(row, "rule"))),
+                        DecisionRule.valueOf(Attrs.s(row, "rule")), Attrs.s(row, "note")),
                 statement == null ? null : StatementMapper.fromAttribute(statement));
     }
 

@@ -1,13 +1,17 @@
 package dev.takedown.aws;
 
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.Times;
+import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-public final class DynamoRightholderStore implements RightholderStore {
+public final class DynamoRightholderStore implements RightholderStore, RightholderRegistry {
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -17,13 +21,28 @@ public final class DynamoRightholderStore implements RightholderStore {
     }
 
     public void put(Rightholder rightholder) {
-        dynamo.putItem(r -> r.tableName(table).item(Attrs.item()
+        dynamo.putItem(r -> r.tableName(table).item(row(rightholder).build()));
+    }
+
+    @Override
+    public boolean register(Rightholder rightholder, String registeredBy, Instant at) {
+        try {
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(row(rightholder).s("registeredBy", registeredBy).s("registeredAt", Times.format(at)).build())
+                    .conditionExpression("attribute_not_exists(id)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Attrs row(Rightholder rightholder) {
+        return Attrs.item()
                 .s("id", rightholder.id())
                 .s("name", rightholder.name())
                 .s("email", rightholder.email())
                 .s("callbackUrl", rightholder.callbackUrl())
-                .s("webhookSecret", rightholder.webhookSecret())
-                .build()));
+                .s("webhookSecret", rightholder.webhookSecret());
     }
 
     @Override

@@ -48,4 +48,11 @@ public final class Ids {
         RANDOM.nextBytes(bytes);
         return "tdk_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
+
+    /** A new webhook signing secret in the Standard Webhooks form: {@code whsec_} + base64 of 24 random bytes. */
+    public static String webhookSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + java.util.Base64.getEncoder().encodeToString(bytes);
+    }
 }

@@ -15,6 +15,8 @@ import dev.takedown.aws.DynamoSellerStore;
 import dev.takedown.aws.SqsVerificationQueue;
 import dev.takedown.core.Ids;
 import dev.takedown.core.Json;
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.EvidenceKind;
 import dev.takedown.core.model.ItemReason;
@@ -40,6 +42,7 @@ import dev.takedown.core.notify.EventType;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.IdempotencyStore.Entry;
 import dev.takedown.core.ports.InvalidCursorException;
+import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
 import java.time.Duration;
 import java.time.Instant;
@@ -359,6 +362,82 @@ abstract class StoreContract {
         assertThat(rest.nextCursor()).isNull();
         assertThatThrownBy(() -> deliveries.rightholderAttempts(noticeId, "bm90LWEtY3Vyc29y", 2))
                 .isInstanceOf(InvalidCursorException.class);
+    }
+
+    @Test
+    void itemsNeedingReviewListOldestFirstAcrossNoticesAndLeaveOnceDecided() {
+        Instant base = now().minus(Duration.ofDays(400));
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            Notice notice = notice(rightholder(), base.plusSeconds(n), 2);
+            notices().saveNew(notice, List.of(NoticeItem.open(0, null, "r-" + n), NoticeItem.open(1, null, "s-" + n)));
+            ids.add(notice.id());
+        }
+        // Decided in reverse order of receipt: the queue follows the time of the review decision.
+        for (int n = 2; n >= 0; n--) {
+            Instant decidedAt = base.plusSeconds(60 - n * 10L);
+            NoticeItem item = NoticeItem.open(1, null, "s-" + n).decided(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH,
+                    Decision.auto(decidedAt, DecisionRule.BRAND_MATCH));
+            assertThat(notices().recordDecision(ids.get(n), item, ItemStatus.RECEIVED)).isTrue();
+        }
+
+        Page<NoticeStore.ReviewItem> first = notices().needsReview(null, 2);
+        assertThat(first.entries()).extracting(NoticeStore.ReviewItem::noticeId).containsExactly(ids.get(2), ids.get(1));
+        assertThat(first.entries()).allSatisfy(r -> assertThat(r.item().reason()).isEqualTo(ItemReason.BRAND_MISMATCH));
+        Page<NoticeStore.ReviewItem> second = notices().needsReview(first.nextCursor(), 2);
+        assertThat(second.entries().get(0).noticeId()).isEqualTo(ids.get(0));
+        assertThatThrownBy(() -> notices().needsReview("I05PVElDRQ", 2)).isInstanceOf(InvalidCursorException.class);
+
+        NoticeItem reviewed = second.entries().get(0).item().decided(ItemStatus.REJECTED, ItemReason.NOT_INFRINGING,
+                new Decision("staff-jane", base.plusSeconds(90), DecisionRule.STAFF_DECISION, "Not the same product."));
+        assertThat(notices().recordDecision(ids.get(0), reviewed, ItemStatus.NEEDS_REVIEW)).isTrue();
+        assertThat(notices().itemsAt(ids.get(0), List.of(1))).containsExactly(reviewed);
+        List<String> waiting = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<NoticeStore.ReviewItem> page = notices().needsReview(cursor, 100);
+            page.entries().forEach(r -> waiting.add(r.noticeId()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(waiting).contains(ids.get(1), ids.get(2)).doesNotContain(ids.get(0));
+    }
+
+    @Test
+    void staffChangeRightsRegisterRightholdersAndRotateKeys() {
+        String suffix = UUID.randomUUID().toString();
+        DynamoRightStore rights = new DynamoRightStore(dynamo(), table("RightsTable"));
+        Right right = new Right("tm-" + suffix, "rh-" + suffix, RightType.TRADEMARK, "ACME", "US-1", "US",
+                RightStatus.PENDING, null, List.of());
+        rights.put(right);
+        assertThat(rights.setStatus(right.id(), RightStatus.VERIFIED, "staff-jane", "checked", AT))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(RightStatus.VERIFIED));
+        assertThat(rights.find(right.id()).orElseThrow().status()).isEqualTo(RightStatus.VERIFIED);
+        assertThat(rights.setStatus("tm-none-" + suffix, RightStatus.REVOKED, "staff-jane", "x", AT)).isEmpty();
+        assertThat(rights.find("tm-none-" + suffix)).isEmpty();
+
+        DynamoRightholderStore rightholders = new DynamoRightholderStore(dynamo(), table("RightholdersTable"));
+        Rightholder rightholder = new Rightholder("rh-" + suffix, "Initech", "ip@initech.example", null, Ids.webhookSecret());
+        assertThat(rightholders.register(rightholder, "staff-jane", AT)).isTrue();
+        assertThat(rightholders.register(new Rightholder(rightholder.id(), "Other", "o@o.example", null, "whsec_x"),
+                "staff-joe", AT)).isFalse();
+        assertThat(rightholders.find(rightholder.id())).contains(rightholder);
+
+        DynamoApiKeyStore keys = new DynamoApiKeyStore(dynamo(), table("ApiKeysTable"));
+        String first = Hashing.sha256Hex(Ids.apiKey());
+        String second = Hashing.sha256Hex(Ids.apiKey());
+        String kept = Hashing.sha256Hex(Ids.apiKey());
+        keys.issue(first, rightholder.id(), "staff-jane", AT);
+        keys.issue(second, rightholder.id(), "staff-jane", AT);
+        keys.issue(kept, rightholder.id(), "staff-joe", AT);
+        String othersKey = Hashing.sha256Hex(Ids.apiKey());
+        keys.issue(othersKey, "rh-other-" + suffix, "staff-joe", AT);
+
+        assertThat(keys.revokeAllBut(rightholder.id(), kept)).isEqualTo(2);
+        assertThat(keys.rightholderFor(first)).isEmpty();
+        assertThat(keys.rightholderFor(second)).isEmpty();
+        assertThat(keys.rightholderFor(kept)).contains(rightholder.id());
+        assertThat(keys.rightholderFor(othersKey)).contains("rh-other-" + suffix);
+        assertThat(keys.revokeAllBut(rightholder.id(), kept)).isZero();
     }
 
     private void purge(String queueUrl) {

@@ -10,6 +10,7 @@ import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.Json;
 import dev.takedown.core.testing.Events;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,10 +83,11 @@ class TemplatePolicyTest {
         }
         stack.runSchedulesNow();
         notifyAboutANotice(key);
+        everyStaffOperation(key);
 
         List<AwsCallRecorder.Call> calls = AwsCallRecorder.calls();
-        assertThat(calls).extracting(AwsCallRecorder.Call::function)
-                .contains("AuthorizerFunction", "IntakeFunction", "DispatcherFunction", "NotifierFunction");
+        assertThat(calls).extracting(AwsCallRecorder.Call::function).contains("AuthorizerFunction", "IntakeFunction",
+                "DispatcherFunction", "VerifierFunction", "NotifierFunction", "StaffFunction");
         List<String> denied = new ArrayList<>();
         Set<String> distinct = new TreeSet<>();
         for (AwsCallRecorder.Call call : calls) {
@@ -118,6 +120,26 @@ class TemplatePolicyTest {
             Thread.sleep(100);
         }
         assertThat(send("GET", "/v1/notices/" + noticeId + "/deliveries", key, null, null)).isEqualTo(200);
+    }
+
+    /** Every staff operation through the Lambda Invoke API, on a notice whose listing 1008 waits for review. */
+    private static void everyStaffOperation(String key) throws Exception {
+        var notice = LocalStackEndToEndTest.notice();
+        notice.putArray("items").addObject().put("listingId", "1008");
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(stack.apiUrl().resolve("/v1/notices"))
+                .POST(HttpRequest.BodyPublishers.ofString(notice.toString())).header("Authorization", "Bearer " + key)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String noticeId = Json.parse(accepted.body()).path("id").asText();
+        StaffInvocations.awaitReview(stack, noticeId, 0);
+        List<String> events = List.of(
+                "{\"operation\": \"decideItem\", \"noticeId\": \"" + noticeId + "\", \"index\": 0, \"decision\": \"ACTION\", \"staffId\": \"staff-policy\"}",
+                "{\"operation\": \"getNotice\", \"noticeId\": \"" + noticeId + "\"}",
+                Events.load("staff-set-right-status.json"),
+                Events.load("staff-register-rightholder.json"),
+                Events.load("staff-rotate-api-key.json"));
+        for (String event : events) {
+            assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
+        }
     }
 
     /** Whether one of the function's Allow statements names the action and covers the resource. */

@@ -109,7 +109,7 @@ class TemplateTest {
         ApiDef.AuthorizerDef authorizer = api.authorizers().get("ApiKeyAuthorizer");
         assertThat(authorizer.functionId()).isEqualTo("AuthorizerFunction");
         assertThat(authorizer.identityHeaders()).containsExactly("Authorization");
-        assertThat(authorizer.reauthorizeEverySeconds()).isEqualTo(300);
+        assertThat(authorizer.reauthorizeEverySeconds()).isZero();
         GatewayResponseDef unauthorized = api.gatewayResponses().get("UNAUTHORIZED");
         assertThat(unauthorized.statusCode()).isEqualTo(401);
         assertThat(unauthorized.headers()).containsEntry("Content-Type", "application/problem+json")

@@ -12,5 +12,9 @@ public enum ItemReason {
     WORK_COMPARISON,
     RIGHT_NOT_VERIFIED,
     RIGHT_EXPIRED,
-    AUTHORIZED_SELLER
+    AUTHORIZED_SELLER,
+    /** Staff: the evidence does not show an infringement. */
+    INSUFFICIENT_EVIDENCE,
+    /** Staff: the listing does not infringe the right. */
+    NOT_INFRINGING
 }

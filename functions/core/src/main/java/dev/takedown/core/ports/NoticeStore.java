@@ -52,6 +52,13 @@ public interface NoticeStore {
     /** Marks the notice COMPLETED unless it already is; true for the one call that completed it. */
     boolean complete(String noticeId, Outcome outcome, Instant at);
 
+    /** An item waiting for a person, with the notice it belongs to. */
+    record ReviewItem(String noticeId, NoticeItem item) {
+    }
+
+    /** Items in NEEDS_REVIEW of every notice, longest waiting first. */
+    Page<ReviewItem> needsReview(String cursor, int limit);
+
     /** Verification work for the notice is confirmed on the queue. */
     void markDispatched(String noticeId);
 

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The same small world for every unit test: rightholders acme and globex and their rights. */
 public final class Fixtures {
@@ -31,7 +30,7 @@ public final class Fixtures {
             "tm-globex", new Right("tm-globex", "globex", RightType.TRADEMARK, "GLOBEX", "US-7654321", "US",
                     RightStatus.VERIFIED, null, List.of()));
 
-    public static final RightStore RIGHT_STORE = id -> Optional.ofNullable(RIGHTS.get(id));
+    public static final RightStore RIGHT_STORE = new InMemoryRightStore(RIGHTS);
 
     private Fixtures() {
     }

@@ -143,6 +143,16 @@ public final class InMemoryNoticeStore implements NoticeStore {
     }
 
     @Override
+    public Page<ReviewItem> needsReview(String cursor, int limit) {
+        List<ReviewItem> waiting = new ArrayList<>();
+        items.forEach((noticeId, list) -> list.stream().filter(i -> i.status() == ItemStatus.NEEDS_REVIEW)
+                .forEach(i -> waiting.add(new ReviewItem(noticeId, i))));
+        waiting.sort(Comparator.comparing((ReviewItem r) -> r.item().decision().decidedAt())
+                .thenComparing(ReviewItem::noticeId).thenComparingInt(r -> r.item().index()));
+        return page(waiting, cursor, limit, r -> r.noticeId() + "#" + r.item().index());
+    }
+
+    @Override
     public void markDispatched(String noticeId) {
         pendingDispatch.remove(noticeId);
     }

@@ -1,0 +1,169 @@
+package dev.takedown.core.staff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.ItemReason;
+import dev.takedown.core.model.RightStatus;
+import dev.takedown.core.problem.FieldError;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The staff events, one per operation ({@code {"operation": "...", ...fields}}), parsed and checked. */
+public final class StaffRequests {
+    static final String OPERATION = "operation";
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    static final int MAX_NOTE = 1000;
+    static final int MAX_NAME = 200;
+    /** Reasons a person may give for rejecting an item; the others are the verifier's findings. */
+    static final Set<ItemReason> STAFF_REJECT_REASONS = EnumSet.of(ItemReason.BRAND_MISMATCH, ItemReason.AUTHORIZED_SELLER,
+            ItemReason.RIGHT_NOT_VERIFIED, ItemReason.RIGHT_EXPIRED, ItemReason.INSUFFICIENT_EVIDENCE,
+            ItemReason.NOT_INFRINGING);
+
+    private static final Pattern NOTICE_ID = Pattern.compile("ntc_[0-9a-z]{26}");
+    private static final Pattern RIGHT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    private static final Pattern RIGHTHOLDER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    private static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{0,127}");
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+    public enum Operation {
+        reviewQueue, decideItem, setRightStatus, registerRightholder, rotateApiKey, getNotice
+    }
+
+    public enum Verdict {
+        ACTION, REJECT
+    }
+
+    public record ReviewQueue(int limit, String cursor) {
+    }
+
+    public record DecideItem(String noticeId, int index, Verdict decision, ItemReason reasonCode, String staffId,
+                             String note) {
+    }
+
+    public record SetRightStatus(String rightId, RightStatus status, String staffId, String reason) {
+    }
+
+    public record RegisterRightholder(String id, String name, String email, String callbackUrl, String staffId) {
+    }
+
+    public record RotateApiKey(String rightholderId, String staffId) {
+    }
+
+    public record GetNotice(String noticeId) {
+    }
+
+    private StaffRequests() {
+    }
+
+    /** The event's operation; an event that is not an object or names no known operation is refused. */
+    public static Operation operation(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            throw new StaffException(StaffException.Type.InvalidRequest, "The event must be a JSON object.",
+                    List.of(new FieldError("event", "must be a JSON object with an operation")));
+        }
+        JsonNode name = event.get(OPERATION);
+        for (Operation operation : Operation.values()) {
+            if (name != null && name.isTextual() && operation.name().equals(name.asText())) {
+                return operation;
+            }
+        }
+        String message = name == null ? "The event names no operation." : "Unknown operation " + name + ".";
+        throw new StaffException(StaffException.Type.UnknownOperation, message,
+                List.of(new FieldError(OPERATION, "must be one of " + java.util.Arrays.toString(Operation.values()))));
+    }
+
+    public static ReviewQueue reviewQueue(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("limit", "cursor"));
+        Integer limit = fields.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        String cursor = fields.text("cursor", false, 2048);
+        fields.check("reviewQueue");
+        return new ReviewQueue(limit, cursor);
+    }
+
+    public static DecideItem decideItem(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("noticeId", "index", "decision", "reasonCode", "staffId", "note"));
+        String noticeId = noticeId(fields);
+        Integer index = fields.integer("index", 0, Integer.MAX_VALUE, null);
+        Verdict decision = fields.oneOf("decision", Verdict.class, EnumSet.allOf(Verdict.class), true);
+        ItemReason reason = null;
+        if (decision == Verdict.REJECT) {
+            reason = fields.oneOf("reasonCode", ItemReason.class, STAFF_REJECT_REASONS, true);
+        } else if (decision == Verdict.ACTION && fields.has("reasonCode")) {
+            fields.error("reasonCode", "only a REJECT takes a reasonCode");
+        }
+        String staffId = staffId(fields);
+        String note = fields.text("note", false, MAX_NOTE);
+        fields.check("decideItem");
+        return new DecideItem(noticeId, index, decision, reason, staffId, note);
+    }
+
+    public static SetRightStatus setRightStatus(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("rightId", "status", "staffId", "reason"));
+        String rightId = fields.matching("rightId", RIGHT_ID, "must be a right id (letters, digits, . _ : -)");
+        RightStatus status = fields.oneOf("status", RightStatus.class,
+                EnumSet.of(RightStatus.VERIFIED, RightStatus.REJECTED, RightStatus.REVOKED), true);
+        String staffId = staffId(fields);
+        String reason = fields.text("reason", true, MAX_NOTE);
+        fields.check("setRightStatus");
+        return new SetRightStatus(rightId, status, staffId, reason);
+    }
+
+    public static RegisterRightholder registerRightholder(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("id", "name", "email", "callbackUrl", "staffId"));
+        String id = fields.matching("id", RIGHTHOLDER_ID, "must be 2-63 lower-case letters, digits and hyphens");
+        String name = fields.text("name", true, MAX_NAME);
+        String email = fields.matching("email", EMAIL, "must be a valid email address");
+        String callbackUrl = fields.text("callbackUrl", false, 2048);
+        if (callbackUrl != null && !isHttpsUrl(callbackUrl)) {
+            fields.error("callbackUrl", "must be an absolute https URL");
+        }
+        String staffId = staffId(fields);
+        fields.check("registerRightholder");
+        return new RegisterRightholder(id, name, email, callbackUrl, staffId);
+    }
+
+    public static RotateApiKey rotateApiKey(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("rightholderId", "staffId"));
+        String rightholderId = fields.matching("rightholderId", RIGHTHOLDER_ID, "must be a rightholder id");
+        String staffId = staffId(fields);
+        fields.check("rotateApiKey");
+        return new RotateApiKey(rightholderId, staffId);
+    }
+
+    public static GetNotice getNotice(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("noticeId"));
+        String noticeId = noticeId(fields);
+        fields.check("getNotice");
+        return new GetNotice(noticeId);
+    }
+
+    private static String noticeId(EventFields fields) {
+        return fields.matching("noticeId", NOTICE_ID, "must be a notice id (ntc_ and 26 characters)");
+    }
+
+    /** Who does it: recorded with every change, and never AUTO, which marks automated decisions. */
+    private static String staffId(EventFields fields) {
+        String staffId = fields.matching("staffId", STAFF_ID, "must be your staff id (letters, digits, . _ @ + -)");
+        if (Decision.AUTO.equals(staffId)) {
+            fields.error("staffId", "AUTO marks automated decisions; use your own staff id");
+            return null;
+        }
+        return staffId;
+    }
+
+    private static boolean isHttpsUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package dev.takedown.core.staff;
+
+import dev.takedown.core.Hashing;
+import dev.takedown.core.Ids;
+import dev.takedown.core.Log;
+import dev.takedown.core.model.AuditEvent;
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.ItemReason;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.Right;
+import dev.takedown.core.model.RightStatus;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.ports.ApiKeyRegistry;
+import dev.takedown.core.ports.AuditLog;
+import dev.takedown.core.ports.InvalidCursorException;
+import dev.takedown.core.ports.ListingStore;
+import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.Page;
+import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.ports.RightStore;
+import dev.takedown.core.ports.RightholderRegistry;
+import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.staff.StaffRequests.DecideItem;
+import dev.takedown.core.staff.StaffRequests.GetNotice;
+import dev.takedown.core.staff.StaffRequests.RegisterRightholder;
+import dev.takedown.core.staff.StaffRequests.ReviewQueue;
+import dev.takedown.core.staff.StaffRequests.RotateApiKey;
+import dev.takedown.core.staff.StaffRequests.SetRightStatus;
+import dev.takedown.core.staff.StaffRequests.Verdict;
+import dev.takedown.core.verify.DecisionRecorder;
+import dev.takedown.core.verify.Statements;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What platform staff do from the console: work the review queue, decide items, verify or revoke rights,
+ * register rightholders and rotate their API keys, and read any notice with its audit trail.
+ */
+public final class StaffService {
+    /** What an ACTION can end in: the listing came down, someone else removed it first, or it is gone. */
+    private static final Set<ItemStatus> ACTION_OUTCOMES = EnumSet.of(ItemStatus.ACTIONED, ItemStatus.ALREADY_REMOVED,
+            ItemStatus.NOT_FOUND);
+
+    private final NoticeStore notices;
+    private final RightStore rights;
+    private final RightholderStore rightholders;
+    private final RightholderRegistry registry;
+    private final ApiKeyRegistry apiKeys;
+    private final ListingStore listings;
+    private final AuditLog audit;
+    private final DecisionRecorder recorder;
+    private final Clock clock;
+
+    public StaffService(NoticeStore notices, RightStore rights, RightholderStore rightholders, RightholderRegistry registry,
+                        ApiKeyRegistry apiKeys, ListingStore listings, AuditLog audit, DecisionRecorder recorder,
+                        Clock clock) {
+        this.notices = notices;
+        this.rights = rights;
+        this.rightholders = rightholders;
+        this.registry = registry;
+        this.apiKeys = apiKeys;
+        this.listings = listings;
+        this.audit = audit;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    public record Decided(Notice notice, NoticeItem item) {
+    }
+
+    /** The new rightholder with its webhook secret, and its API key: both shown this once only. */
+    public record Registered(Rightholder rightholder, String apiKey) {
+    }
+
+    public record Rotated(String rightholderId, String apiKey, int revokedKeys) {
+    }
+
+    public record NoticeRecord(Notice notice, List<NoticeItem> items, List<AuditEvent> auditTrail) {
+    }
+
+    public Page<NoticeStore.ReviewItem> reviewQueue(ReviewQueue request) {
+        try {
+            return notices.needsReview(request.cursor(), request.limit());
+        } catch (InvalidCursorException e) {
+            throw new StaffException(StaffException.Type.InvalidRequest, "Bad cursor.", List.of(
+                    new FieldError("cursor", "use the cursor exactly as a previous page returned it")));
+        }
+    }
+
+    /**
+     * Decides an item waiting for review. Recorded like an automatic decision (audit trail, notice completion,
+     * notifications), with the staff id as decider. The same request again answers the same result.
+     */
+    public Decided decideItem(DecideItem request) {
+        Notice notice = notices.find(request.noticeId())
+                .orElseThrow(() -> StaffException.notFound("noticeId", "No notice " + request.noticeId() + " exists."));
+        NoticeItem item = itemOf(notice, request.index());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (item.status() != ItemStatus.NEEDS_REVIEW) {
+            if (!isSameDecision(item, request)) {
+                throw StaffException.conflict("index", "Item " + request.index() + " is " + item.status()
+                        + ", not NEEDS_REVIEW: there is nothing left to decide.");
+            }
+            // A replay: finish whatever an interrupted first attempt left undone, then answer as it did.
+            recorder.record(notice, List.of(), List.of(item), now);
+        } else {
+            NoticeItem after = request.decision() == Verdict.ACTION
+                    ? action(notice, item, request, now)
+                    : item.decided(ItemStatus.REJECTED, request.reasonCode(), staffDecision(request, now, DecisionRule.STAFF_DECISION));
+            recorder.record(notice, List.of(new DecisionRecorder.Change(item, after)), List.of(), now);
+        }
+        NoticeItem stored = itemOf(notice, request.index());
+        if (!isSameDecision(stored, request)) {
+            throw StaffException.conflict("index", "Item " + request.index() + " was decided meanwhile by "
+                    + stored.decision().decidedBy() + ": it is " + stored.status() + ".");
+        }
+        Log.info("item decided by staff", "noticeId", notice.id(), "index", request.index(), "staffId", request.staffId(),
+                "status", stored.status());
+        return new Decided(notices.find(notice.id()).orElseThrow(), stored);
+    }
+
+    private NoticeItem itemOf(Notice notice, int index) {
+        return notices.itemsAt(notice.id(), List.of(index)).stream().findFirst().orElseThrow(() -> StaffException.notFound(
+                "index", "Notice " + notice.id() + " has no item " + index + " (it has " + notice.itemCount() + ")."));
+    }
+
+    private static boolean isSameDecision(NoticeItem item, DecideItem request) {
+        if (item.decision() == null || !item.decision().decidedBy().equals(request.staffId())) {
+            return false;
+        }
+        return request.decision() == Verdict.ACTION
+                ? ACTION_OUTCOMES.contains(item.status())
+                : item.status() == ItemStatus.REJECTED && item.reason() == request.reasonCode();
+    }
+
+    private static Decision staffDecision(DecideItem request, Instant now, DecisionRule rule) {
+        return new Decision(request.staffId(), now, rule, request.note());
+    }
+
+    /** Takes the listing down exactly as the verifier does; only a right that still holds can back it. */
+    private NoticeItem action(Notice notice, NoticeItem item, DecideItem request, Instant now) {
+        Right right = rights.find(notice.rightId()).orElse(null);
+        if (right == null || right.status() != RightStatus.VERIFIED) {
+            throw StaffException.conflict("decision", "Right " + notice.rightId() + " is "
+                    + (right == null ? "gone" : right.status()) + ": REJECT the item with RIGHT_NOT_VERIFIED.");
+        }
+        if (right.expiredOn(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            throw StaffException.conflict("decision", "Right " + right.id() + " expired on " + right.validUntil()
+                    + ": REJECT the item with RIGHT_EXPIRED.");
+        }
+        Listing listing = listings.find(item.listingId()).orElse(null);
+        if (listing == null) {
+            return item.decided(ItemStatus.NOT_FOUND, ItemReason.LISTING_NOT_FOUND,
+                    staffDecision(request, now, DecisionRule.LISTING_EXISTS));
+        }
+        if (listings.takeDown(listing.id(), notice.id(), item.index(), now) == ListingStore.Takedown.ALREADY_REMOVED) {
+            return item.decided(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED,
+                    staffDecision(request, now, DecisionRule.TAKEDOWN_RACE));
+        }
+        Decision decision = staffDecision(request, now, DecisionRule.STAFF_DECISION);
+        return item.decided(ItemStatus.ACTIONED, null, decision).withStatement(Statements.forTakedown(notice, item.index(),
+                right, rightholders.find(notice.rightholderId()).orElse(null), listing, decision));
+    }
+
+    public Right setRightStatus(SetRightStatus request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Right right = rights.setStatus(request.rightId(), request.status(), request.staffId(), request.reason(), now)
+                .orElseThrow(() -> StaffException.notFound("rightId", "No right " + request.rightId() + " exists."));
+        Log.info("right status set by staff", "rightId", right.id(), "status", right.status(), "staffId", request.staffId());
+        return right;
+    }
+
+    public Registered registerRightholder(RegisterRightholder request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Rightholder rightholder = new Rightholder(request.id(), request.name(), request.email(), request.callbackUrl(),
+                Ids.webhookSecret());
+        if (!registry.register(rightholder, request.staffId(), now)) {
+            throw StaffException.conflict("id", "Rightholder " + request.id()
+                    + " already exists; use rotateApiKey to give it a new API key.");
+        }
+        String apiKey = Ids.apiKey();
+        apiKeys.issue(Hashing.sha256Hex(apiKey), rightholder.id(), request.staffId(), now);
+        Log.info("rightholder registered by staff", "rightholderId", rightholder.id(), "staffId", request.staffId());
+        return new Registered(rightholder, apiKey);
+    }
+
+    /** Issues the new key before revoking the old ones, so the rightholder is never left without a working key. */
+    public Rotated rotateApiKey(RotateApiKey request) {
+        if (rightholders.find(request.rightholderId()).isEmpty()) {
+            throw StaffException.notFound("rightholderId", "No rightholder " + request.rightholderId() + " exists.");
+        }
+        String apiKey = Ids.apiKey();
+        String keyHash = Hashing.sha256Hex(apiKey);
+        apiKeys.issue(keyHash, request.rightholderId(), request.staffId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        int revoked = apiKeys.revokeAllBut(request.rightholderId(), keyHash);
+        Log.info("API key rotated by staff", "rightholderId", request.rightholderId(), "staffId", request.staffId(),
+                "revokedKeys", revoked);
+        return new Rotated(request.rightholderId(), apiKey, revoked);
+    }
+
+    public NoticeRecord getNotice(GetNotice request) {
+        Notice notice = notices.find(request.noticeId())
+                .orElseThrow(() -> StaffException.notFound("noticeId", "No notice " + request.noticeId() + " exists."));
+        List<NoticeItem> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<NoticeItem> page = notices.items(notice.id(), null, cursor, StaffRequests.MAX_LIMIT);
+            items.addAll(page.entries());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return new NoticeRecord(notice, items, audit.forNotice(notice.id()));
+    }
+}

@@ -1,0 +1,321 @@
+package dev.takedown.core.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.Hashing;
+import dev.takedown.core.Json;
+import dev.takedown.core.auth.Authenticator;
+import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.ItemReason;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Outcome;
+import dev.takedown.core.model.RightStatus;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.notify.EventType;
+import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.Page;
+import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.testing.Fixtures;
+import dev.takedown.core.testing.InMemoryApiKeyStore;
+import dev.takedown.core.testing.InMemoryAuditLog;
+import dev.takedown.core.testing.InMemoryIdempotencyStore;
+import dev.takedown.core.testing.InMemoryListingStore;
+import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.InMemoryRightStore;
+import dev.takedown.core.testing.InMemoryRightholderStore;
+import dev.takedown.core.testing.NoticeBodies;
+import dev.takedown.core.testing.RecordingNotifications;
+import dev.takedown.core.testing.RecordingQueue;
+import dev.takedown.core.verify.DecisionRecorder;
+import dev.takedown.core.verify.VerificationService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class StaffServiceTest {
+    private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
+    private final InMemoryListingStore listings = new InMemoryListingStore()
+            .with(new Listing("1001", "seller-fake", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE))
+            .with(new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE))
+            .with(new Listing("1010", "seller-honest", "Bird seed", "Honest Feeds", ListingStatus.ACTIVE))
+            .with(new Listing("1011", "seller-honest", "Garden hose", "Honest Tools", ListingStatus.ACTIVE));
+    private final InMemoryRightStore rights = new InMemoryRightStore(Fixtures.RIGHTS);
+    private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore()
+            .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null, null));
+    private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final RecordingNotifications notifications = new RecordingNotifications();
+    private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications);
+    private final Clock verifiedAt = Clock.offset(Fixtures.clock(), Duration.ofSeconds(5));
+    private final Clock decidedAt = Clock.offset(Fixtures.clock(), Duration.ofMinutes(30));
+    private final StaffService staff = new StaffService(notices, rights, rightholders, rightholders, apiKeys, listings,
+            audit, recorder, decidedAt);
+
+    /** A notice naming 1001 (actioned by the verifier) and 1008 (no ACME mark: waits for review at index 1). */
+    private String reviewed() {
+        return reviewedAt(verifiedAt, "1001", "1008");
+    }
+
+    private String reviewedAt(Clock verifierClock, String... listingIds) {
+        var body = NoticeBodies.valid();
+        var items = body.putArray("items");
+        for (String id : listingIds) {
+            items.addObject().put("listingId", id);
+        }
+        String id = Fixtures.intake(notices, new InMemoryIdempotencyStore(), new RecordingQueue(), Fixtures.clock())
+                .submit("acme", body.toString(), null).notice().id();
+        new VerificationService(notices, rights, rightholders, listings, recorder, verifierClock)
+                .verify(id, java.util.stream.IntStream.range(0, items.size()).boxed().toList());
+        return id;
+    }
+
+    private static JsonNode event(String json) {
+        try {
+            return Json.parse(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static StaffRequests.DecideItem decide(String noticeId, int index, String decision, String reason) {
+        ObjectNode event = Json.object().put("operation", "decideItem").put("noticeId", noticeId).put("index", index)
+                .put("decision", decision).put("staffId", "staff-jane").put("note", "Compared with the brand's catalogue.");
+        if (reason != null) {
+            event.put("reasonCode", reason);
+        }
+        return StaffRequests.decideItem(event);
+    }
+
+    private static void assertError(ThrowingCallable call, StaffException.Type type, String... fields) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(StaffException.class, e -> {
+            assertThat(e.type()).isEqualTo(type);
+            assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(fields);
+        });
+    }
+
+    @Test
+    void theReviewQueueListsItemsWaitingForAPersonOldestFirstInPages() {
+        String first = reviewed();
+        String second = reviewedAt(Clock.offset(verifiedAt, Duration.ofSeconds(1)), "1001", "1010");
+        String third = reviewedAt(Clock.offset(verifiedAt, Duration.ofSeconds(2)), "1011");
+
+        Page<NoticeStore.ReviewItem> page = staff.reviewQueue(StaffRequests.reviewQueue(event("{\"limit\": 2}")));
+        assertThat(page.entries()).extracting(NoticeStore.ReviewItem::noticeId).containsExactly(first, second);
+        assertThat(page.entries()).extracting(r -> r.item().index()).containsExactly(1, 1);
+        assertThat(page.entries()).allSatisfy(r -> assertThat(r.item().status()).isEqualTo(ItemStatus.NEEDS_REVIEW));
+        Page<NoticeStore.ReviewItem> rest = staff.reviewQueue(new StaffRequests.ReviewQueue(2, page.nextCursor()));
+        assertThat(rest.entries()).extracting(NoticeStore.ReviewItem::noticeId).containsExactly(third);
+        assertThat(rest.nextCursor()).isNull();
+        assertThat(StaffRequests.reviewQueue(event("{}")).limit()).isEqualTo(20);
+
+        assertError(() -> staff.reviewQueue(new StaffRequests.ReviewQueue(2, "not-a-cursor")),
+                StaffException.Type.InvalidRequest, "cursor");
+        assertError(() -> StaffRequests.reviewQueue(event("{\"limit\": 101, \"cursor\": 7}")),
+                StaffException.Type.InvalidRequest, "limit", "cursor");
+    }
+
+    @Test
+    void actionTakesTheListingDownAndCompletesTheNoticeLikeAnAutomaticDecision() {
+        String id = reviewed();
+        StaffService.Decided decided = staff.decideItem(decide(id, 1, "ACTION", null));
+
+        NoticeItem item = decided.item();
+        assertThat(item.status()).isEqualTo(ItemStatus.ACTIONED);
+        assertThat(item.reason()).isNull();
+        assertThat(item.decision().decidedBy()).isEqualTo("staff-jane");
+        assertThat(item.decision().decidedAt()).isEqualTo(decidedAt.instant());
+        assertThat(item.decision().rule()).isEqualTo(DecisionRule.STAFF_DECISION);
+        assertThat(item.decision().note()).isEqualTo("Compared with the brand's catalogue.");
+        assertThat(item.statement().automated()).isFalse();
+        assertThat(item.statement().listingId()).isEqualTo("1008");
+        assertThat(listings.removedBy("1008")).isEqualTo(id + "#1");
+        assertThat(decided.notice().status()).isEqualTo(NoticeStatus.COMPLETED);
+        assertThat(decided.notice().outcome()).isEqualTo(Outcome.ALL);
+        assertThat(audit.forNotice(id)).last().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("staff-jane");
+            assertThat(e.from()).isEqualTo(ItemStatus.NEEDS_REVIEW);
+            assertThat(e.to()).isEqualTo(ItemStatus.ACTIONED);
+        });
+        assertThat(notifications.ofType(EventType.NOTICE_COMPLETED)).hasSize(1);
+        assertThat(notifications.ofType(EventType.LISTING_RESTRICTED)).extracting(e -> e.items().get(0)).contains(1);
+        assertThat(staff.reviewQueue(new StaffRequests.ReviewQueue(20, null)).entries()).isEmpty();
+    }
+
+    @Test
+    void replayingADecisionChangesNothingAndAnswersTheSame() {
+        String id = reviewed();
+        StaffService.Decided first = staff.decideItem(decide(id, 1, "ACTION", null));
+        int events = audit.forNotice(id).size();
+        var published = notifications.published.stream().map(e -> e.id()).distinct().toList();
+
+        StaffService.Decided again = staff.decideItem(decide(id, 1, "ACTION", null));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(listings.takedowns.get()).isEqualTo(2);
+        assertThat(audit.forNotice(id)).hasSize(events);
+        assertThat(notifications.published.stream().map(e -> e.id()).distinct().toList()).isEqualTo(published);
+    }
+
+    @Test
+    void rejectRecordsTheReasonAndTheNoticeCompletesPartly() {
+        String id = reviewed();
+        StaffService.Decided decided = staff.decideItem(decide(id, 1, "REJECT", "NOT_INFRINGING"));
+
+        assertThat(decided.item().status()).isEqualTo(ItemStatus.REJECTED);
+        assertThat(decided.item().reason()).isEqualTo(ItemReason.NOT_INFRINGING);
+        assertThat(decided.item().statement()).isNull();
+        assertThat(listings.find("1008").orElseThrow().active()).isTrue();
+        assertThat(decided.notice().outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(staff.decideItem(decide(id, 1, "REJECT", "NOT_INFRINGING"))).isEqualTo(decided);
+    }
+
+    @Test
+    void onlyItemsWaitingForReviewCanBeDecided() {
+        String id = reviewed();
+        staff.decideItem(decide(id, 1, "REJECT", "INSUFFICIENT_EVIDENCE"));
+
+        assertThatThrownBy(() -> staff.decideItem(decide(id, 0, "REJECT", "NOT_INFRINGING")))
+                .isInstanceOfSatisfying(StaffException.class, e -> {
+                    assertThat(e.type()).isEqualTo(StaffException.Type.Conflict);
+                    assertThat(e.getMessage()).contains("ACTIONED");
+                });
+        assertError(() -> staff.decideItem(decide(id, 1, "ACTION", null)), StaffException.Type.Conflict, "index");
+        assertError(() -> staff.decideItem(decide(id, 7, "ACTION", null)), StaffException.Type.NotFound, "index");
+        assertError(() -> staff.decideItem(decide("ntc_" + "0".repeat(26), 0, "ACTION", null)),
+                StaffException.Type.NotFound, "noticeId");
+        assertThat(listings.find("1008").orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void actionOnAListingRemovedMeanwhileIsAlreadyRemoved() {
+        String id = reviewed();
+        listings.takeDown("1008", "ntc_other", 0, Fixtures.NOW);
+
+        StaffService.Decided decided = staff.decideItem(decide(id, 1, "ACTION", null));
+
+        assertThat(decided.item().status()).isEqualTo(ItemStatus.ALREADY_REMOVED);
+        assertThat(decided.item().decision().rule()).isEqualTo(DecisionRule.TAKEDOWN_RACE);
+        assertThat(decided.item().decision().decidedBy()).isEqualTo("staff-jane");
+        assertThat(decided.notice().status()).isEqualTo(NoticeStatus.COMPLETED);
+    }
+
+    @Test
+    void actionNeedsARightThatStillHolds() {
+        String id = reviewed();
+        rights.setStatus("tm-acme-us", RightStatus.REVOKED, "staff-joe", "forged registration", Fixtures.NOW);
+
+        assertError(() -> staff.decideItem(decide(id, 1, "ACTION", null)), StaffException.Type.Conflict, "decision");
+        assertThat(notices.itemsOf(id).get(1).status()).isEqualTo(ItemStatus.NEEDS_REVIEW);
+        assertThat(listings.find("1008").orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void everyBadFieldOfADecisionIsNamedAtOnce() {
+        assertError(() -> StaffRequests.decideItem(event("""
+                {"operation": "decideItem", "noticeId": "ntc_x", "index": -1, "decision": "MAYBE",
+                 "note": "%s", "urgent": true}""".formatted("n".repeat(1001)))),
+                StaffException.Type.InvalidRequest, "noticeId", "index", "decision", "staffId", "note", "urgent");
+        String id = "ntc_" + "0".repeat(26);
+        assertError(() -> StaffRequests.decideItem(event("""
+                {"noticeId": "%s", "index": 0, "decision": "REJECT", "staffId": "AUTO"}""".formatted(id))),
+                StaffException.Type.InvalidRequest, "reasonCode", "staffId");
+        assertError(() -> StaffRequests.decideItem(event("""
+                {"noticeId": "%s", "index": 0, "decision": "REJECT", "reasonCode": "DUPLICATE", "staffId": "j"}"""
+                .formatted(id))), StaffException.Type.InvalidRequest, "reasonCode");
+        assertError(() -> StaffRequests.decideItem(event("""
+                {"noticeId": "%s", "index": "0", "decision": "ACTION", "reasonCode": "NOT_INFRINGING", "staffId": "j"}"""
+                .formatted(id))), StaffException.Type.InvalidRequest, "index", "reasonCode");
+    }
+
+    @Test
+    void anUnknownOrMissingOperationIsNamed() {
+        assertError(() -> StaffRequests.operation(event("{\"operation\": \"deleteEverything\"}")),
+                StaffException.Type.UnknownOperation, "operation");
+        assertError(() -> StaffRequests.operation(event("{}")), StaffException.Type.UnknownOperation, "operation");
+        assertError(() -> StaffRequests.operation(event("[]")), StaffException.Type.InvalidRequest, "event");
+        assertThat(StaffRequests.operation(event("{\"operation\": \"getNotice\"}")))
+                .isEqualTo(StaffRequests.Operation.getNotice);
+    }
+
+    @Test
+    void staffSetTheStatusOfARight() {
+        var right = staff.setRightStatus(StaffRequests.setRightStatus(event("""
+                {"rightId": "tm-acme-eu", "status": "VERIFIED", "staffId": "staff-joe", "reason": "Registry checked."}""")));
+        assertThat(right.status()).isEqualTo(RightStatus.VERIFIED);
+        assertThat(rights.find("tm-acme-eu").orElseThrow().status()).isEqualTo(RightStatus.VERIFIED);
+        assertThat(rights.statusChangedBy).containsEntry("tm-acme-eu", "staff-joe");
+
+        assertError(() -> staff.setRightStatus(new StaffRequests.SetRightStatus("tm-nobody", RightStatus.REVOKED, "j", "x")),
+                StaffException.Type.NotFound, "rightId");
+        assertError(() -> StaffRequests.setRightStatus(event("{\"rightId\": \"tm acme\", \"status\": \"PENDING\"}")),
+                StaffException.Type.InvalidRequest, "rightId", "status", "staffId", "reason");
+    }
+
+    @Test
+    void aRegisteredRightholderGetsAWorkingKeyAndASecretShownOnce() {
+        StaffService.Registered registered = staff.registerRightholder(StaffRequests.registerRightholder(event("""
+                {"id": "initech", "name": "Initech LLC", "email": "ip@initech.example",
+                 "callbackUrl": "https://hooks.initech.example/takedown", "staffId": "staff-joe"}""")));
+
+        assertThat(new Authenticator(apiKeys).rightholderFor("Bearer " + registered.apiKey())).contains("initech");
+        assertThat(apiKeys.hashes()).containsOnlyKeys(Hashing.sha256Hex(registered.apiKey()));
+        assertThat(apiKeys.issuedBy).containsValue("staff-joe");
+        String secret = registered.rightholder().webhookSecret();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(24);
+        assertThat(rightholders.find("initech").orElseThrow()).isEqualTo(registered.rightholder());
+        assertThat(rightholders.registeredBy).containsEntry("initech", "staff-joe");
+
+        assertError(() -> staff.registerRightholder(new StaffRequests.RegisterRightholder("acme", "A", "a@a.example", null,
+                "staff-joe")), StaffException.Type.Conflict, "id");
+        assertThat(apiKeys.hashes()).hasSize(1);
+        assertError(() -> StaffRequests.registerRightholder(event("""
+                {"id": "Bad Id", "name": "", "email": "nope", "callbackUrl": "http://hooks.example/x"}""")),
+                StaffException.Type.InvalidRequest, "id", "name", "email", "callbackUrl", "staffId");
+    }
+
+    @Test
+    void rotatingAKeyRevokesTheOldOnesAtOnce() {
+        String old = staff.registerRightholder(new StaffRequests.RegisterRightholder("initech", "Initech", "ip@initech.example",
+                null, "staff-joe")).apiKey();
+        StaffService.Rotated rotated = staff.rotateApiKey(StaffRequests.rotateApiKey(event("""
+                {"rightholderId": "initech", "staffId": "staff-ann"}""")));
+
+        Authenticator authenticator = new Authenticator(apiKeys);
+        assertThat(authenticator.rightholderFor("Bearer " + old)).isEmpty();
+        assertThat(authenticator.rightholderFor("Bearer " + rotated.apiKey())).contains("initech");
+        assertThat(rotated.revokedKeys()).isEqualTo(1);
+        assertThat(apiKeys.issuedBy).containsEntry(Hashing.sha256Hex(rotated.apiKey()), "staff-ann");
+
+        assertError(() -> staff.rotateApiKey(new StaffRequests.RotateApiKey("nobody", "staff-ann")),
+                StaffException.Type.NotFound, "rightholderId");
+        assertError(() -> StaffRequests.rotateApiKey(event("{\"rightholderId\": \"initech\"}")),
+                StaffException.Type.InvalidRequest, "staffId");
+    }
+
+    @Test
+    void anyNoticeReadsBackWithItsDecisionsStatementsAndAuditTrail() {
+        String id = reviewed();
+        staff.decideItem(decide(id, 1, "ACTION", null));
+
+        StaffService.NoticeRecord record = staff.getNotice(StaffRequests.getNotice(event("{\"noticeId\": \"" + id + "\"}")));
+
+        assertThat(record.notice().id()).isEqualTo(id);
+        assertThat(record.items()).extracting(NoticeItem::status).containsExactly(ItemStatus.ACTIONED, ItemStatus.ACTIONED);
+        assertThat(record.items()).allSatisfy(i -> assertThat(i.statement()).isNotNull());
+        assertThat(record.auditTrail()).extracting(e -> e.actor()).containsExactly("AUTO", "AUTO", "staff-jane");
+        assertError(() -> staff.getNotice(new StaffRequests.GetNotice("ntc_" + "0".repeat(26))),
+                StaffException.Type.NotFound, "noticeId");
+        assertError(() -> StaffRequests.getNotice(event("{\"noticeId\": 5}")), StaffException.Type.InvalidRequest, "noticeId");
+    }
+}

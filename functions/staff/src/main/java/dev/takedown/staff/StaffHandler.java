@@ -1,0 +1,99 @@
+package dev.takedown.staff;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.aws.AwsClients;
+import dev.takedown.aws.DynamoApiKeyStore;
+import dev.takedown.aws.DynamoAuditLog;
+import dev.takedown.aws.DynamoListingStore;
+import dev.takedown.aws.DynamoNoticeStore;
+import dev.takedown.aws.DynamoRightStore;
+import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.SqsNotificationQueue;
+import dev.takedown.aws.StreamJson;
+import dev.takedown.core.Env;
+import dev.takedown.core.Log;
+import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.staff.StaffException;
+import dev.takedown.core.staff.StaffRequests;
+import dev.takedown.core.staff.StaffService;
+import dev.takedown.core.verify.DecisionRecorder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Staff operations, invoked directly (console test event or {@code aws lambda invoke}), never through the API.
+ * A request staff must correct is answered with an {@code error} result; only a failing dependency fails the
+ * invocation (and raises the errors alarm).
+ */
+public final class StaffHandler implements RequestStreamHandler {
+    private final StaffService staff;
+
+    public StaffHandler() {
+        this(System.getenv());
+    }
+
+    public StaffHandler(Map<String, String> environment) {
+        this(wire(new Env(environment)));
+    }
+
+    public StaffHandler(StaffService staff) {
+        this.staff = staff;
+    }
+
+    private static StaffService wire(Env env) {
+        var dynamo = AwsClients.dynamo(env);
+        DynamoNoticeStore notices = new DynamoNoticeStore(dynamo, env.require("NOTICES_TABLE"));
+        DynamoRightholderStore rightholders = new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE"));
+        DynamoAuditLog audit = new DynamoAuditLog(dynamo, env.require("AUDIT_TABLE"));
+        return new StaffService(
+                notices,
+                new DynamoRightStore(dynamo, env.require("RIGHTS_TABLE")),
+                rightholders,
+                rightholders,
+                new DynamoApiKeyStore(dynamo, env.require("API_KEYS_TABLE")),
+                new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE")),
+                audit,
+                new DecisionRecorder(notices, audit,
+                        new SqsNotificationQueue(AwsClients.sqs(env), env.require("NOTIFICATION_QUEUE_URL"))),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode result;
+        try {
+            result = perform(readEvent(input));
+        } catch (StaffException e) {
+            Log.info("staff request refused", "type", e.type(), "message", e.getMessage());
+            result = StaffJson.error(e);
+        }
+        StreamJson.write(output, result);
+    }
+
+    private JsonNode perform(JsonNode event) {
+        return switch (StaffRequests.operation(event)) {
+            case reviewQueue -> StaffJson.reviewQueue(staff.reviewQueue(StaffRequests.reviewQueue(event)));
+            case decideItem -> StaffJson.decided(staff.decideItem(StaffRequests.decideItem(event)));
+            case setRightStatus -> StaffJson.right(staff.setRightStatus(StaffRequests.setRightStatus(event)));
+            case registerRightholder -> StaffJson.registered(staff.registerRightholder(StaffRequests.registerRightholder(event)));
+            case rotateApiKey -> StaffJson.rotated(staff.rotateApiKey(StaffRequests.rotateApiKey(event)));
+            case getNotice -> StaffJson.noticeRecord(staff.getNotice(StaffRequests.getNotice(event)));
+        };
+    }
+
+    private static JsonNode readEvent(InputStream input) throws IOException {
+        try {
+            return StreamJson.read(input);
+        } catch (JsonProcessingException e) {
+            throw new StaffException(StaffException.Type.InvalidRequest, "The event is not JSON.",
+                    List.of(new FieldError("event", "must be a JSON object with an operation")));
+        }
+    }
+}

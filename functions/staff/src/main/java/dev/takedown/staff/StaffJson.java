@@ -1,0 +1,162 @@
+package dev.takedown.staff;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.Json;
+import dev.takedown.core.Times;
+import dev.takedown.core.model.AuditEvent;
+import dev.takedown.core.model.Evidence;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.Right;
+import dev.takedown.core.model.StatementOfReasons;
+import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.Page;
+import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.staff.StaffException;
+import dev.takedown.core.staff.StaffService;
+import java.time.Instant;
+
+/** The staff operations' results as JSON: camelCase names, ISO-8601 UTC times, every decision in full. */
+final class StaffJson {
+    private StaffJson() {
+    }
+
+    static ObjectNode reviewQueue(Page<NoticeStore.ReviewItem> page) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        page.entries().forEach(r -> items.add(item(r.item()).put("noticeId", r.noticeId())));
+        body.put("nextCursor", page.nextCursor());
+        return body;
+    }
+
+    static ObjectNode decided(StaffService.Decided decided) {
+        ObjectNode body = Json.object()
+                .put("noticeId", decided.notice().id())
+                .put("noticeStatus", decided.notice().status().name())
+                .put("outcome", decided.notice().outcome() == null ? null : decided.notice().outcome().name());
+        body.set("item", item(decided.item()));
+        return body;
+    }
+
+    static ObjectNode right(Right right) {
+        return Json.object()
+                .put("rightId", right.id())
+                .put("rightholderId", right.rightholderId())
+                .put("status", right.status().name());
+    }
+
+    static ObjectNode registered(StaffService.Registered registered) {
+        return Json.object()
+                .put("rightholderId", registered.rightholder().id())
+                .put("name", registered.rightholder().name())
+                .put("email", registered.rightholder().email())
+                .put("callbackUrl", registered.rightholder().callbackUrl())
+                .put("apiKey", registered.apiKey())
+                .put("webhookSecret", registered.rightholder().webhookSecret());
+    }
+
+    static ObjectNode rotated(StaffService.Rotated rotated) {
+        return Json.object()
+                .put("rightholderId", rotated.rightholderId())
+                .put("apiKey", rotated.apiKey())
+                .put("revokedKeys", rotated.revokedKeys());
+    }
+
+    static ObjectNode noticeRecord(StaffService.NoticeRecord record) {
+        ObjectNode body = Json.object();
+        body.set("notice", notice(record.notice()));
+        ArrayNode items = body.putArray("items");
+        record.items().forEach(i -> items.add(item(i)));
+        ArrayNode trail = body.putArray("auditTrail");
+        record.auditTrail().forEach(e -> trail.add(auditEvent(e)));
+        return body;
+    }
+
+    static ObjectNode error(StaffException e) {
+        ObjectNode body = Json.object();
+        ObjectNode error = body.putObject("error").put("type", e.type().name()).put("message", e.getMessage());
+        ArrayNode errors = error.putArray("errors");
+        for (FieldError fieldError : e.errors()) {
+            errors.addObject().put("field", fieldError.field()).put("message", fieldError.message());
+        }
+        return body;
+    }
+
+    private static ObjectNode notice(Notice notice) {
+        ObjectNode body = Json.object()
+                .put("id", notice.id())
+                .put("rightholderId", notice.rightholderId())
+                .put("rightId", notice.rightId())
+                .put("reason", notice.reason().name())
+                .put("explanation", notice.explanation())
+                .put("status", notice.status().name())
+                .put("receivedAt", time(notice.receivedAt()))
+                .put("itemCount", notice.itemCount())
+                .put("openItemCount", notice.openItemCount())
+                .put("outcome", notice.outcome() == null ? null : notice.outcome().name())
+                .put("completedAt", time(notice.completedAt()))
+                .put("signature", notice.signature());
+        body.putObject("sender").put("name", notice.sender().name()).put("email", notice.sender().email());
+        ArrayNode evidence = body.putArray("evidence");
+        for (Evidence e : notice.evidence()) {
+            evidence.addObject().put("url", e.url()).put("sha256", e.sha256()).put("kind", e.kind().name());
+        }
+        return body;
+    }
+
+    private static ObjectNode item(NoticeItem item) {
+        ObjectNode node = Json.object()
+                .put("index", item.index())
+                .put("url", item.url())
+                .put("listingId", item.listingId())
+                .put("status", item.status().name())
+                .put("reason", item.reason() == null ? null : item.reason().name())
+                .put("duplicateOf", item.duplicateOf())
+                .put("duplicateOfNotice", item.duplicateOfNotice());
+        if (item.decision() != null) {
+            node.put("decidedBy", item.decision().decidedBy())
+                    .put("decidedAt", time(item.decision().decidedAt()))
+                    .put("rule", item.decision().rule().name())
+                    .put("note", item.decision().note());
+        }
+        if (item.statement() != null) {
+            node.set("statement", statement(item.statement()));
+        }
+        return node;
+    }
+
+    private static ObjectNode statement(StatementOfReasons s) {
+        return Json.object()
+                .put("restriction", s.restriction())
+                .put("listingId", s.listingId())
+                .put("listingTitle", s.listingTitle())
+                .put("sellerId", s.sellerId())
+                .put("rightId", s.rightId())
+                .put("rightType", s.rightType().name())
+                .put("registrationNumber", s.registrationNumber())
+                .put("jurisdiction", s.jurisdiction())
+                .put("reasonCode", s.reasonCode().name())
+                .put("rightholderName", s.rightholderName())
+                .put("rightholderEmail", s.rightholderEmail())
+                .put("ground", s.ground())
+                .put("automated", s.automated())
+                .put("decidedAt", time(s.decidedAt()))
+                .put("howToContest", s.howToContest());
+    }
+
+    private static ObjectNode auditEvent(AuditEvent e) {
+        return Json.object()
+                .put("itemIndex", e.itemIndex())
+                .put("actor", e.actor())
+                .put("at", time(e.at()))
+                .put("from", e.from().name())
+                .put("to", e.to().name())
+                .put("reason", e.reason() == null ? null : e.reason().name())
+                .put("rule", e.rule() == null ? null : e.rule().name());
+    }
+
+    private static String time(Instant at) {
+        return at == null ? null : Times.format(at);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.takedown.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.core.Json;
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeReason;
+import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Progress;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.Sender;
+import dev.takedown.core.staff.StaffService;
+import dev.takedown.core.testing.Events;
+import dev.takedown.core.testing.Fixtures;
+import dev.takedown.core.testing.InMemoryApiKeyStore;
+import dev.takedown.core.testing.InMemoryAuditLog;
+import dev.takedown.core.testing.InMemoryListingStore;
+import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.InMemoryRightStore;
+import dev.takedown.core.testing.InMemoryRightholderStore;
+import dev.takedown.core.testing.RecordingNotifications;
+import dev.takedown.core.verify.DecisionRecorder;
+import dev.takedown.core.verify.VerificationService;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every sample event in events/staff-*.json, run through the handler against the in-memory stores. */
+class StaffHandlerTest {
+    private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
+    private final InMemoryListingStore listings = new InMemoryListingStore()
+            .with(new Listing("1001", "seller-fake", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE))
+            .with(new Listing("1008", "seller-honest", "Cordless drill, 18 V", "Honest Tools", ListingStatus.ACTIVE));
+    private final InMemoryRightStore rights = new InMemoryRightStore(Fixtures.RIGHTS);
+    private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore()
+            .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null, null));
+    private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, new RecordingNotifications());
+    private final StaffHandler handler = new StaffHandler(new StaffService(notices, rights, rightholders, rightholders,
+            apiKeys, listings, audit, recorder, Clock.offset(Fixtures.clock(), Duration.ofMinutes(10))));
+    private String noticeId;
+
+    /** The notice the sample events name: 1001 actioned by the verifier, 1008 waiting for review. */
+    @BeforeEach
+    void aNoticeWaitsForReview() throws Exception {
+        noticeId = Json.parse(Events.load("staff-decide-item.json")).path("noticeId").asText();
+        notices.saveNew(new Notice(noticeId, "acme", "tm-acme-us", NoticeReason.COUNTERFEIT, "Counterfeit ACME goods.",
+                new Sender("Jane Doe", "legal@acme.example"), "Jane Doe", List.of(), NoticeStatus.RECEIVED, Fixtures.NOW,
+                2, Progress.start(2), null, null), List.of(NoticeItem.open(0, null, "1001"), NoticeItem.open(1, null, "1008")));
+        new VerificationService(notices, rights, rightholders, listings, recorder, Fixtures.clock())
+                .verify(noticeId, List.of(0, 1));
+    }
+
+    private JsonNode invoke(String event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return Json.parse(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theReviewQueueEventListsTheItemWaiting() throws Exception {
+        JsonNode result = invoke(Events.load("staff-review-queue.json"));
+        assertThat(result.path("items")).singleElement().satisfies(item -> {
+            assertThat(item.path("noticeId").asText()).isEqualTo(noticeId);
+            assertThat(item.path("index").asInt()).isEqualTo(1);
+            assertThat(item.path("reason").asText()).isEqualTo("BRAND_MISMATCH");
+        });
+        assertThat(result.path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void theDecideItemEventTakesTheListingDownAndAReplayAnswersTheSame() throws Exception {
+        JsonNode result = invoke(Events.load("staff-decide-item.json"));
+        assertThat(result.path("noticeStatus").asText()).isEqualTo("COMPLETED");
+        assertThat(result.path("outcome").asText()).isEqualTo("ALL");
+        assertThat(result.path("item").path("status").asText()).isEqualTo("ACTIONED");
+        assertThat(result.path("item").path("decidedBy").asText()).isEqualTo("staff-jane");
+        assertThat(result.path("item").path("statement").path("automated").asBoolean()).isFalse();
+        assertThat(listings.removedBy("1008")).isEqualTo(noticeId + "#1");
+
+        assertThat(invoke(Events.load("staff-decide-item.json"))).isEqualTo(result);
+    }
+
+    @Test
+    void theSetRightStatusEventVerifiesTheRight() throws Exception {
+        JsonNode result = invoke(Events.load("staff-set-right-status.json"));
+        assertThat(result.path("rightId").asText()).isEqualTo("tm-acme-eu");
+        assertThat(result.path("status").asText()).isEqualTo("VERIFIED");
+    }
+
+    @Test
+    void theRegisterRightholderEventReturnsTheKeyAndSecretOnce() throws Exception {
+        JsonNode result = invoke(Events.load("staff-register-rightholder.json"));
+        assertThat(result.path("rightholderId").asText()).isEqualTo("initech");
+        assertThat(result.path("apiKey").asText()).startsWith("tdk_");
+        assertThat(result.path("webhookSecret").asText()).startsWith("whsec_");
+
+        JsonNode again = invoke(Events.load("staff-register-rightholder.json"));
+        assertThat(again.path("error").path("type").asText()).isEqualTo("Conflict");
+        assertThat(again.path("error").path("errors").get(0).path("field").asText()).isEqualTo("id");
+    }
+
+    @Test
+    void theRotateApiKeyEventIssuesANewKey() throws Exception {
+        JsonNode result = invoke(Events.load("staff-rotate-api-key.json"));
+        assertThat(result.path("rightholderId").asText()).isEqualTo("acme");
+        assertThat(result.path("apiKey").asText()).startsWith("tdk_");
+        assertThat(apiKeys.hashes()).hasSize(1);
+    }
+
+    @Test
+    void theGetNoticeEventShowsItemsAndTheAuditTrail() throws Exception {
+        invoke(Events.load("staff-decide-item.json"));
+        JsonNode result = invoke(Events.load("staff-get-notice.json"));
+        assertThat(result.path("notice").path("id").asText()).isEqualTo(noticeId);
+        assertThat(result.path("notice").path("rightholderId").asText()).isEqualTo("acme");
+        assertThat(result.path("items")).extracting(i -> i.path("status").asText()).containsExactly("ACTIONED", "ACTIONED");
+        assertThat(result.path("items").get(1).path("note").asText()).contains("counterfeit ACME battery pack");
+        assertThat(result.path("auditTrail")).extracting(e -> e.path("actor").asText())
+                .containsExactly("AUTO", "AUTO", "staff-jane");
+    }
+
+    @Test
+    void anUnknownOperationOrABadEventIsAnErrorResultNamingIt() throws Exception {
+        JsonNode unknown = invoke("{\"operation\": \"dropTables\"}");
+        assertThat(unknown.path("error").path("type").asText()).isEqualTo("UnknownOperation");
+        assertThat(unknown.path("error").path("message").asText()).contains("dropTables");
+        assertThat(unknown.path("error").path("errors").get(0).path("field").asText()).isEqualTo("operation");
+
+        JsonNode notJson = invoke("{\"operation\": ");
+        assertThat(notJson.path("error").path("type").asText()).isEqualTo("InvalidRequest");
+
+        JsonNode bad = invoke("{\"operation\": \"decideItem\", \"index\": 1, \"decision\": \"ACTION\"}");
+        assertThat(bad.path("error").path("errors")).extracting(e -> e.path("field").asText())
+                .containsExactlyInAnyOrder("noticeId", "staffId");
+        assertThat(listings.removedBy("1008")).isNull();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.aws.DynamoListingStore;
+import dev.takedown.core.Json;
+import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.testing.NoticeBodies;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole stack from template.yaml with the default seed: brand owners over HTTP, platform staff through the
+ * Lambda Invoke API, as {@code aws lambda invoke --endpoint-url} reaches StaffFunction.
+ */
+class StaffEndToEndTest {
+    private static final String ACME_KEY = LocalStackEndToEndTest.ACME_KEY;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(ProjectTemplate.stack(Map.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static HttpResponse<String> call(String method, String path, String apiKey, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.apiUrl().resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + apiKey);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode staff(String event) throws Exception {
+        return StaffInvocations.invoke(stack, event);
+    }
+
+    private static ObjectNode noticeNaming(String... listingIds) {
+        ObjectNode body = NoticeBodies.valid();
+        var items = body.putArray("items");
+        for (String id : listingIds) {
+            items.addObject().put("listingId", id);
+        }
+        return body;
+    }
+
+    @Test
+    void staffDecideTheItemThatNeedsAPersonAndTheNoticeCompletes() throws Exception {
+        HttpResponse<String> accepted = call("POST", "/v1/notices", ACME_KEY, noticeNaming("1001", "1008").toString());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = Json.parse(accepted.body()).path("id").asText();
+        StaffInvocations.awaitReview(stack, id, 1);
+        JsonNode verified = Json.parse(call("GET", "/v1/notices/" + id, ACME_KEY, null).body());
+        assertThat(verified.path("items")).extracting(i -> i.path("status").asText()).containsExactly("ACTIONED", "NEEDS_REVIEW");
+
+        String decide = "{\"operation\": \"decideItem\", \"noticeId\": \"" + id + "\", \"index\": 1, \"decision\": \"ACTION\","
+                + " \"staffId\": \"staff-jane\", \"note\": \"Counterfeit battery pack.\"}";
+        JsonNode decided = staff(decide);
+        assertThat(decided.path("item").path("status").asText()).as(decided.toString()).isEqualTo("ACTIONED");
+        assertThat(decided.path("item").path("statement").path("automated").asBoolean()).isFalse();
+        assertThat(new DynamoListingStore(stack.dynamo(), stack.tableName("ListingsTable")).find("1008").orElseThrow().status())
+                .isEqualTo(ListingStatus.REMOVED);
+        JsonNode completed = Json.parse(call("GET", "/v1/notices/" + id, ACME_KEY, null).body());
+        assertThat(completed.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(completed.path("outcome").asText()).isEqualTo("ALL");
+        assertThat(completed.path("items").get(1).path("decidedBy").asText()).isEqualTo("staff-jane");
+
+        JsonNode record = staff("{\"operation\": \"getNotice\", \"noticeId\": \"" + id + "\"}");
+        assertThat(record.path("auditTrail")).extracting(e -> e.path("actor").asText() + ":" + e.path("to").asText())
+                .containsExactly("AUTO:ACTIONED", "AUTO:NEEDS_REVIEW", "staff-jane:ACTIONED");
+        assertThat(record.path("items").get(1).path("note").asText()).isEqualTo("Counterfeit battery pack.");
+
+        assertThat(staff(decide)).isEqualTo(decided);
+        assertThat(staff("{\"operation\": \"getNotice\", \"noticeId\": \"" + id + "\"}")).isEqualTo(record);
+        assertThat(Json.parse(call("GET", "/v1/notices/" + id, ACME_KEY, null).body())).isEqualTo(completed);
+        assertThat(staff("{\"operation\": \"reviewQueue\"}").path("items"))
+                .noneMatch(i -> i.path("noticeId").asText().equals(id));
+    }
+
+    @Test
+    void aRegisteredRightholderGetsAWorkingKeyThatRotationReplaces() throws Exception {
+        JsonNode registered = staff("{\"operation\": \"registerRightholder\", \"id\": \"initech\", \"name\": \"Initech LLC\","
+                + " \"email\": \"ip@initech.example\", \"staffId\": \"staff-jane\"}");
+        String key = registered.path("apiKey").asText();
+        assertThat(key).as(registered.toString()).startsWith("tdk_");
+        assertThat(registered.path("webhookSecret").asText()).startsWith("whsec_");
+        assertThat(call("GET", "/v1/notices", key, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> noRights = call("POST", "/v1/notices", key, noticeNaming("1002").toString());
+        assertThat(noRights.statusCode()).as(noRights.body()).isEqualTo(422);
+
+        JsonNode rotated = staff("{\"operation\": \"rotateApiKey\", \"rightholderId\": \"initech\", \"staffId\": \"staff-joe\"}");
+        String newKey = rotated.path("apiKey").asText();
+        assertThat(rotated.path("revokedKeys").asInt()).isEqualTo(1);
+        assertThat(call("GET", "/v1/notices", key, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/v1/notices", newKey, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRevokedRightCanBackNoNewNotice() throws Exception {
+        ObjectNode copyright = noticeNaming("1004").put("rightId", "cr-acme-manual").put("reason", "COPYRIGHT");
+        JsonNode revoked = staff("{\"operation\": \"setRightStatus\", \"rightId\": \"cr-acme-manual\", \"status\": \"REVOKED\","
+                + " \"staffId\": \"staff-jane\", \"reason\": \"Registration cancelled by the copyright office.\"}");
+        assertThat(revoked.path("status").asText()).as(revoked.toString()).isEqualTo("REVOKED");
+
+        HttpResponse<String> refused = call("POST", "/v1/notices", ACME_KEY, copyright.toString());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Json.parse(refused.body()).path("errors").get(0).path("field").asText()).isEqualTo("rightId");
+    }
+
+    @Test
+    void anUnknownOperationIsAnErrorNamingIt() throws Exception {
+        JsonNode error = staff("{\"operation\": \"deleteAllNotices\"}").path("error");
+        assertThat(error.path("type").asText()).isEqualTo("UnknownOperation");
+        assertThat(error.path("message").asText()).contains("deleteAllNotices");
+        assertThat(error.path("errors").get(0).path("field").asText()).isEqualTo("operation");
+    }
+}
