@@ -13,7 +13,6 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The audit trail: one row per item transition, keyed by notice, item and target status, so that writing
@@ -53,23 +52,16 @@ public final class DynamoAuditLog implements AuditLog {
     @Override
     public List<AuditEvent> forNotice(String noticeId) {
         List<AuditEvent> events = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> resumeAt = start;
-            QueryResponse response = dynamo.query(r -> r.tableName(table).consistentRead(true)
-                    .keyConditionExpression("noticeId = :n")
-                    .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId)))
-                    .exclusiveStartKey(resumeAt));
-            for (Map<String, AttributeValue> row : response.items()) {
-                String reason = Attrs.s(row, "reason");
-                String rule = Attrs.s(row, "rule");
-                events.add(new AuditEvent(noticeId, Attrs.n(row, "itemIndex"), Attrs.s(row, "actor"),
-                        Times.parse(Attrs.s(row, "at")), ItemStatus.valueOf(Attrs.s(row, "from")),
-                        ItemStatus.valueOf(Attrs.s(row, "to")), reason == null ? null : ItemReason.valueOf(reason),
-                        rule == null ? null : DecisionRule.valueOf(rule)));
-            }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                .keyConditionExpression("noticeId = :n")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId)))).items()) {
+            String reason = Attrs.s(row, "reason");
+            String rule = Attrs.s(row, "rule");
+            events.add(new AuditEvent(noticeId, Attrs.n(row, "itemIndex"), Attrs.s(row, "actor"),
+                    Times.parse(Attrs.s(row, "at")), ItemStatus.valueOf(Attrs.s(row, "from")),
+                    ItemStatus.valueOf(Attrs.s(row, "to")), reason == null ? null : ItemReason.valueOf(reason),
+                    rule == null ? null : DecisionRule.valueOf(rule)));
+        }
         events.sort(Comparator.comparing(AuditEvent::at).thenComparingInt(AuditEvent::itemIndex));
         return events;
     }

@@ -278,19 +278,13 @@ public final class DynamoNoticeStore implements NoticeStore {
 
     @Override
     public List<ListingClaim> itemsNaming(String listingId) {
-        List<ListingClaim> claims = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> resumeAt = start;
-            QueryResponse response = dynamo.query(r -> r.tableName(table).indexName(BY_LISTING)
-                    .keyConditionExpression("listingId = :l")
-                    .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(listingId)))
-                    .exclusiveStartKey(resumeAt));
-            response.items().forEach(row -> claims.add(new ListingClaim(Attrs.s(row, "noticeId"), Attrs.n(row, "index"),
-                    ItemStatus.valueOf(Attrs.s(row, "status")))));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return claims;
+        return dynamo.queryPaginator(r -> r.tableName(table).indexName(BY_LISTING)
+                        .keyConditionExpression("listingId = :l")
+                        .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(listingId))))
+                .items().stream()
+                .map(row -> new ListingClaim(Attrs.s(row, "noticeId"), Attrs.n(row, "index"),
+                        ItemStatus.valueOf(Attrs.s(row, "status"))))
+                .toList();
     }
 
     @Override
