@@ -345,7 +345,8 @@ public final class DynamoNoticeStore implements NoticeStore {
     private Map<String, AttributeValue> settleTogether(String noticeId, List<Settlement> settlements) {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> conditions = new ArrayList<>();
-        conditions.add("attribute_exists(noticeId)");
+        // A completed notice is never reopened, whatever a stray message names.
+        conditions.add("attribute_exists(noticeId) AND #status <> :completed");
         for (int i = 0; i < settlements.size(); i++) {
             values.put(":i" + i, AttributeValue.fromN(Integer.toString(settlements.get(i).index())));
             conditions.add("NOT contains(settledIndexes, :i" + i + ")");
@@ -355,6 +356,7 @@ public final class DynamoNoticeStore implements NoticeStore {
         values.put(":a", AttributeValue.fromN(Long.toString(settlements.stream().filter(Settlement::actioned).count())));
         values.put(":b", AttributeValue.fromN(Long.toString(settlements.stream().filter(Settlement::actionable).count())));
         values.put(":inProgress", AttributeValue.fromS(NoticeStatus.IN_PROGRESS.name()));
+        values.put(":completed", AttributeValue.fromS(NoticeStatus.COMPLETED.name()));
         try {
             return dynamo.updateItem(r -> r.tableName(table).key(noticeKey(noticeId))
                     .updateExpression("ADD settledIndexes :set, settledCount :n, actionedCount :a, actionableCount :b"

@@ -66,7 +66,12 @@ public final class VerifierHandler implements RequestStreamHandler {
             try {
                 JsonNode body = Json.parse(record.path("body").asText());
                 List<Integer> items = new ArrayList<>();
-                body.path("items").forEach(i -> items.add(i.asInt()));
+                for (JsonNode index : body.path("items")) {
+                    if (!index.canConvertToInt() || !index.isIntegralNumber() || index.intValue() < 0) {
+                        throw new IllegalArgumentException("item indexes must be whole numbers from 0");
+                    }
+                    items.add(index.intValue());
+                }
                 String noticeId = body.path("noticeId").asText(null);
                 if (noticeId == null || items.isEmpty()) {
                     throw new IllegalArgumentException("a verification message needs noticeId and items");

@@ -51,7 +51,7 @@ public final class WebhookPayloads {
         return body(EventType.ITEMS_DECIDED, occurredAt, data);
     }
 
-    /** The notice's status and how many of its items ended in each status (every status listed, zeros too). */
+    /** The notice's status, outcome, and how many of its items ended in each status (every status listed, zeros too). */
     public static String noticeCompleted(Instant occurredAt, Notice notice, List<NoticeItem> allItems) {
         Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
         for (ItemStatus status : ItemStatus.values()) {
@@ -61,6 +61,8 @@ public final class WebhookPayloads {
         ObjectNode data = Json.object()
                 .put("noticeId", notice.id())
                 .put("status", notice.status().name())
+                .put("outcome", notice.outcome() == null ? null : notice.outcome().name())
+                .put("completedAt", notice.completedAt() == null ? null : Times.format(notice.completedAt()))
                 .put("itemCount", allItems.size());
         ObjectNode byStatus = data.putObject("itemsByStatus");
         counts.forEach((status, count) -> byStatus.put(status.name(), count));

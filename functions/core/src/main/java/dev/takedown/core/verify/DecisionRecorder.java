@@ -1,6 +1,7 @@
 package dev.takedown.core.verify;
 
 import dev.takedown.core.model.AuditEvent;
+import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
@@ -56,10 +57,16 @@ public final class DecisionRecorder {
         if (!lostRaces.isEmpty()) {
             decided.addAll(notices.itemsAt(notice.id(), lostRaces).stream().filter(i -> !isOpenForVerification(i)).toList());
         }
+        // An attempt that stopped after storing decisions left their events unwritten: write them again (kept once).
+        seenDecided.stream().filter(DecisionRecorder::decidedAfterIntake).forEach(item -> events.add(new AuditEvent(notice.id(),
+                item.index(), item.decision().decidedBy(), item.decision().decidedAt(),
+                item.decision().rule() == DecisionRule.STAFF_DECISION ? ItemStatus.NEEDS_REVIEW : ItemStatus.RECEIVED,
+                item.status(), item.reason(), item.decision().rule())));
         audit.append(events);
 
+        // Items settled at intake (not a listing URL, named twice) were never counted as work to verify.
         List<NoticeStore.Settlement> settlements = decided.stream()
-                .filter(i -> !i.status().isOpen())
+                .filter(i -> !i.status().isOpen() && decidedAfterIntake(i))
                 .map(i -> new NoticeStore.Settlement(i.index(), i.status() == ItemStatus.ACTIONED,
                         i.status() == ItemStatus.ACTIONED || i.status() == ItemStatus.REJECTED))
                 .toList();
@@ -86,6 +93,11 @@ public final class DecisionRecorder {
             events.add(NotificationEvent.noticeCompleted(noticeId, now));
         }
         return events;
+    }
+
+    static boolean decidedAfterIntake(NoticeItem item) {
+        return item.decision() != null && item.decision().rule() != DecisionRule.LISTING_URL
+                && item.decision().rule() != DecisionRule.DUPLICATE_IN_NOTICE;
     }
 
     static boolean isOpenForVerification(NoticeItem item) {
