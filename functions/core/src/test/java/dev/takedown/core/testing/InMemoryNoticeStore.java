@@ -109,6 +109,9 @@ public final class InMemoryNoticeStore implements NoticeStore {
     public synchronized Notice settle(String noticeId, List<Settlement> settlements) {
         Set<Integer> done = settled.computeIfAbsent(noticeId, k -> new java.util.HashSet<>());
         Notice notice = notices.get(noticeId);
+        if (notice.status() == NoticeStatus.COMPLETED) {
+            return notice;
+        }
         Progress p = notice.progress();
         int settledCount = p.settled();
         int actioned = p.actioned();

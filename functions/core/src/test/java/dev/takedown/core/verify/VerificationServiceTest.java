@@ -178,4 +178,47 @@ class VerificationServiceTest {
         assertThat(notices.find(id).orElseThrow().status()).isEqualTo(NoticeStatus.COMPLETED);
         assertThat(notifications.ofType(EventType.NOTICE_COMPLETED)).hasSize(1);
     }
+
+    @Test
+    void auditEventsLostWithAnInterruptedAttemptAreWrittenByTheReplay() {
+        String id = submit("1001", "9999");
+        dev.takedown.core.ports.AuditLog broken = new dev.takedown.core.ports.AuditLog() {
+            @Override
+            public void append(List<dev.takedown.core.model.AuditEvent> events) {
+                throw new IllegalStateException("audit table unavailable");
+            }
+
+            @Override
+            public List<dev.takedown.core.model.AuditEvent> forNotice(String noticeId) {
+                return List.of();
+            }
+        };
+        VerificationService interrupted = new VerificationService(notices, Fixtures.RIGHT_STORE, rh -> Optional.empty(),
+                listings, new DecisionRecorder(notices, broken, notifications), later);
+        assertThatThrownBy(() -> interrupted.verify(id, List.of(0, 1))).isInstanceOf(IllegalStateException.class);
+        assertThat(statuses(id)).containsExactly(ItemStatus.ACTIONED, ItemStatus.NOT_FOUND);
+
+        verification.verify(id, List.of(0, 1));
+        assertThat(audit.forNotice(id)).extracting(e -> e.to()).containsExactlyInAnyOrder(ItemStatus.ACTIONED, ItemStatus.NOT_FOUND);
+        assertThat(notices.find(id).orElseThrow().status()).isEqualTo(NoticeStatus.COMPLETED);
+    }
+
+    @Test
+    void aStrayMessageNamingItemsSettledAtIntakeDoesNotReopenACompletedNotice() {
+        var body = NoticeBodies.valid();
+        var items = body.putArray("items");
+        items.addObject().put("listingId", "1001");
+        items.addObject().put("url", "https://elsewhere.example/item/1");
+        items.addObject().put("listingId", "1001");
+        String id = Fixtures.intake(notices, new InMemoryIdempotencyStore(), new RecordingQueue(), Fixtures.clock())
+                .submit("acme", body.toString(), null).notice().id();
+        verification.verify(id, List.of(0));
+        Notice completed = notices.find(id).orElseThrow();
+        assertThat(completed.status()).isEqualTo(NoticeStatus.COMPLETED);
+        assertThat(completed.progress().settled()).isEqualTo(1);
+
+        verification.verify(id, List.of(0, 1, 2));
+        assertThat(notices.find(id).orElseThrow()).isEqualTo(completed);
+        assertThat(notifications.ofType(EventType.NOTICE_COMPLETED).stream().map(NotificationEvent::id).distinct()).hasSize(1);
+    }
 }
