@@ -158,6 +158,47 @@ class VerificationEndToEndTest {
         assertThat(dead).containsExactly(poison);
     }
 
+    @Test
+    @Order(5)
+    void staffDecideTheItemUnderReviewAndTheNoticeCompletes() throws Exception {
+        JsonNode result = StaffInvocations.invoke(stack, "{\"operation\": \"decideItem\", \"noticeId\": \"" + noticeId
+                + "\", \"index\": 4, \"decision\": \"ACTION\", \"staffId\": \"staff-e2e\"}");
+        assertThat(result.has("error")).as(result.toString()).isFalse();
+
+        JsonNode notice = await(noticeId, n -> n.path("status").asText().equals("COMPLETED"));
+        JsonNode reviewed = notice.path("items").get(4);
+        assertThat(reviewed.path("status").asText()).isEqualTo("ACTIONED");
+        assertThat(reviewed.path("decidedBy").asText()).isEqualTo("staff-e2e");
+        assertThat(reviewed.path("rule").asText()).isEqualTo("STAFF_DECISION");
+        // Three actioned (two automatically, one by staff) of four actionable (plus the authorized seller's).
+        assertThat(notice.path("outcome").asText()).isEqualTo("PARTIAL");
+        assertThat(new DynamoListingStore(stack.dynamo(), stack.tableName("ListingsTable")).find("1008").orElseThrow()
+                .removedBy(noticeId, 4)).isTrue();
+        assertThat(new DynamoAuditLog(stack.dynamo(), stack.tableName("AuditTable")).forNotice(noticeId))
+                .anySatisfy(e -> {
+                    assertThat(e.actor()).isEqualTo("staff-e2e");
+                    assertThat(e.from().name()).isEqualTo("NEEDS_REVIEW");
+                    assertThat(e.to().name()).isEqualTo("ACTIONED");
+                });
+    }
+
+    @Test
+    @Order(6)
+    void theRightholderAndTheSellerWereToldWithSignedWebhooks() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<WebhookReceiver.Receipt> receipts = stack.webhookReceipts();
+        while (receipts.stream().noneMatch(r -> r.type().equals("listing.restricted")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            receipts = stack.webhookReceipts();
+        }
+        assertThat(receipts).isNotEmpty().allSatisfy(r -> assertThat(r.signatureOk()).as(r.toString()).isTrue());
+        assertThat(receipts).filteredOn(r -> r.recipient().equals("acme")).extracting(WebhookReceiver.Receipt::type)
+                .contains("notice.received", "items.decided", "notice.completed");
+        // Of the sellers whose listings were removed, only seller-honest (listing 1008) has a callback URL.
+        assertThat(receipts).filteredOn(r -> r.type().equals("listing.restricted"))
+                .extracting(WebhookReceiver.Receipt::recipient).containsOnly("sellers/seller-honest");
+    }
+
     private static void awaitQueueDrained(String queue) throws InterruptedException {
         String url = stack.queueUrl(queue);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
