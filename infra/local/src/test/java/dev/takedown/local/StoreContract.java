@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.aws.DynamoApiKeyStore;
+import dev.takedown.aws.DynamoAuditLog;
 import dev.takedown.aws.DynamoDeliveryStore;
 import dev.takedown.aws.DynamoIdempotencyStore;
 import dev.takedown.aws.DynamoListingStore;
@@ -438,6 +439,58 @@ abstract class StoreContract {
         assertThat(keys.rightholderFor(kept)).contains(rightholder.id());
         assertThat(keys.rightholderFor(othersKey)).contains("rh-other-" + suffix);
         assertThat(keys.revokeAllBut(rightholder.id(), kept)).isZero();
+    }
+
+    @Test
+    void aTakedownHappensOnceAndRecognisesItsOwnReplay() {
+        DynamoListingStore listings = new DynamoListingStore(dynamo(), table("ListingsTable"));
+        String id = "l-" + UUID.randomUUID();
+        listings.put(new Listing(id, "seller-x", "ACME bag", "ACME", ListingStatus.ACTIVE));
+        Instant at = now();
+
+        assertThat(listings.takeDown(id, "ntc_a", 3, at)).isEqualTo(dev.takedown.core.ports.ListingStore.Takedown.REMOVED);
+        assertThat(listings.takeDown(id, "ntc_a", 3, at)).isEqualTo(dev.takedown.core.ports.ListingStore.Takedown.REMOVED);
+        assertThat(listings.takeDown(id, "ntc_b", 0, at)).isEqualTo(dev.takedown.core.ports.ListingStore.Takedown.ALREADY_REMOVED);
+        Listing removed = listings.find(id).orElseThrow();
+        assertThat(removed.status()).isEqualTo(ListingStatus.REMOVED);
+        assertThat(removed.removedBy("ntc_a", 3)).isTrue();
+    }
+
+    @Test
+    void settlingCountsEachItemOnceAndCompletionHappensOnce() {
+        Notice notice = notice(rightholder(), now(), 3);
+        notices().saveNew(notice, items(3));
+        Notice afterTwo = notices().settle(notice.id(), List.of(new NoticeStore.Settlement(0, true, true),
+                new NoticeStore.Settlement(1, false, true)));
+        assertThat(afterTwo.progress()).isEqualTo(new Progress(3, 2, 1, 2));
+        assertThat(afterTwo.status()).isEqualTo(NoticeStatus.IN_PROGRESS);
+
+        Notice replayed = notices().settle(notice.id(), List.of(new NoticeStore.Settlement(1, false, true),
+                new NoticeStore.Settlement(2, true, true)));
+        assertThat(replayed.progress()).isEqualTo(new Progress(3, 3, 2, 3));
+
+        Instant at = now();
+        assertThat(notices().complete(notice.id(), dev.takedown.core.model.Outcome.PARTIAL, at)).isTrue();
+        assertThat(notices().complete(notice.id(), dev.takedown.core.model.Outcome.ALL, at.plusSeconds(1))).isFalse();
+        Notice completed = notices().find(notice.id()).orElseThrow();
+        assertThat(completed.outcome()).isEqualTo(dev.takedown.core.model.Outcome.PARTIAL);
+        assertThat(completed.completedAt()).isEqualTo(at);
+        assertThat(notices().settle(notice.id(), List.of(new NoticeStore.Settlement(0, false, false))))
+                .as("a completed notice is not reopened").isEqualTo(completed);
+    }
+
+    @Test
+    void theAuditTrailKeepsOneEventPerTransitionInOrder() {
+        DynamoAuditLog audit = new DynamoAuditLog(dynamo(), table("AuditTable"));
+        String noticeId = Ids.notice(now());
+        Instant at = now();
+        var received = new dev.takedown.core.model.AuditEvent(noticeId, 1, "AUTO", at, ItemStatus.RECEIVED,
+                ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, dev.takedown.core.model.DecisionRule.BRAND_MATCH);
+        var reviewed = new dev.takedown.core.model.AuditEvent(noticeId, 1, "staff-1", at.plusSeconds(60), ItemStatus.NEEDS_REVIEW,
+                ItemStatus.ACTIONED, null, dev.takedown.core.model.DecisionRule.STAFF_DECISION);
+        audit.append(List.of(reviewed, received));
+        audit.append(List.of(received));
+        assertThat(audit.forNotice(noticeId)).containsExactly(received, reviewed);
     }
 
     private void purge(String queueUrl) {
