@@ -14,10 +14,6 @@ public final class Env {
         this.variables = Objects.requireNonNull(variables);
     }
 
-    public static Env system() {
-        return new Env(System.getenv());
-    }
-
     public String require(String name) {
         String value = variables.get(name);
         if (value == null || value.isBlank()) {

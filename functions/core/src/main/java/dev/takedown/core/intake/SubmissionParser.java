@@ -53,10 +53,6 @@ public final class SubmissionParser {
         this.maxItems = maxItems;
     }
 
-    public int maxItems() {
-        return maxItems;
-    }
-
     /** Parses and checks the body; throws a {@link ProblemException} naming every bad field. */
     public Submission parse(String body) {
         if (body == null || body.isBlank()) {
