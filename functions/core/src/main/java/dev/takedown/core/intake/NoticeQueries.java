@@ -1,5 +1,6 @@
 package dev.takedown.core.intake;
 
+import dev.takedown.core.Enums;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
@@ -38,7 +39,7 @@ public final class NoticeQueries {
     }
 
     public Page<NoticeItem> items(String rightholderId, String noticeId, String status, String cursor, String limit) {
-        ItemStatus onlyStatus = parseStatus(status, ItemStatus.values(), ItemStatus::parse);
+        ItemStatus onlyStatus = parseStatus(status, ItemStatus.class);
         int pageSize = parseLimit(limit, ITEMS_WITH_NOTICE);
         Notice notice = owned(rightholderId, noticeId);
         try {
@@ -60,7 +61,7 @@ public final class NoticeQueries {
     }
 
     public Page<Notice> list(String rightholderId, String status, String cursor, String limit) {
-        NoticeStatus onlyStatus = parseStatus(status, NoticeStatus.values(), NoticeStatus::parse);
+        NoticeStatus onlyStatus = parseStatus(status, NoticeStatus.class);
         int pageSize = parseLimit(limit, DEFAULT_LIST_LIMIT);
         try {
             return notices.listFor(rightholderId, onlyStatus, blankToNull(cursor), pageSize);
@@ -75,14 +76,14 @@ public final class NoticeQueries {
                 .orElseThrow(() -> new ProblemException(Problem.notFound("No notice " + noticeId + " of yours exists.")));
     }
 
-    private static <T> T parseStatus(String text, T[] allowed, java.util.function.Function<String, T> parse) {
+    private static <E extends Enum<E>> E parseStatus(String text, Class<E> type) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        T value = parse.apply(text);
+        E value = Enums.named(type, text);
         if (value == null) {
             throw new ProblemException(Problem.invalid("Unknown status filter.",
-                    List.of(new FieldError("status", "must be one of " + Arrays.toString(allowed)))));
+                    List.of(new FieldError("status", "must be one of " + Arrays.toString(type.getEnumConstants())))));
         }
         return value;
     }

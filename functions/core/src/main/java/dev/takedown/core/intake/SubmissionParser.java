@@ -2,6 +2,7 @@ package dev.takedown.core.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.core.Enums;
 import dev.takedown.core.Hashing;
 import dev.takedown.core.Json;
 import dev.takedown.core.model.Evidence;
@@ -123,7 +124,7 @@ public final class SubmissionParser {
             if (value == null) {
                 return null;
             }
-            NoticeReason reason = NoticeReason.parse(value);
+            NoticeReason reason = Enums.named(NoticeReason.class, value);
             if (reason == null) {
                 error("reason", "must be one of " + Arrays.toString(NoticeReason.values()));
             }
@@ -213,7 +214,7 @@ public final class SubmissionParser {
                     error(path + ".sha256", "must be 64 hexadecimal characters");
                 }
                 String kindText = text(entry, "kind", path + ".kind", 64, true, false);
-                EvidenceKind kind = kindText == null ? null : EvidenceKind.parse(kindText);
+                EvidenceKind kind = kindText == null ? null : Enums.named(EvidenceKind.class, kindText);
                 if (kindText != null && kind == null) {
                     error(path + ".kind", "must be one of " + Arrays.toString(EvidenceKind.values()));
                 }

@@ -6,14 +6,5 @@ public enum EvidenceKind {
     COMPARISON_IMAGE,
     CERTIFICATE,
     DOCUMENT,
-    OTHER;
-
-    public static EvidenceKind parse(String value) {
-        for (EvidenceKind kind : values()) {
-            if (kind.name().equals(value)) {
-                return kind;
-            }
-        }
-        return null;
-    }
+    OTHER
 }

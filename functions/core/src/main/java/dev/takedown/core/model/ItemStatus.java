@@ -21,13 +21,4 @@ public enum ItemStatus {
     public boolean isOpen() {
         return open;
     }
-
-    public static ItemStatus parse(String value) {
-        for (ItemStatus status : values()) {
-            if (status.name().equals(value)) {
-                return status;
-            }
-        }
-        return null;
-    }
 }

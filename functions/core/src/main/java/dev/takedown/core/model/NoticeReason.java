@@ -17,13 +17,4 @@ public enum NoticeReason {
     public RightType requiredRight() {
         return requiredRight;
     }
-
-    public static NoticeReason parse(String value) {
-        for (NoticeReason reason : values()) {
-            if (reason.name().equals(value)) {
-                return reason;
-            }
-        }
-        return null;
-    }
 }

@@ -1,9 +1,9 @@
 package dev.takedown.core.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.core.Enums;
 import dev.takedown.core.problem.FieldError;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -92,7 +92,7 @@ final class EventFields {
         if (text == null) {
             return null;
         }
-        E value = Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(text)).findFirst().orElse(null);
+        E value = Enums.named(type, text);
         if (value == null || !allowed.contains(value)) {
             error(name, "must be one of " + new TreeSet<>(allowed.stream().map(Enum::name).toList()));
             return null;

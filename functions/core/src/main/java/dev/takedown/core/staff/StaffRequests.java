@@ -2,6 +2,7 @@ package dev.takedown.core.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.core.model.Decision;
+import dev.takedown.core.Enums;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.problem.FieldError;
@@ -69,10 +70,9 @@ public final class StaffRequests {
                     List.of(new FieldError("event", "must be a JSON object with an operation")));
         }
         JsonNode name = event.get(OPERATION);
-        for (Operation operation : Operation.values()) {
-            if (name != null && name.isTextual() && operation.name().equals(name.asText())) {
-                return operation;
-            }
+        Operation operation = name != null && name.isTextual() ? Enums.named(Operation.class, name.asText()) : null;
+        if (operation != null) {
+            return operation;
         }
         String message = name == null ? "The event names no operation." : "Unknown operation " + name + ".";
         throw new StaffException(StaffException.Type.UnknownOperation, message,
