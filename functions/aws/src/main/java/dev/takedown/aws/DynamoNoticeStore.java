@@ -166,7 +166,7 @@ public final class DynamoNoticeStore implements NoticeStore {
     @Override
     public Optional<Notice> find(String noticeId) {
         Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(NOTICE_SK)))).item();
+                .key(noticeKey(noticeId))).item();
         return row == null || row.isEmpty() ? Optional.empty() : Optional.of(toNotice(row));
     }
 
@@ -418,7 +418,7 @@ public final class DynamoNoticeStore implements NoticeStore {
     public void markDispatched(String noticeId) {
         try {
             dynamo.updateItem(r -> r.tableName(table)
-                    .key(Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(NOTICE_SK)))
+                    .key(noticeKey(noticeId))
                     .updateExpression("REMOVE dispatchState")
                     .conditionExpression("attribute_exists(noticeId)"));
         } catch (ConditionalCheckFailedException e) {

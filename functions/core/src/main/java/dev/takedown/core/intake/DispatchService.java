@@ -5,12 +5,10 @@ import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
-import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.VerificationQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,7 +40,7 @@ public final class DispatchService {
         for (String noticeId : notices.awaitingDispatch(cutoff, NOTICES_PER_RUN)) {
             // One notice that cannot be dispatched must not hold back the others behind it.
             try {
-                List<Integer> open = openItems(noticeId);
+                List<Integer> open = notices.allItems(noticeId, ItemStatus.RECEIVED).stream().map(NoticeItem::index).toList();
                 queue.enqueue(noticeId, open);
                 notices.find(noticeId).ifPresent(n -> notifications.publish(IntakeService.announcements(n)));
                 notices.markDispatched(noticeId);
@@ -53,16 +51,5 @@ public final class DispatchService {
             }
         }
         return done;
-    }
-
-    private List<Integer> openItems(String noticeId) {
-        List<Integer> open = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<NoticeItem> page = notices.items(noticeId, ItemStatus.RECEIVED, cursor, 1000);
-            page.entries().forEach(item -> open.add(item.index()));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return open;
     }
 }

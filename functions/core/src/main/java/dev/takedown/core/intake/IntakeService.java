@@ -16,7 +16,6 @@ import dev.takedown.core.ports.IdempotencyStore.Entry;
 import dev.takedown.core.notify.NotificationEvent;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
-import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.VerificationQueue;
 import dev.takedown.core.problem.FieldError;
@@ -128,7 +127,7 @@ public final class IntakeService {
         if (existing.state() == IdempotencyStore.State.COMPLETED) {
             Notice notice = notices.find(existing.noticeId())
                     .orElseThrow(() -> new DependencyException("notice of a completed idempotency entry is missing", null));
-            return Optional.of(new Accepted(notice, allItems(notice.id()), true));
+            return Optional.of(new Accepted(notice, notices.allItems(notice.id(), null), true));
         }
         if (existing.lockHeld(now)) {
             throw new ProblemException(Problem.idempotencyConflict(
@@ -227,17 +226,6 @@ public final class IntakeService {
     /** Items still waiting for verification: the work to queue. */
     public static List<Integer> openIndexes(List<NoticeItem> items) {
         return items.stream().filter(i -> i.status() == ItemStatus.RECEIVED).map(NoticeItem::index).toList();
-    }
-
-    private List<NoticeItem> allItems(String noticeId) {
-        List<NoticeItem> items = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<NoticeItem> page = notices.items(noticeId, null, cursor, 1000);
-            items.addAll(page.entries());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return items;
     }
 
     private void releaseQuietly(String rightholderId, String key, Instant now) {

@@ -8,7 +8,6 @@ import dev.takedown.core.notify.DeliveryAttempt.Outcome;
 import dev.takedown.core.notify.DeliveryAttempt.Target;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.NoticeStore;
-import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.SellerStore;
 import dev.takedown.core.ports.WebhookClient;
@@ -17,7 +16,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -151,20 +149,9 @@ public final class NotifierService {
             case NOTICE_RECEIVED -> WebhookPayloads.noticeReceived(event.occurredAt(), notice);
             case ITEMS_DECIDED -> WebhookPayloads.itemsDecided(event.occurredAt(), notice.id(),
                     notices.itemsAt(notice.id(), event.items()));
-            case NOTICE_COMPLETED -> WebhookPayloads.noticeCompleted(event.occurredAt(), notice, allItems(notice.id()));
+            case NOTICE_COMPLETED -> WebhookPayloads.noticeCompleted(event.occurredAt(), notice, notices.allItems(notice.id(), null));
             case LISTING_RESTRICTED -> throw new IllegalArgumentException("sent to the seller");
         };
-    }
-
-    private List<NoticeItem> allItems(String noticeId) {
-        List<NoticeItem> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<NoticeItem> page = notices.items(noticeId, null, cursor, 100);
-            all.addAll(page.entries());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return all;
     }
 
     private StatementOfReasons statementOf(NotificationEvent event) {

@@ -6,6 +6,7 @@ import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.Outcome;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,18 @@ public interface NoticeStore {
     Optional<Notice> find(String noticeId);
 
     Page<NoticeItem> items(String noticeId, ItemStatus onlyStatus, String cursor, int limit);
+
+    /** Every item of a notice (or only those in {@code onlyStatus}), in order, read page by page. */
+    default List<NoticeItem> allItems(String noticeId, ItemStatus onlyStatus) {
+        List<NoticeItem> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<NoticeItem> page = items(noticeId, onlyStatus, cursor, 1000);
+            all.addAll(page.entries());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
 
     /** The items of a notice with these indexes (those that exist), in index order. */
     List<NoticeItem> itemsAt(String noticeId, Collection<Integer> indexes);

@@ -38,7 +38,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -212,13 +211,6 @@ public final class StaffService {
     public NoticeRecord getNotice(GetNotice request) {
         Notice notice = notices.find(request.noticeId())
                 .orElseThrow(() -> StaffException.notFound("noticeId", "No notice " + request.noticeId() + " exists."));
-        List<NoticeItem> items = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<NoticeItem> page = notices.items(notice.id(), null, cursor, StaffRequests.MAX_LIMIT);
-            items.addAll(page.entries());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return new NoticeRecord(notice, items, audit.forNotice(notice.id()));
+        return new NoticeRecord(notice, notices.allItems(notice.id(), null), audit.forNotice(notice.id()));
     }
 }
