@@ -32,7 +32,7 @@ import dev.takedown.core.staff.StaffRequests.RotateApiKey;
 import dev.takedown.core.staff.StaffRequests.SetRightStatus;
 import dev.takedown.core.staff.StaffRequests.Verdict;
 import dev.takedown.core.verify.DecisionRecorder;
-import dev.takedown.core.verify.Statements;
+import dev.takedown.core.verify.Takedowns;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +57,7 @@ public final class StaffService {
     private final RightholderRegistry registry;
     private final ApiKeyRegistry apiKeys;
     private final ListingStore listings;
+    private final Takedowns takedowns;
     private final AuditLog audit;
     private final DecisionRecorder recorder;
     private final Clock clock;
@@ -70,6 +71,7 @@ public final class StaffService {
         this.registry = registry;
         this.apiKeys = apiKeys;
         this.listings = listings;
+        this.takedowns = new Takedowns(listings, rightholders);
         this.audit = audit;
         this.recorder = recorder;
         this.clock = clock;
@@ -147,7 +149,7 @@ public final class StaffService {
         return new Decision(request.staffId(), now, rule, request.note());
     }
 
-    /** Takes the listing down exactly as the verifier does; only a right that still holds can back it. */
+    /** Takes the listing down as the verifier does; only a right that still holds can back it. */
     private NoticeItem action(Notice notice, NoticeItem item, DecideItem request, Instant now) {
         Right right = rights.find(notice.rightId()).orElse(null);
         if (right == null || right.status() != RightStatus.VERIFIED) {
@@ -163,13 +165,7 @@ public final class StaffService {
             return item.decided(ItemStatus.NOT_FOUND, ItemReason.LISTING_NOT_FOUND,
                     staffDecision(request, now, DecisionRule.LISTING_EXISTS));
         }
-        if (listings.takeDown(listing.id(), notice.id(), item.index(), now) == ListingStore.Takedown.ALREADY_REMOVED) {
-            return item.decided(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED,
-                    staffDecision(request, now, DecisionRule.TAKEDOWN_RACE));
-        }
-        Decision decision = staffDecision(request, now, DecisionRule.STAFF_DECISION);
-        return item.decided(ItemStatus.ACTIONED, null, decision).withStatement(Statements.forTakedown(notice, item.index(),
-                right, rightholders.find(notice.rightholderId()).orElse(null), listing, decision));
+        return takedowns.action(notice, right, item, listing, staffDecision(request, now, DecisionRule.STAFF_DECISION));
     }
 
     public Right setRightStatus(SetRightStatus request) {

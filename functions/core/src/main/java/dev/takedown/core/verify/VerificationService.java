@@ -2,9 +2,6 @@ package dev.takedown.core.verify;
 
 import dev.takedown.core.Log;
 import dev.takedown.core.model.Decision;
-import dev.takedown.core.model.DecisionRule;
-import dev.takedown.core.model.ItemReason;
-import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
@@ -23,8 +20,8 @@ import java.util.List;
 public final class VerificationService {
     private final NoticeStore notices;
     private final RightStore rights;
-    private final RightholderStore rightholders;
     private final ListingStore listings;
+    private final Takedowns takedowns;
     private final DecisionRecorder recorder;
     private final Clock clock;
 
@@ -32,8 +29,8 @@ public final class VerificationService {
                                DecisionRecorder recorder, Clock clock) {
         this.notices = notices;
         this.rights = rights;
-        this.rightholders = rightholders;
         this.listings = listings;
+        this.takedowns = new Takedowns(listings, rightholders);
         this.recorder = recorder;
         this.clock = clock;
     }
@@ -65,20 +62,9 @@ public final class VerificationService {
         Verdict verdict = VerificationRules.decide(notice, right, item, listing, claims, now);
         Decision decision = Decision.auto(now, verdict.rule());
         return switch (verdict.status()) {
-            case ACTIONED -> takeDown(notice, right, item, listing, decision);
+            case ACTIONED -> takedowns.action(notice, right, item, listing, decision);
             case DUPLICATE -> item.duplicateOf(verdict.duplicateOfNotice(), verdict.duplicateOfIndex(), decision);
             default -> item.decided(verdict.status(), verdict.reason(), decision);
         };
-    }
-
-    /** Losing the takedown race to another removal means the listing was already removed. */
-    private NoticeItem takeDown(Notice notice, Right right, NoticeItem item, Listing listing, Decision decision) {
-        ListingStore.Takedown result = listings.takeDown(listing.id(), notice.id(), item.index(), decision.decidedAt());
-        if (result == ListingStore.Takedown.ALREADY_REMOVED) {
-            return item.decided(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED,
-                    Decision.auto(decision.decidedAt(), DecisionRule.TAKEDOWN_RACE));
-        }
-        return item.decided(ItemStatus.ACTIONED, null, decision).withStatement(Statements.forTakedown(notice, item.index(),
-                right, rightholders.find(notice.rightholderId()).orElse(null), listing, decision));
     }
 }
