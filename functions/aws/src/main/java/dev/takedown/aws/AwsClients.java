@@ -4,10 +4,13 @@ import dev.takedown.core.Env;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -27,22 +30,20 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamo(Env env) {
-        Region region = region(env);
-        String endpoint = endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB");
-        return DYNAMO.computeIfAbsent(region + "|" + endpoint, k -> {
-            var builder = DynamoDbClient.builder().httpClient(HTTP).region(region).credentialsProvider(credentials(env, endpoint));
-            if (endpoint != null) {
-                builder.endpointOverride(URI.create(endpoint));
-            }
-            return builder.build();
-        });
+        return client(DYNAMO, env, "AWS_ENDPOINT_URL_DYNAMODB", DynamoDbClient::builder);
     }
 
+    /** Only functions that use SQS carry its client in their jar; the others never reach this method. */
     public static SqsClient sqs(Env env) {
+        return client(SQS, env, "AWS_ENDPOINT_URL_SQS", SqsClient::builder);
+    }
+
+    private static <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C client(
+            Map<String, C> cache, Env env, String endpointVariable, Supplier<B> builders) {
         Region region = region(env);
-        String endpoint = endpoint(env, "AWS_ENDPOINT_URL_SQS");
-        return SQS.computeIfAbsent(region + "|" + endpoint, k -> {
-            var builder = SqsClient.builder().httpClient(HTTP).region(region).credentialsProvider(credentials(env, endpoint));
+        String endpoint = endpoint(env, endpointVariable);
+        return cache.computeIfAbsent(region + "|" + endpoint, k -> {
+            B builder = builders.get().httpClient(HTTP).region(region).credentialsProvider(credentials(env, endpoint));
             if (endpoint != null) {
                 builder.endpointOverride(URI.create(endpoint));
             }

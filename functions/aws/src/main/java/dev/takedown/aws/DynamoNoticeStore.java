@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -87,9 +88,11 @@ public final class DynamoNoticeStore implements NoticeStore {
         for (NoticeItem item : items) {
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(itemRow(notice.id(), item)).build()).build());
         }
+        List<List<WriteRequest>> chunks = new ArrayList<>();
         for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
-            batchWrite(writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)));
+            chunks.add(writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)));
         }
+        Parallel.run(chunks, this::batchWrite);
         // The notice row goes last: once it exists, so does every item, and the dispatch mark with it.
         dynamo.putItem(r -> r.tableName(table).item(noticeRow(notice)));
     }
@@ -201,9 +204,24 @@ public final class DynamoNoticeStore implements NoticeStore {
                 .map(i -> Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(itemSk(i))))
                 .toList();
         List<NoticeItem> items = new ArrayList<>();
+        batchGet(keys, true, List.of()).forEach(row -> items.add(toItem(row)));
+        items.sort(Comparator.comparingInt(NoticeItem::index));
+        return items;
+    }
+
+    /** The rows with these keys (only {@code attributes} of them, all when empty), in no particular order. */
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, boolean consistent,
+                                                       List<String> attributes) {
+        List<Map<String, AttributeValue>> rows = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT))).consistentRead(true).build());
+            KeysAndAttributes.Builder wanted = KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT))).consistentRead(consistent);
+            if (!attributes.isEmpty()) {
+                Map<String, String> names = new HashMap<>();
+                attributes.forEach(a -> names.put("#" + a, a));
+                wanted.projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names);
+            }
+            Map<String, KeysAndAttributes> pending = Map.of(table, wanted.build());
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
                 if (attempt > MAX_BATCH_ATTEMPTS) {
                     throw new DependencyException("DynamoDB kept keys unprocessed after " + MAX_BATCH_ATTEMPTS + " attempts", null);
@@ -213,12 +231,11 @@ public final class DynamoNoticeStore implements NoticeStore {
                 }
                 Map<String, KeysAndAttributes> request = pending;
                 BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(request));
-                response.responses().getOrDefault(table, List.of()).forEach(row -> items.add(toItem(row)));
+                rows.addAll(response.responses().getOrDefault(table, List.of()));
                 pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
-        items.sort(Comparator.comparingInt(NoticeItem::index));
-        return items;
+        return rows;
     }
 
     @Override
@@ -245,8 +262,13 @@ public final class DynamoNoticeStore implements NoticeStore {
         }
         query.expressionAttributeValues(values);
         Rows rows = collect(query, start, limit, onlyStatus != null);
-        return new Page<>(rows.rows().stream().map(DynamoNoticeStore::toNotice).toList(),
-                rows.resumeAfter() == null ? null : encodeCursor(rows.resumeAfter().get("receivedKey").s()));
+        // The index carries keys and status only, so that progress updates do not rewrite it: fetch the rows.
+        Map<String, Notice> byId = new HashMap<>();
+        batchGet(rows.rows().stream().map(row -> noticeKey(Attrs.s(row, "noticeId"))).toList(), true, List.of())
+                .forEach(row -> byId.put(Attrs.s(row, "noticeId"), toNotice(row)));
+        List<Notice> page = rows.rows().stream().map(row -> byId.get(Attrs.s(row, "noticeId")))
+                .filter(Objects::nonNull).toList();
+        return new Page<>(page, rows.resumeAfter() == null ? null : encodeCursor(rows.resumeAfter().get("receivedKey").s()));
     }
 
     /** Up to {@code limit} rows that passed the filter, and the key to resume after them (null at the end). */
@@ -278,10 +300,14 @@ public final class DynamoNoticeStore implements NoticeStore {
 
     @Override
     public List<ListingClaim> itemsNaming(String listingId) {
-        return dynamo.queryPaginator(r -> r.tableName(table).indexName(BY_LISTING)
+        // The index holds keys only, so that deciding an item does not write to it; statuses come from the rows.
+        List<Map<String, AttributeValue>> keys = dynamo.queryPaginator(r -> r.tableName(table).indexName(BY_LISTING)
                         .keyConditionExpression("listingId = :l")
                         .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(listingId))))
                 .items().stream()
+                .map(row -> Map.of("noticeId", row.get("noticeId"), "sk", row.get("sk")))
+                .toList();
+        return batchGet(keys, false, List.of("noticeId", "index", "status")).stream()
                 .map(row -> new ListingClaim(Attrs.s(row, "noticeId"), Attrs.n(row, "index"),
                         ItemStatus.valueOf(Attrs.s(row, "status"))))
                 .toList();

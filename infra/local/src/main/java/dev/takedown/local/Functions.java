@@ -32,8 +32,11 @@ final class Functions implements AutoCloseable {
         }
     }
 
-    /** The function whose handler runs on this thread, so that tests can attribute its AWS calls. */
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    /**
+     * The function whose handler runs on this thread, so that tests can attribute its AWS calls; inherited by
+     * the threads a handler starts for parallel requests.
+     */
+    private static final ThreadLocal<String> CURRENT = new InheritableThreadLocal<>();
 
     private final Map<String, FunctionDef> definitions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();

@@ -1,0 +1,44 @@
+package dev.takedown.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Runs independent DynamoDB requests side by side. The calls wait on the network, not the CPU, so a few
+ * threads pay off even on a one-vCPU function. Threads are made per call (cheap next to a network round
+ * trip), so they start with the caller's inheritable context and none outlive the request.
+ */
+final class Parallel {
+    private static final int THREADS = 8;
+
+    private Parallel() {
+    }
+
+    /** Applies {@code action} to every task and returns when all are done; the first failure is rethrown. */
+    static <T> void run(List<T> tasks, Consumer<T> action) {
+        if (tasks.size() <= 1) {
+            tasks.forEach(action);
+            return;
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(THREADS, tasks.size()));
+        try {
+            List<CompletableFuture<Void>> running = new ArrayList<>(tasks.size());
+            for (T task : tasks) {
+                running.add(CompletableFuture.runAsync(() -> action.accept(task), executor));
+            }
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        } finally {
+            executor.shutdown();
+        }
+    }
+}
