@@ -506,7 +506,7 @@ public final class DynamoNoticeStore implements NoticeStore {
                 Attrs.s(row, "duplicateOfNotice"),
                 decidedBy == null ? null : new Decision(decidedBy, Times.parse(Attrs.s(row, "decidedAt")),
                         DecisionRule.valueOf(Attrs.s(row, "rule")), Attrs.s(row, "note")),
-                statement == null ? null : StatementMapper.fromAttribute(statement));
+                statement == null ? null : StatementMapper.fromAttribute(statement, Attrs.s(row, "noticeId"), Attrs.n(row, "index")));
     }
 
     static String encodeCursor(String key) {

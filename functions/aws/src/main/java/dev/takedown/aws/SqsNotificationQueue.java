@@ -12,7 +12,8 @@ import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Events as SQS messages {@code {"id", "type", "noticeId", "items", "occurredAt"}}, ten to a request.
+ * Events as SQS messages {@code {"id", "type", "noticeId", "items", "occurredAt", "sellerId", "data"}} (the last two
+ * when the event has them), ten to a request.
  */
 public final class SqsNotificationQueue implements NotificationQueue {
     private final SqsBatchSender sender;
@@ -33,6 +34,12 @@ public final class SqsNotificationQueue implements NotificationQueue {
                 .put("noticeId", event.noticeId());
         event.items().forEach(body.putArray("items")::add);
         body.put("occurredAt", Times.format(event.occurredAt()));
+        if (event.sellerId() != null) {
+            body.put("sellerId", event.sellerId());
+        }
+        if (event.data() != null) {
+            body.set("data", Json.parseTrusted(event.data()));
+        }
         return body;
     }
 
@@ -40,6 +47,7 @@ public final class SqsNotificationQueue implements NotificationQueue {
         List<Integer> items = new ArrayList<>();
         body.path("items").forEach(i -> items.add(i.asInt()));
         return new NotificationEvent(body.path("id").asText(), EventType.fromWire(body.path("type").asText()),
-                body.path("noticeId").asText(), items, Times.parse(body.path("occurredAt").asText()));
+                body.path("noticeId").asText(), items, Times.parse(body.path("occurredAt").asText()),
+                Json.text(body, "sellerId"), body.hasNonNull("data") ? Json.write(body.get("data")) : null);
     }
 }

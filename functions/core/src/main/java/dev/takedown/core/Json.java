@@ -42,6 +42,15 @@ public final class Json {
         return MAPPER.readTree(text);
     }
 
+    /** JSON this program wrote itself, so failing to parse it is a bug, not bad input. */
+    public static JsonNode parseTrusted(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unparseable JSON written by this program", e);
+        }
+    }
+
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

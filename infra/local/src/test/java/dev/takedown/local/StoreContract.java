@@ -489,8 +489,12 @@ abstract class StoreContract {
         var reviewed = new dev.takedown.core.model.AuditEvent(noticeId, 1, "staff-1", at.plusSeconds(60), ItemStatus.NEEDS_REVIEW,
                 ItemStatus.ACTIONED, null, dev.takedown.core.model.DecisionRule.STAFF_DECISION);
         audit.append(List.of(reviewed, received));
+        audit.append(List.of(received, reviewed));
         audit.append(List.of(received));
         assertThat(audit.forNotice(noticeId)).containsExactly(received, reviewed);
+        // The same batch again is refused; a replay that groups transitions differently adds a row, read once.
+        assertThat(dynamo().query(r -> r.tableName(table("AuditTable")).keyConditionExpression("noticeId = :n")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId)))).count()).isEqualTo(2);
     }
 
     private void purge(String queueUrl) {

@@ -11,15 +11,20 @@ import java.util.stream.Collectors;
  * Something a rightholder or seller is told about, as queued for the notifier. The id is derived from what
  * the event is about, so the same event raised twice (a replayed message) has the same id, which is also
  * the webhook id that receivers de-duplicate on.
+ *
+ * @param sellerId the seller told, for events to a seller; null for events to the notice's rightholder
+ * @param data     the webhook's {@code data} as JSON, for events that carry the decisions they report (so the
+ *                 notifier need not read them back); null when the notifier renders it from the notice
  */
-public record NotificationEvent(String id, EventType type, String noticeId, List<Integer> items, Instant occurredAt) {
+public record NotificationEvent(String id, EventType type, String noticeId, List<Integer> items, Instant occurredAt,
+                                String sellerId, String data) {
 
     public NotificationEvent {
         items = List.copyOf(items);
     }
 
     public static NotificationEvent noticeReceived(String noticeId, Instant at) {
-        return of(EventType.NOTICE_RECEIVED, noticeId, List.of(), at);
+        return of(EventType.NOTICE_RECEIVED, noticeId, List.of(), null, null, at);
     }
 
     /**
@@ -27,26 +32,43 @@ public record NotificationEvent(String id, EventType type, String noticeId, List
      * later decision on the same item (a review) is a new event.
      */
     public static NotificationEvent itemsDecided(String noticeId, List<NoticeItem> decided, Instant at) {
-        List<NoticeItem> sorted = decided.stream().sorted(Comparator.comparingInt(NoticeItem::index)).toList();
+        List<NoticeItem> sorted = sorted(decided);
         String statuses = sorted.stream().map(i -> i.index() + ":" + i.status()).collect(Collectors.joining(","));
-        return of(EventType.ITEMS_DECIDED, noticeId, sorted.stream().map(NoticeItem::index).toList(), statuses, at);
+        return of(EventType.ITEMS_DECIDED, noticeId, indexes(sorted), statuses, null,
+                WebhookPayloads.itemsDecidedData(noticeId, sorted), at);
     }
 
     public static NotificationEvent noticeCompleted(String noticeId, Instant at) {
-        return of(EventType.NOTICE_COMPLETED, noticeId, List.of(), at);
+        return of(EventType.NOTICE_COMPLETED, noticeId, List.of(), null, null, at);
     }
 
-    /** To the seller of an actioned item: its statement of reasons. */
-    public static NotificationEvent listingRestricted(String noticeId, int index, Instant at) {
-        return of(EventType.LISTING_RESTRICTED, noticeId, List.of(index), at);
+    /** To the seller of actioned items of one notice: a statement of reasons for each removed listing. */
+    public static NotificationEvent listingsRestricted(String noticeId, String sellerId, List<NoticeItem> actioned,
+                                                       Instant at) {
+        List<NoticeItem> sorted = sorted(actioned);
+        return of(EventType.LISTING_RESTRICTED, noticeId, indexes(sorted), sellerId,
+                WebhookPayloads.listingsRestrictedData(noticeId, sellerId, sorted.stream().map(NoticeItem::statement).toList()),
+                at);
     }
 
-    private static NotificationEvent of(EventType type, String noticeId, List<Integer> items, Instant at) {
-        return of(type, noticeId, items, items.stream().map(String::valueOf).collect(Collectors.joining(",")), at);
+    private static List<NoticeItem> sorted(List<NoticeItem> items) {
+        return items.stream().sorted(Comparator.comparingInt(NoticeItem::index)).toList();
     }
 
-    private static NotificationEvent of(EventType type, String noticeId, List<Integer> items, String about, Instant at) {
+    private static List<Integer> indexes(List<NoticeItem> sorted) {
+        return sorted.stream().map(NoticeItem::index).toList();
+    }
+
+    private static NotificationEvent of(EventType type, String noticeId, List<Integer> items, String sellerId,
+                                        String data, Instant at) {
+        return of(type, noticeId, items, items.stream().map(String::valueOf).collect(Collectors.joining(",")), sellerId,
+                data, at);
+    }
+
+    private static NotificationEvent of(EventType type, String noticeId, List<Integer> items, String about,
+                                        String sellerId, String data, Instant at) {
         String subject = type.wireName() + "|" + noticeId + "|" + about;
-        return new NotificationEvent("msg_" + Hashing.sha256Hex(subject).substring(0, 32), type, noticeId, items, at);
+        return new NotificationEvent("msg_" + Hashing.sha256Hex(subject).substring(0, 32), type, noticeId, items, at,
+                sellerId, data);
     }
 }

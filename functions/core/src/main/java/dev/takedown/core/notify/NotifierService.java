@@ -2,8 +2,6 @@ package dev.takedown.core.notify;
 
 import dev.takedown.core.Log;
 import dev.takedown.core.model.Notice;
-import dev.takedown.core.model.NoticeItem;
-import dev.takedown.core.model.StatementOfReasons;
 import dev.takedown.core.notify.DeliveryAttempt.Outcome;
 import dev.takedown.core.notify.DeliveryAttempt.Target;
 import dev.takedown.core.ports.DeliveryStore;
@@ -17,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -79,15 +76,14 @@ public final class NotifierService {
             Log.info("webhook already delivered", "webhookId", event.id(), "noticeId", event.noticeId());
             return Result.DONE;
         }
-        Notice notice = notices.find(event.noticeId())
-                .orElseThrow(() -> new IllegalStateException("no notice " + event.noticeId()));
         Optional<Recipient> found;
         String body;
         if (event.type() == EventType.LISTING_RESTRICTED) {
-            StatementOfReasons statement = statementOf(event);
-            found = seller(statement.sellerId());
-            body = WebhookPayloads.listingRestricted(event.occurredAt(), statement);
+            found = seller(event.sellerId());
+            body = WebhookPayloads.body(event.type(), event.occurredAt(), event.data());
         } else {
+            Notice notice = notices.find(event.noticeId())
+                    .orElseThrow(() -> new IllegalStateException("no notice " + event.noticeId()));
             found = rightholder(notice.rightholderId());
             body = body(event, notice);
         }
@@ -145,22 +141,15 @@ public final class NotifierService {
     }
 
     private String body(NotificationEvent event, Notice notice) {
+        if (event.data() != null) {
+            return WebhookPayloads.body(event.type(), event.occurredAt(), event.data());
+        }
         return switch (event.type()) {
             case NOTICE_RECEIVED -> WebhookPayloads.noticeReceived(event.occurredAt(), notice);
-            case ITEMS_DECIDED -> WebhookPayloads.itemsDecided(event.occurredAt(), notice.id(),
-                    notices.itemsAt(notice.id(), event.items()));
             case NOTICE_COMPLETED -> WebhookPayloads.noticeCompleted(event.occurredAt(), notice, notices.allItems(notice.id(), null));
-            case LISTING_RESTRICTED -> throw new IllegalArgumentException("sent to the seller");
+            case ITEMS_DECIDED, LISTING_RESTRICTED -> throw new IllegalArgumentException(
+                    event.type().wireName() + " carries its data");
         };
-    }
-
-    private StatementOfReasons statementOf(NotificationEvent event) {
-        return notices.itemsAt(event.noticeId(), event.items()).stream()
-                .map(NoticeItem::statement)
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no statement of reasons on item " + event.items()
-                        + " of notice " + event.noticeId()));
     }
 
     private Optional<Recipient> rightholder(String rightholderId) {

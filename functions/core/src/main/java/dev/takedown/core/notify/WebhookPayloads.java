@@ -27,7 +27,8 @@ public final class WebhookPayloads {
         return body(EventType.NOTICE_RECEIVED, occurredAt, data);
     }
 
-    public static String itemsDecided(Instant occurredAt, String noticeId, List<NoticeItem> items) {
+    /** The {@code data} of {@code items.decided}: each decision as it was made. */
+    public static String itemsDecidedData(String noticeId, List<NoticeItem> items) {
         ObjectNode data = Json.object().put("noticeId", noticeId);
         var array = data.putArray("items");
         for (NoticeItem item : items) {
@@ -48,7 +49,7 @@ public final class WebhookPayloads {
                 node.put("duplicateOfNotice", item.duplicateOfNotice());
             }
         }
-        return body(EventType.ITEMS_DECIDED, occurredAt, data);
+        return Json.write(data);
     }
 
     /** The notice's status, outcome, and how many of its items ended in each status (every status listed, zeros too). */
@@ -69,32 +70,41 @@ public final class WebhookPayloads {
         return body(EventType.NOTICE_COMPLETED, occurredAt, data);
     }
 
-    public static String listingRestricted(Instant occurredAt, StatementOfReasons statement) {
-        ObjectNode data = Json.object().put("listingId", statement.listingId());
-        data.putObject("statementOfReasons")
-                .put("restriction", statement.restriction())
-                .put("listingId", statement.listingId())
-                .put("listingTitle", statement.listingTitle())
-                .put("sellerId", statement.sellerId())
-                .put("noticeId", statement.noticeId())
-                .put("itemIndex", statement.itemIndex())
-                .put("rightId", statement.rightId())
-                .put("rightType", statement.rightType() == null ? null : statement.rightType().name())
-                .put("registrationNumber", statement.registrationNumber())
-                .put("jurisdiction", statement.jurisdiction())
-                .put("reasonCode", statement.reasonCode() == null ? null : statement.reasonCode().name())
-                .put("rightholderName", statement.rightholderName())
-                .put("rightholderEmail", statement.rightholderEmail())
-                .put("ground", statement.ground())
-                .put("automated", statement.automated())
-                .put("decidedAt", statement.decidedAt() == null ? null : Times.format(statement.decidedAt()))
-                .put("howToContest", statement.howToContest());
-        return body(EventType.LISTING_RESTRICTED, occurredAt, data);
+    /** The {@code data} of {@code listing.restricted}: one seller's listings removed on one notice, with their statements. */
+    public static String listingsRestrictedData(String noticeId, String sellerId, List<StatementOfReasons> statements) {
+        ObjectNode data = Json.object().put("sellerId", sellerId).put("noticeId", noticeId);
+        var listings = data.putArray("listings");
+        for (StatementOfReasons statement : statements) {
+            ObjectNode listing = listings.addObject().put("listingId", statement.listingId());
+            listing.putObject("statementOfReasons")
+                    .put("restriction", statement.restriction())
+                    .put("listingId", statement.listingId())
+                    .put("listingTitle", statement.listingTitle())
+                    .put("sellerId", statement.sellerId())
+                    .put("noticeId", statement.noticeId())
+                    .put("itemIndex", statement.itemIndex())
+                    .put("rightId", statement.rightId())
+                    .put("rightType", statement.rightType() == null ? null : statement.rightType().name())
+                    .put("registrationNumber", statement.registrationNumber())
+                    .put("jurisdiction", statement.jurisdiction())
+                    .put("reasonCode", statement.reasonCode() == null ? null : statement.reasonCode().name())
+                    .put("rightholderName", statement.rightholderName())
+                    .put("rightholderEmail", statement.rightholderEmail())
+                    .put("ground", statement.ground())
+                    .put("automated", statement.automated())
+                    .put("decidedAt", statement.decidedAt() == null ? null : Times.format(statement.decidedAt()))
+                    .put("howToContest", statement.howToContest());
+        }
+        return Json.write(data);
+    }
+
+    /** A webhook body around {@code data}, JSON written by this class (type and timestamp need no escaping). */
+    public static String body(EventType type, Instant occurredAt, String data) {
+        return "{\"type\":\"" + type.wireName() + "\",\"timestamp\":\"" + Times.format(occurredAt) + "\",\"data\":"
+                + data + "}";
     }
 
     private static String body(EventType type, Instant occurredAt, ObjectNode data) {
-        ObjectNode body = Json.object().put("type", type.wireName()).put("timestamp", Times.format(occurredAt));
-        body.set("data", data);
-        return Json.write(body);
+        return body(type, occurredAt, Json.write(data));
     }
 }

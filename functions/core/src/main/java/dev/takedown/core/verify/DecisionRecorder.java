@@ -14,6 +14,8 @@ import dev.takedown.core.ports.NotificationQueue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Records decisions on items of one notice and everything that follows from them: the audit trail, the
@@ -87,8 +89,12 @@ public final class DecisionRecorder {
         if (!decided.isEmpty()) {
             events.add(NotificationEvent.itemsDecided(noticeId, decided, now));
         }
-        decided.stream().filter(i -> i.status() == ItemStatus.ACTIONED)
-                .forEach(i -> events.add(NotificationEvent.listingRestricted(noticeId, i.index(), now)));
+        // One webhook per seller, however many of its listings the batch removed.
+        Map<String, List<NoticeItem>> actionedBySeller = new TreeMap<>();
+        decided.stream().filter(i -> i.status() == ItemStatus.ACTIONED && i.statement() != null)
+                .forEach(i -> actionedBySeller.computeIfAbsent(i.statement().sellerId(), k -> new ArrayList<>()).add(i));
+        actionedBySeller.forEach((sellerId, items) ->
+                events.add(NotificationEvent.listingsRestricted(noticeId, sellerId, items, now)));
         if (completed) {
             events.add(NotificationEvent.noticeCompleted(noticeId, now));
         }

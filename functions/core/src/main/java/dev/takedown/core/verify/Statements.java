@@ -1,10 +1,12 @@
 package dev.takedown.core.verify;
 
 import dev.takedown.core.model.Decision;
+import java.time.Instant;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.Right;
+import dev.takedown.core.model.RightType;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.StatementOfReasons;
 
@@ -17,26 +19,40 @@ public final class Statements {
 
     public static StatementOfReasons forTakedown(Notice notice, int itemIndex, Right right, Rightholder rightholder,
                                                  Listing listing, Decision decision) {
+        return of(listing.id(), listing.title(), listing.sellerId(), notice.id(), itemIndex, right.id(), right.type(),
+                right.registrationNumber(), right.jurisdiction(), notice.reason(),
+                rightholder == null ? null : rightholder.name(), rightholder == null ? null : rightholder.email(),
+                decision.automated(), decision.decidedAt());
+    }
+
+    /**
+     * A statement from the facts of the decision, worded as this class words them. Stores keep the facts only
+     * and word the statement again when reading it, so any change to the wording must keep what was sent.
+     */
+    public static StatementOfReasons of(String listingId, String listingTitle, String sellerId, String noticeId,
+                                        int itemIndex, String rightId, RightType rightType, String registrationNumber,
+                                        String jurisdiction, NoticeReason reason, String rightholderName,
+                                        String rightholderEmail, boolean automated, Instant decidedAt) {
         return new StatementOfReasons(
                 RESTRICTION,
-                listing.id(),
-                listing.title(),
-                listing.sellerId(),
-                notice.id(),
+                listingId,
+                listingTitle,
+                sellerId,
+                noticeId,
                 itemIndex,
-                right.id(),
-                right.type(),
-                right.registrationNumber(),
-                right.jurisdiction(),
-                notice.reason(),
-                rightholder == null ? null : rightholder.name(),
-                rightholder == null ? null : rightholder.email(),
-                ground(notice.reason()) + " Reported by the rightholder in a notice under the platform's IP policy"
+                rightId,
+                rightType,
+                registrationNumber,
+                jurisdiction,
+                reason,
+                rightholderName,
+                rightholderEmail,
+                ground(reason) + " Reported by the rightholder in a notice under the platform's IP policy"
                         + " (EU Digital Services Act Art. 16).",
-                decision.automated(),
-                decision.decidedAt(),
+                automated,
+                decidedAt,
                 "Contest this decision within 6 months by a counter-notice or an internal complaint quoting notice "
-                        + notice.id() + ", item " + itemIndex + ". A person reviews every complaint"
+                        + noticeId + ", item " + itemIndex + ". A person reviews every complaint"
                         + " (EU Digital Services Act Art. 20); you may also turn to an out-of-court dispute settlement"
                         + " body or a court.");
     }

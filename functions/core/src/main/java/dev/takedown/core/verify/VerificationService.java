@@ -6,6 +6,7 @@ import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Right;
+import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.RightStore;
@@ -14,14 +15,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Verifies a group of items of one notice: decides each open one, takes listings down, records it all. */
 public final class VerificationService {
     private final NoticeStore notices;
     private final RightStore rights;
     private final ListingStore listings;
-    private final Takedowns takedowns;
+    private final RightholderStore rightholders;
     private final DecisionRecorder recorder;
     private final Clock clock;
 
@@ -30,7 +34,7 @@ public final class VerificationService {
         this.notices = notices;
         this.rights = rights;
         this.listings = listings;
-        this.takedowns = new Takedowns(listings, rightholders);
+        this.rightholders = rightholders;
         this.recorder = recorder;
         this.clock = clock;
     }
@@ -41,11 +45,14 @@ public final class VerificationService {
                 .orElseThrow(() -> new IllegalArgumentException("verification work for unknown notice " + noticeId));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Right right = rights.find(notice.rightId()).orElse(null);
+        // Every statement of the batch names the same rightholder: read it once.
+        Map<String, Optional<Rightholder>> rightholderOnce = new HashMap<>();
+        Takedowns takedowns = new Takedowns(listings, id -> rightholderOnce.computeIfAbsent(id, rightholders::find));
         List<DecisionRecorder.Change> changes = new ArrayList<>();
         List<NoticeItem> seenDecided = new ArrayList<>();
         for (NoticeItem item : notices.itemsAt(noticeId, indexes)) {
             if (DecisionRecorder.isOpenForVerification(item)) {
-                changes.add(new DecisionRecorder.Change(item, decide(notice, right, item, now)));
+                changes.add(new DecisionRecorder.Change(item, decide(notice, right, item, takedowns, now)));
             } else {
                 seenDecided.add(item);
             }
@@ -55,7 +62,7 @@ public final class VerificationService {
         return decided;
     }
 
-    private NoticeItem decide(Notice notice, Right right, NoticeItem item, Instant now) {
+    private NoticeItem decide(Notice notice, Right right, NoticeItem item, Takedowns takedowns, Instant now) {
         Listing listing = listings.find(item.listingId()).orElse(null);
         List<NoticeStore.ListingClaim> claims = listing != null && (listing.active() || listing.removedBy(notice.id(), item.index()))
                 ? notices.itemsNaming(item.listingId()) : List.of();

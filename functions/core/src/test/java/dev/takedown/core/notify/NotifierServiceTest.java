@@ -164,7 +164,8 @@ class NotifierServiceTest {
 
     @Test
     void aRestrictedListingGoesToItsSellerSignedWithThePlatformSecret() {
-        NotificationEvent event = NotificationEvent.listingRestricted(NotifyFixtures.NOTICE_ID, 0, NotifyFixtures.DECIDED_AT);
+        NotificationEvent event = NotificationEvent.listingsRestricted(NotifyFixtures.NOTICE_ID, "seller-fake",
+                List.of(NotifyFixtures.items().get(0)), NotifyFixtures.DECIDED_AT);
         assertThat(service.deliver(event, 1).verdict()).isEqualTo(Verdict.DONE);
 
         ScriptedClient.Call call = client.calls.get(0);
@@ -179,7 +180,8 @@ class NotifierServiceTest {
     @Test
     void aSellerWithoutCallbackIsNotSentAnything() {
         sellers.put("seller-fake", new Seller("seller-fake", "Cheap Deals 4U", null));
-        NotificationEvent event = NotificationEvent.listingRestricted(NotifyFixtures.NOTICE_ID, 0, NotifyFixtures.DECIDED_AT);
+        NotificationEvent event = NotificationEvent.listingsRestricted(NotifyFixtures.NOTICE_ID, "seller-fake",
+                List.of(NotifyFixtures.items().get(0)), NotifyFixtures.DECIDED_AT);
         assertThat(service.deliver(event, 1).verdict()).isEqualTo(Verdict.DONE);
         assertThat(client.calls).isEmpty();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.core.Json;
 import dev.takedown.core.model.NoticeStatus;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WebhookPayloadsTest {
@@ -26,7 +27,8 @@ class WebhookPayloadsTest {
 
     @Test
     void itemsDecidedCarriesEachDecision() throws Exception {
-        JsonNode body = Json.parse(WebhookPayloads.itemsDecided(AT, NotifyFixtures.NOTICE_ID, NotifyFixtures.items()));
+        JsonNode body = Json.parse(WebhookPayloads.body(EventType.ITEMS_DECIDED, AT,
+                WebhookPayloads.itemsDecidedData(NotifyFixtures.NOTICE_ID, NotifyFixtures.items())));
         assertThat(body.path("type").asText()).isEqualTo("items.decided");
         JsonNode items = body.path("data").path("items");
         assertThat(items).hasSize(4);
@@ -55,12 +57,17 @@ class WebhookPayloadsTest {
     }
 
     @Test
-    void listingRestrictedCarriesTheWholeStatementOfReasons() throws Exception {
-        JsonNode body = Json.parse(WebhookPayloads.listingRestricted(AT, NotifyFixtures.STATEMENT));
+    void listingRestrictedCarriesTheWholeStatementOfReasonsOfEachListing() throws Exception {
+        JsonNode body = Json.parse(WebhookPayloads.body(EventType.LISTING_RESTRICTED, AT, WebhookPayloads.listingsRestrictedData(
+                NotifyFixtures.NOTICE_ID, "seller-fake", List.of(NotifyFixtures.STATEMENT, NotifyFixtures.STATEMENT))));
         assertThat(body.path("type").asText()).isEqualTo("listing.restricted");
+        assertThat(body.path("timestamp").asText()).isEqualTo("2026-11-28T15:32:00.000Z");
         JsonNode data = body.path("data");
-        assertThat(data.path("listingId").asText()).isEqualTo("1001");
-        JsonNode statement = data.path("statementOfReasons");
+        assertThat(data.path("sellerId").asText()).isEqualTo("seller-fake");
+        assertThat(data.path("noticeId").asText()).isEqualTo(NotifyFixtures.NOTICE_ID);
+        assertThat(data.path("listings")).hasSize(2);
+        assertThat(data.path("listings").get(0).path("listingId").asText()).isEqualTo("1001");
+        JsonNode statement = data.path("listings").get(0).path("statementOfReasons");
         assertThat(statement.path("sellerId").asText()).isEqualTo("seller-fake");
         assertThat(statement.path("reasonCode").asText()).isEqualTo("COUNTERFEIT");
         assertThat(statement.path("rightholderName").asText()).isEqualTo("Acme Brands Inc.");

@@ -19,6 +19,7 @@ import dev.takedown.core.model.Outcome;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.notify.EventType;
+import dev.takedown.core.notify.NotificationEvent;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
 import dev.takedown.core.problem.FieldError;
@@ -147,7 +148,7 @@ class StaffServiceTest {
             assertThat(e.to()).isEqualTo(ItemStatus.ACTIONED);
         });
         assertThat(notifications.ofType(EventType.NOTICE_COMPLETED)).hasSize(1);
-        assertThat(notifications.ofType(EventType.LISTING_RESTRICTED)).extracting(e -> e.items().get(0)).contains(1);
+        assertThat(notifications.ofType(EventType.LISTING_RESTRICTED)).flatExtracting(NotificationEvent::items).contains(1);
         assertThat(staff.reviewQueue(new StaffRequests.ReviewQueue(20, null)).entries()).isEmpty();
     }
 

@@ -95,7 +95,12 @@ class VerificationServiceTest {
         assertThat(notice.openItemCount()).isEqualTo(1);
         assertThat(notifications.ofType(EventType.ITEMS_DECIDED)).singleElement()
                 .satisfies(e -> assertThat(e.items()).containsExactly(0, 1, 2, 3, 4, 5));
-        assertThat(notifications.ofType(EventType.LISTING_RESTRICTED)).extracting(e -> e.items().get(0)).containsExactly(0, 5);
+        // Both removed listings belong to one seller: one webhook with both statements.
+        assertThat(notifications.ofType(EventType.LISTING_RESTRICTED)).singleElement().satisfies(e -> {
+            assertThat(e.sellerId()).isEqualTo("seller-fake");
+            assertThat(e.items()).containsExactly(0, 5);
+            assertThat(e.data()).contains("\"listingId\":\"1001\"", "\"listingId\":\"1005\"");
+        });
         assertThat(notifications.ofType(EventType.NOTICE_COMPLETED)).isEmpty();
     }
 
