@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Delivery attempts in one partition per notice, sorted by target then time
  * ({@code ATTEMPT#RIGHTHOLDER#<time>#<webhook id>#<attempt>}), so a rightholder's attempts read in order
- * without a filter; and one {@code DELIVERED#<webhook id>} row per delivered webhook, for replays.
+ * without a filter; and one {@code DELIVERED#<webhook id>} row per delivered webhook, for replays, holding its
+ * successful attempt.
  */
 public final class DynamoDeliveryStore implements DeliveryStore {
     private static final String ATTEMPT_PREFIX = "ATTEMPT#";
@@ -37,9 +38,21 @@ public final class DynamoDeliveryStore implements DeliveryStore {
 
     @Override
     public void record(DeliveryAttempt attempt) {
-        String sk = attemptsOf(attempt.target()) + Times.format(attempt.attemptedAt()) + "#" + attempt.webhookId()
-                + "#" + String.format("%03d", attempt.attempt());
-        dynamo.putItem(r -> r.tableName(table).item(Attrs.item()
+        boolean delivered = attempt.outcome() == Outcome.DELIVERED;
+        // Nothing lists a seller's attempts by notice: a delivered one is kept on its mark alone (one write).
+        if (!delivered || attempt.target() != Target.SELLER) {
+            String sk = attemptsOf(attempt.target()) + Times.format(attempt.attemptedAt()) + "#" + attempt.webhookId()
+                    + "#" + String.format("%03d", attempt.attempt());
+            dynamo.putItem(r -> r.tableName(table).item(attemptRow(attempt, sk)));
+        }
+        // After the attempt row: a crash in between means one more delivery, never a missing attempt.
+        if (delivered) {
+            dynamo.putItem(r -> r.tableName(table).item(attemptRow(attempt, DELIVERED_PREFIX + attempt.webhookId())));
+        }
+    }
+
+    private static Map<String, AttributeValue> attemptRow(DeliveryAttempt attempt, String sk) {
+        return Attrs.item()
                 .s("noticeId", attempt.noticeId())
                 .s("sk", sk)
                 .s("webhookId", attempt.webhookId())
@@ -53,15 +66,7 @@ public final class DynamoDeliveryStore implements DeliveryStore {
                 .s("error", attempt.error())
                 .s("attemptedAt", Times.format(attempt.attemptedAt()))
                 .s("nextAttemptAt", attempt.nextAttemptAt() == null ? null : Times.format(attempt.nextAttemptAt()))
-                .build()));
-        // After the attempt row: a crash in between means one more delivery, never a missing attempt.
-        if (attempt.outcome() == Outcome.DELIVERED) {
-            dynamo.putItem(r -> r.tableName(table).item(Attrs.item()
-                    .s("noticeId", attempt.noticeId())
-                    .s("sk", DELIVERED_PREFIX + attempt.webhookId())
-                    .s("deliveredAt", Times.format(attempt.attemptedAt()))
-                    .build()));
-        }
+                .build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.takedown.aws;
 
+import dev.takedown.core.Parallel;
 import dev.takedown.core.Times;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;

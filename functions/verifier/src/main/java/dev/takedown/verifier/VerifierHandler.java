@@ -16,6 +16,7 @@ import dev.takedown.aws.StreamJson;
 import dev.takedown.core.Env;
 import dev.takedown.core.Json;
 import dev.takedown.core.Log;
+import dev.takedown.core.Parallel;
 import dev.takedown.core.verify.DecisionRecorder;
 import dev.takedown.core.verify.VerificationService;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -58,34 +60,44 @@ public final class VerifierHandler implements RequestStreamHandler {
                 Clock.systemUTC());
     }
 
+    /** Messages are independent (verification is safe to run concurrently), so a batch is verified side by side. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        List<String> failed = new ArrayList<>();
-        for (JsonNode record : StreamJson.read(input).path("Records")) {
-            String messageId = record.path("messageId").asText();
-            try {
-                JsonNode body = Json.parse(record.path("body").asText());
-                List<Integer> items = new ArrayList<>();
-                for (JsonNode index : body.path("items")) {
-                    if (!index.canConvertToInt() || !index.isIntegralNumber() || index.intValue() < 0) {
-                        throw new IllegalArgumentException("item indexes must be whole numbers from 0");
-                    }
-                    items.add(index.intValue());
-                }
-                String noticeId = body.path("noticeId").asText(null);
-                if (noticeId == null || items.isEmpty()) {
-                    throw new IllegalArgumentException("a verification message needs noticeId and items");
-                }
-                verification.verify(noticeId, items);
-            } catch (Exception e) {
-                Log.error("verification message failed; it will be retried, then dead-lettered", e,
-                        "messageId", messageId, "receiveCount", record.path("attributes").path("ApproximateReceiveCount").asText());
-                failed.add(messageId);
+        List<JsonNode> records = new ArrayList<>();
+        StreamJson.read(input).path("Records").forEach(records::add);
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
+        Parallel.run(records, record -> {
+            if (!verify(record)) {
+                failed.add(record.path("messageId").asText());
             }
-        }
+        });
         ObjectNode response = Json.object();
         ArrayNode failures = response.putArray("batchItemFailures");
         failed.forEach(id -> failures.addObject().put("itemIdentifier", id));
         StreamJson.write(output, response);
+    }
+
+    private boolean verify(JsonNode record) {
+        try {
+            JsonNode body = Json.parse(record.path("body").asText());
+            List<Integer> items = new ArrayList<>();
+            for (JsonNode index : body.path("items")) {
+                if (!index.canConvertToInt() || !index.isIntegralNumber() || index.intValue() < 0) {
+                    throw new IllegalArgumentException("item indexes must be whole numbers from 0");
+                }
+                items.add(index.intValue());
+            }
+            String noticeId = body.path("noticeId").asText(null);
+            if (noticeId == null || items.isEmpty()) {
+                throw new IllegalArgumentException("a verification message needs noticeId and items");
+            }
+            verification.verify(noticeId, items);
+            return true;
+        } catch (Exception e) {
+            Log.error("verification message failed; it will be retried, then dead-lettered", e,
+                    "messageId", record.path("messageId").asText(),
+                    "receiveCount", record.path("attributes").path("ApproximateReceiveCount").asText());
+            return false;
+        }
     }
 }

@@ -350,6 +350,9 @@ abstract class StoreContract {
         assertThat(deliveries.delivered(noticeId, "msg_a")).isTrue();
         assertThat(deliveries.delivered(noticeId, "msg_s")).isTrue();
         assertThat(deliveries.delivered(noticeId, "msg_b")).isFalse();
+        // Three attempts and a mark for the rightholder's webhook; the seller's delivery is its mark alone.
+        assertThat(dynamo().query(r -> r.tableName(table("DeliveriesTable")).keyConditionExpression("noticeId = :n")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId)))).count()).isEqualTo(5);
         Page<DeliveryAttempt> page = deliveries.rightholderAttempts(noticeId, null, 2);
         assertThat(page.entries()).extracting(DeliveryAttempt::attempt).containsExactly(1, 2);
         assertThat(page.entries().get(0)).isEqualTo(new DeliveryAttempt(noticeId, "msg_a", EventType.NOTICE_COMPLETED,

@@ -1,4 +1,4 @@
-package dev.takedown.aws;
+package dev.takedown.core;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +9,18 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * Runs independent DynamoDB requests side by side. The calls wait on the network, not the CPU, so a few
+ * Runs independent pieces of work side by side: requests that wait on the network, not the CPU, so a few
  * threads pay off even on a one-vCPU function. Threads are made per call (cheap next to a network round
  * trip), so they start with the caller's inheritable context and none outlive the request.
  */
-final class Parallel {
+public final class Parallel {
     private static final int THREADS = 8;
 
     private Parallel() {
     }
 
     /** Applies {@code action} to every task and returns when all are done; the first failure is rethrown. */
-    static <T> void run(List<T> tasks, Consumer<T> action) {
+    public static <T> void run(List<T> tasks, Consumer<T> action) {
         if (tasks.size() <= 1) {
             tasks.forEach(action);
             return;
