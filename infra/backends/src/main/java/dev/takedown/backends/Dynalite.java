@@ -19,11 +19,13 @@ public final class Dynalite implements AutoCloseable {
 
     private final List<String> command;
     private final int port;
+    private final ProcessBuilder.Redirect output;
     private volatile Process process;
 
-    private Dynalite(List<String> command, int port) {
+    private Dynalite(List<String> command, int port, ProcessBuilder.Redirect output) {
         this.command = List.copyOf(command);
         this.port = port;
+        this.output = output;
     }
 
     /** Starts dynalite on a free port, in memory when {@code dataDir} is null. */
@@ -48,7 +50,10 @@ public final class Dynalite implements AutoCloseable {
             command.add("--path");
             command.add(dataDir.toAbsolutePath().toString());
         }
-        Dynalite dynalite = new Dynalite(command, port);
+        // With a data directory, its output goes to a log beside the data, to tell why it stopped if it does.
+        ProcessBuilder.Redirect output = dataDir == null ? ProcessBuilder.Redirect.DISCARD
+                : ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
+        Dynalite dynalite = new Dynalite(command, port, output);
         Runtime.getRuntime().addShutdownHook(new Thread(dynalite::close));
         dynalite.launch();
         return dynalite;
@@ -58,7 +63,7 @@ public final class Dynalite implements AutoCloseable {
         try {
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start dynalite (is node on the PATH?)", e);
