@@ -34,6 +34,8 @@ final class Functions implements AutoCloseable {
 
     /** The function whose handler runs on this thread, so that tests can attribute its AWS calls. */
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    /** The request id of the invocation running on this thread, so that tests can tell invocations apart. */
+    private static final ThreadLocal<String> CURRENT_REQUEST = new ThreadLocal<>();
 
     private final Map<String, FunctionDef> definitions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
@@ -63,6 +65,10 @@ final class Functions implements AutoCloseable {
         return CURRENT.get();
     }
 
+    static String currentRequestId() {
+        return CURRENT_REQUEST.get();
+    }
+
     boolean exists(String functionId) {
         return definitions.containsKey(functionId);
     }
@@ -89,6 +95,7 @@ final class Functions implements AutoCloseable {
         long deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
         Future<byte[]> result = invocations.submit(() -> {
             CURRENT.set(functionId);
+            CURRENT_REQUEST.set(requestId);
             try {
                 RequestStreamHandler handler = handlers.computeIfAbsent(functionId, id -> instantiate(function));
                 ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -96,6 +103,7 @@ final class Functions implements AutoCloseable {
                 return output.toByteArray();
             } finally {
                 CURRENT.remove();
+                CURRENT_REQUEST.remove();
             }
         });
         try {
