@@ -37,7 +37,7 @@ class FaultDrillRedeliveryStormTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(ProjectTemplate.stack(Map.of("VerificationVisibilityTimeout", "1")));
+        stack = LocalStack.start(ProjectTemplate.stack(Map.of("VerificationVisibilityTimeout", "1")).withPollers(3));
         FaultDrills.setVisibilityTimeout(stack, "NotificationQueue", Duration.ofSeconds(1));
         // The first write of each invocation waits, after its reads: the copy that overlaps it reads the same state.
         FaultInjector.install((function, service, operation, attributes) -> {

@@ -91,6 +91,7 @@ class FaultDrillThrottlingTest {
             FaultInjector.clear();
         }
         assertThat(throttling.injected.get()).as("throttled attempts").isGreaterThan(20);
+        // The SDK retries a 400 only when it counts it as throttling.
         assertThat(throttling.retriedBySdk.get()).as("throttled calls the SDK retried").isGreaterThan(0);
         assertThat(throttled).isEqualTo(calm);
     }

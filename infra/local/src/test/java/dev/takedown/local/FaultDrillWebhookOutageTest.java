@@ -10,6 +10,7 @@ import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.core.Json;
 import dev.takedown.core.model.Rightholder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,7 @@ class FaultDrillWebhookOutageTest {
             assertThat(reply.status()).isEqualTo(200);
             return StreamSupport.stream(reply.body().path("deliveries").spliterator(), false).toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

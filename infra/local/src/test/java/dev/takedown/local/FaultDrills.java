@@ -15,8 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** What the fault drills share: calling the API, making listings to name, waiting for the pipeline. */
@@ -88,7 +90,7 @@ final class FaultDrills {
     }
 
     static JsonNode awaitNotice(LocalStack stack, String noticeId, String key, Duration timeout,
-                                java.util.function.Predicate<JsonNode> until) throws Exception {
+                                Predicate<JsonNode> until) throws Exception {
         JsonNode[] last = {Json.object()};
         await("notice " + noticeId, timeout, () -> {
             try {
@@ -116,6 +118,6 @@ final class FaultDrills {
     /** The notification queue's visibility timeout is fixed in the template; drills shorten it on ElasticMQ. */
     static void setVisibilityTimeout(LocalStack stack, String queue, Duration timeout) {
         stack.sqs().setQueueAttributes(r -> r.queueUrl(stack.queueUrl(queue)).attributes(
-                java.util.Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(timeout.toSeconds()))));
+                Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(timeout.toSeconds()))));
     }
 }
