@@ -93,14 +93,21 @@ class FaultDrillRedeliveryStormTest {
     }
 
     @Test
+    void everyEventReachesItsRecipient() {
+        List<WebhookReceiver.Receipt> receipts = stack.webhookReceipts();
+        assertThat(receipts).extracting(WebhookReceiver.Receipt::type)
+                .contains("notice.received", "items.decided", "notice.completed");
+        // storm-0, storm-5 and storm-10 belong to the seller with a callback URL.
+        assertThat(receipts.stream().filter(r -> r.type().equals("listing.restricted"))
+                .map(WebhookReceiver.Receipt::webhookId).distinct()).hasSize(3);
+    }
+
+    @Test
     @Disabled("NotifierService.deliver checks for a recorded delivery, posts, and only then records it: a redelivered"
             + " copy running alongside the first posts the same webhook id again. Fails until the notifier claims an"
             + " event (conditional write with a lease) before posting it.")
     void noWebhookIdIsDeliveredTwice() {
-        List<WebhookReceiver.Receipt> receipts = stack.webhookReceipts();
-        assertThat(receipts).extracting(WebhookReceiver.Receipt::type)
-                .contains("notice.received", "items.decided", "listing.restricted", "notice.completed");
-        assertThat(receipts).extracting(WebhookReceiver.Receipt::webhookId).doesNotHaveDuplicates();
+        assertThat(stack.webhookReceipts()).extracting(WebhookReceiver.Receipt::webhookId).doesNotHaveDuplicates();
     }
 
     private static void sleep(Duration duration) {
