@@ -11,17 +11,21 @@ import java.util.List;
 
 /**
  * dynalite, the DynamoDB emulator, as a child process on 127.0.0.1: in memory, or kept on disk under a
- * data directory. It is installed by the build into {@code infra/backends/dynalite/node_modules}.
+ * data directory. It is installed by the build into {@code infra/backends/dynalite/node_modules}. It can be
+ * killed and started again on the same port, which keeps its tables only when they are on disk.
  */
 public final class Dynalite implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Process process;
+    private final List<String> command;
     private final int port;
+    private final ProcessBuilder.Redirect output;
+    private volatile Process process;
 
-    private Dynalite(Process process, int port) {
-        this.process = process;
+    private Dynalite(List<String> command, int port, ProcessBuilder.Redirect output) {
+        this.command = List.copyOf(command);
         this.port = port;
+        this.output = output;
     }
 
     /** Starts dynalite on a free port, in memory when {@code dataDir} is null. */
@@ -46,18 +50,45 @@ public final class Dynalite implements AutoCloseable {
             command.add("--path");
             command.add(dataDir.toAbsolutePath().toString());
         }
+        // With a data directory, its output goes to a log beside the data, to tell why it stopped if it does.
+        ProcessBuilder.Redirect output = dataDir == null ? ProcessBuilder.Redirect.DISCARD
+                : ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
+        Dynalite dynalite = new Dynalite(command, port, output);
+        Runtime.getRuntime().addShutdownHook(new Thread(dynalite::close));
+        dynalite.launch();
+        return dynalite;
+    }
+
+    private void launch() {
         try {
-            Process process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output)
                     .start();
-            Dynalite dynalite = new Dynalite(process, port);
-            Runtime.getRuntime().addShutdownHook(new Thread(dynalite::close));
-            dynalite.awaitReady();
-            return dynalite;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start dynalite (is node on the PATH?)", e);
         }
+        awaitReady();
+    }
+
+    /** Kills the process at once, as a crash would: clients see refused connections until {@link #restart()}. */
+    public void kill() {
+        Process running = process;
+        running.destroyForcibly();
+        try {
+            running.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping dynalite", e);
+        }
+    }
+
+    /** Starts a stopped dynalite again on the same port and data directory. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("dynalite is still running on port " + port);
+        }
+        launch();
     }
 
     /** Where the npm-installed dynalite lives: -Ddynalite.home, else found from the working directory up. */
@@ -106,7 +137,8 @@ public final class Dynalite implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
+        Process process = this.process;
+        if (process != null && process.isAlive()) {
             process.destroy();
             try {
                 if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {

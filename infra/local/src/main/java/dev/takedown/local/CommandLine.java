@@ -24,6 +24,7 @@ final class CommandLine {
               --seed FILE           seed data (default: infra/local/seed.json at the project root)
               --data-dir DIR        keep DynamoDB data under DIR across restarts (default: in memory)
               --parameter NAME=VALUE  override a template parameter (repeatable)
+              --pollers N           SQS batches of each function that may run at once (default 3)
               --no-schedules        do not run Schedule events
               --help                show this message""";
 
@@ -60,6 +61,7 @@ final class CommandLine {
         Path seed = null;
         Path dataDir = null;
         boolean schedules = true;
+        int pollers = LocalStack.DEFAULT_POLLERS;
         Map<String, String> parameters = new LinkedHashMap<>();
         while (!queue.isEmpty()) {
             String flag = queue.removeFirst();
@@ -72,6 +74,7 @@ final class CommandLine {
                 case "--template" -> template = workingDir.resolve(value(flag, queue)).normalize();
                 case "--seed" -> seed = workingDir.resolve(value(flag, queue)).normalize();
                 case "--data-dir" -> dataDir = workingDir.resolve(value(flag, queue)).normalize();
+                case "--pollers" -> pollers = positive(flag, value(flag, queue));
                 case "--no-schedules" -> schedules = false;
                 case "--parameter" -> {
                     String assignment = value(flag, queue);
@@ -102,7 +105,7 @@ final class CommandLine {
             throw new UsageException("no seed file at " + seed);
         }
         return new LocalStack.Options(template, Files.isRegularFile(seed) ? seed : null, dataDir, apiPort, lambdaPort,
-                dynalitePort, sqsPort, webhookPort, schedules, parameters);
+                dynalitePort, sqsPort, webhookPort, schedules, parameters, pollers);
     }
 
     /** The nearest directory at or above {@code dir} that holds template.yaml. */
@@ -120,6 +123,18 @@ final class CommandLine {
             throw new UsageException(flag + " needs a value");
         }
         return queue.removeFirst();
+    }
+
+    private static int positive(String flag, String value) throws UsageException {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(flag + " expects a whole number from 1, got " + value);
     }
 
     private static int port(String flag, String value) throws UsageException {

@@ -37,6 +37,8 @@ final class Functions implements AutoCloseable {
      * the threads a handler starts for parallel requests.
      */
     private static final ThreadLocal<String> CURRENT = new InheritableThreadLocal<>();
+    /** The request id of the invocation running on this thread, so that tests can tell invocations apart. */
+    private static final ThreadLocal<String> CURRENT_REQUEST = new InheritableThreadLocal<>();
 
     private final Map<String, FunctionDef> definitions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
@@ -66,6 +68,10 @@ final class Functions implements AutoCloseable {
         return CURRENT.get();
     }
 
+    static String currentRequestId() {
+        return CURRENT_REQUEST.get();
+    }
+
     boolean exists(String functionId) {
         return definitions.containsKey(functionId);
     }
@@ -92,6 +98,7 @@ final class Functions implements AutoCloseable {
         long deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
         Future<byte[]> result = invocations.submit(() -> {
             CURRENT.set(functionId);
+            CURRENT_REQUEST.set(requestId);
             try {
                 RequestStreamHandler handler = handlers.computeIfAbsent(functionId, id -> instantiate(function));
                 ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -99,6 +106,7 @@ final class Functions implements AutoCloseable {
                 return output.toByteArray();
             } finally {
                 CURRENT.remove();
+                CURRENT_REQUEST.remove();
             }
         });
         try {

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,40 +37,51 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalStack implements AutoCloseable {
     private static final int HTTP_THREADS = 16;
 
+    /** Lambda polls each SQS event source with several concurrent batches; a few are enough to show it locally. */
+    public static final int DEFAULT_POLLERS = 3;
+
     /**
      * How to run the stack. A port of 0 means any free port; {@code seed} and {@code dataDir} may be null (no
-     * seed; backends in memory).
+     * seed; backends in memory). {@code pollers} is how many batches of each SQS event may run at once.
      */
     public record Options(Path template, Path seed, Path dataDir, int apiPort, int lambdaPort, int dynalitePort,
-            int sqsPort, int webhookPort, boolean schedules, Map<String, String> parameters) {
+            int sqsPort, int webhookPort, boolean schedules, Map<String, String> parameters, int pollers) {
 
         public Options {
             parameters = Map.copyOf(parameters);
+            if (pollers < 1) {
+                throw new IllegalArgumentException("pollers must be at least 1, got " + pollers);
+            }
         }
 
         /** Free ports, no seed, in memory, schedules only when run through {@link #runSchedulesNow()}. */
         public static Options forTemplate(Path template) {
-            return new Options(template, null, null, 0, 0, 0, 0, 0, false, Map.of());
+            return new Options(template, null, null, 0, 0, 0, 0, 0, false, Map.of(), DEFAULT_POLLERS);
+        }
+
+        public Options withPollers(int count) {
+            return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
+                    schedules, parameters, count);
         }
 
         public Options withSeed(Path seedFile) {
             return new Options(template, seedFile, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, parameters);
+                    schedules, parameters, pollers);
         }
 
         public Options withDataDir(Path directory) {
             return new Options(template, seed, directory, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, parameters);
+                    schedules, parameters, pollers);
         }
 
         public Options withWebhookPort(int port) {
             return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, port, schedules,
-                    parameters);
+                    parameters, pollers);
         }
 
         public Options withParameters(Map<String, String> overrides) {
             return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, overrides);
+                    schedules, overrides, pollers);
         }
     }
 
@@ -149,7 +161,8 @@ public final class LocalStack implements AutoCloseable {
         }
         for (FunctionDef function : template.functions()) {
             for (FunctionDef.SqsEvent event : function.sqsEvents()) {
-                track(new SqsPoller(sqs, functions, function.logicalId(), event, queueUrls.get(event.queue()))).start();
+                track(new SqsPoller(sqs, functions, function.logicalId(), event, queueUrls.get(event.queue()),
+                        options.pollers())).start();
             }
         }
     }
@@ -279,6 +292,22 @@ public final class LocalStack implements AutoCloseable {
     /** The API key of the seed's first rightholder, if there is one. */
     public Optional<String> demoApiKey() {
         return seed == null ? Optional.empty() : seed.rightholders().stream().findFirst().map(Seed.SeededRightholder::apiKey);
+    }
+
+    /**
+     * Kills DynamoDB and starts it again on the same port after {@code down}, for fault drills: functions and
+     * clients see refused connections meanwhile. Its data survives only with a data directory.
+     */
+    public void restartDynamo(Duration down) {
+        dynalite.kill();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while DynamoDB was down", e);
+        } finally {
+            dynalite.restart();
+        }
     }
 
     /** Runs every Schedule event's function once, now, and returns when they are done. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * Lambda's SQS event source mapping for one function: receive a batch, invoke, delete what succeeded. Whatever is
  * not deleted comes back after the visibility timeout and, past maxReceiveCount, goes to the dead-letter queue.
+ * Like Lambda, several batches run at once, one per thread, so a message redelivered while its first batch is
+ * still running is processed concurrently with it.
  */
 final class SqsPoller implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,21 +29,25 @@ final class SqsPoller implements AutoCloseable {
     private final String functionId;
     private final FunctionDef.SqsEvent event;
     private final String queueUrl;
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    SqsPoller(SqsClient sqs, Functions functions, String functionId, FunctionDef.SqsEvent event, String queueUrl) {
+    SqsPoller(SqsClient sqs, Functions functions, String functionId, FunctionDef.SqsEvent event, String queueUrl,
+              int concurrency) {
         this.sqs = sqs;
         this.functions = functions;
         this.functionId = functionId;
         this.event = event;
         this.queueUrl = queueUrl;
-        this.thread = new Thread(this::run, "sqs-" + functionId + "-" + event.name());
-        this.thread.setDaemon(true);
+        for (int i = 1; i <= concurrency; i++) {
+            Thread thread = new Thread(this::run, "sqs-" + functionId + "-" + event.name() + "-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
     }
 
     void start() {
-        thread.start();
+        threads.forEach(Thread::start);
     }
 
     private void run() {
@@ -155,9 +162,11 @@ final class SqsPoller implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        threads.forEach(Thread::interrupt);
         try {
-            thread.join(5000);
+            for (Thread thread : threads) {
+                thread.join(5000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -22,13 +22,14 @@ class CommandLineTest {
         assertThat(options.webhookPort()).isEqualTo(3002);
         assertThat(options.dataDir()).isNull();
         assertThat(options.schedules()).isTrue();
+        assertThat(options.pollers()).isEqualTo(LocalStack.DEFAULT_POLLERS);
     }
 
     @Test
     void readsEveryFlag() throws Exception {
         LocalStack.Options options = CommandLine.parse(new String[] {"--port", "8080", "--lambda-port=8081",
                 "--dynalite-port", "8000", "--sqs-port", "9324", "--webhook-port", "0", "--data-dir", "data", "--no-schedules",
-                "--seed", "infra/local/seed.json", "--template", "template.yaml", "--parameter", "StageName=dev"}, ROOT, ROOT);
+                "--seed", "infra/local/seed.json", "--template", "template.yaml", "--parameter", "StageName=dev", "--pollers", "5"}, ROOT, ROOT);
         assertThat(options.apiPort()).isEqualTo(8080);
         assertThat(options.lambdaPort()).isEqualTo(8081);
         assertThat(options.dynalitePort()).isEqualTo(8000);
@@ -37,6 +38,7 @@ class CommandLineTest {
         assertThat(options.dataDir()).isEqualTo(ROOT.resolve("data"));
         assertThat(options.schedules()).isFalse();
         assertThat(options.parameters()).isEqualTo(Map.of("StageName", "dev"));
+        assertThat(options.pollers()).isEqualTo(5);
     }
 
     @Test
@@ -44,6 +46,7 @@ class CommandLineTest {
         assertUsage(new String[] {"--prot", "3000"}, "unknown flag --prot");
         assertUsage(new String[] {"--port", "http"}, "--port expects a port number");
         assertUsage(new String[] {"--port"}, "--port needs a value");
+        assertUsage(new String[] {"--pollers", "0"}, "--pollers expects a whole number from 1");
         assertUsage(new String[] {"--seed", "missing.json"}, "no seed file at");
         assertUsage(new String[] {"--parameter", "StageName"}, "NAME=VALUE");
     }
