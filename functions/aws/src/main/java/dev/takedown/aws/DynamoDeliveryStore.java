@@ -8,21 +8,28 @@ import dev.takedown.core.notify.EventType;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Delivery attempts in one partition per notice, sorted by target then time
  * ({@code ATTEMPT#RIGHTHOLDER#<time>#<webhook id>#<attempt>}), so a rightholder's attempts read in order
- * without a filter; and one {@code DELIVERED#<webhook id>} row per delivered webhook, for replays, holding its
- * successful attempt.
+ * without a filter; and one {@code DELIVERED#<webhook id>} row per webhook: claimed while one sender delivers it,
+ * then holding its successful attempt, so that replays and concurrent copies send it once.
  */
 public final class DynamoDeliveryStore implements DeliveryStore {
     private static final String ATTEMPT_PREFIX = "ATTEMPT#";
     private static final String DELIVERED_PREFIX = "DELIVERED#";
+    /** States of a {@code DELIVERED#} row: claimed by a sender until its lease ends, then delivered for good. */
+    private static final String SENDING = "SENDING";
+    private static final String DELIVERED_STATE = "DELIVERED";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -37,6 +44,26 @@ public final class DynamoDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public Claim claim(String noticeId, String webhookId, Instant now, Duration lease) {
+        Map<String, AttributeValue> key = markKey(noticeId, webhookId);
+        try {
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(Attrs.item().s("noticeId", noticeId).s("sk", DELIVERED_PREFIX + webhookId)
+                            .s("webhookId", webhookId).s("state", SENDING)
+                            .s("leaseUntil", Times.format(now.plus(lease))).build())
+                    .conditionExpression("attribute_not_exists(sk) OR (#state = :sending AND leaseUntil < :now)")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":sending", AttributeValue.fromS(SENDING),
+                            ":now", AttributeValue.fromS(Times.format(now)))));
+            return Claim.CLAIMED;
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> mark = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key)).item();
+            // Gone again means the other attempt just failed and let go: it is redelivered, so wait like for one in flight.
+            return mark != null && DELIVERED_STATE.equals(Attrs.s(mark, "state")) ? Claim.DELIVERED : Claim.IN_FLIGHT;
+        }
+    }
+
+    @Override
     public void record(DeliveryAttempt attempt) {
         boolean delivered = attempt.outcome() == Outcome.DELIVERED;
         // Nothing lists a seller's attempts by notice: a delivered one is kept on its mark alone (one write).
@@ -47,8 +74,23 @@ public final class DynamoDeliveryStore implements DeliveryStore {
         }
         // After the attempt row: a crash in between means one more delivery, never a missing attempt.
         if (delivered) {
-            dynamo.putItem(r -> r.tableName(table).item(attemptRow(attempt, DELIVERED_PREFIX + attempt.webhookId())));
+            Map<String, AttributeValue> mark = new HashMap<>(attemptRow(attempt, DELIVERED_PREFIX + attempt.webhookId()));
+            mark.put("state", AttributeValue.fromS(DELIVERED_STATE));
+            dynamo.putItem(r -> r.tableName(table).item(mark));
+        } else {
+            try {
+                dynamo.deleteItem(r -> r.tableName(table).key(markKey(attempt.noticeId(), attempt.webhookId()))
+                        .conditionExpression("#state = :sending")
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(":sending", AttributeValue.fromS(SENDING))));
+            } catch (ConditionalCheckFailedException e) {
+                // Delivered meanwhile by an attempt whose claim outlived ours: that mark stays.
+            }
         }
+    }
+
+    private static Map<String, AttributeValue> markKey(String noticeId, String webhookId) {
+        return Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(DELIVERED_PREFIX + webhookId));
     }
 
     private static Map<String, AttributeValue> attemptRow(DeliveryAttempt attempt, String sk) {
@@ -67,14 +109,6 @@ public final class DynamoDeliveryStore implements DeliveryStore {
                 .s("attemptedAt", Times.format(attempt.attemptedAt()))
                 .s("nextAttemptAt", attempt.nextAttemptAt() == null ? null : Times.format(attempt.nextAttemptAt()))
                 .build();
-    }
-
-    @Override
-    public boolean delivered(String noticeId, String webhookId) {
-        Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
-                "noticeId", AttributeValue.fromS(noticeId),
-                "sk", AttributeValue.fromS(DELIVERED_PREFIX + webhookId)))).item();
-        return row != null && !row.isEmpty();
     }
 
     @Override

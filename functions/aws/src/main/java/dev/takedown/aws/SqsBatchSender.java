@@ -1,5 +1,6 @@
 package dev.takedown.aws;
 
+import dev.takedown.core.Parallel;
 import dev.takedown.core.ports.DependencyException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,10 @@ import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-/** Sends message bodies ten to a request, retrying the entries SQS refused; throws if some never get through. */
+/**
+ * Sends message bodies ten to a request, the requests side by side, retrying the entries SQS refused; throws if
+ * some never get through.
+ */
 final class SqsBatchSender {
     static final int MESSAGES_PER_BATCH = 10;
     private static final int MAX_ATTEMPTS = 5;
@@ -26,9 +30,11 @@ final class SqsBatchSender {
         for (String body : bodies) {
             entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(entries.size())).messageBody(body).build());
         }
+        List<List<SendMessageBatchRequestEntry>> batches = new ArrayList<>();
         for (int from = 0; from < entries.size(); from += MESSAGES_PER_BATCH) {
-            sendBatch(entries.subList(from, Math.min(entries.size(), from + MESSAGES_PER_BATCH)));
+            batches.add(entries.subList(from, Math.min(entries.size(), from + MESSAGES_PER_BATCH)));
         }
+        Parallel.run(batches, this::sendBatch);
     }
 
     private void sendBatch(List<SendMessageBatchRequestEntry> batch) {

@@ -40,6 +40,7 @@ import dev.takedown.core.notify.DeliveryAttempt;
 import dev.takedown.core.notify.DeliveryAttempt.Outcome;
 import dev.takedown.core.notify.DeliveryAttempt.Target;
 import dev.takedown.core.notify.EventType;
+import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.IdempotencyStore.Entry;
 import dev.takedown.core.ports.InvalidCursorException;
@@ -337,22 +338,31 @@ abstract class StoreContract {
         DynamoDeliveryStore deliveries = new DynamoDeliveryStore(dynamo(), table("DeliveriesTable"));
         String noticeId = Ids.notice(now());
         Instant first = now();
+        Duration lease = Duration.ofSeconds(30);
         for (int attempt = 1; attempt <= 3; attempt++) {
             boolean last = attempt == 3;
+            Instant at = first.plusSeconds(attempt);
+            assertThat(deliveries.claim(noticeId, "msg_a", at, lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
+            assertThat(deliveries.claim(noticeId, "msg_a", at, lease)).as("held by the first claim")
+                    .isEqualTo(DeliveryStore.Claim.IN_FLIGHT);
             deliveries.record(new DeliveryAttempt(noticeId, "msg_a", EventType.NOTICE_COMPLETED, Target.RIGHTHOLDER,
                     "acme", "https://hooks.acme.example/", attempt, last ? Outcome.DELIVERED : Outcome.RETRYING,
-                    last ? 204 : null, last ? null : "HttpTimeoutException: timed out", first.plusSeconds(attempt),
+                    last ? 204 : null, last ? null : "HttpTimeoutException: timed out", at,
                     last ? null : first.plusSeconds(attempt + 1)));
         }
+        assertThat(deliveries.claim(noticeId, "msg_s", first, lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
         deliveries.record(new DeliveryAttempt(noticeId, "msg_s", EventType.LISTING_RESTRICTED, Target.SELLER,
                 "seller-fake", "https://hooks.deals.example/", 1, Outcome.DELIVERED, 200, null, first, null));
 
-        assertThat(deliveries.delivered(noticeId, "msg_a")).isTrue();
-        assertThat(deliveries.delivered(noticeId, "msg_s")).isTrue();
-        assertThat(deliveries.delivered(noticeId, "msg_b")).isFalse();
+        assertThat(deliveries.claim(noticeId, "msg_a", first.plusSeconds(60), lease)).isEqualTo(DeliveryStore.Claim.DELIVERED);
+        assertThat(deliveries.claim(noticeId, "msg_s", first.plusSeconds(60), lease)).isEqualTo(DeliveryStore.Claim.DELIVERED);
         // Three attempts and a mark for the rightholder's webhook; the seller's delivery is its mark alone.
         assertThat(dynamo().query(r -> r.tableName(table("DeliveriesTable")).keyConditionExpression("noticeId = :n")
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId)))).count()).isEqualTo(5);
+        // A sender that died holding a claim holds it no longer than its lease.
+        assertThat(deliveries.claim(noticeId, "msg_b", first, lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
+        assertThat(deliveries.claim(noticeId, "msg_b", first.plusSeconds(29), lease)).isEqualTo(DeliveryStore.Claim.IN_FLIGHT);
+        assertThat(deliveries.claim(noticeId, "msg_b", first.plusSeconds(31), lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
         Page<DeliveryAttempt> page = deliveries.rightholderAttempts(noticeId, null, 2);
         assertThat(page.entries()).extracting(DeliveryAttempt::attempt).containsExactly(1, 2);
         assertThat(page.entries().get(0)).isEqualTo(new DeliveryAttempt(noticeId, "msg_a", EventType.NOTICE_COMPLETED,

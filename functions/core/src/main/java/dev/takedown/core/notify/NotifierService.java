@@ -46,6 +46,9 @@ public final class NotifierService {
     private record Recipient(Target target, String id, String callbackUrl, String secret) {
     }
 
+    /** Outlasts one delivery and its recording: WebhookTimeoutSeconds is at most 10. */
+    static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
+
     private final NoticeStore notices;
     private final RightholderStore rightholders;
     private final SellerStore sellers;
@@ -72,10 +75,6 @@ public final class NotifierService {
 
     /** Delivers {@code event}; {@code attempt} counts from 1 and includes this one. */
     public Result deliver(NotificationEvent event, int attempt) {
-        if (deliveries.delivered(event.noticeId(), event.id())) {
-            Log.info("webhook already delivered", "webhookId", event.id(), "noticeId", event.noticeId());
-            return Result.DONE;
-        }
         Optional<Recipient> found;
         String body;
         if (event.type() == EventType.LISTING_RESTRICTED) {
@@ -91,6 +90,20 @@ public final class NotifierService {
             Log.info("no callback URL; webhook not sent", "webhookId", event.id(), "noticeId", event.noticeId(),
                     "type", event.type().wireName());
             return Result.DONE;
+        }
+        switch (deliveries.claim(event.noticeId(), event.id(), clock.instant(), CLAIM_LEASE)) {
+            case DELIVERED -> {
+                Log.info("webhook already delivered", "webhookId", event.id(), "noticeId", event.noticeId());
+                return Result.DONE;
+            }
+            case IN_FLIGHT -> {
+                Log.info("webhook being delivered by another attempt; checking again later", "webhookId", event.id(),
+                        "noticeId", event.noticeId());
+                return Result.retryAfter(CLAIM_LEASE);
+            }
+            case CLAIMED -> {
+                // Ours to send.
+            }
         }
         Recipient recipient = found.get();
         Optional<String> refusal = policy.refusal(recipient.callbackUrl());

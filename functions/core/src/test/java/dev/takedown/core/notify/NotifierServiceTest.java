@@ -8,6 +8,7 @@ import dev.takedown.core.model.Seller;
 import dev.takedown.core.notify.DeliveryAttempt.Outcome;
 import dev.takedown.core.notify.DeliveryAttempt.Target;
 import dev.takedown.core.notify.NotifierService.Verdict;
+import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.WebhookClient;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryDeliveryStore;
@@ -139,6 +140,18 @@ class NotifierServiceTest {
         assertThat(again.verdict()).isEqualTo(Verdict.DONE);
         assertThat(client.calls).hasSize(1);
         assertThat(deliveries.attempts).hasSize(1);
+    }
+
+    @Test
+    void aCopyOfTheEventHandledWhileTheFirstIsBeingSentWaitsInsteadOfSendingItAgain() {
+        assertThat(deliveries.claim(NotifyFixtures.NOTICE_ID, completed().id(), Fixtures.NOW, Duration.ofSeconds(30)))
+                .isEqualTo(DeliveryStore.Claim.CLAIMED);
+        NotifierService.Result copy = service.deliver(completed(), 2);
+
+        assertThat(copy.verdict()).isEqualTo(Verdict.RETRY);
+        assertThat(copy.retryAfter()).isEqualTo(NotifierService.CLAIM_LEASE);
+        assertThat(client.calls).isEmpty();
+        assertThat(deliveries.attempts).isEmpty();
     }
 
     @Test

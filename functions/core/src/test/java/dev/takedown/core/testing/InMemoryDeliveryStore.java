@@ -3,7 +3,11 @@ package dev.takedown.core.testing;
 import dev.takedown.core.notify.DeliveryAttempt;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,18 +16,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class InMemoryDeliveryStore implements DeliveryStore {
     public final List<DeliveryAttempt> attempts = new CopyOnWriteArrayList<>();
     private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> claims = new HashMap<>();
 
     @Override
-    public void record(DeliveryAttempt attempt) {
-        attempts.add(attempt);
-        if (attempt.outcome() == DeliveryAttempt.Outcome.DELIVERED) {
-            delivered.add(attempt.noticeId() + "|" + attempt.webhookId());
+    public synchronized Claim claim(String noticeId, String webhookId, Instant now, Duration lease) {
+        String key = noticeId + "|" + webhookId;
+        if (delivered.contains(key)) {
+            return Claim.DELIVERED;
         }
+        Instant until = claims.get(key);
+        if (until != null && until.isAfter(now)) {
+            return Claim.IN_FLIGHT;
+        }
+        claims.put(key, now.plus(lease));
+        return Claim.CLAIMED;
     }
 
     @Override
-    public boolean delivered(String noticeId, String webhookId) {
-        return delivered.contains(noticeId + "|" + webhookId);
+    public synchronized void record(DeliveryAttempt attempt) {
+        attempts.add(attempt);
+        String key = attempt.noticeId() + "|" + attempt.webhookId();
+        claims.remove(key);
+        if (attempt.outcome() == DeliveryAttempt.Outcome.DELIVERED) {
+            delivered.add(key);
+        }
     }
 
     @Override
