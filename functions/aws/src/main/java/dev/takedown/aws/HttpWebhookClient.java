@@ -2,57 +2,65 @@ package dev.takedown.aws;
 
 import dev.takedown.core.ports.WebhookClient;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Webhooks over java.net.http. Redirects are not followed (a redirect could lead past the callback policy to an
- * internal address), and at most a few KiB of the answer are read: only its status matters.
+ * Webhooks over HttpURLConnection, which the SDK's HTTP client has loaded already, so sending one adds little to
+ * a cold start. Redirects are not followed (a redirect could lead past the callback policy to an internal
+ * address), no proxy is used, and the answer's body is not read: only its status matters.
  */
 public final class HttpWebhookClient implements WebhookClient {
-
-    private final HttpClient http;
     private final Duration timeout;
 
     public HttpWebhookClient(Duration timeout) {
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .build();
         this.timeout = timeout;
     }
 
     @Override
     public int post(URI url, Map<String, String> headers, String body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "takedown-webhooks/1")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        // The request timeout ends once headers arrive; the whole exchange, body included, must end in time too,
-        // or one slow receiver would hold up its batch-mates.
-        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+        HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
+        int millis = Math.toIntExact(timeout.toMillis());
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout(millis);
+        connection.setReadTimeout(millis);
+        connection.setDoOutput(true);
+        connection.setRequestMethod("POST");
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("User-Agent", "takedown-webhooks/1");
+        headers.forEach(connection::setRequestProperty);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        connection.setFixedLengthStreamingMode(bytes.length);
+        // The timeouts bound each connect and read; the whole exchange must end in time too, or a receiver that
+        // answers a byte at a time would hold up its batch-mates.
+        AtomicBoolean cutOff = new AtomicBoolean();
+        CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
+            cutOff.set(true);
+            connection.disconnect();
+        }, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
         try {
-            return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + timeout);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while sending the webhook", e);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(bytes);
+            }
+            return connection.getResponseCode();
+        } catch (IOException e) {
+            if (cutOff.get()) {
+                throw new SocketTimeoutException("no complete answer within " + timeout);
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+            connection.disconnect();
         }
     }
 }
