@@ -48,7 +48,7 @@ public final class AwsCalls implements ExecutionInterceptor {
     private static final ConcurrentMap<String, DoubleAdder> INDEX_WRITE_UNITS = new ConcurrentHashMap<>();
     private static final ConcurrentMap<String, LongAdder> BATCHES = new ConcurrentHashMap<>();
     private static final ConcurrentMap<String, DoubleAdder> HANDLER_MILLIS = new ConcurrentHashMap<>();
-    private static final ThreadLocal<long[]> RECEIVED_AT = new ThreadLocal<>();
+    private static final ThreadLocal<Long> RECEIVED_AT = new ThreadLocal<>();
     private static final ThreadLocal<String> RECEIVED_FROM = new ThreadLocal<>();
 
     private static volatile String recordedFunction;
@@ -104,7 +104,7 @@ public final class AwsCalls implements ExecutionInterceptor {
         add(CALLS, origin + " " + service + ":" + operation);
         if (service.equals("Sqs") && operation.equals("DeleteMessageBatch") && RECEIVED_AT.get() != null) {
             // The event source deletes a batch once the handler returned: receive-to-delete is the invocation.
-            double millis = (System.nanoTime() - RECEIVED_AT.get()[0]) / 1e6;
+            double millis = (System.nanoTime() - RECEIVED_AT.get()) / 1e6;
             HANDLER_MILLIS.computeIfAbsent(RECEIVED_FROM.get(), k -> new DoubleAdder()).add(millis);
             RECEIVED_AT.remove();
         }
@@ -129,7 +129,7 @@ public final class AwsCalls implements ExecutionInterceptor {
                 String url = context.request().getValueForField("QueueUrl", String.class).orElse("?");
                 String queue = url.substring(url.lastIndexOf('/') + 1);
                 add(BATCHES, queue);
-                RECEIVED_AT.set(new long[] {System.nanoTime()});
+                RECEIVED_AT.set(System.nanoTime());
                 RECEIVED_FROM.set(queue);
             }
             return;

@@ -21,6 +21,9 @@ public final class RequestsPerItemBench {
     static final double API_REQUEST = 3.50 / 1e6;
     /** The authorizer's duration is not observable in the local stack; this is assumed. */
     static final double AUTHORIZER_MILLIS = 10;
+    /** The template's MemorySize: 1,024 MB from Globals, 512 MB for the authorizer. */
+    static final double FUNCTION_GB = 1.0;
+    static final double AUTHORIZER_GB = 0.5;
 
     /** One notice's figures. */
     record Run(int items, long actioned, AwsCalls.Tally tally, int webhooks, double postMillis, double settleMillis) {
@@ -64,7 +67,7 @@ public final class RequestsPerItemBench {
         /** GB-seconds: intake billed for the whole POST, the authorizer assumed, SQS-triggered ones measured. */
         double gbSeconds() {
             double sqsMillis = tally.handlerMillisByQueue().values().stream().mapToDouble(Double::doubleValue).sum();
-            return (postMillis + sqsMillis) / 1000 * 1.0 + AUTHORIZER_MILLIS / 1000 * 0.5;
+            return (postMillis + sqsMillis) / 1000 * FUNCTION_GB + AUTHORIZER_MILLIS / 1000 * AUTHORIZER_GB;
         }
     }
 
