@@ -300,12 +300,14 @@ public final class DynamoNoticeStore implements NoticeStore {
     }
 
     @Override
-    public List<ListingClaim> itemsNaming(String listingId) {
-        // The index holds keys only, so that deciding an item does not write to it; statuses come from the rows.
+    public List<ListingClaim> otherNoticesNaming(String listingId, String noticeId) {
+        // The index holds keys only, so that deciding an item does not write to it; statuses come from the rows,
+        // read only for other notices (usually none).
         List<Map<String, AttributeValue>> keys = dynamo.queryPaginator(r -> r.tableName(table).indexName(BY_LISTING)
                         .keyConditionExpression("listingId = :l")
                         .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(listingId))))
                 .items().stream()
+                .filter(row -> !noticeId.equals(Attrs.s(row, "noticeId")))
                 .map(row -> Map.of("noticeId", row.get("noticeId"), "sk", row.get("sk")))
                 .toList();
         return batchGet(keys, false, List.of("noticeId", "index", "status")).stream()
@@ -336,7 +338,8 @@ public final class DynamoNoticeStore implements NoticeStore {
             values.put(":review", AttributeValue.fromS(ItemStatus.NEEDS_REVIEW.name()));
             values.put(":since", AttributeValue.fromS(Times.format(decided.decision().decidedAt()) + "#" + noticeId + "#"
                     + itemSk(decided.index())));
-        } else {
+        } else if (expectedStatus == ItemStatus.NEEDS_REVIEW) {
+            // Leaves the review queue; other items were never in it, and leaving them alone spares the index a write.
             removes.add("reviewState");
             removes.add("reviewSince");
         }

@@ -23,7 +23,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Registered for every SDK client of the harness JVM (global interceptor file): counts each AWS call by who made
@@ -39,8 +38,6 @@ public final class AwsCalls implements ExecutionInterceptor {
     private static final ExecutionAttribute<String> ORIGIN = new ExecutionAttribute<>("TakedownBenchOrigin");
     private static final ExecutionAttribute<Boolean> ASKED_CAPACITY = new ExecutionAttribute<>("TakedownBenchCapacity");
     private static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
-    /** Tables whose every row is projected into a global secondary index: each row write also writes an index. */
-    private static final Set<String> INDEXED_TABLES = Set.of("NoticesTable");
 
     private static final ConcurrentMap<String, LongAdder> CALLS = new ConcurrentHashMap<>();
     private static final ConcurrentMap<String, DoubleAdder> READ_UNITS = new ConcurrentHashMap<>();
@@ -109,7 +106,6 @@ public final class AwsCalls implements ExecutionInterceptor {
             RECEIVED_AT.remove();
         }
         if (service.equals("DynamoDb")) {
-            countIndexWrites(origin, operation, request);
             return askForCapacity(request, attributes);
         }
         return request;
@@ -144,6 +140,9 @@ public final class AwsCalls implements ExecutionInterceptor {
             units = readUnits(response, context.request());
         }
         add(READS.contains(operation) ? READ_UNITS : WRITE_UNITS, key, units);
+        if (!READS.contains(operation)) {
+            add(INDEX_WRITE_UNITS, key, IndexWrites.of(operation, context.request()));
+        }
     }
 
     private static SdkRequest askForCapacity(SdkRequest request, ExecutionAttributes attributes) {
@@ -187,37 +186,6 @@ public final class AwsCalls implements ExecutionInterceptor {
         double units = Math.max(1, Math.ceil(bytes / 4096.0));
         boolean consistent = request.getValueForField("ConsistentRead", Boolean.class).orElse(false);
         return consistent ? units : units / 2;
-    }
-
-    /**
-     * DynamoDB bills index writes in ReturnConsumedCapacity TOTAL; dynalite does not. One unit per row written to
-     * a table whose rows all project into an index (rows under 1 KB; an update that moves an index key costs two).
-     */
-    private static void countIndexWrites(String origin, String operation, SdkRequest request) {
-        String key = origin + " DynamoDb:" + operation;
-        switch (operation) {
-            case "PutItem", "UpdateItem", "DeleteItem" -> request.getValueForField("TableName", String.class)
-                    .filter(INDEXED_TABLES::contains).ifPresent(t -> add(INDEX_WRITE_UNITS, key, 1));
-            case "BatchWriteItem" -> request.getValueForField("RequestItems", Map.class).ifPresent(items ->
-                    items.forEach((table, writes) -> {
-                        if (INDEXED_TABLES.contains(String.valueOf(table))) {
-                            add(INDEX_WRITE_UNITS, key, ((List<?>) writes).size());
-                        }
-                    }));
-            case "TransactWriteItems" -> request.getValueForField("TransactItems", List.class).ifPresent(items -> {
-                for (Object item : items) {
-                    TransactWriteItem write = (TransactWriteItem) item;
-                    String table = write.put() != null ? write.put().tableName()
-                            : write.update() != null ? write.update().tableName()
-                            : write.delete() != null ? write.delete().tableName() : null;
-                    if (INDEXED_TABLES.contains(table)) {
-                        add(INDEX_WRITE_UNITS, key, 1);
-                    }
-                }
-            });
-            default -> {
-            }
-        }
     }
 
     private static void add(ConcurrentMap<String, LongAdder> counts, String key) {

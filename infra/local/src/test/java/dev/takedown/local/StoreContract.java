@@ -216,6 +216,13 @@ abstract class StoreContract {
                 .keyConditionExpression("listingId = :l")
                 .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(listing)))).items();
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("noticeId").s()).isEqualTo(notice.id()));
+
+        Notice later = notice(rightholder(), now().plusSeconds(1), 1);
+        notices().saveNew(later, List.of(NoticeItem.open(0, null, listing)));
+        assertThat(notices().otherNoticesNaming(listing, later.id()))
+                .containsExactly(new NoticeStore.ListingClaim(notice.id(), 0, ItemStatus.RECEIVED));
+        assertThat(notices().otherNoticesNaming(listing, notice.id()))
+                .containsExactly(new NoticeStore.ListingClaim(later.id(), 0, ItemStatus.RECEIVED));
     }
 
     @Test

@@ -43,8 +43,8 @@ public interface NoticeStore {
     record ListingClaim(String noticeId, int index, ItemStatus status) {
     }
 
-    /** Every item, of any notice, that names this listing. */
-    List<ListingClaim> itemsNaming(String listingId);
+    /** The items of notices other than {@code noticeId} that name this listing. */
+    List<ListingClaim> otherNoticesNaming(String listingId, String noticeId);
 
     /**
      * Stores a decision on an item, provided the item is still in {@code expectedStatus}; returns false when

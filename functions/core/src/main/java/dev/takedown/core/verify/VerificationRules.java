@@ -35,7 +35,7 @@ public final class VerificationRules {
     /**
      * @param right   the notice's right as it stands now, or null if it no longer exists
      * @param listing the listing as it stands now, or null if the catalog has no such listing
-     * @param claims  every item of any notice naming the same listing
+     * @param claims  the items of other notices naming the same listing
      */
     public static Verdict decide(Notice notice, Right right, NoticeItem item, Listing listing, List<ListingClaim> claims,
                                  Instant now) {

@@ -65,7 +65,7 @@ public final class VerificationService {
     private NoticeItem decide(Notice notice, Right right, NoticeItem item, Takedowns takedowns, Instant now) {
         Listing listing = listings.find(item.listingId()).orElse(null);
         List<NoticeStore.ListingClaim> claims = listing != null && (listing.active() || listing.removedBy(notice.id(), item.index()))
-                ? notices.itemsNaming(item.listingId()) : List.of();
+                ? notices.otherNoticesNaming(item.listingId(), notice.id()) : List.of();
         Verdict verdict = VerificationRules.decide(notice, right, item, listing, claims, now);
         Decision decision = Decision.auto(now, verdict.rule());
         return switch (verdict.status()) {

@@ -82,9 +82,10 @@ public final class InMemoryNoticeStore implements NoticeStore {
     }
 
     @Override
-    public List<ListingClaim> itemsNaming(String listingId) {
+    public List<ListingClaim> otherNoticesNaming(String listingId, String exceptNoticeId) {
         List<ListingClaim> claims = new ArrayList<>();
-        items.forEach((noticeId, list) -> list.stream().filter(i -> listingId.equals(i.listingId()))
+        items.forEach((noticeId, list) -> list.stream()
+                .filter(i -> listingId.equals(i.listingId()) && !noticeId.equals(exceptNoticeId))
                 .forEach(i -> claims.add(new ListingClaim(noticeId, i.index(), i.status()))));
         return claims;
     }
