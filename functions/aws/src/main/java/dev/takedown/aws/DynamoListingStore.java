@@ -5,8 +5,12 @@ import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.Times;
 import dev.takedown.core.ports.ListingStore;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -38,6 +42,14 @@ public final class DynamoListingStore implements ListingStore {
             return Optional.empty();
         }
         return Optional.of(toListing(item));
+    }
+
+    @Override
+    public Map<String, Listing> findAll(Collection<String> ids) {
+        List<Map<String, AttributeValue>> keys = new TreeSet<>(ids).stream().map(id -> Attrs.key("id", id)).toList();
+        Map<String, Listing> found = new HashMap<>();
+        BatchReads.get(dynamo, table, keys, false, List.of()).forEach(row -> found.put(Attrs.s(row, "id"), toListing(row)));
+        return found;
     }
 
     private static Listing toListing(Map<String, AttributeValue> item) {

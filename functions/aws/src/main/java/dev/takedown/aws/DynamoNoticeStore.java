@@ -35,10 +35,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -62,7 +60,6 @@ public final class DynamoNoticeStore implements NoticeStore {
             "decidedBy", "decidedAt", "rule", "note", "statement");
     static final String PENDING = "PENDING";
     private static final int BATCH_WRITE_LIMIT = 25;
-    private static final int BATCH_GET_LIMIT = 100;
     private static final int FILTERED_PAGE = 250;
     static final int MAX_ROWS_READ = 2000;
     private static final int MAX_BATCH_ATTEMPTS = 8;
@@ -205,38 +202,9 @@ public final class DynamoNoticeStore implements NoticeStore {
                 .map(i -> Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(itemSk(i))))
                 .toList();
         List<NoticeItem> items = new ArrayList<>();
-        batchGet(keys, true, List.of()).forEach(row -> items.add(toItem(row)));
+        BatchReads.get(dynamo, table, keys, true, List.of()).forEach(row -> items.add(toItem(row)));
         items.sort(Comparator.comparingInt(NoticeItem::index));
         return items;
-    }
-
-    /** The rows with these keys (only {@code attributes} of them, all when empty), in no particular order. */
-    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, boolean consistent,
-                                                       List<String> attributes) {
-        List<Map<String, AttributeValue>> rows = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
-            KeysAndAttributes.Builder wanted = KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT))).consistentRead(consistent);
-            if (!attributes.isEmpty()) {
-                Map<String, String> names = new HashMap<>();
-                attributes.forEach(a -> names.put("#" + a, a));
-                wanted.projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names);
-            }
-            Map<String, KeysAndAttributes> pending = Map.of(table, wanted.build());
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > MAX_BATCH_ATTEMPTS) {
-                    throw new DependencyException("DynamoDB kept keys unprocessed after " + MAX_BATCH_ATTEMPTS + " attempts", null);
-                }
-                if (attempt > 1) {
-                    Backoff.sleep(attempt);
-                }
-                Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(request));
-                rows.addAll(response.responses().getOrDefault(table, List.of()));
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
-        return rows;
     }
 
     @Override
@@ -265,7 +233,7 @@ public final class DynamoNoticeStore implements NoticeStore {
         Rows rows = collect(query, start, limit, onlyStatus != null);
         // The index carries keys and status only, so that progress updates do not rewrite it: fetch the rows.
         Map<String, Notice> byId = new HashMap<>();
-        batchGet(rows.rows().stream().map(row -> noticeKey(Attrs.s(row, "noticeId"))).toList(), true, List.of())
+        BatchReads.get(dynamo, table, rows.rows().stream().map(row -> noticeKey(Attrs.s(row, "noticeId"))).toList(), true, List.of())
                 .forEach(row -> byId.put(Attrs.s(row, "noticeId"), toNotice(row)));
         List<Notice> page = rows.rows().stream().map(row -> byId.get(Attrs.s(row, "noticeId")))
                 .filter(Objects::nonNull).toList();
@@ -310,7 +278,7 @@ public final class DynamoNoticeStore implements NoticeStore {
                 .filter(row -> !noticeId.equals(Attrs.s(row, "noticeId")))
                 .map(row -> Map.of("noticeId", row.get("noticeId"), "sk", row.get("sk")))
                 .toList();
-        return batchGet(keys, false, List.of("noticeId", "index", "status")).stream()
+        return BatchReads.get(dynamo, table, keys, false, List.of("noticeId", "index", "status")).stream()
                 .map(row -> new ListingClaim(Attrs.s(row, "noticeId"), Attrs.n(row, "index"),
                         ItemStatus.valueOf(Attrs.s(row, "status"))))
                 .toList();

@@ -6,17 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** Lambda stream handlers read and write JSON through the shared mapper. */
+/** Lambda stream handlers read and write JSON through {@link Json}. */
 public final class StreamJson {
     private StreamJson() {
     }
 
     public static JsonNode read(InputStream input) throws IOException {
-        JsonNode node = Json.MAPPER.readTree(input);
-        return node == null ? Json.object() : node;
+        JsonNode node = Json.parse(input);
+        return node.isMissingNode() ? Json.object() : node;
     }
 
     public static void write(OutputStream output, JsonNode node) throws IOException {
-        Json.MAPPER.writeValue(output, node);
+        Json.write(node, output);
     }
 }

@@ -2,6 +2,8 @@ package dev.takedown.core.ports;
 
 import dev.takedown.core.model.Listing;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** The marketplace's catalog, as far as takedowns need it. */
@@ -14,6 +16,9 @@ public interface ListingStore {
     }
 
     Optional<Listing> find(String listingId);
+
+    /** The listings of these ids that exist, by id. */
+    Map<String, Listing> findAll(Collection<String> listingIds);
 
     /** ACTIVE -> REMOVED in one conditional write, recording the notice and item that caused it. */
     Takedown takeDown(String listingId, String noticeId, int itemIndex, Instant at);

@@ -1,5 +1,6 @@
 package dev.takedown.core.verify;
 
+import dev.takedown.core.Parallel;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.ItemStatus;
@@ -14,6 +15,8 @@ import dev.takedown.core.ports.NotificationQueue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,8 +49,15 @@ public final class DecisionRecorder {
         List<NoticeItem> decided = new ArrayList<>(seenDecided);
         List<AuditEvent> events = new ArrayList<>();
         List<Integer> lostRaces = new ArrayList<>();
-        for (Change change : changes) {
+        // Each decision is its own conditional write: they go side by side, and are read back in order.
+        Set<Integer> recorded = ConcurrentHashMap.newKeySet();
+        Parallel.run(changes, change -> {
             if (notices.recordDecision(notice.id(), change.after(), change.before().status())) {
+                recorded.add(change.before().index());
+            }
+        });
+        for (Change change : changes) {
+            if (recorded.contains(change.before().index())) {
                 decided.add(change.after());
                 NoticeItem after = change.after();
                 events.add(new AuditEvent(notice.id(), after.index(), after.decision().decidedBy(), after.decision().decidedAt(),

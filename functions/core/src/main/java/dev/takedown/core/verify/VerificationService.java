@@ -1,6 +1,7 @@
 package dev.takedown.core.verify;
 
 import dev.takedown.core.Log;
+import dev.takedown.core.Parallel;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
@@ -15,10 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Verifies a group of items of one notice: decides each open one, takes listings down, records it all. */
 public final class VerificationService {
@@ -46,24 +47,26 @@ public final class VerificationService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Right right = rights.find(notice.rightId()).orElse(null);
         // Every statement of the batch names the same rightholder: read it once.
-        Map<String, Optional<Rightholder>> rightholderOnce = new HashMap<>();
+        Map<String, Optional<Rightholder>> rightholderOnce = new ConcurrentHashMap<>();
         Takedowns takedowns = new Takedowns(listings, id -> rightholderOnce.computeIfAbsent(id, rightholders::find));
-        List<DecisionRecorder.Change> changes = new ArrayList<>();
+        List<NoticeItem> open = new ArrayList<>();
         List<NoticeItem> seenDecided = new ArrayList<>();
         for (NoticeItem item : notices.itemsAt(noticeId, indexes)) {
-            if (DecisionRecorder.isOpenForVerification(item)) {
-                changes.add(new DecisionRecorder.Change(item, decide(notice, right, item, takedowns, now)));
-            } else {
-                seenDecided.add(item);
-            }
+            (DecisionRecorder.isOpenForVerification(item) ? open : seenDecided).add(item);
         }
+        Map<String, Listing> catalog = listings.findAll(open.stream().map(NoticeItem::listingId).toList());
+        // Open items of one notice name different listings (intake settles repeats), so they are decided side by side.
+        Map<Integer, DecisionRecorder.Change> byIndex = new ConcurrentHashMap<>();
+        Parallel.run(open, item -> byIndex.put(item.index(), new DecisionRecorder.Change(item,
+                decide(notice, right, item, catalog.get(item.listingId()), takedowns, now))));
+        List<DecisionRecorder.Change> changes = open.stream().map(item -> byIndex.get(item.index())).toList();
         List<NoticeItem> decided = recorder.record(notice, changes, seenDecided, now);
         Log.info("items verified", "noticeId", noticeId, "items", indexes.size(), "decided", decided.size());
         return decided;
     }
 
-    private NoticeItem decide(Notice notice, Right right, NoticeItem item, Takedowns takedowns, Instant now) {
-        Listing listing = listings.find(item.listingId()).orElse(null);
+    private NoticeItem decide(Notice notice, Right right, NoticeItem item, Listing listing, Takedowns takedowns,
+                              Instant now) {
         List<NoticeStore.ListingClaim> claims = listing != null && (listing.active() || listing.removedBy(notice.id(), item.index()))
                 ? notices.otherNoticesNaming(item.listingId(), notice.id()) : List.of();
         Verdict verdict = VerificationRules.decide(notice, right, item, listing, claims, now);

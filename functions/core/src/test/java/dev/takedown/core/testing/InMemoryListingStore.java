@@ -4,6 +4,8 @@ import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.ports.ListingStore;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,13 @@ public final class InMemoryListingStore implements ListingStore {
     @Override
     public Optional<Listing> find(String listingId) {
         return Optional.ofNullable(listings.get(listingId));
+    }
+
+    @Override
+    public Map<String, Listing> findAll(Collection<String> listingIds) {
+        Map<String, Listing> found = new HashMap<>();
+        listingIds.forEach(id -> find(id).ifPresent(listing -> found.put(id, listing)));
+        return found;
     }
 
     @Override
