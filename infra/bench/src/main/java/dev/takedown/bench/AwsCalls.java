@@ -46,6 +46,7 @@ public final class AwsCalls implements ExecutionInterceptor {
     private static final ConcurrentMap<String, LongAdder> BATCHES = new ConcurrentHashMap<>();
     private static final ConcurrentMap<String, DoubleAdder> HANDLER_MILLIS = new ConcurrentHashMap<>();
     private static final ThreadLocal<Long> RECEIVED_AT = new ThreadLocal<>();
+    private static volatile boolean countIndexWrites = true;
     private static final ThreadLocal<String> RECEIVED_FROM = new ThreadLocal<>();
 
     private static volatile String recordedFunction;
@@ -54,6 +55,11 @@ public final class AwsCalls implements ExecutionInterceptor {
     /** What was counted since the last {@link #reset()}; keys are "origin Service:Operation". */
     public record Tally(Map<String, Long> calls, Map<String, Double> readUnits, Map<String, Double> writeUnits,
             Map<String, Double> indexWriteUnits, Map<String, Long> batchesByQueue, Map<String, Double> handlerMillisByQueue) {
+    }
+
+    /** Off where only the pipeline's speed matters, so that reckoning index writes takes no CPU from it. */
+    public static void countIndexWrites(boolean on) {
+        countIndexWrites = on;
     }
 
     public static void reset() {
@@ -140,7 +146,7 @@ public final class AwsCalls implements ExecutionInterceptor {
             units = readUnits(response, context.request());
         }
         add(READS.contains(operation) ? READ_UNITS : WRITE_UNITS, key, units);
-        if (!READS.contains(operation)) {
+        if (countIndexWrites && !READS.contains(operation)) {
             add(INDEX_WRITE_UNITS, key, IndexWrites.of(operation, context.request()));
         }
     }

@@ -24,7 +24,6 @@ public final class QuietStack implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Template template;
     private final Map<String, String> queueUrls;
-    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final Functions functions;
     private final Dynalite dynalite;
     private final ElasticMq elasticMq;
@@ -49,17 +48,7 @@ public final class QuietStack implements AutoCloseable {
         track(new WebhookReceiver(webhookPort, secrets, template.parameters().get("SellerWebhookSecret")));
 
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
-        Map<String, String> local = localEnvironment();
-        for (FunctionDef function : template.functions()) {
-            Map<String, String> environment = new LinkedHashMap<>();
-            function.environment().forEach((name, value) ->
-                    environment.put(name, references.resolve(value, function.logicalId() + ".Environment." + name)));
-            environment.putAll(local);
-            environment.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
-            environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySizeMb()));
-            environments.put(function.logicalId(), Map.copyOf(environment));
-        }
-        functions = track(new Functions(template, references, local));
+        functions = track(new Functions(template, references, localEnvironment()));
     }
 
     /** Starts it all; the seed's callback URLs should name {@code webhookPort}, where the receiver listens. */
@@ -68,7 +57,7 @@ public final class QuietStack implements AutoCloseable {
     }
 
     public List<String> functionIds() {
-        return List.copyOf(environments.keySet());
+        return template.functions().stream().map(FunctionDef::logicalId).toList();
     }
 
     public String handlerClass(String functionId) {
@@ -81,7 +70,7 @@ public final class QuietStack implements AutoCloseable {
     }
 
     public Map<String, String> environment(String functionId) {
-        return environments.get(functionId);
+        return functions.environment(functionId);
     }
 
     /** Invokes the function in this JVM, as the local stack would; fails if the function did. */

@@ -72,6 +72,11 @@ final class Functions implements AutoCloseable {
         return CURRENT_REQUEST.get();
     }
 
+    /** The environment the function's handler is built with: the template's variables plus the local endpoints. */
+    Map<String, String> environment(String functionId) {
+        return environments.get(functionId);
+    }
+
     boolean exists(String functionId) {
         return definitions.containsKey(functionId);
     }
