@@ -53,7 +53,8 @@ public final class HttpWebhookClient implements WebhookClient {
                 out.write(bytes);
             }
             return connection.getResponseCode();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Disconnecting from the deadline's thread can surface in this one as any kind of failure.
             if (cutOff.get()) {
                 throw new SocketTimeoutException("no complete answer within " + timeout);
             }

@@ -2,6 +2,7 @@ package dev.takedown.aws;
 
 import dev.takedown.core.Parallel;
 import dev.takedown.core.ports.DependencyException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  */
 final class SqsBatchSender {
     static final int MESSAGES_PER_BATCH = 10;
+    /** SQS's limit for a whole batch (and for one message) where queues keep the classic 256 KiB maximum. */
+    static final int BYTES_PER_BATCH = 256 * 1024;
     private static final int MAX_ATTEMPTS = 5;
 
     private final SqsClient sqs;
@@ -30,11 +33,28 @@ final class SqsBatchSender {
         for (String body : bodies) {
             entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(entries.size())).messageBody(body).build());
         }
+        Parallel.run(batches(entries), this::sendBatch);
+    }
+
+    /** Ten messages to a request at most, and no more bytes than SQS takes in one request. */
+    static List<List<SendMessageBatchRequestEntry>> batches(List<SendMessageBatchRequestEntry> entries) {
         List<List<SendMessageBatchRequestEntry>> batches = new ArrayList<>();
-        for (int from = 0; from < entries.size(); from += MESSAGES_PER_BATCH) {
-            batches.add(entries.subList(from, Math.min(entries.size(), from + MESSAGES_PER_BATCH)));
+        List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+        long bytes = 0;
+        for (SendMessageBatchRequestEntry entry : entries) {
+            long size = entry.messageBody().getBytes(StandardCharsets.UTF_8).length;
+            if (!batch.isEmpty() && (batch.size() == MESSAGES_PER_BATCH || bytes + size > BYTES_PER_BATCH)) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(entry);
+            bytes += size;
         }
-        Parallel.run(batches, this::sendBatch);
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
     }
 
     private void sendBatch(List<SendMessageBatchRequestEntry> batch) {
