@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -33,6 +35,8 @@ public final class DynamoDeliveryStore implements DeliveryStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    /** The claims this sender holds and their tokens, so that recording a failure lets go of its own claim only. */
+    private final Map<String, String> heldClaims = new ConcurrentHashMap<>();
 
     public DynamoDeliveryStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
@@ -46,18 +50,25 @@ public final class DynamoDeliveryStore implements DeliveryStore {
     @Override
     public Claim claim(String noticeId, String webhookId, Instant now, Duration lease) {
         Map<String, AttributeValue> key = markKey(noticeId, webhookId);
+        String token = UUID.randomUUID().toString();
         try {
             dynamo.putItem(r -> r.tableName(table)
                     .item(Attrs.item().s("noticeId", noticeId).s("sk", DELIVERED_PREFIX + webhookId)
-                            .s("webhookId", webhookId).s("state", SENDING)
+                            .s("webhookId", webhookId).s("state", SENDING).s("claimToken", token)
                             .s("leaseUntil", Times.format(now.plus(lease))).build())
                     .conditionExpression("attribute_not_exists(sk) OR (#state = :sending AND leaseUntil < :now)")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":sending", AttributeValue.fromS(SENDING),
                             ":now", AttributeValue.fromS(Times.format(now)))));
+            heldClaims.put(claimKey(noticeId, webhookId), token);
             return Claim.CLAIMED;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> mark = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key)).item();
+            if (mark != null && token.equals(Attrs.s(mark, "claimToken"))) {
+                // The SDK retried a claim whose first answer was lost: the claim is ours.
+                heldClaims.put(claimKey(noticeId, webhookId), token);
+                return Claim.CLAIMED;
+            }
             // Gone again means the other attempt just failed and let go: it is redelivered, so wait like for one in flight.
             return mark != null && DELIVERED_STATE.equals(Attrs.s(mark, "state")) ? Claim.DELIVERED : Claim.IN_FLIGHT;
         }
@@ -77,16 +88,23 @@ public final class DynamoDeliveryStore implements DeliveryStore {
             Map<String, AttributeValue> mark = new HashMap<>(attemptRow(attempt, DELIVERED_PREFIX + attempt.webhookId()));
             mark.put("state", AttributeValue.fromS(DELIVERED_STATE));
             dynamo.putItem(r -> r.tableName(table).item(mark));
-        } else {
+        }
+        String token = heldClaims.remove(claimKey(attempt.noticeId(), attempt.webhookId()));
+        if (!delivered && token != null) {
             try {
                 dynamo.deleteItem(r -> r.tableName(table).key(markKey(attempt.noticeId(), attempt.webhookId()))
-                        .conditionExpression("#state = :sending")
+                        .conditionExpression("#state = :sending AND claimToken = :mine")
                         .expressionAttributeNames(Map.of("#state", "state"))
-                        .expressionAttributeValues(Map.of(":sending", AttributeValue.fromS(SENDING))));
+                        .expressionAttributeValues(Map.of(":sending", AttributeValue.fromS(SENDING),
+                                ":mine", AttributeValue.fromS(token))));
             } catch (ConditionalCheckFailedException e) {
-                // Delivered meanwhile by an attempt whose claim outlived ours: that mark stays.
+                // Our lease ran out and another sender holds the claim now, or delivered it: theirs stays.
             }
         }
+    }
+
+    private static String claimKey(String noticeId, String webhookId) {
+        return noticeId + "|" + webhookId;
     }
 
     private static Map<String, AttributeValue> markKey(String noticeId, String webhookId) {

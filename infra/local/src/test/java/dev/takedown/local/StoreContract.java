@@ -369,7 +369,12 @@ abstract class StoreContract {
         // A sender that died holding a claim holds it no longer than its lease.
         assertThat(deliveries.claim(noticeId, "msg_b", first, lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
         assertThat(deliveries.claim(noticeId, "msg_b", first.plusSeconds(29), lease)).isEqualTo(DeliveryStore.Claim.IN_FLIGHT);
-        assertThat(deliveries.claim(noticeId, "msg_b", first.plusSeconds(31), lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
+        DynamoDeliveryStore otherSender = new DynamoDeliveryStore(dynamo(), table("DeliveriesTable"));
+        assertThat(otherSender.claim(noticeId, "msg_b", first.plusSeconds(31), lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
+        // The first sender, stalled past its lease, records its failure: the claim it lost is not its to release.
+        deliveries.record(new DeliveryAttempt(noticeId, "msg_b", EventType.LISTING_RESTRICTED, Target.SELLER, "seller-fake",
+                "https://hooks.deals.example/", 1, Outcome.RETRYING, 503, null, first.plusSeconds(32), first.plusSeconds(40)));
+        assertThat(deliveries.claim(noticeId, "msg_b", first.plusSeconds(33), lease)).isEqualTo(DeliveryStore.Claim.IN_FLIGHT);
         Page<DeliveryAttempt> page = deliveries.rightholderAttempts(noticeId, null, 2);
         assertThat(page.entries()).extracting(DeliveryAttempt::attempt).containsExactly(1, 2);
         assertThat(page.entries().get(0)).isEqualTo(new DeliveryAttempt(noticeId, "msg_a", EventType.NOTICE_COMPLETED,
