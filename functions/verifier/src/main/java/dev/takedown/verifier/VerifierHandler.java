@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -65,15 +64,14 @@ public final class VerifierHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         List<JsonNode> records = new ArrayList<>();
         StreamJson.read(input).path("Records").forEach(records::add);
-        List<String> failed = Collections.synchronizedList(new ArrayList<>());
-        Parallel.run(records, record -> {
-            if (!verify(record)) {
-                failed.add(record.path("messageId").asText());
-            }
-        });
+        List<Boolean> verified = Parallel.map(records, this::verify);
         ObjectNode response = Json.object();
         ArrayNode failures = response.putArray("batchItemFailures");
-        failed.forEach(id -> failures.addObject().put("itemIdentifier", id));
+        for (int i = 0; i < records.size(); i++) {
+            if (!verified.get(i)) {
+                failures.addObject().put("itemIdentifier", records.get(i).path("messageId").asText());
+            }
+        }
         StreamJson.write(output, response);
     }
 

@@ -15,8 +15,6 @@ import dev.takedown.core.ports.NotificationQueue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -49,15 +47,12 @@ public final class DecisionRecorder {
         List<NoticeItem> decided = new ArrayList<>(seenDecided);
         List<AuditEvent> events = new ArrayList<>();
         List<Integer> lostRaces = new ArrayList<>();
-        // Each decision is its own conditional write: they go side by side, and are read back in order.
-        Set<Integer> recorded = ConcurrentHashMap.newKeySet();
-        Parallel.run(changes, change -> {
-            if (notices.recordDecision(notice.id(), change.after(), change.before().status())) {
-                recorded.add(change.before().index());
-            }
-        });
-        for (Change change : changes) {
-            if (recorded.contains(change.before().index())) {
+        // Each decision is its own conditional write: they go side by side.
+        List<Boolean> recorded = Parallel.map(changes,
+                change -> notices.recordDecision(notice.id(), change.after(), change.before().status()));
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (recorded.get(i)) {
                 decided.add(change.after());
                 NoticeItem after = change.after();
                 events.add(new AuditEvent(notice.id(), after.index(), after.decision().decidedBy(), after.decision().decidedAt(),

@@ -56,10 +56,8 @@ public final class VerificationService {
         }
         Map<String, Listing> catalog = listings.findAll(open.stream().map(NoticeItem::listingId).toList());
         // Open items of one notice name different listings (intake settles repeats), so they are decided side by side.
-        Map<Integer, DecisionRecorder.Change> byIndex = new ConcurrentHashMap<>();
-        Parallel.run(open, item -> byIndex.put(item.index(), new DecisionRecorder.Change(item,
-                decide(notice, right, item, catalog.get(item.listingId()), takedowns, now))));
-        List<DecisionRecorder.Change> changes = open.stream().map(item -> byIndex.get(item.index())).toList();
+        List<DecisionRecorder.Change> changes = Parallel.map(open, item -> new DecisionRecorder.Change(item,
+                decide(notice, right, item, catalog.get(item.listingId()), takedowns, now)));
         List<NoticeItem> decided = recorder.record(notice, changes, seenDecided, now);
         Log.info("items verified", "noticeId", noticeId, "items", indexes.size(), "decided", decided.size());
         return decided;
