@@ -1,6 +1,5 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.ports.DependencyException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,19 +30,11 @@ final class BatchReads {
                 attributes.forEach(a -> names.put("#" + a, a));
                 wanted.projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names);
             }
-            Map<String, KeysAndAttributes> pending = Map.of(table, wanted.build());
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > MAX_ATTEMPTS) {
-                    throw new DependencyException("DynamoDB kept keys unprocessed after " + MAX_ATTEMPTS + " attempts", null);
-                }
-                if (attempt > 1) {
-                    Backoff.sleep(attempt);
-                }
-                Map<String, KeysAndAttributes> request = pending;
+            Backoff.untilNoneLeft(Map.of(table, wanted.build()), Map::isEmpty, request -> {
                 BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(request));
                 rows.addAll(response.responses().getOrDefault(table, List.of()));
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+                return response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }, MAX_ATTEMPTS, left -> "DynamoDB kept keys unprocessed");
         }
         return rows;
     }

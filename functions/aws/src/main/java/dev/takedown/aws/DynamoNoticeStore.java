@@ -15,7 +15,6 @@ import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.Outcome;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Sender;
-import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
@@ -96,18 +95,10 @@ public final class DynamoNoticeStore implements NoticeStore {
     }
 
     private void batchWrite(List<WriteRequest> chunk) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, chunk);
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > MAX_BATCH_ATTEMPTS) {
-                throw new DependencyException("DynamoDB kept items unprocessed after " + MAX_BATCH_ATTEMPTS + " attempts", null);
-            }
-            if (attempt > 1) {
-                Backoff.sleep(attempt);
-            }
-            Map<String, List<WriteRequest>> request = pending;
+        Backoff.untilNoneLeft(Map.of(table, chunk), Map::isEmpty, request -> {
             BatchWriteItemResponse response = dynamo.batchWriteItem(r -> r.requestItems(request));
-            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-        }
+            return response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        }, MAX_BATCH_ATTEMPTS, left -> "DynamoDB kept items unprocessed");
     }
 
     private Map<String, AttributeValue> noticeRow(Notice notice) {

@@ -1,7 +1,6 @@
 package dev.takedown.aws;
 
 import dev.takedown.core.Parallel;
-import dev.takedown.core.ports.DependencyException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,18 +57,10 @@ final class SqsBatchSender {
     }
 
     private void sendBatch(List<SendMessageBatchRequestEntry> batch) {
-        List<SendMessageBatchRequestEntry> pending = batch;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > MAX_ATTEMPTS) {
-                throw new DependencyException("SQS refused " + pending.size() + " messages to " + queueUrl, null);
-            }
-            if (attempt > 1) {
-                Backoff.sleep(attempt);
-            }
-            List<SendMessageBatchRequestEntry> request = pending;
+        Backoff.untilNoneLeft(batch, List::isEmpty, request -> {
             SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(request));
             List<String> failedIds = response.failed().stream().map(BatchResultErrorEntry::id).toList();
-            pending = request.stream().filter(e -> failedIds.contains(e.id())).toList();
-        }
+            return request.stream().filter(e -> failedIds.contains(e.id())).toList();
+        }, MAX_ATTEMPTS, left -> "SQS refused " + left.size() + " messages to " + queueUrl);
     }
 }
