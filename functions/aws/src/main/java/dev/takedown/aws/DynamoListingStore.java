@@ -5,6 +5,7 @@ import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.Times;
 import dev.takedown.core.ports.ListingStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class DynamoListingStore implements ListingStore {
     private static Listing toListing(Map<String, AttributeValue> item) {
         return new Listing(Attrs.s(item, "id"), Attrs.s(item, "sellerId"), Attrs.s(item, "title"),
                 Attrs.s(item, "brand"), ListingStatus.valueOf(Attrs.s(item, "status")), Attrs.s(item, "removedByNotice"),
-                Attrs.n(item, "removedByItem"));
+                Attrs.n(item, "removedByItem"), item.containsKey("removedBySuspension"));
     }
 
     @Override
@@ -78,6 +79,49 @@ public final class DynamoListingStore implements ListingStore {
             boolean byThisItem = noticeId.equals(Attrs.s(now, "removedByNotice"))
                     && Integer.valueOf(itemIndex).equals(Attrs.n(now, "removedByItem"));
             return byThisItem ? Takedown.REMOVED : Takedown.ALREADY_REMOVED;
+        }
+    }
+
+    @Override
+    public List<String> idsOfSeller(String sellerId) {
+        List<String> ids = new ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).indexName("bySeller")
+                        .keyConditionExpression("sellerId = :s")
+                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(sellerId))))
+                .items().forEach(row -> ids.add(Attrs.s(row, "id")));
+        return ids;
+    }
+
+    @Override
+    public boolean takeDownForSuspension(String listingId, Instant at) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attrs.key("id", listingId))
+                    .updateExpression("SET #status = :removed, removedBySuspension = :at, removedAt = :at")
+                    .conditionExpression("#status = :active")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":removed", AttributeValue.fromS(ListingStatus.REMOVED.name()),
+                            ":active", AttributeValue.fromS(ListingStatus.ACTIVE.name()),
+                            ":at", AttributeValue.fromS(Times.format(at)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean restoreAfterSuspension(String listingId) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attrs.key("id", listingId))
+                    .updateExpression("SET #status = :active REMOVE removedBySuspension, removedAt")
+                    .conditionExpression("#status = :removed AND attribute_exists(removedBySuspension)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":removed", AttributeValue.fromS(ListingStatus.REMOVED.name()),
+                            ":active", AttributeValue.fromS(ListingStatus.ACTIVE.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 }

@@ -318,20 +318,30 @@ public final class DynamoNoticeStore implements NoticeStore {
     }
 
     @Override
-    public Notice settle(String noticeId, List<Settlement> settlements) {
-        Map<String, AttributeValue> after = settleTogether(noticeId, settlements);
-        if (after == null) {
+    public Settled settle(String noticeId, List<Settlement> settlements, boolean seenInProgress) {
+        Map<String, AttributeValue> after = settleTogether(noticeId, settlements, seenInProgress);
+        List<Integer> counted = new ArrayList<>();
+        if (after != null) {
+            settlements.forEach(s -> counted.add(s.index()));
+        } else {
             // Some were counted before (a replay): count the others one by one.
             for (Settlement settlement : settlements) {
-                Map<String, AttributeValue> one = settleTogether(noticeId, List.of(settlement));
-                after = one != null ? one : after;
+                Map<String, AttributeValue> one = settleTogether(noticeId, List.of(settlement), seenInProgress);
+                if (one != null) {
+                    after = one;
+                    counted.add(settlement.index());
+                }
             }
         }
-        return after != null ? toNotice(after) : find(noticeId).orElseThrow();
+        return new Settled(after != null ? toNotice(after) : find(noticeId).orElseThrow(), counted);
     }
 
-    /** Adds the indexes to the settled set and the counters in one write, unless any of them is in the set already. */
-    private Map<String, AttributeValue> settleTogether(String noticeId, List<Settlement> settlements) {
+    /**
+     * Adds the indexes to the settled set and the counters in one write, unless any of them is in the set already.
+     * Status is left alone once IN_PROGRESS: the byRightholder index projects it, so rewriting it costs an index write.
+     */
+    private Map<String, AttributeValue> settleTogether(String noticeId, List<Settlement> settlements,
+                                                      boolean seenInProgress) {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> conditions = new ArrayList<>();
         // A completed notice is never reopened, whatever a stray message names.
@@ -344,12 +354,16 @@ public final class DynamoNoticeStore implements NoticeStore {
         values.put(":n", AttributeValue.fromN(Integer.toString(settlements.size())));
         values.put(":a", AttributeValue.fromN(Long.toString(settlements.stream().filter(Settlement::actioned).count())));
         values.put(":b", AttributeValue.fromN(Long.toString(settlements.stream().filter(Settlement::actionable).count())));
-        values.put(":inProgress", AttributeValue.fromS(NoticeStatus.IN_PROGRESS.name()));
         values.put(":completed", AttributeValue.fromS(NoticeStatus.COMPLETED.name()));
+        String update = "ADD settledIndexes :set, settledCount :n, actionedCount :a, actionableCount :b";
+        if (!seenInProgress) {
+            values.put(":inProgress", AttributeValue.fromS(NoticeStatus.IN_PROGRESS.name()));
+            update += " SET #status = :inProgress";
+        }
+        String expression = update;
         try {
             return dynamo.updateItem(r -> r.tableName(table).key(noticeKey(noticeId))
-                    .updateExpression("ADD settledIndexes :set, settledCount :n, actionedCount :a, actionableCount :b"
-                            + " SET #status = :inProgress")
+                    .updateExpression(expression)
                     .conditionExpression(String.join(" AND ", conditions))
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(values)

@@ -52,6 +52,6 @@ public final class DynamoRightholderStore implements RightholderStore, Righthold
             return Optional.empty();
         }
         return Optional.of(new Rightholder(Attrs.s(item, "id"), Attrs.s(item, "name"), Attrs.s(item, "email"),
-                Attrs.s(item, "callbackUrl"), Attrs.s(item, "webhookSecret")));
+                Attrs.s(item, "callbackUrl"), Attrs.s(item, "webhookSecret"), DynamoTrustStore.trustOf(item)));
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Events as SQS messages {@code {"id", "type", "noticeId", "items", "occurredAt", "sellerId", "data"}} (the last two
- * when the event has them), ten to a request.
+ * Events as SQS messages {@code {"id", "type", "noticeId", "items", "occurredAt", "sellerId", "rightholderId", "data"}}
+ * (the last three when the event has them; events about a rightholder or seller have no noticeId), ten to a request.
  */
 public final class SqsNotificationQueue implements NotificationQueue {
     private final SqsBatchSender sender;
@@ -37,6 +37,9 @@ public final class SqsNotificationQueue implements NotificationQueue {
         if (event.sellerId() != null) {
             body.put("sellerId", event.sellerId());
         }
+        if (event.rightholderId() != null) {
+            body.put("rightholderId", event.rightholderId());
+        }
         if (event.data() != null) {
             body.set("data", Json.parseTrusted(event.data()));
         }
@@ -47,7 +50,8 @@ public final class SqsNotificationQueue implements NotificationQueue {
         List<Integer> items = new ArrayList<>();
         body.path("items").forEach(i -> items.add(i.asInt()));
         return new NotificationEvent(body.path("id").asText(), EventType.fromWire(body.path("type").asText()),
-                body.path("noticeId").asText(), items, Times.parse(body.path("occurredAt").asText()),
-                Json.text(body, "sellerId"), body.hasNonNull("data") ? Json.write(body.get("data")) : null);
+                Json.text(body, "noticeId"), items, Times.parse(body.path("occurredAt").asText()),
+                Json.text(body, "sellerId"), body.hasNonNull("data") ? Json.write(body.get("data")) : null,
+                Json.text(body, "rightholderId"));
     }
 }

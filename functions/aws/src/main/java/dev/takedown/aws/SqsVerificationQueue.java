@@ -9,28 +9,31 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Verification work as SQS messages {@code {"noticeId": ..., "items": [indexes]}}: several items per
- * message and up to ten messages per request, so a large notice costs few SQS requests.
+ * message and up to ten messages per request, so a large notice costs few SQS requests. A TRUSTED rightholder's
+ * work goes to the priority queue.
  */
 public final class SqsVerificationQueue implements VerificationQueue {
-    private final SqsBatchSender sender;
+    private final SqsBatchSender standard;
+    private final SqsBatchSender priority;
     private final int itemsPerMessage;
 
-    public SqsVerificationQueue(SqsClient sqs, String queueUrl, int itemsPerMessage) {
+    public SqsVerificationQueue(SqsClient sqs, String queueUrl, String priorityQueueUrl, int itemsPerMessage) {
         if (itemsPerMessage < 1) {
             throw new IllegalArgumentException("ITEMS_PER_MESSAGE must be at least 1");
         }
-        this.sender = new SqsBatchSender(sqs, queueUrl);
+        this.standard = new SqsBatchSender(sqs, queueUrl);
+        this.priority = new SqsBatchSender(sqs, priorityQueueUrl);
         this.itemsPerMessage = itemsPerMessage;
     }
 
     @Override
-    public void enqueue(String noticeId, List<Integer> itemIndexes) {
+    public void enqueue(String noticeId, List<Integer> itemIndexes, boolean priority) {
         List<String> bodies = new ArrayList<>();
         for (int from = 0; from < itemIndexes.size(); from += itemsPerMessage) {
             ObjectNode body = Json.object().put("noticeId", noticeId);
             itemIndexes.subList(from, Math.min(itemIndexes.size(), from + itemsPerMessage)).forEach(body.putArray("items")::add);
             bodies.add(Json.write(body));
         }
-        sender.send(bodies);
+        (priority ? this.priority : standard).send(bodies);
     }
 }

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.AwsClients;
 import dev.takedown.aws.DynamoNoticeStore;
-import dev.takedown.aws.SqsNotificationQueue;
-import dev.takedown.aws.SqsVerificationQueue;
+import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.StreamJson;
+import dev.takedown.aws.Wiring;
 import dev.takedown.core.Env;
 import dev.takedown.core.Json;
 import dev.takedown.core.intake.DispatchService;
@@ -26,20 +26,25 @@ public final class DispatcherHandler implements RequestStreamHandler {
     }
 
     public DispatcherHandler(Map<String, String> environment) {
-        this(wire(new Env(environment)));
+        this(environment, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's, as the local stack's scenario tests use. */
+    public DispatcherHandler(Map<String, String> environment, Clock clock) {
+        this(wire(new Env(environment), clock));
     }
 
     public DispatcherHandler(DispatchService dispatch) {
         this.dispatch = dispatch;
     }
 
-    private static DispatchService wire(Env env) {
+    private static DispatchService wire(Env env, Clock clock) {
         return new DispatchService(
                 new DynamoNoticeStore(AwsClients.dynamo(env), env.require("NOTICES_TABLE")),
-                new SqsVerificationQueue(AwsClients.sqs(env), env.require("VERIFICATION_QUEUE_URL"),
-                        env.integer("ITEMS_PER_MESSAGE", 25)),
-                new SqsNotificationQueue(AwsClients.sqs(env), env.require("NOTIFICATION_QUEUE_URL")),
-                Clock.systemUTC(),
+                new DynamoRightholderStore(AwsClients.dynamo(env), env.require("RIGHTHOLDERS_TABLE")),
+                Wiring.verificationQueue(env),
+                Wiring.notificationQueue(env),
+                clock,
                 Duration.ofSeconds(env.integer("DISPATCH_GRACE_SECONDS", 60)));
     }
 

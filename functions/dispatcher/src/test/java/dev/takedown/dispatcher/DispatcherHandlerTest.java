@@ -27,7 +27,7 @@ class DispatcherHandlerTest {
                 .submit("acme", Fixtures.validBody(), null).notice().id();
 
         RecordingQueue queue = new RecordingQueue();
-        DispatcherHandler handler = new DispatcherHandler(new DispatchService(notices, queue, new RecordingNotifications(),
+        DispatcherHandler handler = new DispatcherHandler(new DispatchService(notices, new dev.takedown.core.testing.InMemoryRightholderStore(), queue, new RecordingNotifications(),
                 Clock.offset(Fixtures.clock(), Duration.ofMinutes(5)), Duration.ofSeconds(60)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Events.load("dispatcher-schedule.json")

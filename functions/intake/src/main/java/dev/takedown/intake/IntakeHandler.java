@@ -7,9 +7,9 @@ import dev.takedown.aws.DynamoDeliveryStore;
 import dev.takedown.aws.DynamoIdempotencyStore;
 import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.DynamoRightStore;
-import dev.takedown.aws.SqsNotificationQueue;
-import dev.takedown.aws.SqsVerificationQueue;
+import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.StreamJson;
+import dev.takedown.aws.Wiring;
 import dev.takedown.aws.api.ApiRequest;
 import dev.takedown.aws.api.ApiResponse;
 import dev.takedown.core.Env;
@@ -48,11 +48,16 @@ public final class IntakeHandler implements RequestStreamHandler {
     }
 
     public IntakeHandler(Map<String, String> environment) {
-        this(new Env(environment));
+        this(environment, Clock.systemUTC());
     }
 
-    private IntakeHandler(Env env) {
-        this(intakeService(env), new NoticeQueries(noticeStore(env),
+    /** With a clock of the caller's, as the local stack's scenario tests use. */
+    public IntakeHandler(Map<String, String> environment, Clock clock) {
+        this(new Env(environment), clock);
+    }
+
+    private IntakeHandler(Env env, Clock clock) {
+        this(intakeService(env, clock), new NoticeQueries(noticeStore(env),
                 new DynamoDeliveryStore(AwsClients.dynamo(env), env.require("DELIVERIES_TABLE"))));
     }
 
@@ -65,18 +70,18 @@ public final class IntakeHandler implements RequestStreamHandler {
         return new DynamoNoticeStore(AwsClients.dynamo(env), env.require("NOTICES_TABLE"));
     }
 
-    private static IntakeService intakeService(Env env) {
+    private static IntakeService intakeService(Env env, Clock clock) {
         var dynamo = AwsClients.dynamo(env);
         return new IntakeService(
                 new SubmissionParser(env.integer("MAX_ITEMS", 1000)),
                 new ListingLocator(env.optional("LISTING_URL_PATTERNS", ListingLocator.DEFAULT_PATTERNS)),
                 new DynamoRightStore(dynamo, env.require("RIGHTS_TABLE")),
+                new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE")),
                 noticeStore(env),
                 new DynamoIdempotencyStore(dynamo, env.require("IDEMPOTENCY_TABLE")),
-                new SqsVerificationQueue(AwsClients.sqs(env), env.require("VERIFICATION_QUEUE_URL"),
-                        env.integer("ITEMS_PER_MESSAGE", 25)),
-                new SqsNotificationQueue(AwsClients.sqs(env), env.require("NOTIFICATION_QUEUE_URL")),
-                Clock.systemUTC());
+                Wiring.verificationQueue(env),
+                Wiring.notificationQueue(env),
+                clock);
     }
 
     @Override

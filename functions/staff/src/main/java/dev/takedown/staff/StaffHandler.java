@@ -13,6 +13,12 @@ import dev.takedown.aws.DynamoRightStore;
 import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.StreamJson;
+import dev.takedown.aws.DynamoTrustStore;
+import dev.takedown.aws.Wiring;
+import dev.takedown.core.ports.NotificationQueue;
+import dev.takedown.core.staff.TrustStaffService;
+import dev.takedown.core.trust.SellerStandings;
+import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.Env;
 import dev.takedown.core.Log;
 import dev.takedown.core.problem.FieldError;
@@ -34,20 +40,35 @@ import java.util.Map;
  */
 public final class StaffHandler implements RequestStreamHandler {
     private final StaffService staff;
+    private final TrustStaffService trust;
 
     public StaffHandler() {
         this(System.getenv());
     }
 
     public StaffHandler(Map<String, String> environment) {
-        this(wire(new Env(environment)));
+        this(environment, Clock.systemUTC());
     }
 
-    public StaffHandler(StaffService staff) {
+    /** With a clock of the caller's, as the local stack's scenario tests use. */
+    public StaffHandler(Map<String, String> environment, Clock clock) {
+        this(new Env(environment), clock);
+    }
+
+    private StaffHandler(Env env, Clock clock) {
+        this(env, clock, Wiring.notificationQueue(env));
+    }
+
+    private StaffHandler(Env env, Clock clock, SqsNotificationQueue notifications) {
+        this(wire(env, clock, notifications), wireTrust(env, clock, notifications));
+    }
+
+    public StaffHandler(StaffService staff, TrustStaffService trust) {
         this.staff = staff;
+        this.trust = trust;
     }
 
-    private static StaffService wire(Env env) {
+    private static StaffService wire(Env env, Clock clock, NotificationQueue notifications) {
         var dynamo = AwsClients.dynamo(env);
         DynamoNoticeStore notices = new DynamoNoticeStore(dynamo, env.require("NOTICES_TABLE"));
         DynamoRightholderStore rightholders = new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE"));
@@ -60,9 +81,17 @@ public final class StaffHandler implements RequestStreamHandler {
                 new DynamoApiKeyStore(dynamo, env.require("API_KEYS_TABLE")),
                 new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE")),
                 audit,
-                new DecisionRecorder(notices, audit,
-                        new SqsNotificationQueue(AwsClients.sqs(env), env.require("NOTIFICATION_QUEUE_URL"))),
-                Clock.systemUTC());
+                new DecisionRecorder(notices, audit, notifications, Wiring.trustService(env, notifications)),
+                clock);
+    }
+
+    private static TrustStaffService wireTrust(Env env, Clock clock, NotificationQueue notifications) {
+        var dynamo = AwsClients.dynamo(env);
+        DynamoTrustStore store = Wiring.trustStore(env);
+        return new TrustStaffService(Wiring.trustService(env, notifications),
+                new SellerStandings(store, new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE")), notifications,
+                        TrustPolicy.from(env)),
+                store, new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE")), clock);
     }
 
     @Override
@@ -85,6 +114,12 @@ public final class StaffHandler implements RequestStreamHandler {
             case registerRightholder -> StaffJson.registered(staff.registerRightholder(StaffRequests.registerRightholder(event)));
             case rotateApiKey -> StaffJson.rotated(staff.rotateApiKey(StaffRequests.rotateApiKey(event)));
             case getNotice -> StaffJson.noticeRecord(staff.getNotice(StaffRequests.getNotice(event)));
+            case getRightholder -> StaffJson.rightholder(trust.getRightholder(StaffRequests.getRightholder(event)));
+            case setTier -> StaffJson.rightholder(trust.setTier(StaffRequests.setTier(event)));
+            case liftSuspension -> StaffJson.rightholder(trust.liftSuspension(StaffRequests.liftSuspension(event)));
+            case getSeller -> StaffJson.seller(trust.getSeller(StaffRequests.getSeller(event)));
+            case voidStrike -> StaffJson.seller(trust.voidStrike(StaffRequests.voidStrike(event)));
+            case reinstateSeller -> StaffJson.seller(trust.reinstateSeller(StaffRequests.reinstateSeller(event)));
         };
     }
 

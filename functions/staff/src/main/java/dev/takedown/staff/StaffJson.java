@@ -15,6 +15,11 @@ import dev.takedown.core.ports.Page;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.staff.StaffException;
 import dev.takedown.core.staff.StaffService;
+import dev.takedown.core.staff.TrustStaffService;
+import dev.takedown.core.trust.RightholderTrust;
+import dev.takedown.core.trust.Strike;
+import dev.takedown.core.trust.TrustCounts;
+import dev.takedown.core.trust.TrustEvent;
 import java.time.Instant;
 
 /** The staff operations' results as JSON: camelCase names, ISO-8601 UTC times, every decision in full. */
@@ -71,6 +76,72 @@ final class StaffJson {
         ArrayNode trail = body.putArray("auditTrail");
         record.auditTrail().forEach(e -> trail.add(auditEvent(e)));
         return body;
+    }
+
+    static ObjectNode rightholder(TrustStaffService.RightholderRecord record) {
+        RightholderTrust trust = record.rightholder().trust();
+        ObjectNode body = Json.object()
+                .put("rightholderId", record.rightholder().id())
+                .put("name", record.rightholder().name())
+                .put("tier", trust.tier().name())
+                .put("tierSince", time(trust.since()))
+                .put("tierSetBy", trust.changedBy())
+                .put("tierSetByStaff", trust.pinned())
+                .put("trustedLockoutUntil", time(trust.trustedLockoutUntil()))
+                .put("warnedAt", time(trust.warnedAt()))
+                .put("suspendedUntil", time(trust.suspendedUntil()));
+        TrustCounts counts = record.counts();
+        body.putObject("record")
+                .put("from", record.windowStart().toString())
+                .put("to", record.windowEnd().toString())
+                .put("decided", counts.decided())
+                .put("actioned", counts.actioned())
+                .put("unfounded", counts.unfounded())
+                .put("reversed", counts.reversed());
+        trail(body, record.events());
+        return body;
+    }
+
+    static ObjectNode seller(TrustStaffService.SellerRecord record) {
+        ObjectNode body = Json.object()
+                .put("sellerId", record.sellerId())
+                .put("standing", record.state().standing().name())
+                .put("standingSince", time(record.state().since()))
+                .put("reinstatedAt", time(record.state().reinstatedAt()))
+                .put("establishedStrikes", record.establishedStrikes());
+        ArrayNode strikes = body.putArray("strikes");
+        for (TrustStaffService.StrikeView view : record.strikes()) {
+            Strike strike = view.strike();
+            ObjectNode node = strikes.addObject()
+                    .put("strikeId", strike.id())
+                    .put("rightholderId", strike.rightholderId())
+                    .put("day", strike.day().toString())
+                    .put("state", view.state().name())
+                    .put("establishesAt", time(view.establishesAt()))
+                    .put("expiresAt", time(view.expiresAt()));
+            ArrayNode items = node.putArray("items");
+            java.util.stream.Stream.concat(strike.copyrightItems().stream(), strike.otherItems().stream()).sorted()
+                    .forEach(items::add);
+            if (strike.voided() != null) {
+                node.putObject("voided").put("by", strike.voided().by()).put("at", time(strike.voided().at()))
+                        .put("reason", strike.voided().reason());
+            }
+        }
+        trail(body, record.events());
+        return body;
+    }
+
+    private static void trail(ObjectNode body, java.util.List<TrustEvent> events) {
+        ArrayNode trail = body.putArray("auditTrail");
+        for (TrustEvent e : events) {
+            trail.addObject()
+                    .put("at", time(e.at()))
+                    .put("actor", e.actor())
+                    .put("kind", e.kind())
+                    .put("from", e.from())
+                    .put("to", e.to())
+                    .put("reason", e.reason());
+        }
     }
 
     static ObjectNode error(StaffException e) {

@@ -14,6 +14,11 @@ import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Sender;
 import dev.takedown.core.staff.StaffService;
+import dev.takedown.core.staff.TrustStaffService;
+import dev.takedown.core.testing.InMemoryTrustStore;
+import dev.takedown.core.trust.SellerStandings;
+import dev.takedown.core.trust.TrustPolicy;
+import dev.takedown.core.trust.TrustService;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
@@ -45,9 +50,15 @@ class StaffHandlerTest {
             .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null, null));
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, new RecordingNotifications());
+    private final RecordingNotifications notifications = new RecordingNotifications();
+    private final InMemoryTrustStore trustStore = new InMemoryTrustStore(rightholders);
+    private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS);
+    private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications, trust);
+    private final Clock staffClock = Clock.offset(Fixtures.clock(), Duration.ofMinutes(10));
     private final StaffHandler handler = new StaffHandler(new StaffService(notices, rights, rightholders, rightholders,
-            apiKeys, listings, audit, recorder, Clock.offset(Fixtures.clock(), Duration.ofMinutes(10))));
+            apiKeys, listings, audit, recorder, staffClock), new TrustStaffService(trust,
+            new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders,
+            staffClock));
     private String noticeId;
 
     /** The notice the sample events name: 1001 actioned by the verifier, 1008 waiting for review. */

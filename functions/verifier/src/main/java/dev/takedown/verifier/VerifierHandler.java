@@ -13,6 +13,7 @@ import dev.takedown.aws.DynamoRightStore;
 import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.StreamJson;
+import dev.takedown.aws.Wiring;
 import dev.takedown.core.Env;
 import dev.takedown.core.Json;
 import dev.takedown.core.Log;
@@ -39,24 +40,30 @@ public final class VerifierHandler implements RequestStreamHandler {
     }
 
     public VerifierHandler(Map<String, String> environment) {
-        this(wire(new Env(environment)));
+        this(environment, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's, as the local stack's scenario tests use. */
+    public VerifierHandler(Map<String, String> environment, Clock clock) {
+        this(wire(new Env(environment), clock));
     }
 
     public VerifierHandler(VerificationService verification) {
         this.verification = verification;
     }
 
-    private static VerificationService wire(Env env) {
+    private static VerificationService wire(Env env, Clock clock) {
         var dynamo = AwsClients.dynamo(env);
         DynamoNoticeStore notices = new DynamoNoticeStore(dynamo, env.require("NOTICES_TABLE"));
+        SqsNotificationQueue notifications = Wiring.notificationQueue(env);
         return new VerificationService(
                 notices,
                 new DynamoRightStore(dynamo, env.require("RIGHTS_TABLE")),
                 new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE")),
                 new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE")),
-                new DecisionRecorder(notices, new DynamoAuditLog(dynamo, env.require("AUDIT_TABLE")),
-                        new SqsNotificationQueue(AwsClients.sqs(env), env.require("NOTIFICATION_QUEUE_URL"))),
-                Clock.systemUTC());
+                new DecisionRecorder(notices, new DynamoAuditLog(dynamo, env.require("AUDIT_TABLE")), notifications,
+                        Wiring.trustService(env, notifications)),
+                clock);
     }
 
     /** Messages are independent (verification is safe to run concurrently), so a batch is verified side by side. */

@@ -14,6 +14,7 @@ import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
 import dev.takedown.core.verify.DecisionRecorder;
@@ -26,9 +27,12 @@ import org.junit.jupiter.api.Test;
 
 class VerifierHandlerTest {
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
+    private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore()
+            .with(new Rightholder("acme", "Acme", "legal@acme.example", null, null));
+    private final RecordingNotifications notifications = new RecordingNotifications();
     private final VerifierHandler handler = new VerifierHandler(new VerificationService(notices, Fixtures.RIGHT_STORE,
-            id -> Optional.of(new Rightholder("acme", "Acme", "legal@acme.example", null, null)), new InMemoryListingStore(),
-            new DecisionRecorder(notices, new InMemoryAuditLog(), new RecordingNotifications()), Fixtures.clock()));
+            rightholders, new InMemoryListingStore(), new DecisionRecorder(notices, new InMemoryAuditLog(), notifications,
+            Fixtures.trust(rightholders, notifications)), Fixtures.clock()));
 
     private JsonNode invoke(String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

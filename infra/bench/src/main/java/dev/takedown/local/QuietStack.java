@@ -48,7 +48,7 @@ public final class QuietStack implements AutoCloseable {
         track(new WebhookReceiver(webhookPort, secrets, template.parameters().get("SellerWebhookSecret")));
 
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
-        functions = track(new Functions(template, references, localEnvironment()));
+        functions = track(new Functions(template, references, localEnvironment(), null));
     }
 
     /** Starts it all; the seed's callback URLs should name {@code webhookPort}, where the receiver listens. */

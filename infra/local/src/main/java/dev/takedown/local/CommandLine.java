@@ -105,7 +105,7 @@ final class CommandLine {
             throw new UsageException("no seed file at " + seed);
         }
         return new LocalStack.Options(template, Files.isRegularFile(seed) ? seed : null, dataDir, apiPort, lambdaPort,
-                dynalitePort, sqsPort, webhookPort, schedules, parameters, pollers);
+                dynalitePort, sqsPort, webhookPort, schedules, parameters, pollers, null);
     }
 
     /** The nearest directory at or above {@code dir} that holds template.yaml. */

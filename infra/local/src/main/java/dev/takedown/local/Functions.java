@@ -8,6 +8,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,8 +45,11 @@ final class Functions implements AutoCloseable {
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
     private final ExecutorService invocations;
+    private final Clock clock;
 
-    Functions(Template template, References references, Map<String, String> localEnvironment) {
+    /** @param clock given to the handlers that take one (see {@link LocalStack.Options#clock()}); null for none */
+    Functions(Template template, References references, Map<String, String> localEnvironment, Clock clock) {
+        this.clock = clock;
         for (FunctionDef function : template.functions()) {
             definitions.put(function.logicalId(), function);
             Map<String, String> environment = new LinkedHashMap<>();
@@ -141,8 +145,12 @@ final class Functions implements AutoCloseable {
             if (!RequestStreamHandler.class.isAssignableFrom(type)) {
                 throw new IllegalStateException(where + " does not implement RequestStreamHandler");
             }
+            Map<String, String> environment = environments.get(function.logicalId());
+            if (clock != null && takesClock(type)) {
+                return (RequestStreamHandler) type.getConstructor(Map.class, Clock.class).newInstance(environment, clock);
+            }
             Constructor<?> constructor = type.getConstructor(Map.class);
-            return (RequestStreamHandler) constructor.newInstance(environments.get(function.logicalId()));
+            return (RequestStreamHandler) constructor.newInstance(environment);
         } catch (ClassNotFoundException e) {
             throw new FunctionSetupException(new IllegalStateException(where + " is not on the classpath", e));
         } catch (NoSuchMethodException e) {
@@ -152,6 +160,15 @@ final class Functions implements AutoCloseable {
             throw new FunctionSetupException(e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new FunctionSetupException(new IllegalStateException(where + " cannot be built: " + e, e));
+        }
+    }
+
+    private static boolean takesClock(Class<?> type) {
+        try {
+            type.getConstructor(Map.class, Clock.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 

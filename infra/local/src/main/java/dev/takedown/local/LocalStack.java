@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +44,10 @@ public final class LocalStack implements AutoCloseable {
     /**
      * How to run the stack. A port of 0 means any free port; {@code seed} and {@code dataDir} may be null (no
      * seed; backends in memory). {@code pollers} is how many batches of each SQS event may run at once.
+     * {@code clock} is the functions' clock (those that take one), for tests that move time on; null is the system's.
      */
     public record Options(Path template, Path seed, Path dataDir, int apiPort, int lambdaPort, int dynalitePort,
-            int sqsPort, int webhookPort, boolean schedules, Map<String, String> parameters, int pollers) {
+            int sqsPort, int webhookPort, boolean schedules, Map<String, String> parameters, int pollers, Clock clock) {
 
         public Options {
             parameters = Map.copyOf(parameters);
@@ -56,32 +58,37 @@ public final class LocalStack implements AutoCloseable {
 
         /** Free ports, no seed, in memory, schedules only when run through {@link #runSchedulesNow()}. */
         public static Options forTemplate(Path template) {
-            return new Options(template, null, null, 0, 0, 0, 0, 0, false, Map.of(), DEFAULT_POLLERS);
+            return new Options(template, null, null, 0, 0, 0, 0, 0, false, Map.of(), DEFAULT_POLLERS, null);
         }
 
         public Options withPollers(int count) {
             return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, parameters, count);
+                    schedules, parameters, count, clock);
         }
 
         public Options withSeed(Path seedFile) {
             return new Options(template, seedFile, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, parameters, pollers);
+                    schedules, parameters, pollers, clock);
         }
 
         public Options withDataDir(Path directory) {
             return new Options(template, seed, directory, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, parameters, pollers);
+                    schedules, parameters, pollers, clock);
         }
 
         public Options withWebhookPort(int port) {
             return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, port, schedules,
-                    parameters, pollers);
+                    parameters, pollers, clock);
+        }
+
+        public Options withClock(Clock functionsClock) {
+            return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
+                    schedules, parameters, pollers, functionsClock);
         }
 
         public Options withParameters(Map<String, String> overrides) {
             return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, overrides, pollers);
+                    schedules, overrides, pollers, clock);
         }
     }
 
@@ -143,7 +150,7 @@ public final class LocalStack implements AutoCloseable {
                 template.parameters().get("SellerWebhookSecret")));
 
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
-        functions = track(new Functions(template, references, localEnvironment()));
+        functions = track(new Functions(template, references, localEnvironment(), options.clock()));
         for (String missing : functions.missingHandlers()) {
             System.err.println("warning: the handler of " + missing + " is not on the classpath;"
                     + " invoking it will fail until its module is built");

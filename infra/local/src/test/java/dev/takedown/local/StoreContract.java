@@ -281,12 +281,12 @@ abstract class StoreContract {
         // A queue no function consumes, so that this test sees every message.
         String queueUrl = queueUrl("VerificationDLQ");
         purge(queueUrl);
-        SqsVerificationQueue queue = new SqsVerificationQueue(sqs(), queueUrl, 25);
+        SqsVerificationQueue queue = new SqsVerificationQueue(sqs(), queueUrl, queueUrl("PriorityVerificationDLQ"), 25);
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < 260; i++) {
             indexes.add(i);
         }
-        queue.enqueue("ntc_q", indexes);
+        queue.enqueue("ntc_q", indexes, false);
 
         Set<Integer> received = new HashSet<>();
         int messages = 0;
@@ -485,14 +485,17 @@ abstract class StoreContract {
     void settlingCountsEachItemOnceAndCompletionHappensOnce() {
         Notice notice = notice(rightholder(), now(), 3);
         notices().saveNew(notice, items(3));
-        Notice afterTwo = notices().settle(notice.id(), List.of(new NoticeStore.Settlement(0, true, true),
-                new NoticeStore.Settlement(1, false, true)));
-        assertThat(afterTwo.progress()).isEqualTo(new Progress(3, 2, 1, 2));
-        assertThat(afterTwo.status()).isEqualTo(NoticeStatus.IN_PROGRESS);
+        NoticeStore.Settled afterTwo = notices().settle(notice.id(), List.of(new NoticeStore.Settlement(0, true, true),
+                new NoticeStore.Settlement(1, false, true)), false);
+        assertThat(afterTwo.notice().progress()).isEqualTo(new Progress(3, 2, 1, 2));
+        assertThat(afterTwo.notice().status()).isEqualTo(NoticeStatus.IN_PROGRESS);
+        assertThat(afterTwo.counted()).containsExactly(0, 1);
 
-        Notice replayed = notices().settle(notice.id(), List.of(new NoticeStore.Settlement(1, false, true),
-                new NoticeStore.Settlement(2, true, true)));
-        assertThat(replayed.progress()).isEqualTo(new Progress(3, 3, 2, 3));
+        NoticeStore.Settled replayed = notices().settle(notice.id(), List.of(new NoticeStore.Settlement(1, false, true),
+                new NoticeStore.Settlement(2, true, true)), true);
+        assertThat(replayed.notice().progress()).isEqualTo(new Progress(3, 3, 2, 3));
+        assertThat(replayed.counted()).as("only what was not counted before").containsExactly(2);
+        assertThat(replayed.notice().status()).isEqualTo(NoticeStatus.IN_PROGRESS);
 
         Instant at = now();
         assertThat(notices().complete(notice.id(), dev.takedown.core.model.Outcome.PARTIAL, at)).isTrue();
@@ -500,8 +503,8 @@ abstract class StoreContract {
         Notice completed = notices().find(notice.id()).orElseThrow();
         assertThat(completed.outcome()).isEqualTo(dev.takedown.core.model.Outcome.PARTIAL);
         assertThat(completed.completedAt()).isEqualTo(at);
-        assertThat(notices().settle(notice.id(), List.of(new NoticeStore.Settlement(0, false, false))))
-                .as("a completed notice is not reopened").isEqualTo(completed);
+        assertThat(notices().settle(notice.id(), List.of(new NoticeStore.Settlement(0, false, false)), true))
+                .as("a completed notice is not reopened").isEqualTo(new NoticeStore.Settled(completed, List.of()));
     }
 
     @Test

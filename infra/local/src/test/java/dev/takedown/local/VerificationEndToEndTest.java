@@ -131,7 +131,8 @@ class VerificationEndToEndTest {
         DynamoAuditLog audit = new DynamoAuditLog(stack.dynamo(), stack.tableName("AuditTable"));
         int events = audit.forNotice(noticeId).size();
 
-        new SqsVerificationQueue(stack.sqs(), stack.queueUrl("VerificationQueue"), 2).enqueue(noticeId, List.of(0, 1, 2, 3, 4, 5));
+        new SqsVerificationQueue(stack.sqs(), stack.queueUrl("VerificationQueue"), stack.queueUrl("PriorityVerificationQueue"), 2)
+                .enqueue(noticeId, List.of(0, 1, 2, 3, 4, 5), false);
         awaitQueueDrained("VerificationQueue");
 
         JsonNode after = send("GET", "/v1/notices/" + noticeId, null);

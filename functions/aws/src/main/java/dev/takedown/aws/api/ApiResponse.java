@@ -27,6 +27,7 @@ public record ApiResponse(int statusCode, Map<String, String> headers, String bo
         for (FieldError error : problem.errors()) {
             errors.addObject().put("field", error.field()).put("message", error.message());
         }
+        new java.util.TreeMap<>(problem.extensions()).forEach(body::put);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/problem+json");
         return new ApiResponse(problem.status(), headers, Json.write(body));

@@ -2,14 +2,17 @@ package dev.takedown.core.intake;
 
 import dev.takedown.core.Log;
 import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
+import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.VerificationQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Queues again the verification work of notices that were stored but whose work was never confirmed on the
@@ -19,14 +22,16 @@ public final class DispatchService {
     static final int NOTICES_PER_RUN = 100;
 
     private final NoticeStore notices;
+    private final RightholderStore rightholders;
     private final VerificationQueue queue;
     private final NotificationQueue notifications;
     private final Clock clock;
     private final Duration grace;
 
-    public DispatchService(NoticeStore notices, VerificationQueue queue, NotificationQueue notifications, Clock clock,
-                           Duration grace) {
+    public DispatchService(NoticeStore notices, RightholderStore rightholders, VerificationQueue queue,
+                           NotificationQueue notifications, Clock clock, Duration grace) {
         this.notices = notices;
+        this.rightholders = rightholders;
         this.queue = queue;
         this.notifications = notifications;
         this.clock = clock;
@@ -41,8 +46,11 @@ public final class DispatchService {
             // One notice that cannot be dispatched must not hold back the others behind it.
             try {
                 List<Integer> open = notices.allItems(noticeId, ItemStatus.RECEIVED).stream().map(NoticeItem::index).toList();
-                queue.enqueue(noticeId, open);
-                notices.find(noticeId).ifPresent(n -> notifications.publish(IntakeService.announcements(n)));
+                Optional<Notice> notice = notices.find(noticeId);
+                boolean priority = notice.flatMap(n -> rightholders.find(n.rightholderId()))
+                        .map(r -> r.trust().trusted()).orElse(false);
+                queue.enqueue(noticeId, open, priority);
+                notice.ifPresent(n -> notifications.publish(IntakeService.announcements(n)));
                 notices.markDispatched(noticeId);
                 Log.info("verification work queued again", "noticeId", noticeId, "openItems", open.size());
                 done++;

@@ -10,6 +10,7 @@ import dev.takedown.core.model.Outcome;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
+import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.IdempotencyStore.Entry;
@@ -17,10 +18,12 @@ import dev.takedown.core.notify.NotificationEvent;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.RightStore;
+import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.VerificationQueue;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.Problem;
 import dev.takedown.core.problem.ProblemException;
+import dev.takedown.core.trust.RightholderTrust;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +38,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Accepts takedown notices: checks them, stores the notice and every item, and queues the open items for
- * verification. A notice that was answered 202 is durable; its verification work is queued now or, if the
+ * Accepts takedown notices: refuses a suspended sender, checks the notice, stores it and every item, and queues
+ * the open items for verification (a TRUSTED sender's on the priority queue). A notice that was answered 202 is durable; its verification work is queued now or, if the
  * queue is unavailable, by the dispatcher later.
  */
 public final class IntakeService {
@@ -48,18 +51,20 @@ public final class IntakeService {
     private final SubmissionParser parser;
     private final ListingLocator locator;
     private final RightStore rights;
+    private final RightholderStore rightholders;
     private final NoticeStore notices;
     private final IdempotencyStore idempotency;
     private final VerificationQueue queue;
     private final NotificationQueue notifications;
     private final Clock clock;
 
-    public IntakeService(SubmissionParser parser, ListingLocator locator, RightStore rights, NoticeStore notices,
-                         IdempotencyStore idempotency, VerificationQueue queue, NotificationQueue notifications,
-                         Clock clock) {
+    public IntakeService(SubmissionParser parser, ListingLocator locator, RightStore rights,
+                         RightholderStore rightholders, NoticeStore notices, IdempotencyStore idempotency,
+                         VerificationQueue queue, NotificationQueue notifications, Clock clock) {
         this.parser = parser;
         this.locator = locator;
         this.rights = rights;
+        this.rightholders = rightholders;
         this.notices = notices;
         this.idempotency = idempotency;
         this.queue = queue;
@@ -77,6 +82,10 @@ public final class IntakeService {
                     List.of(new FieldError("Idempotency-Key", "must be 1 to 255 visible ASCII characters"))));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        RightholderTrust trust = rightholders.find(rightholderId).map(Rightholder::trust).orElse(RightholderTrust.INITIAL);
+        if (trust.suspendedAt(now)) {
+            throw new ProblemException(Problem.notifierSuspended(trust.suspendedUntil()));
+        }
         Submission submission = parser.parse(body);
 
         Entry existing = idempotencyKey == null ? null
@@ -114,7 +123,7 @@ public final class IntakeService {
             }
             throw e;
         }
-        dispatch(accepted.notice(), accepted.items());
+        dispatch(accepted.notice(), accepted.items(), trust.trusted());
         return accepted;
     }
 
@@ -202,9 +211,9 @@ public final class IntakeService {
     }
 
     /** Queues the open items and announces the notice; on failure the notice stays marked for the dispatcher. */
-    private void dispatch(Notice notice, List<NoticeItem> items) {
+    private void dispatch(Notice notice, List<NoticeItem> items, boolean priority) {
         try {
-            queue.enqueue(notice.id(), openIndexes(items));
+            queue.enqueue(notice.id(), openIndexes(items), priority);
             notifications.publish(announcements(notice));
             notices.markDispatched(notice.id());
         } catch (RuntimeException e) {

@@ -13,6 +13,8 @@ public enum DecisionRule {
     /** Another notice already has an open or actioned item for the listing. */
     DUPLICATE_NOTICE,
     AUTHORIZED_SELLER,
+    /** A TRUSTED rightholder's item that passed every other check: actioned without the brand or work check. */
+    TRUSTED_NOTIFIER,
     /** Trademark reasons: the listing's brand or title carries the mark. */
     BRAND_MATCH,
     /** Copyright, design and patent: a person compares the work. */

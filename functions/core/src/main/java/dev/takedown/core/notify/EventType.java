@@ -5,7 +5,10 @@ public enum EventType {
     NOTICE_RECEIVED("notice.received"),
     ITEMS_DECIDED("items.decided"),
     NOTICE_COMPLETED("notice.completed"),
-    LISTING_RESTRICTED("listing.restricted");
+    LISTING_RESTRICTED("listing.restricted"),
+    RIGHTHOLDER_WARNED("rightholder.warned"),
+    RIGHTHOLDER_TIER_CHANGED("rightholder.tier_changed"),
+    SELLER_STATUS_CHANGED("seller.status_changed");
 
     private final String wireName;
 

@@ -13,11 +13,12 @@ import java.util.stream.Collectors;
  * the webhook id that receivers de-duplicate on.
  *
  * @param sellerId the seller told, for events to a seller; null for events to the notice's rightholder
- * @param data     the webhook's {@code data} as JSON, for events that carry the decisions they report (so the
- *                 notifier need not read them back); null when the notifier renders it from the notice
+ * @param data     the webhook's {@code data} as JSON, for events that carry what they report (so the notifier
+ *                 need not read it back); null when the notifier renders it from the notice
+ * @param rightholderId the rightholder told, for events about the rightholder itself rather than a notice
  */
 public record NotificationEvent(String id, EventType type, String noticeId, List<Integer> items, Instant occurredAt,
-                                String sellerId, String data) {
+                                String sellerId, String data, String rightholderId) {
 
     public NotificationEvent {
         items = List.copyOf(items);
@@ -51,6 +52,27 @@ public record NotificationEvent(String id, EventType type, String noticeId, List
                 at);
     }
 
+    /** About the rightholder itself (its tier, a warning), not one notice; {@code about} tells one such event from another. */
+    public static NotificationEvent aboutRightholder(EventType type, String rightholderId, String about, String data,
+                                                     Instant at) {
+        return new NotificationEvent(id(type.wireName() + "|rightholder:" + rightholderId + "|" + about), type, null,
+                List.of(), at, null, data, rightholderId);
+    }
+
+    /** About the seller itself (its standing), not one notice. */
+    public static NotificationEvent aboutSeller(EventType type, String sellerId, String about, String data, Instant at) {
+        return new NotificationEvent(id(type.wireName() + "|seller:" + sellerId + "|" + about), type, null, List.of(), at,
+                sellerId, data, null);
+    }
+
+    /** Where its deliveries are recorded: with the notice, or with the rightholder or seller it is about. */
+    public String deliveryKey() {
+        if (noticeId != null) {
+            return noticeId;
+        }
+        return rightholderId != null ? "rightholder:" + rightholderId : "seller:" + sellerId;
+    }
+
     private static List<NoticeItem> sorted(List<NoticeItem> items) {
         return items.stream().sorted(Comparator.comparingInt(NoticeItem::index)).toList();
     }
@@ -67,8 +89,11 @@ public record NotificationEvent(String id, EventType type, String noticeId, List
 
     private static NotificationEvent of(EventType type, String noticeId, List<Integer> items, String about,
                                         String sellerId, String data, Instant at) {
-        String subject = type.wireName() + "|" + noticeId + "|" + about;
-        return new NotificationEvent("msg_" + Hashing.sha256Hex(subject).substring(0, 32), type, noticeId, items, at,
-                sellerId, data);
+        return new NotificationEvent(id(type.wireName() + "|" + noticeId + "|" + about), type, noticeId, items, at,
+                sellerId, data, null);
+    }
+
+    private static String id(String subject) {
+        return "msg_" + Hashing.sha256Hex(subject).substring(0, 32);
     }
 }

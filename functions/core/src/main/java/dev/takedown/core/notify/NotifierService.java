@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Delivers one event as a signed webhook to the rightholder of its notice (or, for a restricted listing, to
- * the seller), records the attempt, and says whether the caller should try again later.
+ * Delivers one event as a signed webhook to the rightholder of its notice, or to the rightholder or seller it is
+ * about, records the attempt, and says whether the caller should try again later.
  */
 public final class NotifierService {
 
@@ -77,8 +77,11 @@ public final class NotifierService {
     public Result deliver(NotificationEvent event, int attempt) {
         Optional<Recipient> found;
         String body;
-        if (event.type() == EventType.LISTING_RESTRICTED) {
+        if (event.sellerId() != null) {
             found = seller(event.sellerId());
+            body = WebhookPayloads.body(event.type(), event.occurredAt(), event.data());
+        } else if (event.rightholderId() != null) {
+            found = rightholder(event.rightholderId());
             body = WebhookPayloads.body(event.type(), event.occurredAt(), event.data());
         } else {
             Notice notice = notices.find(event.noticeId())
@@ -87,18 +90,18 @@ public final class NotifierService {
             body = body(event, notice);
         }
         if (found.isEmpty()) {
-            Log.info("no callback URL; webhook not sent", "webhookId", event.id(), "noticeId", event.noticeId(),
+            Log.info("no callback URL; webhook not sent", "webhookId", event.id(), "about", event.deliveryKey(),
                     "type", event.type().wireName());
             return Result.DONE;
         }
-        switch (deliveries.claim(event.noticeId(), event.id(), clock.instant(), CLAIM_LEASE)) {
+        switch (deliveries.claim(event.deliveryKey(), event.id(), clock.instant(), CLAIM_LEASE)) {
             case DELIVERED -> {
-                Log.info("webhook already delivered", "webhookId", event.id(), "noticeId", event.noticeId());
+                Log.info("webhook already delivered", "webhookId", event.id(), "about", event.deliveryKey());
                 return Result.DONE;
             }
             case IN_FLIGHT -> {
                 Log.info("webhook being delivered by another attempt; checking again later", "webhookId", event.id(),
-                        "noticeId", event.noticeId());
+                        "about", event.deliveryKey());
                 return Result.retryAfter(CLAIM_LEASE);
             }
             case CLAIMED -> {
@@ -110,7 +113,7 @@ public final class NotifierService {
         if (refusal.isPresent()) {
             record(event, recipient, attempt, Outcome.FAILED, null, "callback URL refused: " + refusal.get(), null);
             Log.warn("callback URL refused; webhook not sent", null, "webhookId", event.id(),
-                    "noticeId", event.noticeId(), "target", recipient.target(), "targetId", recipient.id(),
+                    "about", event.deliveryKey(), "target", recipient.target(), "targetId", recipient.id(),
                     "reason", refusal.get());
             return Result.DONE;
         }
@@ -128,20 +131,20 @@ public final class NotifierService {
         }
         if (status != null && status >= 200 && status < 300) {
             record(event, recipient, attempt, Outcome.DELIVERED, status, null, null);
-            Log.info("webhook delivered", "webhookId", event.id(), "noticeId", event.noticeId(),
+            Log.info("webhook delivered", "webhookId", event.id(), "about", event.deliveryKey(),
                     "type", event.type().wireName(), "attempt", attempt, "httpStatus", status);
             return Result.DONE;
         }
         String failure = error != null ? error : "HTTP " + status;
         if (schedule.isLast(attempt)) {
             record(event, recipient, attempt, Outcome.FAILED, status, error, null);
-            Log.warn("webhook failed for good", null, "webhookId", event.id(), "noticeId", event.noticeId(),
+            Log.warn("webhook failed for good", null, "webhookId", event.id(), "about", event.deliveryKey(),
                     "type", event.type().wireName(), "attempt", attempt, "failure", failure);
             return Result.GIVE_UP;
         }
         Duration delay = schedule.delayAfter(attempt);
         record(event, recipient, attempt, Outcome.RETRYING, status, error, clock.instant().plus(delay));
-        Log.info("webhook failed; will retry", "webhookId", event.id(), "noticeId", event.noticeId(),
+        Log.info("webhook failed; will retry", "webhookId", event.id(), "about", event.deliveryKey(),
                 "type", event.type().wireName(), "attempt", attempt, "failure", failure,
                 "retryInSeconds", delay.toSeconds());
         return Result.retryAfter(delay);
@@ -149,7 +152,7 @@ public final class NotifierService {
 
     private void record(NotificationEvent event, Recipient recipient, int attempt, Outcome outcome, Integer status,
                         String error, Instant nextAttemptAt) {
-        deliveries.record(new DeliveryAttempt(event.noticeId(), event.id(), event.type(), recipient.target(),
+        deliveries.record(new DeliveryAttempt(event.deliveryKey(), event.id(), event.type(), recipient.target(),
                 recipient.id(), recipient.callbackUrl(), attempt, outcome, status, error, clock.instant(), nextAttemptAt));
     }
 
@@ -160,7 +163,7 @@ public final class NotifierService {
         return switch (event.type()) {
             case NOTICE_RECEIVED -> WebhookPayloads.noticeReceived(event.occurredAt(), notice);
             case NOTICE_COMPLETED -> WebhookPayloads.noticeCompleted(event.occurredAt(), notice, notices.allItems(notice.id(), null));
-            case ITEMS_DECIDED, LISTING_RESTRICTED -> throw new IllegalArgumentException(
+            default -> throw new IllegalArgumentException(
                     event.type().wireName() + " carries its data");
         };
     }

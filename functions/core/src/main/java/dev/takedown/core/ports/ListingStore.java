@@ -3,6 +3,7 @@ package dev.takedown.core.ports;
 import dev.takedown.core.model.Listing;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,4 +23,13 @@ public interface ListingStore {
 
     /** ACTIVE -> REMOVED in one conditional write, recording the notice and item that caused it. */
     Takedown takeDown(String listingId, String noticeId, int itemIndex, Instant at);
+
+    /** Ids of the seller's listings, whatever their status. */
+    List<String> idsOfSeller(String sellerId);
+
+    /** ACTIVE -> REMOVED, marked as caused by the seller's suspension; false when it was not active. */
+    boolean takeDownForSuspension(String listingId, Instant at);
+
+    /** Back to ACTIVE, if its seller's suspension removed it; false otherwise. */
+    boolean restoreAfterSuspension(String listingId);
 }

@@ -56,11 +56,15 @@ public interface NoticeStore {
     record Settlement(int index, boolean actioned, boolean actionable) {
     }
 
+    /** The notice after settling, and the indexes this call counted (not counted before). */
+    record Settled(Notice notice, List<Integer> counted) {
+    }
+
     /**
-     * Counts settled items into the notice's progress, each index once however often it is reported;
-     * returns the notice as it stands afterwards.
+     * Counts settled items into the notice's progress, each index once however often it is reported, and marks
+     * the notice IN_PROGRESS unless the caller saw it so already.
      */
-    Notice settle(String noticeId, List<Settlement> settlements);
+    Settled settle(String noticeId, List<Settlement> settlements, boolean seenInProgress);
 
     /** Marks the notice COMPLETED unless it already is; true for the one call that completed it. */
     boolean complete(String noticeId, Outcome outcome, Instant at);

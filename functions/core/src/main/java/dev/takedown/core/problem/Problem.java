@@ -1,13 +1,33 @@
 package dev.takedown.core.problem;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** An RFC 9457 problem: what went wrong, for which fields, and what status it maps to. */
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+/**
+ * An RFC 9457 problem: what went wrong, for which fields, and what status it maps to.
+ *
+ * @param extensions further members of the problem object, such as when a suspension ends
+ */
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
+                      Map<String, String> extensions) {
     private static final String BASE = "https://takedown.dev/problems/";
 
     public Problem {
         errors = List.copyOf(errors);
+        extensions = Map.copyOf(extensions);
+    }
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+        this(type, title, status, detail, errors, Map.of());
+    }
+
+    /** The sender is suspended for abusive notices (EU DSA Art. 23): nothing is accepted before {@code until}. */
+    public static Problem notifierSuspended(Instant until) {
+        return new Problem(BASE + "notifier-suspended", "Notifier suspended", 403,
+                "Your notices are refused until " + until + ": over the last period too many of your notices were"
+                        + " found unfounded, and a warning was sent. Reading your notices still works.",
+                List.of(), Map.of("suspendedUntil", until.toString()));
     }
 
     public static Problem invalid(String detail, List<FieldError> errors) {

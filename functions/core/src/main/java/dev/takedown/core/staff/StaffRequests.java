@@ -28,13 +28,21 @@ public final class StaffRequests {
     private static final Pattern NOTICE_ID = Pattern.compile("ntc_[0-9a-z]{26}");
     private static final Pattern RIGHT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern RIGHTHOLDER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    private static final Pattern SELLER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    private static final Pattern STRIKE_ID = Pattern.compile("\\d{4}-\\d{2}-\\d{2}/[a-z0-9][a-z0-9-]{1,62}");
     private static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{0,127}");
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     public enum Operation {
-        reviewQueue, decideItem, setRightStatus, registerRightholder, rotateApiKey, getNotice
+        reviewQueue, decideItem, setRightStatus, registerRightholder, rotateApiKey, getNotice,
+        getRightholder, setTier, liftSuspension, getSeller, voidStrike, reinstateSeller
+    }
+
+    /** What staff may set a rightholder's tier to; AUTOMATIC hands it back to the rules. */
+    public enum TierChoice {
+        STANDARD, TRUSTED, AUTOMATIC
     }
 
     public enum Verdict {
@@ -58,6 +66,24 @@ public final class StaffRequests {
     }
 
     public record GetNotice(String noticeId) {
+    }
+
+    public record GetRightholder(String rightholderId) {
+    }
+
+    public record SetTier(String rightholderId, TierChoice tier, String staffId, String reason) {
+    }
+
+    public record LiftSuspension(String rightholderId, String staffId, String reason) {
+    }
+
+    public record GetSeller(String sellerId) {
+    }
+
+    public record VoidStrike(String sellerId, String strikeId, String staffId, String reason) {
+    }
+
+    public record ReinstateSeller(String sellerId, String staffId, String reason) {
     }
 
     private StaffRequests() {
@@ -131,7 +157,7 @@ public final class StaffRequests {
 
     public static RotateApiKey rotateApiKey(JsonNode event) {
         EventFields fields = new EventFields(event, Set.of("rightholderId", "staffId"));
-        String rightholderId = fields.matching("rightholderId", RIGHTHOLDER_ID, "must be a rightholder id");
+        String rightholderId = rightholderId(fields);
         String staffId = staffId(fields);
         fields.check("rotateApiKey");
         return new RotateApiKey(rightholderId, staffId);
@@ -142,6 +168,66 @@ public final class StaffRequests {
         String noticeId = noticeId(fields);
         fields.check("getNotice");
         return new GetNotice(noticeId);
+    }
+
+    public static GetRightholder getRightholder(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("rightholderId"));
+        String rightholderId = rightholderId(fields);
+        fields.check("getRightholder");
+        return new GetRightholder(rightholderId);
+    }
+
+    public static SetTier setTier(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("rightholderId", "tier", "staffId", "reason"));
+        String rightholderId = rightholderId(fields);
+        TierChoice tier = fields.oneOf("tier", TierChoice.class, EnumSet.allOf(TierChoice.class), true);
+        String staffId = staffId(fields);
+        String reason = fields.text("reason", true, MAX_NOTE);
+        fields.check("setTier");
+        return new SetTier(rightholderId, tier, staffId, reason);
+    }
+
+    public static LiftSuspension liftSuspension(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("rightholderId", "staffId", "reason"));
+        String rightholderId = rightholderId(fields);
+        String staffId = staffId(fields);
+        String reason = fields.text("reason", true, MAX_NOTE);
+        fields.check("liftSuspension");
+        return new LiftSuspension(rightholderId, staffId, reason);
+    }
+
+    public static GetSeller getSeller(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("sellerId"));
+        String sellerId = sellerId(fields);
+        fields.check("getSeller");
+        return new GetSeller(sellerId);
+    }
+
+    public static VoidStrike voidStrike(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("sellerId", "strikeId", "staffId", "reason"));
+        String sellerId = sellerId(fields);
+        String strikeId = fields.matching("strikeId", STRIKE_ID, "must be a strike id as getSeller shows it (day/rightholder)");
+        String staffId = staffId(fields);
+        String reason = fields.text("reason", true, MAX_NOTE);
+        fields.check("voidStrike");
+        return new VoidStrike(sellerId, strikeId, staffId, reason);
+    }
+
+    public static ReinstateSeller reinstateSeller(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("sellerId", "staffId", "reason"));
+        String sellerId = sellerId(fields);
+        String staffId = staffId(fields);
+        String reason = fields.text("reason", true, MAX_NOTE);
+        fields.check("reinstateSeller");
+        return new ReinstateSeller(sellerId, staffId, reason);
+    }
+
+    private static String rightholderId(EventFields fields) {
+        return fields.matching("rightholderId", RIGHTHOLDER_ID, "must be a rightholder id");
+    }
+
+    private static String sellerId(EventFields fields) {
+        return fields.matching("sellerId", SELLER_ID, "must be a seller id (letters, digits, . _ : -)");
     }
 
     private static String noticeId(EventFields fields) {

@@ -12,26 +12,31 @@ import dev.takedown.core.notify.NotificationEvent;
 import dev.takedown.core.ports.AuditLog;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
+import dev.takedown.core.trust.TrustService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Records decisions on items of one notice and everything that follows from them: the audit trail, the
- * notice's progress, its completion, and the events for rightholder and seller. Every step can be repeated
+ * notice's progress, the rightholder's record and the sellers' strikes, the notice's completion, and the events
+ * for rightholder and seller. Every step can be repeated
  * without effect, so a replayed message re-does only what an interrupted attempt left undone.
  */
 public final class DecisionRecorder {
     private final NoticeStore notices;
     private final AuditLog audit;
     private final NotificationQueue notifications;
+    private final TrustService trust;
 
-    public DecisionRecorder(NoticeStore notices, AuditLog audit, NotificationQueue notifications) {
+    public DecisionRecorder(NoticeStore notices, AuditLog audit, NotificationQueue notifications, TrustService trust) {
         this.notices = notices;
         this.audit = audit;
         this.notifications = notifications;
+        this.trust = trust;
     }
 
     /** An item before and after its decision. */
@@ -77,7 +82,12 @@ public final class DecisionRecorder {
                 .map(i -> new NoticeStore.Settlement(i.index(), i.status() == ItemStatus.ACTIONED,
                         i.status() == ItemStatus.ACTIONED || i.status() == ItemStatus.REJECTED))
                 .toList();
-        Notice current = settlements.isEmpty() ? notice : notices.settle(notice.id(), settlements);
+        NoticeStore.Settled settled = settlements.isEmpty() ? new NoticeStore.Settled(notice, List.of())
+                : notices.settle(notice.id(), settlements, notice.status() == NoticeStatus.IN_PROGRESS);
+        Notice current = settled.notice();
+        Set<Integer> counted = Set.copyOf(settled.counted());
+        trust.afterDecisions(notice, decided.stream().filter(i -> counted.contains(i.index())).toList(),
+                decided.stream().filter(DecisionRecorder::decidedAfterIntake).toList(), now);
         boolean completed = current.status() == NoticeStatus.COMPLETED;
         if (!completed && current.progress().allSettled()) {
             Outcome outcome = Outcome.of(current.progress().actioned(), current.progress().actionable());

@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * The checks every listed item goes through, in this order: the right still holds, the listing exists and is
  * active, no earlier notice claims it, its seller is not authorized by the rightholder, and it carries the
- * mark (trademark reasons) — otherwise a person looks at it.
+ * mark (trademark reasons) — otherwise a person looks at it. A TRUSTED rightholder's items skip that last check
+ * and are actioned.
  */
 public final class VerificationRules {
     /** Claims that make a later item for the same listing a duplicate. */
@@ -36,9 +37,10 @@ public final class VerificationRules {
      * @param right   the notice's right as it stands now, or null if it no longer exists
      * @param listing the listing as it stands now, or null if the catalog has no such listing
      * @param claims  the items of other notices naming the same listing
+     * @param trusted the rightholder is TRUSTED now
      */
     public static Verdict decide(Notice notice, Right right, NoticeItem item, Listing listing, List<ListingClaim> claims,
-                                 Instant now) {
+                                 boolean trusted, Instant now) {
         if (right == null || right.status() != RightStatus.VERIFIED) {
             return Verdict.of(ItemStatus.REJECTED, ItemReason.RIGHT_NOT_VERIFIED, DecisionRule.RIGHT_VERIFIED);
         }
@@ -58,6 +60,9 @@ public final class VerificationRules {
         }
         if (right.authorizedSellers().contains(listing.sellerId())) {
             return Verdict.of(ItemStatus.REJECTED, ItemReason.AUTHORIZED_SELLER, DecisionRule.AUTHORIZED_SELLER);
+        }
+        if (trusted) {
+            return Verdict.of(ItemStatus.ACTIONED, null, DecisionRule.TRUSTED_NOTIFIER);
         }
         if (notice.reason() == NoticeReason.COUNTERFEIT || notice.reason() == NoticeReason.TRADEMARK) {
             return BrandMatch.carriesMark(right.mark(), listing.brand(), listing.title())

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Verifies a group of items of one notice: decides each open one, takes listings down, records it all. */
 public final class VerificationService {
@@ -46,9 +45,11 @@ public final class VerificationService {
                 .orElseThrow(() -> new IllegalArgumentException("verification work for unknown notice " + noticeId));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Right right = rights.find(notice.rightId()).orElse(null);
-        // Every statement of the batch names the same rightholder: read it once.
-        Map<String, Optional<Rightholder>> rightholderOnce = new ConcurrentHashMap<>();
-        Takedowns takedowns = new Takedowns(listings, id -> rightholderOnce.computeIfAbsent(id, rightholders::find));
+        // Its tier decides the checks, and every statement of the batch names it: read it once.
+        Optional<Rightholder> rightholder = rightholders.find(notice.rightholderId());
+        boolean trusted = rightholder.map(r -> r.trust().trusted()).orElse(false);
+        Takedowns takedowns = new Takedowns(listings, id -> id.equals(notice.rightholderId()) ? rightholder
+                : rightholders.find(id));
         List<NoticeItem> open = new ArrayList<>();
         List<NoticeItem> seenDecided = new ArrayList<>();
         for (NoticeItem item : notices.itemsAt(noticeId, indexes)) {
@@ -57,17 +58,17 @@ public final class VerificationService {
         Map<String, Listing> catalog = listings.findAll(open.stream().map(NoticeItem::listingId).toList());
         // Open items of one notice name different listings (intake settles repeats), so they are decided side by side.
         List<DecisionRecorder.Change> changes = Parallel.map(open, item -> new DecisionRecorder.Change(item,
-                decide(notice, right, item, catalog.get(item.listingId()), takedowns, now)));
+                decide(notice, right, item, catalog.get(item.listingId()), trusted, takedowns, now)));
         List<NoticeItem> decided = recorder.record(notice, changes, seenDecided, now);
         Log.info("items verified", "noticeId", noticeId, "items", indexes.size(), "decided", decided.size());
         return decided;
     }
 
-    private NoticeItem decide(Notice notice, Right right, NoticeItem item, Listing listing, Takedowns takedowns,
-                              Instant now) {
+    private NoticeItem decide(Notice notice, Right right, NoticeItem item, Listing listing, boolean trusted,
+                              Takedowns takedowns, Instant now) {
         List<NoticeStore.ListingClaim> claims = listing != null && (listing.active() || listing.removedBy(notice.id(), item.index()))
                 ? notices.otherNoticesNaming(item.listingId(), notice.id()) : List.of();
-        Verdict verdict = VerificationRules.decide(notice, right, item, listing, claims, now);
+        Verdict verdict = VerificationRules.decide(notice, right, item, listing, claims, trusted, now);
         Decision decision = Decision.auto(now, verdict.rule());
         return switch (verdict.status()) {
             case ACTIONED -> takedowns.action(notice, right, item, listing, decision);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.NoticeBodies;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
@@ -25,12 +26,12 @@ class DispatchServiceTest {
         String noticeId = Fixtures.intake(notices, new InMemoryIdempotencyStore(), brokenQueue, Fixtures.clock())
                 .submit("acme", body.toString(), null).notice().id();
 
-        DispatchService tooSoon = new DispatchService(notices, queue, new RecordingNotifications(), Clock.offset(Fixtures.clock(), Duration.ofSeconds(30)),
+        DispatchService tooSoon = new DispatchService(notices, new InMemoryRightholderStore(), queue, new RecordingNotifications(), Clock.offset(Fixtures.clock(), Duration.ofSeconds(30)),
                 Duration.ofSeconds(60));
         assertThat(tooSoon.redispatch()).isZero();
         assertThat(queue.sent).isEmpty();
 
-        DispatchService later = new DispatchService(notices, queue, new RecordingNotifications(), Clock.offset(Fixtures.clock(), Duration.ofSeconds(61)),
+        DispatchService later = new DispatchService(notices, new InMemoryRightholderStore(), queue, new RecordingNotifications(), Clock.offset(Fixtures.clock(), Duration.ofSeconds(61)),
                 Duration.ofSeconds(60));
         assertThat(later.redispatch()).isEqualTo(1);
         assertThat(queue.itemsQueuedFor(noticeId)).containsExactly(0, 1);

@@ -237,7 +237,7 @@ class IntakeServiceTest {
 
         queue.failure = null;
         Clock later = Clock.offset(Fixtures.clock(), Duration.ofMinutes(2));
-        int requeued = new DispatchService(notices, queue, new RecordingNotifications(), later, Duration.ofSeconds(60)).redispatch();
+        int requeued = new DispatchService(notices, new dev.takedown.core.testing.InMemoryRightholderStore(), queue, new RecordingNotifications(), later, Duration.ofSeconds(60)).redispatch();
         assertThat(requeued).isEqualTo(1);
         assertThat(queue.itemsQueuedFor(accepted.notice().id())).containsExactly(0, 1);
         assertThat(notices.isAwaitingDispatch(accepted.notice().id())).isFalse();
@@ -281,7 +281,7 @@ class IntakeServiceTest {
             }
         };
         IntakeService flaky = new IntakeService(new SubmissionParser(1000), new ListingLocator(ListingLocator.DEFAULT_PATTERNS),
-                Fixtures.RIGHT_STORE, notices, failingComplete, queue, new dev.takedown.core.testing.RecordingNotifications(),
+                Fixtures.RIGHT_STORE, new dev.takedown.core.testing.InMemoryRightholderStore(), notices, failingComplete, queue, new dev.takedown.core.testing.RecordingNotifications(),
                 Fixtures.clock());
         assertThat(catchThrowableOfType(DependencyException.class,
                 () -> flaky.submit("acme", Fixtures.validBody(), "k-8"))).isNotNull();

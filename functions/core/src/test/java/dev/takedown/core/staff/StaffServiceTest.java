@@ -56,7 +56,8 @@ class StaffServiceTest {
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final RecordingNotifications notifications = new RecordingNotifications();
-    private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications);
+    private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications,
+            Fixtures.trust(rightholders, notifications));
     private final Clock verifiedAt = Clock.offset(Fixtures.clock(), Duration.ofSeconds(5));
     private final Clock decidedAt = Clock.offset(Fixtures.clock(), Duration.ofMinutes(30));
     private final StaffService staff = new StaffService(notices, rights, rightholders, rightholders, apiKeys, listings,

@@ -7,6 +7,9 @@ import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.RightType;
 import dev.takedown.core.ports.RightStore;
+import dev.takedown.core.ports.NotificationQueue;
+import dev.takedown.core.trust.TrustPolicy;
+import dev.takedown.core.trust.TrustService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +45,13 @@ public final class Fixtures {
     public static IntakeService intake(InMemoryNoticeStore notices, InMemoryIdempotencyStore idempotency,
                                        RecordingQueue queue, Clock clock) {
         return new IntakeService(new SubmissionParser(1000), new ListingLocator(ListingLocator.DEFAULT_PATTERNS),
-                RIGHT_STORE, notices, idempotency, queue, new RecordingNotifications(), clock);
+                RIGHT_STORE, new InMemoryRightholderStore(), notices, idempotency, queue, new RecordingNotifications(),
+                clock);
+    }
+
+    /** Trust kept in memory, on the rightholders of {@code rightholders}, with the default thresholds. */
+    public static TrustService trust(InMemoryRightholderStore rightholders, NotificationQueue notifications) {
+        return new TrustService(new InMemoryTrustStore(rightholders), rightholders, notifications, TrustPolicy.DEFAULTS);
     }
 
     /** A valid notice body; tests change single fields through {@link NoticeBodies}. */

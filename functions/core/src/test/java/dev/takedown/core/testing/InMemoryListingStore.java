@@ -6,6 +6,7 @@ import dev.takedown.core.ports.ListingStore;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,12 +41,39 @@ public final class InMemoryListingStore implements ListingStore {
         String cause = noticeId + "#" + itemIndex;
         if (listing.active()) {
             listings.put(listingId, new Listing(listing.id(), listing.sellerId(), listing.title(), listing.brand(),
-                    ListingStatus.REMOVED, noticeId, itemIndex));
+                    ListingStatus.REMOVED, noticeId, itemIndex, false));
             removedBy.put(listingId, cause);
             takedowns.incrementAndGet();
             return Takedown.REMOVED;
         }
         return cause.equals(removedBy.get(listingId)) ? Takedown.REMOVED : Takedown.ALREADY_REMOVED;
+    }
+
+    @Override
+    public List<String> idsOfSeller(String sellerId) {
+        return listings.values().stream().filter(l -> l.sellerId().equals(sellerId)).map(Listing::id).sorted().toList();
+    }
+
+    @Override
+    public synchronized boolean takeDownForSuspension(String listingId, Instant at) {
+        Listing listing = listings.get(listingId);
+        if (!listing.active()) {
+            return false;
+        }
+        listings.put(listingId, new Listing(listing.id(), listing.sellerId(), listing.title(), listing.brand(),
+                ListingStatus.REMOVED, null, null, true));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean restoreAfterSuspension(String listingId) {
+        Listing listing = listings.get(listingId);
+        if (!listing.removedBySuspension()) {
+            return false;
+        }
+        listings.put(listingId, new Listing(listing.id(), listing.sellerId(), listing.title(), listing.brand(),
+                ListingStatus.ACTIVE));
+        return true;
     }
 
     public String removedBy(String listingId) {

@@ -107,27 +107,29 @@ public final class InMemoryNoticeStore implements NoticeStore {
     }
 
     @Override
-    public synchronized Notice settle(String noticeId, List<Settlement> settlements) {
+    public synchronized Settled settle(String noticeId, List<Settlement> settlements, boolean seenInProgress) {
         Set<Integer> done = settled.computeIfAbsent(noticeId, k -> new java.util.HashSet<>());
         Notice notice = notices.get(noticeId);
         if (notice.status() == NoticeStatus.COMPLETED) {
-            return notice;
+            return new Settled(notice, List.of());
         }
         Progress p = notice.progress();
         int settledCount = p.settled();
         int actioned = p.actioned();
         int actionable = p.actionable();
+        List<Integer> counted = new java.util.ArrayList<>();
         for (Settlement settlement : settlements) {
             if (done.add(settlement.index())) {
+                counted.add(settlement.index());
                 settledCount++;
                 actioned += settlement.actioned() ? 1 : 0;
                 actionable += settlement.actionable() ? 1 : 0;
             }
         }
         Notice updated = withProgress(notice, new Progress(p.toVerify(), settledCount, actioned, actionable),
-                notice.status() == NoticeStatus.COMPLETED ? NoticeStatus.COMPLETED : NoticeStatus.IN_PROGRESS, null, null);
+                NoticeStatus.IN_PROGRESS, null, null);
         notices.put(noticeId, updated);
-        return updated;
+        return new Settled(updated, counted);
     }
 
     @Override

@@ -34,7 +34,7 @@ class VerificationRulesTest {
     }
 
     static Verdict decide(Right right, Listing listing, List<ListingClaim> claims) {
-        return VerificationRules.decide(notice(NoticeReason.COUNTERFEIT), right, ITEM, listing, claims, NOW);
+        return VerificationRules.decide(notice(NoticeReason.COUNTERFEIT), right, ITEM, listing, claims, false, NOW);
     }
 
     static Right withStatus(RightStatus status) {
@@ -112,14 +112,14 @@ class VerificationRulesTest {
         Listing other = new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE);
         assertThat(decide(TRADEMARK, other, List.of()))
                 .isEqualTo(Verdict.of(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH));
-        assertThat(VerificationRules.decide(notice(NoticeReason.TRADEMARK), TRADEMARK, ITEM, FAKE, List.of(), NOW).status())
+        assertThat(VerificationRules.decide(notice(NoticeReason.TRADEMARK), TRADEMARK, ITEM, FAKE, List.of(), false, NOW).status())
                 .isEqualTo(ItemStatus.ACTIONED);
     }
 
     @Test
     void copyrightDesignAndPatentAlwaysGoToAPerson() {
         for (NoticeReason reason : new NoticeReason[] {NoticeReason.COPYRIGHT, NoticeReason.DESIGN, NoticeReason.PATENT}) {
-            assertThat(VerificationRules.decide(notice(reason), TRADEMARK, ITEM, FAKE, List.of(), NOW))
+            assertThat(VerificationRules.decide(notice(reason), TRADEMARK, ITEM, FAKE, List.of(), false, NOW))
                     .isEqualTo(Verdict.of(ItemStatus.NEEDS_REVIEW, ItemReason.WORK_COMPARISON, DecisionRule.WORK_COMPARISON));
         }
     }

@@ -19,6 +19,7 @@ import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.NoticeBodies;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
@@ -39,11 +40,13 @@ class VerificationServiceTest {
             .with(new Listing("1007", "seller-fake", "ACME pogo stick", "ACME", ListingStatus.REMOVED))
             .with(new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE));
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore()
+            .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null, null));
     private final RecordingNotifications notifications = new RecordingNotifications();
     private final Clock later = Clock.offset(Fixtures.clock(), Duration.ofSeconds(5));
     private final VerificationService verification = new VerificationService(notices, Fixtures.RIGHT_STORE,
-            id -> Optional.of(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null, null)), listings,
-            new DecisionRecorder(notices, audit, notifications), later);
+            rightholders, listings, new DecisionRecorder(notices, audit, notifications,
+            Fixtures.trust(rightholders, notifications)), later);
 
     private String submit(String... listingIds) {
         return submitAt(Fixtures.clock(), listingIds);
@@ -199,7 +202,7 @@ class VerificationServiceTest {
             }
         };
         VerificationService interrupted = new VerificationService(notices, Fixtures.RIGHT_STORE, rh -> Optional.empty(),
-                listings, new DecisionRecorder(notices, broken, notifications), later);
+                listings, new DecisionRecorder(notices, broken, notifications, Fixtures.trust(rightholders, notifications)), later);
         assertThatThrownBy(() -> interrupted.verify(id, List.of(0, 1))).isInstanceOf(IllegalStateException.class);
         assertThat(statuses(id)).containsExactly(ItemStatus.ACTIONED, ItemStatus.NOT_FOUND);
 

@@ -1,0 +1,303 @@
+package dev.takedown.aws;
+
+import dev.takedown.core.Hashing;
+import dev.takedown.core.Times;
+import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.trust.RightholderTrust;
+import dev.takedown.core.trust.SellerStanding;
+import dev.takedown.core.trust.SellerState;
+import dev.takedown.core.trust.Strike;
+import dev.takedown.core.trust.Tier;
+import dev.takedown.core.trust.TrustCounts;
+import dev.takedown.core.trust.TrustEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Trust and penalties in DynamoDB. TrustTable holds, per subject ({@code rightholder:<id>}, {@code seller:<id>}):
+ * a rightholder's counts per UTC day ({@code DAY#2026-11-30}), a seller's strikes ({@code STRIKE#<day>/<rightholder>},
+ * with their items in string sets so that adding one twice changes nothing) and the trail of changes
+ * ({@code EVENT#<at>#<hash>}). A rightholder's tier lives on its row in RightholdersTable, read with the rightholder;
+ * a seller's standing on its row in SellersTable. Both carry a version for conditional replacement, and rows due a
+ * look by the scheduled review carry the sparse index keys of {@code trustReview} and {@code strikesDue}.
+ */
+public final class DynamoTrustStore implements TrustStore {
+    static final String DUE = "DUE";
+    private static final String DAY = "DAY#";
+    private static final String STRIKE = "STRIKE#";
+    private static final String EVENT = "EVENT#";
+
+    private final DynamoDbClient dynamo;
+    private final String trustTable;
+    private final String rightholdersTable;
+    private final String sellersTable;
+
+    public DynamoTrustStore(DynamoDbClient dynamo, String trustTable, String rightholdersTable, String sellersTable) {
+        this.dynamo = dynamo;
+        this.trustTable = trustTable;
+        this.rightholdersTable = rightholdersTable;
+        this.sellersTable = sellersTable;
+    }
+
+    @Override
+    public void addCounts(String rightholderId, LocalDate day, TrustCounts delta) {
+        dynamo.updateItem(r -> r.tableName(trustTable).key(key(TrustEvent.rightholder(rightholderId), DAY + day))
+                .updateExpression("ADD decided :d, actioned :a, unfounded :u, reversed :r")
+                .expressionAttributeValues(Map.of(
+                        ":d", number(delta.decided()), ":a", number(delta.actioned()),
+                        ":u", number(delta.unfounded()), ":r", number(delta.reversed()))));
+    }
+
+    @Override
+    public TrustCounts counts(String rightholderId, LocalDate from, LocalDate to) {
+        TrustCounts sum = TrustCounts.NONE;
+        for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(trustTable).consistentRead(true)
+                .keyConditionExpression("subject = :s AND #k BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#k", "key"))
+                .expressionAttributeValues(Map.of(
+                        ":s", AttributeValue.fromS(TrustEvent.rightholder(rightholderId)),
+                        ":from", AttributeValue.fromS(DAY + from),
+                        ":to", AttributeValue.fromS(DAY + to)))).items()) {
+            sum = sum.plus(new TrustCounts(count(row, "decided"), count(row, "actioned"), count(row, "unfounded"),
+                    count(row, "reversed")));
+        }
+        return sum;
+    }
+
+    @Override
+    public boolean replaceTrust(String rightholderId, RightholderTrust before, RightholderTrust after,
+                                Instant nextReview) {
+        Update update = new Update()
+                .s("tier", after.tier().name())
+                .s("tierSince", format(after.since()))
+                .s("tierChangedBy", after.changedBy())
+                .set("tierPinned", after.pinned() ? AttributeValue.fromBool(true) : null)
+                .s("trustedLockoutUntil", format(after.trustedLockoutUntil()))
+                .s("warnedAt", format(after.warnedAt()))
+                .s("suspendedUntil", format(after.suspendedUntil()))
+                .set("trustVersion", number(after.version()))
+                .s("reviewShard", nextReview == null ? null : DUE)
+                .s("reviewAt", format(nextReview))
+                .value(":v", number(before.version()));
+        String condition = before.version() == 0
+                ? "attribute_exists(id) AND (attribute_not_exists(trustVersion) OR trustVersion = :v)"
+                : "trustVersion = :v";
+        return conditionally(() -> dynamo.updateItem(update.applyTo(
+                UpdateItemRequest.builder()
+                        .tableName(rightholdersTable).key(Attrs.key("id", rightholderId))
+                        .conditionExpression(condition)).build()));
+    }
+
+    @Override
+    public List<String> rightholdersDue(Instant now, int limit) {
+        return dynamo.query(r -> r.tableName(rightholdersTable).indexName("trustReview").limit(limit)
+                        .keyConditionExpression("reviewShard = :due AND reviewAt <= :now")
+                        .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(DUE),
+                                ":now", AttributeValue.fromS(Times.format(now)))))
+                .items().stream().map(row -> Attrs.s(row, "id")).toList();
+    }
+
+    @Override
+    public void addStrikeItems(String sellerId, String rightholderId, LocalDate day, Collection<String> copyrightItems,
+                               Collection<String> otherItems, Instant establishesAt) {
+        Map<String, AttributeValue> key = key(TrustEvent.seller(sellerId), STRIKE + Strike.id(day, rightholderId));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":seller", AttributeValue.fromS(sellerId),
+                ":rightholder", AttributeValue.fromS(rightholderId),
+                ":day", AttributeValue.fromS(day.toString()),
+                ":due", AttributeValue.fromS(DUE),
+                ":at", AttributeValue.fromS(Times.format(establishesAt))));
+        List<String> adds = new ArrayList<>();
+        if (!copyrightItems.isEmpty()) {
+            values.put(":c", AttributeValue.fromSs(List.copyOf(copyrightItems)));
+            adds.add("copyrightItems :c");
+        }
+        if (!otherItems.isEmpty()) {
+            values.put(":o", AttributeValue.fromSs(List.copyOf(otherItems)));
+            adds.add("otherItems :o");
+        }
+        if (adds.isEmpty()) {
+            return;
+        }
+        // A voided strike stays voided; if this puts it back on the schedule, its review takes it off again.
+        Map<String, AttributeValue> stored = dynamo.updateItem(r -> r.tableName(trustTable).key(key)
+                .updateExpression("SET sellerId = :seller, rightholderId = :rightholder, #day = :day,"
+                        + " dueShard = if_not_exists(dueShard, :due), dueAt = if_not_exists(dueAt, :at)"
+                        + " ADD " + String.join(", ", adds))
+                .expressionAttributeNames(Map.of("#day", "day"))
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        String dueAt = Attrs.s(stored, "dueAt");
+        if (stored.containsKey("dueShard") && dueAt != null && Times.parse(dueAt).isAfter(establishesAt)) {
+            // These items' window closes first (a COPYRIGHT takedown after another reason's): look then.
+            conditionally(() -> dynamo.updateItem(r -> r.tableName(trustTable).key(key)
+                    .updateExpression("SET dueAt = :at")
+                    .conditionExpression("dueAt > :at")
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(Times.format(establishesAt))))));
+        }
+    }
+
+    @Override
+    public List<Strike> strikes(String sellerId) {
+        List<Strike> strikes = new ArrayList<>();
+        for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(trustTable).consistentRead(true)
+                .keyConditionExpression("subject = :s AND begins_with(#k, :strike)")
+                .expressionAttributeNames(Map.of("#k", "key"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(TrustEvent.seller(sellerId)),
+                        ":strike", AttributeValue.fromS(STRIKE)))).items()) {
+            String voidedBy = Attrs.s(row, "voidedBy");
+            strikes.add(new Strike(sellerId, Attrs.s(row, "rightholderId"), LocalDate.parse(Attrs.s(row, "day")),
+                    set(row, "copyrightItems"), set(row, "otherItems"), voidedBy == null ? null
+                    : new Strike.Voided(voidedBy, Times.parse(Attrs.s(row, "voidedAt")), Attrs.s(row, "voidReason"))));
+        }
+        return strikes;
+    }
+
+    @Override
+    public boolean voidStrike(String sellerId, String strikeId, Strike.Voided voided) {
+        return conditionally(() -> dynamo.updateItem(r -> r.tableName(trustTable)
+                .key(key(TrustEvent.seller(sellerId), STRIKE + strikeId))
+                .updateExpression("SET voidedBy = :by, voidedAt = :at, voidReason = :reason REMOVE dueShard, dueAt")
+                .conditionExpression("attribute_exists(subject) AND attribute_not_exists(voidedBy)")
+                .expressionAttributeValues(Map.of(
+                        ":by", AttributeValue.fromS(voided.by()),
+                        ":at", AttributeValue.fromS(Times.format(voided.at())),
+                        ":reason", AttributeValue.fromS(voided.reason())))));
+    }
+
+    @Override
+    public List<DueStrike> strikesDue(Instant now, int limit) {
+        return dynamo.query(r -> r.tableName(trustTable).indexName("strikesDue").limit(limit)
+                        .keyConditionExpression("dueShard = :due AND dueAt <= :now")
+                        .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(DUE),
+                                ":now", AttributeValue.fromS(Times.format(now)))))
+                .items().stream()
+                .map(row -> new DueStrike(Attrs.s(row, "subject").substring("seller:".length()),
+                        Attrs.s(row, "key").substring(STRIKE.length())))
+                .toList();
+    }
+
+    @Override
+    public void rescheduleStrike(String sellerId, String strikeId, Instant next) {
+        Update update = new Update().s("dueShard", next == null ? null : DUE).s("dueAt", format(next));
+        conditionally(() -> dynamo.updateItem(update.applyTo(
+                UpdateItemRequest.builder().tableName(trustTable)
+                        .key(key(TrustEvent.seller(sellerId), STRIKE + strikeId))
+                        .conditionExpression("attribute_exists(subject)")).build()));
+    }
+
+    @Override
+    public SellerState sellerState(String sellerId) {
+        Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(sellersTable).consistentRead(true)
+                .key(Attrs.key("id", sellerId))).item();
+        if (row == null || !row.containsKey("standing")) {
+            return SellerState.INITIAL;
+        }
+        return new SellerState(SellerStanding.valueOf(Attrs.s(row, "standing")), parse(Attrs.s(row, "standingSince")),
+                parse(Attrs.s(row, "reinstatedAt")), Attrs.longN(row, "standingVersion"));
+    }
+
+    @Override
+    public boolean replaceSellerState(String sellerId, SellerState before, SellerState after) {
+        Update update = new Update()
+                .s("standing", after.standing().name())
+                .s("standingSince", format(after.since()))
+                .s("reinstatedAt", format(after.reinstatedAt()))
+                .set("standingVersion", number(after.version()))
+                .value(":v", number(before.version()));
+        // Sellers come from the catalog and may have no row of their own yet.
+        String condition = before.version() == 0
+                ? "attribute_not_exists(standingVersion) OR standingVersion = :v" : "standingVersion = :v";
+        return conditionally(() -> dynamo.updateItem(update.applyTo(
+                UpdateItemRequest.builder().tableName(sellersTable)
+                        .key(Attrs.key("id", sellerId)).conditionExpression(condition)).build()));
+    }
+
+    @Override
+    public void record(TrustEvent event) {
+        String hash = Hashing.sha256Hex(event.kind() + "|" + event.to() + "|" + event.reason()).substring(0, 12);
+        conditionally(() -> dynamo.putItem(r -> r.tableName(trustTable).item(Attrs.item()
+                        .attr("subject", AttributeValue.fromS(event.subject()))
+                        .s("key", EVENT + Times.format(event.at()) + "#" + hash)
+                        .s("at", Times.format(event.at()))
+                        .s("actor", event.actor())
+                        .s("kind", event.kind())
+                        .s("from", event.from())
+                        .s("to", event.to())
+                        .s("reason", event.reason())
+                        .build())
+                .conditionExpression("attribute_not_exists(subject)")));
+    }
+
+    @Override
+    public List<TrustEvent> events(String subject) {
+        List<TrustEvent> events = new ArrayList<>();
+        for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(trustTable).consistentRead(true)
+                .keyConditionExpression("subject = :s AND begins_with(#k, :event)")
+                .expressionAttributeNames(Map.of("#k", "key"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(subject),
+                        ":event", AttributeValue.fromS(EVENT)))).items()) {
+            events.add(new TrustEvent(subject, Times.parse(Attrs.s(row, "at")), Attrs.s(row, "actor"),
+                    Attrs.s(row, "kind"), Attrs.s(row, "from"), Attrs.s(row, "to"), Attrs.s(row, "reason")));
+        }
+        return events;
+    }
+
+    /** The tier fields of a rightholder row, as {@link DynamoRightholderStore} reads them. */
+    static RightholderTrust trustOf(Map<String, AttributeValue> row) {
+        String tier = Attrs.s(row, "tier");
+        if (tier == null) {
+            return RightholderTrust.INITIAL;
+        }
+        AttributeValue pinned = row.get("tierPinned");
+        return new RightholderTrust(Tier.valueOf(tier), parse(Attrs.s(row, "tierSince")), Attrs.s(row, "tierChangedBy"),
+                pinned != null && Boolean.TRUE.equals(pinned.bool()), parse(Attrs.s(row, "trustedLockoutUntil")),
+                parse(Attrs.s(row, "warnedAt")), parse(Attrs.s(row, "suspendedUntil")), Attrs.longN(row, "trustVersion"));
+    }
+
+    private static boolean conditionally(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String subject, String key) {
+        return Map.of("subject", AttributeValue.fromS(subject), "key", AttributeValue.fromS(key));
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static long count(Map<String, AttributeValue> row, String name) {
+        Long value = Attrs.longN(row, name);
+        return value == null ? 0 : value;
+    }
+
+    private static Set<String> set(Map<String, AttributeValue> row, String name) {
+        AttributeValue value = row.get(name);
+        return value == null || !value.hasSs() ? Set.of() : Set.copyOf(value.ss());
+    }
+
+    private static String format(Instant at) {
+        return at == null ? null : Times.format(at);
+    }
+
+    private static Instant parse(String text) {
+        return text == null ? null : Times.parse(text);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.takedown.core.ports;
+
+import dev.takedown.core.trust.RightholderTrust;
+import dev.takedown.core.trust.SellerState;
+import dev.takedown.core.trust.Strike;
+import dev.takedown.core.trust.TrustCounts;
+import dev.takedown.core.trust.TrustEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Rightholders' records and tiers, sellers' strikes and standings, and the trail of their changes. A rightholder's
+ * trust is read with the rightholder ({@link RightholderStore}); it is changed here.
+ */
+public interface TrustStore {
+    /** Adds to the rightholder's counts of one UTC day, atomically. */
+    void addCounts(String rightholderId, LocalDate day, TrustCounts delta);
+
+    /** The rightholder's counts summed over the days from {@code from} to {@code to}, both included. */
+    TrustCounts counts(String rightholderId, LocalDate from, LocalDate to);
+
+    /**
+     * Replaces the rightholder's trust, provided it still is {@code before} (same version), and sets when the rules
+     * look at it again (null: only when decisions arrive). False when someone changed it meanwhile.
+     */
+    boolean replaceTrust(String rightholderId, RightholderTrust before, RightholderTrust after, Instant nextReview);
+
+    /** Rightholders whose next review is due at {@code now}. */
+    List<String> rightholdersDue(Instant now, int limit);
+
+    /**
+     * Adds takedowns to the strike of one rightholder against one seller on one day, creating it if needed; items
+     * already in it stay as they are. {@code establishesAt} is when the new items' dispute windows close.
+     */
+    void addStrikeItems(String sellerId, String rightholderId, LocalDate day, Collection<String> copyrightItems,
+                        Collection<String> otherItems, Instant establishesAt);
+
+    /** Every strike ever recorded against the seller, oldest first. */
+    List<Strike> strikes(String sellerId);
+
+    /** Voids the strike unless it is voided already or does not exist; false then. */
+    boolean voidStrike(String sellerId, String strikeId, Strike.Voided voided);
+
+    /** A strike whose state may have changed by now (established or expired), to review its seller. */
+    record DueStrike(String sellerId, String strikeId) {
+    }
+
+    List<DueStrike> strikesDue(Instant now, int limit);
+
+    /** When the strike's state changes next; null takes it off the schedule. */
+    void rescheduleStrike(String sellerId, String strikeId, Instant next);
+
+    SellerState sellerState(String sellerId);
+
+    /** Replaces the seller's standing, provided it still is {@code before} (same version). */
+    boolean replaceSellerState(String sellerId, SellerState before, SellerState after);
+
+    /** Appends an event; the same event twice is kept once. */
+    void record(TrustEvent event);
+
+    /** The subject's events, oldest first. */
+    List<TrustEvent> events(String subject);
+}

@@ -1,0 +1,165 @@
+package dev.takedown.core.trust;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.Json;
+import dev.takedown.core.Log;
+import dev.takedown.core.Parallel;
+import dev.takedown.core.Times;
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.notify.EventType;
+import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.ports.ListingStore;
+import dev.takedown.core.ports.NotificationQueue;
+import dev.takedown.core.ports.TrustStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps each seller's standing in line with its established, live strikes. Suspension takes down every active
+ * listing of the seller, marked as caused by the suspension; reinstatement puts exactly those back. The listings
+ * are dealt with and the change recorded and told to the seller before the standing is stored, so a retry after a
+ * failure in between finishes the job (takedowns, the trail and webhooks are all kept once).
+ */
+public final class SellerStandings {
+    private static final int ATTEMPTS = 3;
+
+    private final TrustStore store;
+    private final ListingStore listings;
+    private final NotificationQueue notifications;
+    private final TrustPolicy policy;
+
+    public SellerStandings(TrustStore store, ListingStore listings, NotificationQueue notifications, TrustPolicy policy) {
+        this.store = store;
+        this.listings = listings;
+        this.notifications = notifications;
+        this.policy = policy;
+    }
+
+    /** A change of standing as made. */
+    public record StandingChange(String sellerId, SellerStanding from, SellerStanding to, int strikes,
+                                 List<String> listingsRemoved, List<String> listingsRestored) {
+    }
+
+    /** Reviews the sellers of strikes whose state changed by now; returns how many sellers changed standing. */
+    public int reviewDue(Instant now) {
+        List<TrustStore.DueStrike> due = store.strikesDue(now, 100);
+        Set<String> sellers = new LinkedHashSet<>();
+        due.forEach(d -> sellers.add(d.sellerId()));
+        int changed = 0;
+        for (String sellerId : sellers) {
+            List<Strike> strikes = store.strikes(sellerId);
+            if (review(sellerId, Decision.AUTO, "strikes established or expired", now, false).isPresent()) {
+                changed++;
+            }
+            for (TrustStore.DueStrike d : due) {
+                if (d.sellerId().equals(sellerId)) {
+                    strikes.stream().filter(s -> s.id().equals(d.strikeId())).findFirst().ifPresent(s ->
+                            store.rescheduleStrike(sellerId, s.id(), StrikeRules.nextChange(s, now, policy)));
+                }
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Brings the seller's standing in line with its strikes.
+     *
+     * @param reinstate staff lift a suspension: suspension-removed listings come back and older strikes can no
+     *                  longer suspend the seller
+     */
+    public Optional<StandingChange> review(String sellerId, String actor, String reason, Instant now, boolean reinstate) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            SellerState before = store.sellerState(sellerId);
+            List<Strike> strikes = store.strikes(sellerId);
+            Instant reinstatedAt = reinstate ? now : before.reinstatedAt();
+            SellerStanding target = StrikeRules.standing(strikes, reinstatedAt, now, policy);
+            if (target == before.standing() && !reinstate) {
+                return Optional.empty();
+            }
+            int established = StrikeRules.established(strikes, now, policy);
+            List<String> removed = target == SellerStanding.SUSPENDED ? takeDownActive(sellerId, now) : List.of();
+            List<String> restored = before.standing() == SellerStanding.SUSPENDED && target != SellerStanding.SUSPENDED
+                    ? restore(sellerId) : List.of();
+            SellerState after = before.next(target, target == before.standing() ? before.since() : now, reinstatedAt);
+            StandingChange change = new StandingChange(sellerId, before.standing(), target, established, removed, restored);
+            store.record(new TrustEvent(TrustEvent.seller(sellerId), now, actor, reinstate ? "REINSTATED" : "STANDING_CHANGED",
+                    before.standing().name(), target.name(), reason + "; " + established + " established strikes"
+                    + (removed.isEmpty() ? "" : "; " + removed.size() + " listings taken down")
+                    + (restored.isEmpty() ? "" : "; " + restored.size() + " listings restored")));
+            if (target != before.standing()) {
+                notifications.publish(List.of(NotificationEvent.aboutSeller(EventType.SELLER_STATUS_CHANGED, sellerId,
+                        target + "|" + after.version(), data(change, actor, now), now)));
+            }
+            if (store.replaceSellerState(sellerId, before, after)) {
+                Log.info("seller standing changed", "sellerId", sellerId, "from", before.standing(), "to", target,
+                        "strikes", established, "listingsRemoved", removed.size(), "listingsRestored", restored.size());
+                return Optional.of(change);
+            }
+        }
+        throw new IllegalStateException("standing of seller " + sellerId + " keeps changing under review; retry later");
+    }
+
+    private List<String> takeDownActive(String sellerId, Instant now) {
+        List<Listing> active = listings.findAll(listings.idsOfSeller(sellerId)).values().stream()
+                .filter(Listing::active).sorted(Comparator.comparing(Listing::id)).toList();
+        List<Boolean> taken = Parallel.map(active, l -> listings.takeDownForSuspension(l.id(), now));
+        List<String> removed = new ArrayList<>();
+        for (int i = 0; i < active.size(); i++) {
+            if (taken.get(i)) {
+                removed.add(active.get(i).id());
+            }
+        }
+        return removed;
+    }
+
+    private List<String> restore(String sellerId) {
+        List<Listing> suspended = listings.findAll(listings.idsOfSeller(sellerId)).values().stream()
+                .filter(Listing::removedBySuspension).sorted(Comparator.comparing(Listing::id)).toList();
+        List<Boolean> back = Parallel.map(suspended, l -> listings.restoreAfterSuspension(l.id()));
+        List<String> restored = new ArrayList<>();
+        for (int i = 0; i < suspended.size(); i++) {
+            if (back.get(i)) {
+                restored.add(suspended.get(i).id());
+            }
+        }
+        return restored;
+    }
+
+    /** The webhook's data; a suspension carries the statement of reasons the seller is owed (EU DSA Art. 17). */
+    private String data(StandingChange change, String actor, Instant now) {
+        ObjectNode data = Json.object()
+                .put("sellerId", change.sellerId())
+                .put("from", change.from().name())
+                .put("to", change.to().name())
+                .put("changedAt", Times.format(now))
+                .put("establishedStrikes", change.strikes());
+        ArrayNode removed = data.putArray("listingsRemoved");
+        change.listingsRemoved().forEach(removed::add);
+        ArrayNode restored = data.putArray("listingsRestored");
+        change.listingsRestored().forEach(restored::add);
+        if (change.to() == SellerStanding.SUSPENDED) {
+            data.putObject("statementOfReasons")
+                    .put("restriction", "The seller account is suspended: every active listing ("
+                            + change.listingsRemoved().size() + ") was removed and no listing can be bought.")
+                    .put("ground", "Repeat infringement: " + change.strikes() + " established strikes within "
+                            + policy.strikeLifeDays() + " days, at or over the suspension threshold of "
+                            + policy.strikesToSuspend() + " (the platform's repeat-infringer policy, 17 U.S.C. 512(i)).")
+                    .put("facts", "Each strike is the takedowns of one rightholder's notices on one day whose dispute"
+                            + " window closed without a successful counter-notice.")
+                    .put("automated", Decision.AUTO.equals(actor))
+                    .put("decidedAt", Times.format(now))
+                    .put("howToContest", "Contest the suspension or any strike by an internal complaint within 6"
+                            + " months; a person reviews every complaint (EU Digital Services Act Art. 20), and a voided"
+                            + " strike no longer counts. You may also turn to an out-of-court dispute settlement body"
+                            + " or a court.");
+        }
+        return Json.write(data);
+    }
+}

@@ -1,0 +1,206 @@
+package dev.takedown.core.trust;
+
+import dev.takedown.core.Json;
+import dev.takedown.core.Log;
+import dev.takedown.core.Times;
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.ItemReason;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeReason;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.notify.EventType;
+import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.ports.NotificationQueue;
+import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.ports.TrustStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Keeps rightholders' records and tiers and sellers' strikes current as decisions are recorded, and applies the
+ * rightholder rules. A change is recorded and told to the rightholder before it is stored: the event ids come from
+ * the change, so a retry after a failure in between repeats them harmlessly.
+ */
+public final class TrustService {
+    private static final int ATTEMPTS = 3;
+
+    private final TrustStore store;
+    private final RightholderStore rightholders;
+    private final NotificationQueue notifications;
+    private final TrustPolicy policy;
+
+    public TrustService(TrustStore store, RightholderStore rightholders, NotificationQueue notifications,
+                        TrustPolicy policy) {
+        this.store = store;
+        this.rightholders = rightholders;
+        this.notifications = notifications;
+        this.policy = policy;
+    }
+
+    public TrustPolicy policy() {
+        return policy;
+    }
+
+    /** What an item's decision adds to its rightholder's record. */
+    public static TrustCounts countOf(NoticeItem item) {
+        boolean actioned = item.status() == ItemStatus.ACTIONED;
+        boolean rejected = item.status() == ItemStatus.REJECTED;
+        boolean unfounded = rejected && (item.reason() == ItemReason.AUTHORIZED_SELLER
+                || item.decision() != null && !item.decision().automated());
+        return new TrustCounts(actioned || rejected ? 1 : 0, actioned ? 1 : 0, unfounded ? 1 : 0, 0);
+    }
+
+    /**
+     * After decisions on items of one notice were recorded.
+     *
+     * @param newlySettled items counted into the notice's progress by this call: each is counted into the record
+     *                     exactly once, as the notice's progress counts each item once
+     * @param decided      every decided item the call saw: strikes are kept by item, so they may be named again
+     */
+    public void afterDecisions(Notice notice, List<NoticeItem> newlySettled, List<NoticeItem> decided, Instant now) {
+        recordStrikes(notice, decided);
+        TrustCounts delta = newlySettled.stream().map(TrustService::countOf).reduce(TrustCounts.NONE, TrustCounts::plus);
+        if (!delta.isEmpty()) {
+            store.addCounts(notice.rightholderId(), day(now), delta);
+            review(notice.rightholderId(), now);
+        }
+    }
+
+    /** One strike per seller and UTC day of the takedown; the store keeps each item once. */
+    private void recordStrikes(Notice notice, List<NoticeItem> decided) {
+        record Key(String sellerId, LocalDate day) {
+        }
+        Map<Key, List<String>> bySellerAndDay = new TreeMap<>(
+                java.util.Comparator.comparing(Key::sellerId).thenComparing(Key::day));
+        for (NoticeItem item : decided) {
+            if (item.status() == ItemStatus.ACTIONED && item.statement() != null && item.decision() != null) {
+                bySellerAndDay.computeIfAbsent(new Key(item.statement().sellerId(), day(item.decision().decidedAt())),
+                        k -> new ArrayList<>()).add(Strike.itemKey(notice.id(), item.index()));
+            }
+        }
+        boolean copyright = notice.reason() == NoticeReason.COPYRIGHT;
+        bySellerAndDay.forEach((key, items) -> store.addStrikeItems(key.sellerId(), notice.rightholderId(), key.day(),
+                copyright ? items : List.of(), copyright ? List.of() : items,
+                StrikeRules.windowCloses(key.day(), copyright, policy)));
+    }
+
+    /** Applies the rules to the rightholder's current record; the change made, if any. */
+    public Optional<TrustChange> review(String rightholderId, Instant now) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Rightholder rightholder = rightholders.find(rightholderId).orElse(null);
+            if (rightholder == null) {
+                return Optional.empty();
+            }
+            TrustCounts counts = countsOf(rightholderId, now);
+            Optional<TrustChange> change = TrustRules.evaluate(rightholder.trust(), counts, now, policy);
+            if (change.isEmpty()) {
+                return change;
+            }
+            if (apply(rightholderId, change.get())) {
+                return change;
+            }
+        }
+        throw new IllegalStateException("trust of " + rightholderId + " keeps changing under review; retry later");
+    }
+
+    /** The record the rules look at: the window ending today. */
+    public TrustCounts countsOf(String rightholderId, Instant now) {
+        return store.counts(rightholderId, TrustRules.windowStart(now, policy), day(now));
+    }
+
+    /** Rightholders whose warning, suspension or daily TRUSTED check is due; returns how many changed. */
+    public int reviewDue(Instant now) {
+        int changed = 0;
+        for (String rightholderId : store.rightholdersDue(now, 100)) {
+            Optional<TrustChange> change = review(rightholderId, now);
+            if (change.isPresent()) {
+                changed++;
+            } else {
+                // Nothing changed, but the next look is due later (e.g. TRUSTED: tomorrow).
+                rightholders.find(rightholderId).ifPresent(r -> store.replaceTrust(rightholderId, r.trust(),
+                        r.trust(), TrustRules.nextReview(r.trust(), now, policy)));
+            }
+        }
+        return changed;
+    }
+
+    /** Records, announces, then stores the change; false when the trust changed meanwhile (nothing stored). */
+    public boolean apply(String rightholderId, TrustChange change) {
+        RightholderTrust after = change.after();
+        store.record(new TrustEvent(TrustEvent.rightholder(rightholderId), change.at(), change.actor(),
+                change.kind().name(), describe(change.before()), describe(after), change.reason()));
+        notifications.publish(eventsFor(rightholderId, change));
+        if (!store.replaceTrust(rightholderId, change.before(), after, TrustRules.nextReview(after, change.at(), policy))) {
+            return false;
+        }
+        Log.info("rightholder trust changed", "rightholderId", rightholderId, "kind", change.kind(),
+                "from", change.before().tier(), "to", after.tier(), "actor", change.actor());
+        return true;
+    }
+
+    private List<NotificationEvent> eventsFor(String rightholderId, TrustChange change) {
+        List<NotificationEvent> events = new ArrayList<>();
+        String about = change.kind() + "|" + change.after().version();
+        if (change.kind() == TrustChange.Kind.WARNED) {
+            ObjectNode data = Json.object()
+                    .put("rightholderId", rightholderId)
+                    .put("warnedAt", Times.format(change.at()))
+                    .put("suspensionDueAt", Times.format(change.at().plus(java.time.Duration.ofDays(policy.abuseWarningDays()))))
+                    .put("reason", change.reason());
+            counts(data, change.counts());
+            events.add(NotificationEvent.aboutRightholder(EventType.RIGHTHOLDER_WARNED, rightholderId, about,
+                    Json.write(data), change.at()));
+        }
+        if (change.tierChanged()) {
+            ObjectNode data = Json.object()
+                    .put("rightholderId", rightholderId)
+                    .put("from", change.before().tier().name())
+                    .put("to", change.after().tier().name())
+                    .put("changedAt", Times.format(change.at()))
+                    .put("changedBy", Decision.AUTO.equals(change.actor()) ? "AUTO" : "STAFF")
+                    .put("reason", change.reason())
+                    .put("suspendedUntil", change.after().suspendedUntil() == null ? null
+                            : Times.format(change.after().suspendedUntil()));
+            counts(data, change.counts());
+            events.add(NotificationEvent.aboutRightholder(EventType.RIGHTHOLDER_TIER_CHANGED, rightholderId, about,
+                    Json.write(data), change.at()));
+        }
+        return events;
+    }
+
+    private void counts(ObjectNode data, TrustCounts counts) {
+        data.putObject("record")
+                .put("windowDays", policy.windowDays())
+                .put("decided", counts.decided())
+                .put("actioned", counts.actioned())
+                .put("unfounded", counts.unfounded())
+                .put("reversed", counts.reversed());
+    }
+
+    static String describe(RightholderTrust trust) {
+        StringBuilder text = new StringBuilder(trust.tier().name());
+        if (trust.pinned()) {
+            text.append(" (set by staff)");
+        }
+        if (trust.warnedAt() != null) {
+            text.append(", warned ").append(Times.format(trust.warnedAt()));
+        }
+        if (trust.suspendedUntil() != null) {
+            text.append(", until ").append(Times.format(trust.suspendedUntil()));
+        }
+        return text.toString();
+    }
+
+    static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.takedown.core.testing;
+
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.trust.RightholderTrust;
+import dev.takedown.core.trust.SellerState;
+import dev.takedown.core.trust.Strike;
+import dev.takedown.core.trust.TrustCounts;
+import dev.takedown.core.trust.TrustEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Trust and penalties in memory; a rightholder's trust is kept on its record in the rightholder store. */
+public final class InMemoryTrustStore implements TrustStore {
+    private final InMemoryRightholderStore rightholders;
+    private final Map<String, TrustCounts> counts = new TreeMap<>();
+    private final Map<String, Instant> reviews = new HashMap<>();
+    private final Map<String, Map<String, Strike>> strikes = new HashMap<>();
+    private final Map<String, Instant> strikeDue = new TreeMap<>();
+    private final Map<String, SellerState> sellers = new HashMap<>();
+    private final Map<String, List<TrustEvent>> events = new HashMap<>();
+
+    public InMemoryTrustStore(InMemoryRightholderStore rightholders) {
+        this.rightholders = rightholders;
+    }
+
+    @Override
+    public synchronized void addCounts(String rightholderId, LocalDate day, TrustCounts delta) {
+        counts.merge(rightholderId + "|" + day, delta, TrustCounts::plus);
+    }
+
+    @Override
+    public synchronized TrustCounts counts(String rightholderId, LocalDate from, LocalDate to) {
+        TrustCounts sum = TrustCounts.NONE;
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            sum = sum.plus(counts.getOrDefault(rightholderId + "|" + day, TrustCounts.NONE));
+        }
+        return sum;
+    }
+
+    @Override
+    public synchronized boolean replaceTrust(String rightholderId, RightholderTrust before, RightholderTrust after,
+                                             Instant nextReview) {
+        Rightholder current = rightholders.find(rightholderId).orElse(null);
+        if (current == null || current.trust().version() != before.version()) {
+            return false;
+        }
+        rightholders.with(new Rightholder(current.id(), current.name(), current.email(), current.callbackUrl(),
+                current.webhookSecret(), after));
+        if (nextReview == null) {
+            reviews.remove(rightholderId);
+        } else {
+            reviews.put(rightholderId, nextReview);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized List<String> rightholdersDue(Instant now, int limit) {
+        return reviews.entrySet().stream().filter(e -> !e.getValue().isAfter(now)).map(Map.Entry::getKey).sorted()
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void addStrikeItems(String sellerId, String rightholderId, LocalDate day,
+                                            Collection<String> copyrightItems, Collection<String> otherItems,
+                                            Instant establishesAt) {
+        Map<String, Strike> ofSeller = strikes.computeIfAbsent(sellerId, k -> new TreeMap<>());
+        String id = Strike.id(day, rightholderId);
+        Strike old = ofSeller.get(id);
+        Set<String> copyright = new HashSet<>(old == null ? Set.of() : old.copyrightItems());
+        Set<String> other = new HashSet<>(old == null ? Set.of() : old.otherItems());
+        copyright.addAll(copyrightItems);
+        other.addAll(otherItems);
+        ofSeller.put(id, new Strike(sellerId, rightholderId, day, copyright, other, old == null ? null : old.voided()));
+        strikeDue.merge(sellerId + "|" + id, establishesAt, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    @Override
+    public synchronized List<Strike> strikes(String sellerId) {
+        return strikes.getOrDefault(sellerId, Map.of()).values().stream()
+                .sorted(Comparator.comparing(Strike::day).thenComparing(Strike::rightholderId)).toList();
+    }
+
+    @Override
+    public synchronized boolean voidStrike(String sellerId, String strikeId, Strike.Voided voided) {
+        Strike strike = strikes.getOrDefault(sellerId, Map.of()).get(strikeId);
+        if (strike == null || strike.voided() != null) {
+            return false;
+        }
+        strikes.get(sellerId).put(strikeId, new Strike(sellerId, strike.rightholderId(), strike.day(),
+                strike.copyrightItems(), strike.otherItems(), voided));
+        strikeDue.remove(sellerId + "|" + strikeId);
+        return true;
+    }
+
+    @Override
+    public synchronized List<DueStrike> strikesDue(Instant now, int limit) {
+        return strikeDue.entrySet().stream().filter(e -> !e.getValue().isAfter(now)).limit(limit)
+                .map(e -> new DueStrike(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1])).toList();
+    }
+
+    @Override
+    public synchronized void rescheduleStrike(String sellerId, String strikeId, Instant next) {
+        if (next == null) {
+            strikeDue.remove(sellerId + "|" + strikeId);
+        } else {
+            strikeDue.put(sellerId + "|" + strikeId, next);
+        }
+    }
+
+    @Override
+    public synchronized SellerState sellerState(String sellerId) {
+        return sellers.getOrDefault(sellerId, SellerState.INITIAL);
+    }
+
+    @Override
+    public synchronized boolean replaceSellerState(String sellerId, SellerState before, SellerState after) {
+        if (sellerState(sellerId).version() != before.version()) {
+            return false;
+        }
+        sellers.put(sellerId, after);
+        return true;
+    }
+
+    @Override
+    public synchronized void record(TrustEvent event) {
+        List<TrustEvent> trail = events.computeIfAbsent(event.subject(), k -> new ArrayList<>());
+        if (!trail.contains(event)) {
+            trail.add(event);
+        }
+    }
+
+    @Override
+    public synchronized List<TrustEvent> events(String subject) {
+        return List.copyOf(events.getOrDefault(subject, List.of()));
+    }
+}

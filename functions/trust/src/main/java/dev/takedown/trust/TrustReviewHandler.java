@@ -1,0 +1,70 @@
+package dev.takedown.trust;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.takedown.aws.AwsClients;
+import dev.takedown.aws.DynamoListingStore;
+import dev.takedown.aws.StreamJson;
+import dev.takedown.aws.SqsNotificationQueue;
+import dev.takedown.aws.Wiring;
+import dev.takedown.core.Env;
+import dev.takedown.core.Json;
+import dev.takedown.core.Log;
+import dev.takedown.core.trust.SellerStandings;
+import dev.takedown.core.trust.TrustPolicy;
+import dev.takedown.core.trust.TrustService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Scheduled: what changes with time alone. Strikes whose dispute window closed become established and old ones
+ * expire, so their sellers' standings are reviewed; rightholders whose warning period or suspension ended, or who
+ * are TRUSTED by the rules (old days leave the window), are reviewed.
+ */
+public final class TrustReviewHandler implements RequestStreamHandler {
+    private final TrustService trust;
+    private final SellerStandings standings;
+    private final Clock clock;
+
+    public TrustReviewHandler() {
+        this(System.getenv());
+    }
+
+    public TrustReviewHandler(Map<String, String> environment) {
+        this(environment, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's, as the local stack's scenario tests use. */
+    public TrustReviewHandler(Map<String, String> environment, Clock clock) {
+        this(new Env(environment), clock, Wiring.notificationQueue(new Env(environment)));
+    }
+
+    private TrustReviewHandler(Env env, Clock clock, SqsNotificationQueue notifications) {
+        this(Wiring.trustService(env, notifications),
+                new SellerStandings(Wiring.trustStore(env),
+                        new DynamoListingStore(AwsClients.dynamo(env), env.require("LISTINGS_TABLE")), notifications,
+                        TrustPolicy.from(env)),
+                clock);
+    }
+
+    public TrustReviewHandler(TrustService trust, SellerStandings standings, Clock clock) {
+        this.trust = trust;
+        this.standings = standings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StreamJson.read(input);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        int sellers = standings.reviewDue(now);
+        int rightholders = trust.reviewDue(now);
+        Log.info("trust review done", "sellersChanged", sellers, "rightholdersChanged", rightholders);
+        StreamJson.write(output, Json.object().put("sellersChanged", sellers).put("rightholdersChanged", rightholders));
+    }
+}
