@@ -13,6 +13,7 @@ import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Sender;
+import dev.takedown.core.notify.EventType;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.testing.InMemoryTrustStore;
@@ -155,5 +156,66 @@ class StaffHandlerTest {
         assertThat(bad.path("error").path("errors")).extracting(e -> e.path("field").asText())
                 .containsExactlyInAnyOrder("noticeId", "staffId");
         assertThat(listings.removedBy("1008")).isNull();
+    }
+
+    @Test
+    void theGetRightholderEventShowsTierRecordAndTrail() throws Exception {
+        JsonNode result = invoke(Events.load("staff-get-rightholder.json"));
+        assertThat(result.path("rightholderId").asText()).isEqualTo("acme");
+        assertThat(result.path("tier").asText()).isEqualTo("STANDARD");
+        assertThat(result.path("record").path("decided").asLong()).as("1001 actioned by the verifier").isEqualTo(1);
+        assertThat(result.path("record").path("actioned").asLong()).isEqualTo(1);
+        assertThat(result.path("auditTrail").isArray()).isTrue();
+    }
+
+    @Test
+    void theSetTierEventPinsTheTierWithStaffIdAndReasonAndTellsTheRightholder() throws Exception {
+        JsonNode result = invoke(Events.load("staff-set-tier.json"));
+        assertThat(result.path("tier").asText()).isEqualTo("TRUSTED");
+        assertThat(result.path("tierSetBy").asText()).isEqualTo("staff-jane");
+        assertThat(result.path("tierSetByStaff").asBoolean()).isTrue();
+        assertThat(result.path("auditTrail")).singleElement().satisfies(e -> {
+            assertThat(e.path("kind").asText()).isEqualTo("TIER_SET");
+            assertThat(e.path("actor").asText()).isEqualTo("staff-jane");
+            assertThat(e.path("reason").asText()).contains("Brand protection programme");
+        });
+        assertThat(notifications.ofType(EventType.RIGHTHOLDER_TIER_CHANGED)).hasSize(1);
+    }
+
+    @Test
+    void theLiftSuspensionEventIsRefusedForARightholderThatIsNotSuspended() throws Exception {
+        JsonNode result = invoke(Events.load("staff-lift-suspension.json"));
+        assertThat(result.path("error").path("type").asText()).isEqualTo("Conflict");
+        assertThat(result.path("error").path("message").asText()).contains("not SUSPENDED");
+    }
+
+    @Test
+    void theGetSellerEventShowsTheStrikeWithItsState() throws Exception {
+        JsonNode result = invoke(Events.load("staff-get-seller.json"));
+        assertThat(result.path("standing").asText()).isEqualTo("GOOD_STANDING");
+        assertThat(result.path("strikes")).singleElement().satisfies(strike -> {
+            assertThat(strike.path("strikeId").asText()).isEqualTo("2026-11-28/acme");
+            assertThat(strike.path("state").asText()).as("its dispute window is open").isEqualTo("PENDING");
+            assertThat(strike.path("items")).extracting(JsonNode::asText).containsExactly(noticeId + "#0");
+        });
+    }
+
+    @Test
+    void theVoidStrikeEventVoidsItOnceAndNeedsAReason() throws Exception {
+        JsonNode result = invoke(Events.load("staff-void-strike.json"));
+        assertThat(result.path("strikes").get(0).path("state").asText()).isEqualTo("VOIDED");
+        assertThat(result.path("strikes").get(0).path("voided").path("by").asText()).isEqualTo("staff-jane");
+        assertThat(result.path("auditTrail")).extracting(e -> e.path("kind").asText()).contains("STRIKE_VOIDED");
+        assertThat(invoke(Events.load("staff-void-strike.json")).path("error").path("type").asText()).isEqualTo("Conflict");
+
+        JsonNode noReason = invoke(Events.load("staff-void-strike.json").replace("\"reason\"", "\"ignored\""));
+        assertThat(noReason.path("error").path("type").asText()).isEqualTo("InvalidRequest");
+    }
+
+    @Test
+    void theReinstateSellerEventIsRefusedForASellerThatIsNotSuspended() throws Exception {
+        JsonNode result = invoke(Events.load("staff-reinstate-seller.json"));
+        assertThat(result.path("error").path("type").asText()).isEqualTo("Conflict");
+        assertThat(result.path("error").path("message").asText()).contains("GOOD_STANDING");
     }
 }
