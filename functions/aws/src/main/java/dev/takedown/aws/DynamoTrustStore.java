@@ -1,6 +1,5 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.Hashing;
 import dev.takedown.core.Times;
 import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.trust.RightholderTrust;
@@ -225,11 +224,19 @@ public final class DynamoTrustStore implements TrustStore {
     }
 
     @Override
-    public void record(TrustEvent event) {
-        String hash = Hashing.sha256Hex(event.kind() + "|" + event.to() + "|" + event.reason()).substring(0, 12);
-        conditionally(() -> dynamo.putItem(r -> r.tableName(trustTable).item(Attrs.item()
+    public boolean record(TrustEvent event) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":kind", AttributeValue.fromS(event.kind())));
+        String sameTo = "attribute_not_exists(#to)";
+        if (event.to() != null) {
+            values.put(":to", AttributeValue.fromS(event.to()));
+            sameTo = "#to = :to";
+        }
+        String condition = "attribute_not_exists(subject) OR (kind = :kind AND " + sameTo + ")";
+        return conditionally(() -> dynamo.putItem(r -> r.tableName(trustTable).item(Attrs.item()
                         .attr("subject", AttributeValue.fromS(event.subject()))
-                        .s("key", EVENT + Times.format(event.at()) + "#" + hash)
+                        .s("key", String.format("%s%012d#%s", EVENT, event.sequence(), event.tag()))
+                        .n("sequence", event.sequence())
+                        .s("tag", event.tag().isEmpty() ? null : event.tag())
                         .s("at", Times.format(event.at()))
                         .s("actor", event.actor())
                         .s("kind", event.kind())
@@ -237,7 +244,9 @@ public final class DynamoTrustStore implements TrustStore {
                         .s("to", event.to())
                         .s("reason", event.reason())
                         .build())
-                .conditionExpression("attribute_not_exists(subject)")));
+                .conditionExpression(condition)
+                .expressionAttributeNames(Map.of("#to", "to"))
+                .expressionAttributeValues(values)));
     }
 
     @Override
@@ -248,7 +257,9 @@ public final class DynamoTrustStore implements TrustStore {
                 .expressionAttributeNames(Map.of("#k", "key"))
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(subject),
                         ":event", AttributeValue.fromS(EVENT)))).items()) {
-            events.add(new TrustEvent(subject, Times.parse(Attrs.s(row, "at")), Attrs.s(row, "actor"),
+            String tag = Attrs.s(row, "tag");
+            events.add(new TrustEvent(subject, Attrs.longN(row, "sequence"), tag == null ? "" : tag,
+                    Times.parse(Attrs.s(row, "at")), Attrs.s(row, "actor"),
                     Attrs.s(row, "kind"), Attrs.s(row, "from"), Attrs.s(row, "to"), Attrs.s(row, "reason")));
         }
         return events;

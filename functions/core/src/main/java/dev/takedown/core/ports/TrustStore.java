@@ -57,9 +57,12 @@ public interface TrustStore {
     /** Replaces the seller's standing, provided it still is {@code before} (same version). */
     boolean replaceSellerState(String sellerId, SellerState before, SellerState after);
 
-    /** Appends an event; the same event twice is kept once. */
-    void record(TrustEvent event);
+    /**
+     * Appends an event unless its subject already has one at the same sequence and tag: true when the event stored
+     * there is this one (now or before), false when it is another (someone else's change won).
+     */
+    boolean record(TrustEvent event);
 
-    /** The subject's events, oldest first. */
+    /** The subject's events, in sequence. */
     List<TrustEvent> events(String subject);
 }

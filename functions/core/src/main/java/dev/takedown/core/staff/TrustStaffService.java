@@ -122,8 +122,9 @@ public final class TrustStaffService {
                 new Strike.Voided(request.staffId(), now, request.reason()))) {
             throw StaffException.conflict("strikeId", "Strike " + request.strikeId() + " is voided already.");
         }
-        store.record(new TrustEvent(TrustEvent.seller(request.sellerId()), now, request.staffId(), "STRIKE_VOIDED",
-                strike.id(), null, request.reason()));
+        store.record(new TrustEvent(TrustEvent.seller(request.sellerId()),
+                store.sellerState(request.sellerId()).version(), "void:" + strike.id(), now, request.staffId(),
+                "STRIKE_VOIDED", strike.id(), null, request.reason()));
         standings.review(request.sellerId(), request.staffId(), "strike " + strike.id() + " voided: " + request.reason(),
                 now, false);
         Log.info("strike voided by staff", "sellerId", request.sellerId(), "strikeId", request.strikeId(),

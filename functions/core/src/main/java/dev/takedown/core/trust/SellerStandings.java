@@ -89,10 +89,13 @@ public final class SellerStandings {
                     ? restore(sellerId) : List.of();
             SellerState after = before.next(target, target == before.standing() ? before.since() : now, reinstatedAt);
             StandingChange change = new StandingChange(sellerId, before.standing(), target, established, removed, restored);
-            store.record(new TrustEvent(TrustEvent.seller(sellerId), now, actor, reinstate ? "REINSTATED" : "STANDING_CHANGED",
-                    before.standing().name(), target.name(), reason + "; " + established + " established strikes"
+            if (!store.record(new TrustEvent(TrustEvent.seller(sellerId), after.version(), "", now, actor,
+                    reinstate ? "REINSTATED" : "STANDING_CHANGED", before.standing().name(), target.name(),
+                    reason + "; " + established + " established strikes"
                     + (removed.isEmpty() ? "" : "; " + removed.size() + " listings taken down")
-                    + (restored.isEmpty() ? "" : "; " + restored.size() + " listings restored")));
+                    + (restored.isEmpty() ? "" : "; " + restored.size() + " listings restored")))) {
+                continue;
+            }
             if (target != before.standing()) {
                 notifications.publish(List.of(NotificationEvent.aboutSeller(EventType.SELLER_STATUS_CHANGED, sellerId,
                         target + "|" + after.version(), data(change, actor, now), now)));

@@ -6,9 +6,13 @@ import java.time.Instant;
  * One change to a rightholder's trust or a seller's standing or strikes, kept forever: who made it, when, what it
  * was, from what to what, and why.
  *
- * @param subject {@code rightholder:<id>} or {@code seller:<id>}
+ * @param subject  {@code rightholder:<id>} or {@code seller:<id>}
+ * @param sequence the version of the trust or standing the change made (or stood at, for a strike voided), so that
+ *                 of two changes racing from the same version only one is recorded
+ * @param tag      tells apart events at one sequence that are not changes of trust or standing ("" for those)
  */
-public record TrustEvent(String subject, Instant at, String actor, String kind, String from, String to, String reason) {
+public record TrustEvent(String subject, long sequence, String tag, Instant at, String actor, String kind, String from,
+                         String to, String reason) {
 
     public static String rightholder(String rightholderId) {
         return "rightholder:" + rightholderId;

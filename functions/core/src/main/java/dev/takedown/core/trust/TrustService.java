@@ -133,11 +133,16 @@ public final class TrustService {
         return changed;
     }
 
-    /** Records, announces, then stores the change; false when the trust changed meanwhile (nothing stored). */
+    /**
+     * Records, announces, then stores the change; false when another change of the same version won (nothing of
+     * this one is kept, and nothing announced).
+     */
     public boolean apply(String rightholderId, TrustChange change) {
         RightholderTrust after = change.after();
-        store.record(new TrustEvent(TrustEvent.rightholder(rightholderId), change.at(), change.actor(),
-                change.kind().name(), describe(change.before()), describe(after), change.reason()));
+        if (!store.record(new TrustEvent(TrustEvent.rightholder(rightholderId), after.version(), "", change.at(),
+                change.actor(), change.kind().name(), describe(change.before()), describe(after), change.reason()))) {
+            return false;
+        }
         notifications.publish(eventsFor(rightholderId, change));
         if (!store.replaceTrust(rightholderId, change.before(), after, TrustRules.nextReview(after, change.at(), policy))) {
             return false;

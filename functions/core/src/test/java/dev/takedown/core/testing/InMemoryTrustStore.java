@@ -133,11 +133,16 @@ public final class InMemoryTrustStore implements TrustStore {
     }
 
     @Override
-    public synchronized void record(TrustEvent event) {
+    public synchronized boolean record(TrustEvent event) {
         List<TrustEvent> trail = events.computeIfAbsent(event.subject(), k -> new ArrayList<>());
-        if (!trail.contains(event)) {
-            trail.add(event);
+        for (TrustEvent kept : trail) {
+            if (kept.sequence() == event.sequence() && kept.tag().equals(event.tag())) {
+                return kept.kind().equals(event.kind()) && java.util.Objects.equals(kept.to(), event.to());
+            }
         }
+        trail.add(event);
+        trail.sort(Comparator.comparingLong(TrustEvent::sequence).thenComparing(TrustEvent::tag));
+        return true;
     }
 
     @Override
