@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The audit trail: the transitions recorded together (one verification batch, one staff decision) in one row,
- * so that a batch costs write units by its size rather than one per item. The row is keyed by the transitions
+ * so that a batch costs write units by its size rather than one per item. The row names the actor and time its
+ * transitions share; each transition is one line, {@code "<item> <from> <to> <reason|-> <rule|->"}, followed by
+ * {@code " <actor> <at>"} when they differ from the row's. A batch of 25 fits in one write unit. The row is keyed by the transitions
  * it holds, so writing the same batch again is refused; a transition that lands in two different batches (an
  * interrupted attempt, replayed) is read back once, identified by notice, item and target status.
  */
@@ -52,25 +54,27 @@ public final class DynamoAuditLog implements AuditLog {
         String transitions = events.stream().map(DynamoAuditLog::transition).collect(Collectors.joining(","));
         String eventKey = String.format("ITEMS#%06d#%s", events.get(0).itemIndex(),
                 Hashing.sha256Hex(transitions).substring(0, 16));
-        List<AttributeValue> rows = events.stream().map(e -> AttributeValue.fromM(Attrs.item()
-                .n("itemIndex", e.itemIndex())
-                .s("actor", e.actor())
-                .s("at", Times.format(e.at()))
-                .s("from", e.from().name())
-                .s("to", e.to().name())
-                .s("reason", e.reason() == null ? null : e.reason().name())
-                .s("rule", e.rule() == null ? null : e.rule().name())
-                .build())).toList();
+        AuditEvent first = events.get(0);
+        List<AttributeValue> lines = events.stream().map(e -> AttributeValue.fromS(line(e, first))).toList();
         try {
             dynamo.putItem(r -> r.tableName(table).item(Attrs.item()
                             .s("noticeId", noticeId)
                             .s("eventKey", eventKey)
-                            .attr("events", AttributeValue.fromL(rows))
+                            .s("actor", first.actor())
+                            .s("at", Times.format(first.at()))
+                            .attr("events", AttributeValue.fromL(lines))
                             .build())
                     .conditionExpression("attribute_not_exists(eventKey)"));
         } catch (ConditionalCheckFailedException e) {
             // Recorded by an earlier attempt.
         }
+    }
+
+    private static String line(AuditEvent e, AuditEvent first) {
+        String line = e.itemIndex() + " " + e.from() + " " + e.to() + " " + (e.reason() == null ? "-" : e.reason())
+                + " " + (e.rule() == null ? "-" : e.rule());
+        boolean shared = e.actor().equals(first.actor()) && e.at().equals(first.at());
+        return shared ? line : line + " " + e.actor() + " " + Times.format(e.at());
     }
 
     private static String transition(AuditEvent event) {
@@ -84,7 +88,7 @@ public final class DynamoAuditLog implements AuditLog {
                 .keyConditionExpression("noticeId = :n")
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId)))).items()) {
             for (AttributeValue value : row.get("events").l()) {
-                AuditEvent event = toEvent(noticeId, value.m());
+                AuditEvent event = toEvent(noticeId, value.s(), Attrs.s(row, "actor"), Attrs.s(row, "at"));
                 byTransition.merge(transition(event), event, (a, b) -> a.at().isAfter(b.at()) ? b : a);
             }
         }
@@ -93,11 +97,11 @@ public final class DynamoAuditLog implements AuditLog {
         return events;
     }
 
-    private static AuditEvent toEvent(String noticeId, Map<String, AttributeValue> m) {
-        String reason = Attrs.s(m, "reason");
-        String rule = Attrs.s(m, "rule");
-        return new AuditEvent(noticeId, Attrs.n(m, "itemIndex"), Attrs.s(m, "actor"), Times.parse(Attrs.s(m, "at")),
-                ItemStatus.valueOf(Attrs.s(m, "from")), ItemStatus.valueOf(Attrs.s(m, "to")),
-                reason == null ? null : ItemReason.valueOf(reason), rule == null ? null : DecisionRule.valueOf(rule));
+    private static AuditEvent toEvent(String noticeId, String line, String rowActor, String rowAt) {
+        String[] part = line.split(" ");
+        return new AuditEvent(noticeId, Integer.parseInt(part[0]), part.length > 5 ? part[5] : rowActor,
+                Times.parse(part.length > 6 ? part[6] : rowAt), ItemStatus.valueOf(part[1]), ItemStatus.valueOf(part[2]),
+                "-".equals(part[3]) ? null : ItemReason.valueOf(part[3]),
+                "-".equals(part[4]) ? null : DecisionRule.valueOf(part[4]));
     }
 }

@@ -12,7 +12,6 @@ import dev.takedown.core.trust.TrustEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * Trust and penalties in DynamoDB. TrustTable holds, per subject ({@code rightholder:<id>}, {@code seller:<id>}):
  * a rightholder's counts per UTC day ({@code DAY#2026-11-30}), a seller's strikes ({@code STRIKE#<day>/<rightholder>},
- * with their items in string sets so that adding one twice changes nothing) and the trail of changes
- * ({@code EVENT#<at>#<hash>}). A rightholder's tier lives on its row in RightholdersTable, read with the rightholder;
+ * a small row however many takedowns it holds) and the trail of changes
+ * ({@code EVENT#<version>#<tag>}). A rightholder's tier lives on its row in RightholdersTable, read with the rightholder;
  * a seller's standing on its row in SellersTable. Both carry a version for conditional replacement, and rows due a
  * look by the scheduled review carry the sparse index keys of {@code trustReview} and {@code strikesDue}.
  */
@@ -108,33 +107,26 @@ public final class DynamoTrustStore implements TrustStore {
     }
 
     @Override
-    public void addStrikeItems(String sellerId, String rightholderId, LocalDate day, Collection<String> copyrightItems,
-                               Collection<String> otherItems, Instant establishesAt) {
+    public void addStrikeItems(String sellerId, String rightholderId, LocalDate day, boolean copyright,
+                               List<String> items, Instant establishesAt) {
+        if (items.isEmpty()) {
+            return;
+        }
         Map<String, AttributeValue> key = key(TrustEvent.seller(sellerId), STRIKE + Strike.id(day, rightholderId));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":seller", AttributeValue.fromS(sellerId),
                 ":rightholder", AttributeValue.fromS(rightholderId),
                 ":day", AttributeValue.fromS(day.toString()),
                 ":due", AttributeValue.fromS(DUE),
-                ":at", AttributeValue.fromS(Times.format(establishesAt))));
-        List<String> adds = new ArrayList<>();
-        if (!copyrightItems.isEmpty()) {
-            values.put(":c", AttributeValue.fromSs(List.copyOf(copyrightItems)));
-            adds.add("copyrightItems :c");
-        }
-        if (!otherItems.isEmpty()) {
-            values.put(":o", AttributeValue.fromSs(List.copyOf(otherItems)));
-            adds.add("otherItems :o");
-        }
-        if (adds.isEmpty()) {
-            return;
-        }
+                ":at", AttributeValue.fromS(Times.format(establishesAt)),
+                ":true", AttributeValue.fromBool(true),
+                ":items", AttributeValue.fromSs(items.stream().sorted().limit(Strike.ITEMS_KEPT).toList())));
         // A voided strike stays voided; if this puts it back on the schedule, its review takes it off again.
         Map<String, AttributeValue> stored = dynamo.updateItem(r -> r.tableName(trustTable).key(key)
                 .updateExpression("SET sellerId = :seller, rightholderId = :rightholder, #day = :day,"
-                        + " dueShard = if_not_exists(dueShard, :due), dueAt = if_not_exists(dueAt, :at)"
-                        + " ADD " + String.join(", ", adds))
-                .expressionAttributeNames(Map.of("#day", "day"))
+                        + " dueShard = if_not_exists(dueShard, :due), dueAt = if_not_exists(dueAt, :at),"
+                        + " #items = if_not_exists(#items, :items), " + (copyright ? "copyrightTakedowns" : "otherTakedowns") + " = :true")
+                .expressionAttributeNames(Map.of("#day", "day", "#items", "items"))
                 .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
         String dueAt = Attrs.s(stored, "dueAt");
@@ -157,7 +149,7 @@ public final class DynamoTrustStore implements TrustStore {
                         ":strike", AttributeValue.fromS(STRIKE)))).items()) {
             String voidedBy = Attrs.s(row, "voidedBy");
             strikes.add(new Strike(sellerId, Attrs.s(row, "rightholderId"), LocalDate.parse(Attrs.s(row, "day")),
-                    set(row, "copyrightItems"), set(row, "otherItems"), voidedBy == null ? null
+                    flag(row, "copyrightTakedowns"), flag(row, "otherTakedowns"), set(row, "items"), voidedBy == null ? null
                     : new Strike.Voided(voidedBy, Times.parse(Attrs.s(row, "voidedAt")), Attrs.s(row, "voidReason"))));
         }
         return strikes;
@@ -297,6 +289,11 @@ public final class DynamoTrustStore implements TrustStore {
     private static long count(Map<String, AttributeValue> row, String name) {
         Long value = Attrs.longN(row, name);
         return value == null ? 0 : value;
+    }
+
+    private static boolean flag(Map<String, AttributeValue> row, String name) {
+        AttributeValue value = row.get(name);
+        return value != null && Boolean.TRUE.equals(value.bool());
     }
 
     private static Set<String> set(Map<String, AttributeValue> row, String name) {

@@ -116,12 +116,12 @@ final class StaffJson {
                     .put("strikeId", strike.id())
                     .put("rightholderId", strike.rightholderId())
                     .put("day", strike.day().toString())
+                    .put("copyright", strike.copyright())
                     .put("state", view.state().name())
                     .put("establishesAt", time(view.establishesAt()))
                     .put("expiresAt", time(view.expiresAt()));
             ArrayNode items = node.putArray("items");
-            java.util.stream.Stream.concat(strike.copyrightItems().stream(), strike.otherItems().stream()).sorted()
-                    .forEach(items::add);
+            strike.items().stream().sorted().forEach(items::add);
             if (strike.voided() != null) {
                 node.putObject("voided").put("by", strike.voided().by()).put("at", time(strike.voided().at()))
                         .put("reason", strike.voided().reason());

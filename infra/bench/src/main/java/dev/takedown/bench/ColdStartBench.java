@@ -31,6 +31,7 @@ public final class ColdStartBench {
         EVENTS.put("VerifierFunction", "verifier-sqs.json");
         EVENTS.put("NotifierFunction", "notifier-sqs.json");
         EVENTS.put("StaffFunction", "staff-get-notice.json");
+        EVENTS.put("TrustReviewFunction", "trust-review-schedule.json");
     }
 
     private static final Path LAUNCHER = Bench.ROOT.resolve("infra/bench/target/bench-1.0.0-SNAPSHOT-launcher.jar");

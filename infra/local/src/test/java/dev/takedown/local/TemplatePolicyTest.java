@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.DynamoTrustStore;
+import dev.takedown.core.trust.SellerStanding;
+import dev.takedown.core.trust.StrikeRules;
+import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.NoticeItem;
@@ -19,6 +23,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -84,10 +90,11 @@ class TemplatePolicyTest {
         stack.runSchedulesNow();
         notifyAboutANotice(key);
         everyStaffOperation(key);
+        trustReviewAndStaffTrustOperations();
 
         List<AwsCallRecorder.Call> calls = AwsCallRecorder.calls();
         assertThat(calls).extracting(AwsCallRecorder.Call::function).contains("AuthorizerFunction", "IntakeFunction",
-                "DispatcherFunction", "VerifierFunction", "NotifierFunction", "StaffFunction");
+                "DispatcherFunction", "VerifierFunction", "NotifierFunction", "StaffFunction", "TrustReviewFunction");
         List<String> denied = new ArrayList<>();
         Set<String> distinct = new TreeSet<>();
         for (AwsCallRecorder.Call call : calls) {
@@ -140,6 +147,34 @@ class TemplatePolicyTest {
         for (String event : events) {
             assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
         }
+    }
+
+    /**
+     * Five strikes of seller-fake whose windows have closed, so the scheduled review suspends it (its listings
+     * taken down); then every staff trust operation, reinstatement (listings put back) included.
+     */
+    private static void trustReviewAndStaffTrustOperations() throws Exception {
+        DynamoTrustStore trust = new DynamoTrustStore(stack.dynamo(), stack.tableName("TrustTable"),
+                stack.tableName("RightholdersTable"), stack.tableName("SellersTable"));
+        LocalDate longAgo = LocalDate.now(ZoneOffset.UTC).minusDays(60);
+        for (int i = 0; i < 5; i++) {
+            trust.addStrikeItems("seller-fake", "rh-" + i, longAgo, false, List.of("ntc_policy#" + i),
+                    StrikeRules.windowCloses(longAgo, false, TrustPolicy.DEFAULTS));
+        }
+        stack.runSchedulesNow();
+        assertThat(trust.sellerState("seller-fake").standing()).isEqualTo(SellerStanding.SUSPENDED);
+        List<String> events = List.of(
+                Events.load("staff-get-rightholder.json"),
+                Events.load("staff-set-tier.json"),
+                Events.load("staff-set-tier.json").replace("\"TRUSTED\"", "\"AUTOMATIC\""),
+                Events.load("staff-get-seller.json"),
+                Events.load("staff-reinstate-seller.json"),
+                Events.load("staff-void-strike.json").replace("2026-11-28/acme", longAgo + "/rh-0"));
+        for (String event : events) {
+            assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
+        }
+        assertThat(StaffInvocations.invoke(stack, Events.load("staff-lift-suspension.json")).path("error")
+                .path("type").asText()).isEqualTo("Conflict");
     }
 
     /** Whether one of the function's Allow statements names the action and covers the resource. */

@@ -88,7 +88,8 @@ class TrustScenarioTest {
 
     private static List<String> makeListings(String prefix, int count, String sellerId, String brand) {
         List<String> ids = IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
-        ids.forEach(id -> listings.put(new Listing(id, sellerId, brand + " goods " + id, brand, ListingStatus.ACTIVE)));
+        ids.parallelStream().forEach(id -> listings.put(new Listing(id, sellerId, brand + " goods " + id, brand,
+                ListingStatus.ACTIVE)));
         return ids;
     }
 
@@ -135,13 +136,14 @@ class TrustScenarioTest {
         assertThat(acme.path("auditTrail")).extracting(e -> e.path("kind").asText()).containsExactly("TRUSTED_EARNED");
         awaitWebhook("rightholder.tier_changed", "acme");
 
-        List<String> backlog = new ArrayList<>();
-        for (int n = 0; n < 2; n++) {
-            backlog.add(FaultDrills.submit(stack, GLOBEX_KEY,
-                    notice("tm-globex", makeListings("backlog-" + n + "-", 1000, "seller-backlog", "GLOBEX"))));
-        }
+        List<List<String>> backlogListings = List.of(makeListings("backlog-a-", 1000, "seller-backlog", "GLOBEX"),
+                makeListings("backlog-b-", 1000, "seller-backlog", "GLOBEX"));
         // No ACME mark on it: a STANDARD sender's item would wait for a person.
         listings.put(new Listing("plain-1", "seller-bulk", "Rocket skates", "Generic", ListingStatus.ACTIVE));
+        List<String> backlog = new ArrayList<>();
+        for (List<String> ids : backlogListings) {
+            backlog.add(FaultDrills.submit(stack, GLOBEX_KEY, notice("tm-globex", ids)));
+        }
         String trusted = FaultDrills.submit(stack, ACME_KEY, notice("tm-acme-us", List.of("plain-1")));
 
         JsonNode done = awaitCompleted(trusted, ACME_KEY);

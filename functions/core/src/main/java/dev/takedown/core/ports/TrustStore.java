@@ -7,7 +7,6 @@ import dev.takedown.core.trust.TrustCounts;
 import dev.takedown.core.trust.TrustEvent;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -31,11 +30,11 @@ public interface TrustStore {
     List<String> rightholdersDue(Instant now, int limit);
 
     /**
-     * Adds takedowns to the strike of one rightholder against one seller on one day, creating it if needed; items
-     * already in it stay as they are. {@code establishesAt} is when the new items' dispute windows close.
+     * Adds takedowns to the strike of one rightholder against one seller on one day, creating it if needed;
+     * adding them again changes nothing. {@code establishesAt} is when their dispute window closes.
      */
-    void addStrikeItems(String sellerId, String rightholderId, LocalDate day, Collection<String> copyrightItems,
-                        Collection<String> otherItems, Instant establishesAt);
+    void addStrikeItems(String sellerId, String rightholderId, LocalDate day, boolean copyright, List<String> items,
+                        Instant establishesAt);
 
     /** Every strike ever recorded against the seller, oldest first. */
     List<Strike> strikes(String sellerId);

@@ -5,21 +5,26 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * Everything one rightholder's notices removed from one seller on one UTC day, which counts as one strike. Items
- * are named {@code noticeId#index}, so recording the same takedown again changes nothing; they are kept by
- * dispute window, COPYRIGHT takedowns having a window of business days.
+ * Everything one rightholder's notices removed from one seller on one UTC day, which counts as one strike: a
+ * takedown always lands on the strike of its seller, rightholder and day, so recording it again changes nothing.
  *
- * @param voided set when staff voided the strike; a voided strike never counts again
+ * @param copyright a COPYRIGHT takedown is in it (its dispute window counts business days)
+ * @param other     a takedown for another reason is in it
+ * @param items     takedowns it holds, named {@code noticeId#index}: those of the first batch recorded, for people
+ *                  to follow up (the strike's row stays small however many listings one day removed)
+ * @param voided    set when staff voided the strike; a voided strike never counts again
  */
-public record Strike(String sellerId, String rightholderId, LocalDate day, Set<String> copyrightItems,
-                     Set<String> otherItems, Voided voided) {
+public record Strike(String sellerId, String rightholderId, LocalDate day, boolean copyright, boolean other,
+                     Set<String> items, Voided voided) {
 
     public record Voided(String by, Instant at, String reason) {
     }
 
+    /** Items a strike keeps by name, at most. */
+    public static final int ITEMS_KEPT = 10;
+
     public Strike {
-        copyrightItems = Set.copyOf(copyrightItems);
-        otherItems = Set.copyOf(otherItems);
+        items = Set.copyOf(items);
     }
 
     /** "2026-11-30/acme": unique per seller. */

@@ -36,8 +36,8 @@ public final class StrikeRules {
 
     /** When the strike becomes established: the first of its windows to close; null if it has no item. */
     public static Instant establishedAt(Strike strike, TrustPolicy policy) {
-        Instant copyright = strike.copyrightItems().isEmpty() ? null : windowCloses(strike.day(), true, policy);
-        Instant other = strike.otherItems().isEmpty() ? null : windowCloses(strike.day(), false, policy);
+        Instant copyright = strike.copyright() ? windowCloses(strike.day(), true, policy) : null;
+        Instant other = strike.other() ? windowCloses(strike.day(), false, policy) : null;
         if (copyright == null || other == null) {
             return copyright != null ? copyright : other;
         }

@@ -89,8 +89,7 @@ public final class TrustService {
         }
         boolean copyright = notice.reason() == NoticeReason.COPYRIGHT;
         bySellerAndDay.forEach((key, items) -> store.addStrikeItems(key.sellerId(), notice.rightholderId(), key.day(),
-                copyright ? items : List.of(), copyright ? List.of() : items,
-                StrikeRules.windowCloses(key.day(), copyright, policy)));
+                copyright, items, StrikeRules.windowCloses(key.day(), copyright, policy)));
     }
 
     /** Applies the rules to the rightholder's current record; the change made, if any. */

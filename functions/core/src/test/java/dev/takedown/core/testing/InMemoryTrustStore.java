@@ -10,7 +10,6 @@ import dev.takedown.core.trust.TrustEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,17 +70,15 @@ public final class InMemoryTrustStore implements TrustStore {
     }
 
     @Override
-    public synchronized void addStrikeItems(String sellerId, String rightholderId, LocalDate day,
-                                            Collection<String> copyrightItems, Collection<String> otherItems,
-                                            Instant establishesAt) {
+    public synchronized void addStrikeItems(String sellerId, String rightholderId, LocalDate day, boolean copyright,
+                                            List<String> items, Instant establishesAt) {
         Map<String, Strike> ofSeller = strikes.computeIfAbsent(sellerId, k -> new TreeMap<>());
         String id = Strike.id(day, rightholderId);
         Strike old = ofSeller.get(id);
-        Set<String> copyright = new HashSet<>(old == null ? Set.of() : old.copyrightItems());
-        Set<String> other = new HashSet<>(old == null ? Set.of() : old.otherItems());
-        copyright.addAll(copyrightItems);
-        other.addAll(otherItems);
-        ofSeller.put(id, new Strike(sellerId, rightholderId, day, copyright, other, old == null ? null : old.voided()));
+        Set<String> kept = old != null ? old.items()
+                : new HashSet<>(items.stream().sorted().limit(Strike.ITEMS_KEPT).toList());
+        ofSeller.put(id, new Strike(sellerId, rightholderId, day, copyright || old != null && old.copyright(),
+                !copyright || old != null && old.other(), kept, old == null ? null : old.voided()));
         strikeDue.merge(sellerId + "|" + id, establishesAt, (a, b) -> a.isBefore(b) ? a : b);
     }
 
@@ -98,7 +95,7 @@ public final class InMemoryTrustStore implements TrustStore {
             return false;
         }
         strikes.get(sellerId).put(strikeId, new Strike(sellerId, strike.rightholderId(), strike.day(),
-                strike.copyrightItems(), strike.otherItems(), voided));
+                strike.copyright(), strike.other(), strike.items(), voided));
         strikeDue.remove(sellerId + "|" + strikeId);
         return true;
     }

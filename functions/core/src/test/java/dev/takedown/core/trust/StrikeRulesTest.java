@@ -15,8 +15,7 @@ class StrikeRulesTest {
     private static final LocalDate MONDAY = LocalDate.parse("2026-11-30");
 
     private static Strike strike(LocalDate day, String rightholder, boolean copyright) {
-        Set<String> items = Set.of("ntc_x#" + day);
-        return new Strike("seller-1", rightholder, day, copyright ? items : Set.of(), copyright ? Set.of() : items, null);
+        return new Strike("seller-1", rightholder, day, copyright, !copyright, Set.of("ntc_x#0"), null);
     }
 
     private static Instant at(String text) {
@@ -47,13 +46,13 @@ class StrikeRulesTest {
 
     @Test
     void aDayWithBothKindsOfTakedownIsEstablishedByTheFirstWindowToClose() {
-        Strike both = new Strike("seller-1", "acme", MONDAY, Set.of("ntc_a#0"), Set.of("ntc_b#0"), null);
+        Strike both = new Strike("seller-1", "acme", MONDAY, true, true, Set.of("ntc_a#0", "ntc_b#0"), null);
         assertThat(StrikeRules.establishedAt(both, POLICY)).isEqualTo(at("2026-12-15T00:00:00Z"));
     }
 
     @Test
     void aVoidedStrikeNeverCounts() {
-        Strike voided = new Strike("seller-1", "acme", MONDAY, Set.of(), Set.of("ntc_a#0"),
+        Strike voided = new Strike("seller-1", "acme", MONDAY, false, true, Set.of("ntc_a#0"),
                 new Strike.Voided("staff-1", at("2026-12-01T00:00:00Z"), "listing restored"));
         assertThat(StrikeRules.state(voided, at("2027-01-01T00:00:00Z"), POLICY)).isEqualTo(StrikeState.VOIDED);
         assertThat(StrikeRules.nextChange(voided, at("2026-12-02T00:00:00Z"), POLICY)).isNull();

@@ -77,7 +77,9 @@ class TrustServiceTest {
         assertThat(record()).isEqualTo(new TrustCounts(3, 3, 0, 0));
         List<Strike> strikes = store.strikes("seller-fake");
         assertThat(strikes).hasSize(1);
-        assertThat(strikes.get(0).otherItems()).containsExactlyInAnyOrder(id + "#0", id + "#1", id + "#2");
+        assertThat(strikes.get(0).items()).containsExactlyInAnyOrder(id + "#0", id + "#1", id + "#2");
+        assertThat(strikes.get(0).other()).isTrue();
+        assertThat(strikes.get(0).copyright()).isFalse();
     }
 
     @Test
@@ -104,7 +106,7 @@ class TrustServiceTest {
         List<Strike> strikes = store.strikes("seller-fake");
         assertThat(strikes).hasSize(1);
         assertThat(strikes.get(0).id()).isEqualTo(LocalDate.ofInstant(later.instant(), java.time.ZoneOffset.UTC) + "/acme");
-        assertThat(strikes.get(0).otherItems()).hasSize(3);
+        assertThat(strikes.get(0).items()).as("those of the first batch").hasSize(2);
         assertThat(store.strikes("seller-other")).hasSize(1);
     }
 
@@ -140,7 +142,7 @@ class TrustServiceTest {
         SellerStandings standings = new SellerStandings(store, listings, notifications, TrustPolicy.DEFAULTS);
         Instant day = later.instant();
         for (int i = 0; i < 5; i++) {
-            store.addStrikeItems("seller-fake", "rh-" + i, LocalDate.parse("2026-11-02"), List.of(), List.of("ntc_" + i + "#0"),
+            store.addStrikeItems("seller-fake", "rh-" + i, LocalDate.parse("2026-11-02"), false, List.of("ntc_" + i + "#0"),
                     StrikeRules.windowCloses(LocalDate.parse("2026-11-02"), false, TrustPolicy.DEFAULTS));
         }
         listings.with(new Listing("live-1", "seller-fake", "Skates", "ACME", ListingStatus.ACTIVE))
