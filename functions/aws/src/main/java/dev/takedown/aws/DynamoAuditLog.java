@@ -19,9 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The audit trail: the transitions recorded together (one verification batch, one staff decision) in one row,
- * so that a batch costs write units by its size rather than one per item. The row names the actor and time its
- * transitions share; each transition is one line, {@code "<item> <from> <to> <reason|-> <rule|->"}, followed by
- * {@code " <actor> <at>"} when they differ from the row's. A batch of 25 fits in one write unit. The row is keyed by the transitions
+ * so that a batch costs write units by its size rather than one per item. The row names the status, actor and time
+ * its transitions share ({@code from}, {@code actor}, {@code at}); each transition is one line,
+ * {@code "<item> <to> <reason|-> <rule|->"}, followed by {@code " <from> <actor> <at>"} when they differ from the
+ * row's. A verification message's 25 transitions fit in one write unit. The row is keyed by the transitions
  * it holds, so writing the same batch again is refused; a transition that lands in two different batches (an
  * interrupted attempt, replayed) is read back once, identified by notice, item and target status.
  */
@@ -60,6 +61,7 @@ public final class DynamoAuditLog implements AuditLog {
             dynamo.putItem(r -> r.tableName(table).item(Attrs.item()
                             .s("noticeId", noticeId)
                             .s("eventKey", eventKey)
+                            .s("from", first.from().name())
                             .s("actor", first.actor())
                             .s("at", Times.format(first.at()))
                             .attr("events", AttributeValue.fromL(lines))
@@ -71,10 +73,10 @@ public final class DynamoAuditLog implements AuditLog {
     }
 
     private static String line(AuditEvent e, AuditEvent first) {
-        String line = e.itemIndex() + " " + e.from() + " " + e.to() + " " + (e.reason() == null ? "-" : e.reason())
-                + " " + (e.rule() == null ? "-" : e.rule());
-        boolean shared = e.actor().equals(first.actor()) && e.at().equals(first.at());
-        return shared ? line : line + " " + e.actor() + " " + Times.format(e.at());
+        String line = e.itemIndex() + " " + e.to() + " " + (e.reason() == null ? "-" : e.reason()) + " "
+                + (e.rule() == null ? "-" : e.rule());
+        boolean shared = e.from() == first.from() && e.actor().equals(first.actor()) && e.at().equals(first.at());
+        return shared ? line : line + " " + e.from() + " " + e.actor() + " " + Times.format(e.at());
     }
 
     private static String transition(AuditEvent event) {
@@ -88,7 +90,7 @@ public final class DynamoAuditLog implements AuditLog {
                 .keyConditionExpression("noticeId = :n")
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId)))).items()) {
             for (AttributeValue value : row.get("events").l()) {
-                AuditEvent event = toEvent(noticeId, value.s(), Attrs.s(row, "actor"), Attrs.s(row, "at"));
+                AuditEvent event = toEvent(noticeId, value.s(), row);
                 byTransition.merge(transition(event), event, (a, b) -> a.at().isAfter(b.at()) ? b : a);
             }
         }
@@ -97,11 +99,13 @@ public final class DynamoAuditLog implements AuditLog {
         return events;
     }
 
-    private static AuditEvent toEvent(String noticeId, String line, String rowActor, String rowAt) {
+    private static AuditEvent toEvent(String noticeId, String line, Map<String, AttributeValue> row) {
         String[] part = line.split(" ");
-        return new AuditEvent(noticeId, Integer.parseInt(part[0]), part.length > 5 ? part[5] : rowActor,
-                Times.parse(part.length > 6 ? part[6] : rowAt), ItemStatus.valueOf(part[1]), ItemStatus.valueOf(part[2]),
-                "-".equals(part[3]) ? null : ItemReason.valueOf(part[3]),
-                "-".equals(part[4]) ? null : DecisionRule.valueOf(part[4]));
+        boolean own = part.length > 4;
+        return new AuditEvent(noticeId, Integer.parseInt(part[0]), own ? part[5] : Attrs.s(row, "actor"),
+                Times.parse(own ? part[6] : Attrs.s(row, "at")),
+                ItemStatus.valueOf(own ? part[4] : Attrs.s(row, "from")), ItemStatus.valueOf(part[1]),
+                "-".equals(part[2]) ? null : ItemReason.valueOf(part[2]),
+                "-".equals(part[3]) ? null : DecisionRule.valueOf(part[3]));
     }
 }

@@ -1,7 +1,12 @@
 package dev.takedown.bench;
 
 import dev.takedown.local.LocalStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +14,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The whole local stack with the default seed and its webhook receiver, plus the harness's own clients. */
+/**
+ * The whole local stack with the default seed and its webhook receiver, plus the harness's own clients. acme's tier
+ * is pinned at STANDARD (staff setTier), so every notice is measured on the standard lane with every check, however
+ * many of its items the runs action.
+ */
 final class PipelineStack implements AutoCloseable {
     final LocalStack stack;
     final DynamoDbClient dynamo;
@@ -22,7 +31,27 @@ final class PipelineStack implements AutoCloseable {
                 .withWebhookPort(receiverPort));
         dynamo = Bench.dynamo(stack.dynamoEndpoint());
         sqs = Bench.sqs(stack.sqsEndpoint());
-        queueUrls = List.of(stack.queueUrl("VerificationQueue"), stack.queueUrl("NotificationQueue"));
+        queueUrls = List.of(stack.queueUrl("VerificationQueue"), stack.queueUrl("PriorityVerificationQueue"),
+                stack.queueUrl("NotificationQueue"));
+        pinStandard("acme");
+    }
+
+    private void pinStandard(String rightholderId) {
+        String event = "{\"operation\": \"setTier\", \"rightholderId\": \"" + rightholderId + "\", \"tier\": \"STANDARD\","
+                + " \"staffId\": \"bench\", \"reason\": \"measure the standard lane\"}";
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            stack.lambdaUrl().resolve("/2015-03-31/functions/StaffFunction/invocations"))
+                    .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("\"tier\":\"STANDARD\"")) {
+                throw new IllegalStateException("could not pin " + rightholderId + " at STANDARD: " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     URI api() {

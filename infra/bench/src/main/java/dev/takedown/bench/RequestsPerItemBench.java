@@ -35,6 +35,10 @@ public final class RequestsPerItemBench {
             return values.values().stream().mapToDouble(Double::doubleValue).sum();
         }
 
+        long verifierBatches() {
+            return batches("VerificationQueue") + batches("PriorityVerificationQueue");
+        }
+
         long batches(String queue) {
             return tally.batchesByQueue().getOrDefault(queue, 0L);
         }
@@ -44,12 +48,12 @@ public final class RequestsPerItemBench {
             long functions = tally.calls().entrySet().stream()
                     .filter(e -> e.getKey().contains(" Sqs:") && !e.getKey().startsWith(AwsCalls.EVENT_SOURCE))
                     .mapToLong(Map.Entry::getValue).sum();
-            return functions + batches("VerificationQueue") + batches("NotificationQueue")
+            return functions + verifierBatches() + batches("NotificationQueue")
                     + calls(AwsCalls.EVENT_SOURCE + " Sqs:DeleteMessageBatch");
         }
 
         long invocations() {
-            return 2 + batches("VerificationQueue") + batches("NotificationQueue");
+            return 2 + verifierBatches() + batches("NotificationQueue");
         }
 
         double writeUnits() {
@@ -118,7 +122,7 @@ public final class RequestsPerItemBench {
         row(table, "DynamoDB read units", runs, r -> f(r.readUnits() / r.actioned()));
         row(table, "SQS requests (functions + event source)", runs, r -> f(r.sqsRequests() / (double) r.items()));
         row(table, "Lambda invocations", runs, r -> f(r.invocations() / (double) r.items()));
-        row(table, "  of which verifier / notifier", runs, r -> r.batches("VerificationQueue") + " / " + r.batches("NotificationQueue") + " in total");
+        row(table, "  of which verifier / notifier", runs, r -> r.verifierBatches() + " / " + r.batches("NotificationQueue") + " in total");
         row(table, "Webhook deliveries per notice", runs, r -> Integer.toString(r.webhooks()));
         row(table, "POST to settled (ms, whole notice)", runs, r -> String.format(Locale.ROOT, "%.0f", r.settleMillis()));
         return table.toString();
@@ -132,7 +136,7 @@ public final class RequestsPerItemBench {
                 key, calls, f(calls / (double) run.items()),
                 f(run.tally().readUnits().getOrDefault(key, 0.0) / run.items()),
                 f((run.tally().writeUnits().getOrDefault(key, 0.0) + run.tally().indexWriteUnits().getOrDefault(key, 0.0)) / run.items()))));
-        long received = run.batches("VerificationQueue") + run.batches("NotificationQueue");
+        long received = run.verifierBatches() + run.batches("NotificationQueue");
         table.append(String.format(Locale.ROOT, "%nOf the event source's ReceiveMessage calls, %d returned messages; the rest were "
                 + "empty polls, which depend on idle time and are left out of the per-item SQS figure.%n", received));
         return table.toString();
