@@ -61,25 +61,18 @@ public final class DynamoListingStore implements ListingStore {
 
     @Override
     public Takedown takeDown(String listingId, String noticeId, int itemIndex, Instant at) {
-        try {
-            dynamo.updateItem(r -> r.tableName(table).key(Attrs.key("id", listingId))
-                    .updateExpression("SET #status = :removed, removedByNotice = :notice, removedByItem = :item, removedAt = :at")
-                    .conditionExpression("#status = :active")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":removed", AttributeValue.fromS(ListingStatus.REMOVED.name()),
-                            ":active", AttributeValue.fromS(ListingStatus.ACTIVE.name()),
-                            ":notice", AttributeValue.fromS(noticeId),
-                            ":item", AttributeValue.fromN(Integer.toString(itemIndex)),
-                            ":at", AttributeValue.fromS(Times.format(at)))));
+        if (changeStatus(listingId, ListingStatus.ACTIVE, ListingStatus.REMOVED,
+                ", removedByNotice = :notice, removedByItem = :item, removedAt = :at", "", Map.of(
+                        ":notice", AttributeValue.fromS(noticeId),
+                        ":item", AttributeValue.fromN(Integer.toString(itemIndex)),
+                        ":at", AttributeValue.fromS(Times.format(at))))) {
             return Takedown.REMOVED;
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> now = dynamo.getItem(r -> r.tableName(table).key(Attrs.key("id", listingId))
-                    .consistentRead(true)).item();
-            boolean byThisItem = noticeId.equals(Attrs.s(now, "removedByNotice"))
-                    && Integer.valueOf(itemIndex).equals(Attrs.n(now, "removedByItem"));
-            return byThisItem ? Takedown.REMOVED : Takedown.ALREADY_REMOVED;
         }
+        Map<String, AttributeValue> now = dynamo.getItem(r -> r.tableName(table).key(Attrs.key("id", listingId))
+                .consistentRead(true)).item();
+        boolean byThisItem = noticeId.equals(Attrs.s(now, "removedByNotice"))
+                && Integer.valueOf(itemIndex).equals(Attrs.n(now, "removedByItem"));
+        return byThisItem ? Takedown.REMOVED : Takedown.ALREADY_REMOVED;
     }
 
     @Override
@@ -94,31 +87,28 @@ public final class DynamoListingStore implements ListingStore {
 
     @Override
     public boolean takeDownForSuspension(String listingId, Instant at) {
-        try {
-            dynamo.updateItem(r -> r.tableName(table).key(Attrs.key("id", listingId))
-                    .updateExpression("SET #status = :removed, removedBySuspension = :at, removedAt = :at")
-                    .conditionExpression("#status = :active")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":removed", AttributeValue.fromS(ListingStatus.REMOVED.name()),
-                            ":active", AttributeValue.fromS(ListingStatus.ACTIVE.name()),
-                            ":at", AttributeValue.fromS(Times.format(at)))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return changeStatus(listingId, ListingStatus.ACTIVE, ListingStatus.REMOVED,
+                ", removedBySuspension = :at, removedAt = :at", "", Map.of(":at", AttributeValue.fromS(Times.format(at))));
     }
 
     @Override
     public boolean restoreAfterSuspension(String listingId) {
+        return changeStatus(listingId, ListingStatus.REMOVED, ListingStatus.ACTIVE,
+                " REMOVE removedBySuspension, removedAt", " AND attribute_exists(removedBySuspension)", Map.of());
+    }
+
+    /** One conditional write from one status to another, with what else changes; false when it was not {@code from}. */
+    private boolean changeStatus(String listingId, ListingStatus from, ListingStatus to, String alsoUpdate,
+                                 String alsoCondition, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":from", AttributeValue.fromS(from.name()));
+        all.put(":to", AttributeValue.fromS(to.name()));
         try {
             dynamo.updateItem(r -> r.tableName(table).key(Attrs.key("id", listingId))
-                    .updateExpression("SET #status = :active REMOVE removedBySuspension, removedAt")
-                    .conditionExpression("#status = :removed AND attribute_exists(removedBySuspension)")
+                    .updateExpression("SET #status = :to" + alsoUpdate)
+                    .conditionExpression("#status = :from" + alsoCondition)
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":removed", AttributeValue.fromS(ListingStatus.REMOVED.name()),
-                            ":active", AttributeValue.fromS(ListingStatus.ACTIVE.name()))));
+                    .expressionAttributeValues(all));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

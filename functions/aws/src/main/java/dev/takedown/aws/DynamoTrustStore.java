@@ -91,10 +91,7 @@ public final class DynamoTrustStore implements TrustStore {
         String condition = before.version() == 0
                 ? "attribute_exists(id) AND (attribute_not_exists(trustVersion) OR trustVersion = :v)"
                 : "trustVersion = :v";
-        return conditionally(() -> dynamo.updateItem(update.applyTo(
-                UpdateItemRequest.builder()
-                        .tableName(rightholdersTable).key(Attrs.key("id", rightholderId))
-                        .conditionExpression(condition)).build()));
+        return updateIf(rightholdersTable, Attrs.key("id", rightholderId), update, condition);
     }
 
     @Override
@@ -182,10 +179,7 @@ public final class DynamoTrustStore implements TrustStore {
     @Override
     public void rescheduleStrike(String sellerId, String strikeId, Instant next) {
         Update update = new Update().s("dueShard", next == null ? null : DUE).s("dueAt", format(next));
-        conditionally(() -> dynamo.updateItem(update.applyTo(
-                UpdateItemRequest.builder().tableName(trustTable)
-                        .key(key(TrustEvent.seller(sellerId), STRIKE + strikeId))
-                        .conditionExpression("attribute_exists(subject)")).build()));
+        updateIf(trustTable, key(TrustEvent.seller(sellerId), STRIKE + strikeId), update, "attribute_exists(subject)");
     }
 
     @Override
@@ -210,9 +204,7 @@ public final class DynamoTrustStore implements TrustStore {
         // Sellers come from the catalog and may have no row of their own yet.
         String condition = before.version() == 0
                 ? "attribute_not_exists(standingVersion) OR standingVersion = :v" : "standingVersion = :v";
-        return conditionally(() -> dynamo.updateItem(update.applyTo(
-                UpdateItemRequest.builder().tableName(sellersTable)
-                        .key(Attrs.key("id", sellerId)).conditionExpression(condition)).build()));
+        return updateIf(sellersTable, Attrs.key("id", sellerId), update, condition);
     }
 
     @Override
@@ -267,6 +259,11 @@ public final class DynamoTrustStore implements TrustStore {
         return new RightholderTrust(Tier.valueOf(tier), parse(Attrs.s(row, "tierSince")), Attrs.s(row, "tierChangedBy"),
                 pinned != null && Boolean.TRUE.equals(pinned.bool()), parse(Attrs.s(row, "trustedLockoutUntil")),
                 parse(Attrs.s(row, "warnedAt")), parse(Attrs.s(row, "suspendedUntil")), Attrs.longN(row, "trustVersion"));
+    }
+
+    private boolean updateIf(String table, Map<String, AttributeValue> key, Update update, String condition) {
+        return conditionally(() -> dynamo.updateItem(update.applyTo(UpdateItemRequest.builder()
+                .tableName(table).key(key).conditionExpression(condition)).build()));
     }
 
     private static boolean conditionally(Runnable write) {

@@ -29,6 +29,9 @@ import java.util.Set;
  */
 public final class SellerStandings {
     private static final int ATTEMPTS = 3;
+    /** Due strikes read at a time; a run reads pages until none is left or {@link #PAGES_PER_RUN} were read. */
+    private static final int PAGE = 100;
+    private static final int PAGES_PER_RUN = 50;
 
     private final TrustStore store;
     private final ListingStore listings;
@@ -49,7 +52,19 @@ public final class SellerStandings {
 
     /** Reviews the sellers of strikes whose state changed by now; returns how many sellers changed standing. */
     public int reviewDue(Instant now) {
-        List<TrustStore.DueStrike> due = store.strikesDue(now, 100);
+        int changed = 0;
+        for (int page = 0; page < PAGES_PER_RUN; page++) {
+            List<TrustStore.DueStrike> due = store.strikesDue(now, PAGE);
+            changed += reviewSellersOf(due, now);
+            if (due.size() < PAGE) {
+                break;
+            }
+        }
+        return changed;
+    }
+
+    /** Each seller once; then its strikes are scheduled for their next change, which takes them off this run. */
+    private int reviewSellersOf(List<TrustStore.DueStrike> due, Instant now) {
         Set<String> sellers = new LinkedHashSet<>();
         due.forEach(d -> sellers.add(d.sellerId()));
         int changed = 0;

@@ -116,10 +116,25 @@ public final class TrustService {
         return store.counts(rightholderId, TrustRules.windowStart(now, policy), day(now));
     }
 
-    /** Rightholders whose warning, suspension or daily TRUSTED check is due; returns how many changed. */
+    /**
+     * Rightholders whose warning, suspension or daily TRUSTED check is due; returns how many changed. Each review
+     * schedules the next one later, so the due rightholders are read again until none is left.
+     */
     public int reviewDue(Instant now) {
         int changed = 0;
-        for (String rightholderId : store.rightholdersDue(now, 100)) {
+        for (int page = 0; page < 50; page++) {
+            List<String> due = store.rightholdersDue(now, 100);
+            changed += reviewEach(due, now);
+            if (due.size() < 100) {
+                break;
+            }
+        }
+        return changed;
+    }
+
+    private int reviewEach(List<String> due, Instant now) {
+        int changed = 0;
+        for (String rightholderId : due) {
             Optional<TrustChange> change = review(rightholderId, now);
             if (change.isPresent()) {
                 changed++;
