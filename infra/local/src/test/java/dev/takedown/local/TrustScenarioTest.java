@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.DynamoListingStore;
+import dev.takedown.aws.SqsVerificationQueue;
 import dev.takedown.core.Json;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.testing.Events;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * on: a rightholder earns TRUSTED and its next item overtakes a standing standard backlog; a seller collects strikes
  * over five days and goes WARNED, RESTRICTED, SUSPENDED as their dispute windows close, losing its listings; an
  * abusive sender is warned, suspended (403) and let back in when the suspension ends; TRUSTED is lost again when the
- * record runs out. The scheduled review runs on demand, as {@code aws lambda invoke} would run it.
+ * record runs out, and strikes expire. The scheduled review runs on demand, as {@code aws lambda invoke} would run it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrustScenarioTest {
@@ -136,6 +138,13 @@ class TrustScenarioTest {
         assertThat(acme.path("auditTrail")).extracting(e -> e.path("kind").asText()).containsExactly("TRUSTED_EARNED");
         awaitWebhook("rightholder.tier_changed", "acme");
 
+        // Every verification message of that notice delivered again: nothing is counted twice.
+        new SqsVerificationQueue(stack.sqs(), stack.queueUrl("VerificationQueue"), stack.queueUrl("PriorityVerificationQueue"),
+                25).enqueue(record, IntStream.range(0, 50).boxed().toList(), false);
+        FaultDrills.await("the replayed work", Duration.ofSeconds(30), () -> FaultDrills.drained(stack, "VerificationQueue"));
+        assertThat(rightholder("acme").path("record").path("decided").asLong()).isEqualTo(50);
+        assertThat(seller("seller-bulk").path("strikes")).as("one strike for the day").hasSize(1);
+
         List<List<String>> backlogListings = List.of(makeListings("backlog-a-", 1000, "seller-backlog", "GLOBEX"),
                 makeListings("backlog-b-", 1000, "seller-backlog", "GLOBEX"));
         // No ACME mark on it: a STANDARD sender's item would wait for a person.
@@ -207,6 +216,12 @@ class TrustScenarioTest {
 
         stack.runSchedulesNow();
         assertThat(seller("seller-repeat").path("auditTrail")).as("nothing changes twice").hasSize(3);
+
+        String voided = suspended.path("strikes").get(0).path("strikeId").asText();
+        JsonNode afterVoid = staff(Events.load("staff-void-strike.json").replace("2026-11-28/acme", voided)
+                .replace("seller-fake", "seller-repeat"));
+        assertThat(afterVoid.path("standing").asText()).as("four strikes left").isEqualTo("RESTRICTED");
+        assertThat(shop).allSatisfy(id -> assertThat(listings.find(id).orElseThrow().active()).isTrue());
     }
 
     @Test
@@ -260,5 +275,16 @@ class TrustScenarioTest {
         assertThat(acme.path("trustedLockoutUntil").isTextual()).isTrue();
         assertThat(acme.path("auditTrail")).extracting(e -> e.path("kind").asText())
                 .containsExactly("TRUSTED_EARNED", "TRUSTED_LOST");
+    }
+
+    @Test
+    @Order(5)
+    void strikesExpireAfter365DaysAndTheSellerIsInGoodStandingAgain() throws Exception {
+        CLOCK.advance(Duration.ofDays(365));
+        stack.runSchedulesNow();
+        JsonNode repeat = seller("seller-repeat");
+        assertThat(repeat.path("standing").asText()).isEqualTo("GOOD_STANDING");
+        assertThat(repeat.path("strikes")).extracting(s -> s.path("state").asText())
+                .containsOnly("EXPIRED", "VOIDED");
     }
 }

@@ -48,7 +48,7 @@ public record NotificationEvent(String id, EventType type, String noticeId, List
                                                        Instant at) {
         List<NoticeItem> sorted = sorted(actioned);
         return of(EventType.LISTING_RESTRICTED, noticeId, indexes(sorted), sellerId,
-                WebhookPayloads.listingsRestrictedData(noticeId, sellerId, sorted.stream().map(NoticeItem::statement).toList()),
+                WebhookPayloads.listingsRestrictedFacts(noticeId, sellerId, sorted.stream().map(NoticeItem::statement).toList()),
                 at);
     }
 

@@ -77,11 +77,11 @@ public final class NotifierService {
     public Result deliver(NotificationEvent event, int attempt) {
         Optional<Recipient> found;
         String body;
-        if (event.sellerId() != null) {
+        if (event.type() == EventType.LISTING_RESTRICTED) {
             found = seller(event.sellerId());
-            body = WebhookPayloads.body(event.type(), event.occurredAt(), event.data());
-        } else if (event.rightholderId() != null) {
-            found = rightholder(event.rightholderId());
+            body = WebhookPayloads.listingsRestricted(event.occurredAt(), event.data());
+        } else if (event.sellerId() != null || event.rightholderId() != null) {
+            found = event.sellerId() != null ? seller(event.sellerId()) : rightholder(event.rightholderId());
             body = WebhookPayloads.body(event.type(), event.occurredAt(), event.data());
         } else {
             Notice notice = notices.find(event.noticeId())

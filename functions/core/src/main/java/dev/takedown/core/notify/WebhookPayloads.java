@@ -6,8 +6,13 @@ import dev.takedown.core.Times;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeReason;
+import dev.takedown.core.model.RightType;
 import dev.takedown.core.model.StatementOfReasons;
+import dev.takedown.core.verify.Statements;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +75,50 @@ public final class WebhookPayloads {
         return body(EventType.NOTICE_COMPLETED, occurredAt, data);
     }
 
+    /**
+     * What {@code listing.restricted} is queued with: the facts of one seller's listings removed on one notice, from
+     * which the notifier words their statements ({@link #listingsRestricted}). Facts only, so the message stays small.
+     */
+    public static String listingsRestrictedFacts(String noticeId, String sellerId, List<StatementOfReasons> statements) {
+        ObjectNode data = Json.object().put("sellerId", sellerId).put("noticeId", noticeId);
+        var listings = data.putArray("listings");
+        for (StatementOfReasons s : statements) {
+            listings.addObject()
+                    .put("listingId", s.listingId())
+                    .put("listingTitle", s.listingTitle())
+                    .put("itemIndex", s.itemIndex())
+                    .put("rightId", s.rightId())
+                    .put("rightType", s.rightType().name())
+                    .put("registrationNumber", s.registrationNumber())
+                    .put("jurisdiction", s.jurisdiction())
+                    .put("reasonCode", s.reasonCode().name())
+                    .put("rightholderName", s.rightholderName())
+                    .put("rightholderEmail", s.rightholderEmail())
+                    .put("automated", s.automated())
+                    .put("decidedAt", Times.format(s.decidedAt()));
+        }
+        return Json.write(data);
+    }
+
+    /** {@code listing.restricted} as sent: each listing with its statement of reasons, worded from the queued facts. */
+    public static String listingsRestricted(Instant occurredAt, String facts) {
+        JsonNode data = Json.parseTrusted(facts);
+        String noticeId = Json.text(data, "noticeId");
+        String sellerId = Json.text(data, "sellerId");
+        List<StatementOfReasons> statements = new ArrayList<>();
+        for (JsonNode l : data.path("listings")) {
+            statements.add(Statements.of(Json.text(l, "listingId"), Json.text(l, "listingTitle"), sellerId, noticeId,
+                    l.path("itemIndex").intValue(), Json.text(l, "rightId"), RightType.valueOf(Json.text(l, "rightType")),
+                    Json.text(l, "registrationNumber"), Json.text(l, "jurisdiction"),
+                    NoticeReason.valueOf(Json.text(l, "reasonCode")), Json.text(l, "rightholderName"),
+                    Json.text(l, "rightholderEmail"), l.path("automated").booleanValue(),
+                    Times.parse(Json.text(l, "decidedAt"))));
+        }
+        return body(EventType.LISTING_RESTRICTED, occurredAt, listingsRestrictedData(noticeId, sellerId, statements));
+    }
+
     /** The {@code data} of {@code listing.restricted}: one seller's listings removed on one notice, with their statements. */
-    public static String listingsRestrictedData(String noticeId, String sellerId, List<StatementOfReasons> statements) {
+    static String listingsRestrictedData(String noticeId, String sellerId, List<StatementOfReasons> statements) {
         ObjectNode data = Json.object().put("sellerId", sellerId).put("noticeId", noticeId);
         var listings = data.putArray("listings");
         for (StatementOfReasons statement : statements) {

@@ -23,8 +23,8 @@ import java.util.TreeMap;
 /**
  * Records decisions on items of one notice and everything that follows from them: the audit trail, the
  * notice's progress, the rightholder's record and the sellers' strikes, the notice's completion, and the events
- * for rightholder and seller. Every step can be repeated
- * without effect, so a replayed message re-does only what an interrupted attempt left undone.
+ * for rightholder and seller. Every step can be repeated without effect, so a replayed message re-does only what
+ * an interrupted attempt left undone.
  */
 public final class DecisionRecorder {
     private final NoticeStore notices;

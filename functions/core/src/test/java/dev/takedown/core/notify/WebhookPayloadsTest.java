@@ -58,8 +58,10 @@ class WebhookPayloadsTest {
 
     @Test
     void listingRestrictedCarriesTheWholeStatementOfReasonsOfEachListing() throws Exception {
-        JsonNode body = Json.parse(WebhookPayloads.body(EventType.LISTING_RESTRICTED, AT, WebhookPayloads.listingsRestrictedData(
-                NotifyFixtures.NOTICE_ID, "seller-fake", List.of(NotifyFixtures.STATEMENT, NotifyFixtures.STATEMENT))));
+        String queued = WebhookPayloads.listingsRestrictedFacts(NotifyFixtures.NOTICE_ID, "seller-fake",
+                List.of(NotifyFixtures.STATEMENT, NotifyFixtures.STATEMENT));
+        assertThat(queued).as("facts only").doesNotContain("howToContest", "ground");
+        JsonNode body = Json.parse(WebhookPayloads.listingsRestricted(AT, queued));
         assertThat(body.path("type").asText()).isEqualTo("listing.restricted");
         assertThat(body.path("timestamp").asText()).isEqualTo("2026-11-28T15:32:00.000Z");
         JsonNode data = body.path("data");
@@ -72,7 +74,8 @@ class WebhookPayloadsTest {
         assertThat(statement.path("reasonCode").asText()).isEqualTo("COUNTERFEIT");
         assertThat(statement.path("rightholderName").asText()).isEqualTo("Acme Brands Inc.");
         assertThat(statement.path("automated").asBoolean()).isTrue();
-        assertThat(statement.path("howToContest").asText()).startsWith("Reply");
+        assertThat(statement.path("howToContest").asText()).startsWith("Contest this decision within 6 months")
+                .contains(NotifyFixtures.NOTICE_ID);
         assertThat(statement.size()).isEqualTo(17);
     }
 }
