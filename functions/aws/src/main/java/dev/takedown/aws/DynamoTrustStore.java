@@ -137,13 +137,15 @@ public final class DynamoTrustStore implements TrustStore {
     }
 
     @Override
-    public List<Strike> strikes(String sellerId) {
+    public List<Strike> strikes(String sellerId, LocalDate from) {
         List<Strike> strikes = new ArrayList<>();
+        // Strike keys sort by day; "~" sorts after every day.
         for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(trustTable).consistentRead(true)
-                .keyConditionExpression("subject = :s AND begins_with(#k, :strike)")
+                .keyConditionExpression("subject = :s AND #k BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#k", "key"))
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(TrustEvent.seller(sellerId)),
-                        ":strike", AttributeValue.fromS(STRIKE)))).items()) {
+                        ":from", AttributeValue.fromS(STRIKE + (from == null ? "" : from.toString())),
+                        ":to", AttributeValue.fromS(STRIKE + "~")))).items()) {
             String voidedBy = Attrs.s(row, "voidedBy");
             strikes.add(new Strike(sellerId, Attrs.s(row, "rightholderId"), LocalDate.parse(Attrs.s(row, "day")),
                     flag(row, "copyrightTakedowns"), flag(row, "otherTakedowns"), set(row, "items"), voidedBy == null ? null

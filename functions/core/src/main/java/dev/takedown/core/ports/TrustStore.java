@@ -36,8 +36,8 @@ public interface TrustStore {
     void addStrikeItems(String sellerId, String rightholderId, LocalDate day, boolean copyright, List<String> items,
                         Instant establishesAt);
 
-    /** Every strike ever recorded against the seller, oldest first. */
-    List<Strike> strikes(String sellerId);
+    /** The strikes against the seller of {@code from} on (every one ever when null), oldest first. */
+    List<Strike> strikes(String sellerId, LocalDate from);
 
     /** Voids the strike unless it is voided already or does not exist; false then. */
     boolean voidStrike(String sellerId, String strikeId, Strike.Voided voided);

@@ -115,7 +115,7 @@ public final class TrustStaffService {
 
     public SellerRecord voidStrike(VoidStrike request) {
         Instant now = now();
-        Strike strike = store.strikes(request.sellerId()).stream().filter(s -> s.id().equals(request.strikeId()))
+        Strike strike = store.strikes(request.sellerId(), null).stream().filter(s -> s.id().equals(request.strikeId()))
                 .findFirst().orElseThrow(() -> StaffException.notFound("strikeId", "Seller " + request.sellerId()
                         + " has no strike " + request.strikeId() + "."));
         if (strike.voided() != null || !store.voidStrike(request.sellerId(), request.strikeId(),
@@ -165,7 +165,7 @@ public final class TrustStaffService {
 
     private SellerRecord sellerRecord(String sellerId, Instant now) {
         TrustPolicy policy = trust.policy();
-        List<Strike> strikes = store.strikes(sellerId);
+        List<Strike> strikes = store.strikes(sellerId, null);
         List<StrikeView> views = strikes.stream().map(s -> new StrikeView(s, StrikeRules.state(s, now, policy),
                 StrikeRules.establishedAt(s, policy), StrikeRules.expiresAt(s, policy))).toList();
         return new SellerRecord(sellerId, store.sellerState(sellerId), StrikeRules.established(strikes, now, policy),

@@ -69,14 +69,16 @@ public final class SellerStandings {
         due.forEach(d -> sellers.add(d.sellerId()));
         int changed = 0;
         for (String sellerId : sellers) {
-            List<Strike> strikes = store.strikes(sellerId);
+            List<Strike> strikes = store.strikes(sellerId, StrikeRules.oldestLive(now, policy));
             if (review(sellerId, Decision.AUTO, "strikes established or expired", now, false).isPresent()) {
                 changed++;
             }
             for (TrustStore.DueStrike d : due) {
                 if (d.sellerId().equals(sellerId)) {
-                    strikes.stream().filter(s -> s.id().equals(d.strikeId())).findFirst().ifPresent(s ->
-                            store.rescheduleStrike(sellerId, s.id(), StrikeRules.nextChange(s, now, policy)));
+                    // One older than every live strike has expired: nothing is left to look at.
+                    Instant next = strikes.stream().filter(s -> s.id().equals(d.strikeId())).findFirst()
+                            .map(s -> StrikeRules.nextChange(s, now, policy)).orElse(null);
+                    store.rescheduleStrike(sellerId, d.strikeId(), next);
                 }
             }
         }
@@ -92,7 +94,7 @@ public final class SellerStandings {
     public Optional<StandingChange> review(String sellerId, String actor, String reason, Instant now, boolean reinstate) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             SellerState before = store.sellerState(sellerId);
-            List<Strike> strikes = store.strikes(sellerId);
+            List<Strike> strikes = store.strikes(sellerId, StrikeRules.oldestLive(now, policy));
             Instant reinstatedAt = reinstate ? now : before.reinstatedAt();
             SellerStanding target = StrikeRules.standing(strikes, reinstatedAt, now, policy);
             if (target == before.standing() && !reinstate) {

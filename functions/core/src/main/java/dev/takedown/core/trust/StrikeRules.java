@@ -44,6 +44,11 @@ public final class StrikeRules {
         return copyright.isBefore(other) ? copyright : other;
     }
 
+    /** The day of the oldest strike that has not expired at {@code now}; older ones need not be read. */
+    public static LocalDate oldestLive(Instant now, TrustPolicy policy) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(policy.strikeLifeDays());
+    }
+
     public static Instant expiresAt(Strike strike, TrustPolicy policy) {
         return startOf(strike.day().plusDays(policy.strikeLifeDays()));
     }

@@ -83,8 +83,9 @@ public final class InMemoryTrustStore implements TrustStore {
     }
 
     @Override
-    public synchronized List<Strike> strikes(String sellerId) {
+    public synchronized List<Strike> strikes(String sellerId, LocalDate from) {
         return strikes.getOrDefault(sellerId, Map.of()).values().stream()
+                .filter(s -> from == null || !s.day().isBefore(from))
                 .sorted(Comparator.comparing(Strike::day).thenComparing(Strike::rightholderId)).toList();
     }
 

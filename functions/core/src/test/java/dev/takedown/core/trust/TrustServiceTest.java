@@ -75,7 +75,7 @@ class TrustServiceTest {
         verification.verify(id, List.of(2));
 
         assertThat(record()).isEqualTo(new TrustCounts(3, 3, 0, 0));
-        List<Strike> strikes = store.strikes("seller-fake");
+        List<Strike> strikes = store.strikes("seller-fake", null);
         assertThat(strikes).hasSize(1);
         assertThat(strikes.get(0).items()).containsExactlyInAnyOrder(id + "#0", id + "#1", id + "#2");
         assertThat(strikes.get(0).other()).isTrue();
@@ -103,11 +103,11 @@ class TrustServiceTest {
         verification.verify(second, List.of(0));
         verification.verify(other, List.of(0));
 
-        List<Strike> strikes = store.strikes("seller-fake");
+        List<Strike> strikes = store.strikes("seller-fake", null);
         assertThat(strikes).hasSize(1);
         assertThat(strikes.get(0).id()).isEqualTo(LocalDate.ofInstant(later.instant(), java.time.ZoneOffset.UTC) + "/acme");
         assertThat(strikes.get(0).items()).as("those of the first batch").hasSize(2);
-        assertThat(store.strikes("seller-other")).hasSize(1);
+        assertThat(store.strikes("seller-other", null)).hasSize(1);
     }
 
     @Test
