@@ -19,6 +19,7 @@ import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
+import dev.takedown.core.trust.TrustService;
 import dev.takedown.core.Env;
 import dev.takedown.core.Log;
 import dev.takedown.core.problem.FieldError;
@@ -60,7 +61,11 @@ public final class StaffHandler implements RequestStreamHandler {
     }
 
     private StaffHandler(Env env, Clock clock, SqsNotificationQueue notifications) {
-        this(wire(env, clock, notifications), wireTrust(env, clock, notifications));
+        this(env, clock, notifications, Wiring.trustService(env, notifications));
+    }
+
+    private StaffHandler(Env env, Clock clock, SqsNotificationQueue notifications, TrustService trust) {
+        this(wire(env, clock, notifications, trust), wireTrust(env, clock, notifications, trust));
     }
 
     public StaffHandler(StaffService staff, TrustStaffService trust) {
@@ -68,7 +73,7 @@ public final class StaffHandler implements RequestStreamHandler {
         this.trust = trust;
     }
 
-    private static StaffService wire(Env env, Clock clock, NotificationQueue notifications) {
+    private static StaffService wire(Env env, Clock clock, NotificationQueue notifications, TrustService trust) {
         var dynamo = AwsClients.dynamo(env);
         DynamoNoticeStore notices = new DynamoNoticeStore(dynamo, env.require("NOTICES_TABLE"));
         DynamoRightholderStore rightholders = new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE"));
@@ -81,14 +86,15 @@ public final class StaffHandler implements RequestStreamHandler {
                 new DynamoApiKeyStore(dynamo, env.require("API_KEYS_TABLE")),
                 new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE")),
                 audit,
-                new DecisionRecorder(notices, audit, notifications, Wiring.trustService(env, notifications)),
+                new DecisionRecorder(notices, audit, notifications, trust),
                 clock);
     }
 
-    private static TrustStaffService wireTrust(Env env, Clock clock, NotificationQueue notifications) {
+    private static TrustStaffService wireTrust(Env env, Clock clock, NotificationQueue notifications,
+                                               TrustService trust) {
         var dynamo = AwsClients.dynamo(env);
         DynamoTrustStore store = Wiring.trustStore(env);
-        return new TrustStaffService(Wiring.trustService(env, notifications),
+        return new TrustStaffService(trust,
                 new SellerStandings(store, new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE")), notifications,
                         TrustPolicy.from(env)),
                 store, new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE")), clock);
