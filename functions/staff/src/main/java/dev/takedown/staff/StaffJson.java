@@ -9,7 +9,7 @@ import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Right;
-import dev.takedown.core.model.StatementOfReasons;
+import dev.takedown.core.notify.WebhookPayloads;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
 import dev.takedown.core.problem.FieldError;
@@ -192,29 +192,11 @@ final class StaffJson {
                     .put("note", item.decision().note());
         }
         if (item.statement() != null) {
-            node.set("statement", statement(item.statement()));
+            node.set("statement", WebhookPayloads.statementOfReasons(item.statement()));
         }
         return node;
     }
 
-    private static ObjectNode statement(StatementOfReasons s) {
-        return Json.object()
-                .put("restriction", s.restriction())
-                .put("listingId", s.listingId())
-                .put("listingTitle", s.listingTitle())
-                .put("sellerId", s.sellerId())
-                .put("rightId", s.rightId())
-                .put("rightType", s.rightType().name())
-                .put("registrationNumber", s.registrationNumber())
-                .put("jurisdiction", s.jurisdiction())
-                .put("reasonCode", s.reasonCode().name())
-                .put("rightholderName", s.rightholderName())
-                .put("rightholderEmail", s.rightholderEmail())
-                .put("ground", s.ground())
-                .put("automated", s.automated())
-                .put("decidedAt", time(s.decidedAt()))
-                .put("howToContest", s.howToContest());
-    }
 
     private static ObjectNode auditEvent(AuditEvent e) {
         return Json.object()

@@ -82,21 +82,9 @@ public final class WebhookPayloads {
     public static String listingsRestrictedFacts(String noticeId, String sellerId, List<StatementOfReasons> statements) {
         ObjectNode data = Json.object().put("sellerId", sellerId).put("noticeId", noticeId);
         var listings = data.putArray("listings");
-        for (StatementOfReasons s : statements) {
-            listings.addObject()
-                    .put("listingId", s.listingId())
-                    .put("listingTitle", s.listingTitle())
-                    .put("itemIndex", s.itemIndex())
-                    .put("rightId", s.rightId())
-                    .put("rightType", s.rightType().name())
-                    .put("registrationNumber", s.registrationNumber())
-                    .put("jurisdiction", s.jurisdiction())
-                    .put("reasonCode", s.reasonCode().name())
-                    .put("rightholderName", s.rightholderName())
-                    .put("rightholderEmail", s.rightholderEmail())
-                    .put("automated", s.automated())
-                    .put("decidedAt", Times.format(s.decidedAt()));
-        }
+        // The wording and what the message names once are left out; listingsRestricted puts them back.
+        statements.forEach(s -> listings.add(statementOfReasons(s)
+                .remove(List.of("restriction", "sellerId", "noticeId", "ground", "howToContest"))));
         return Json.write(data);
     }
 
@@ -122,27 +110,32 @@ public final class WebhookPayloads {
         ObjectNode data = Json.object().put("sellerId", sellerId).put("noticeId", noticeId);
         var listings = data.putArray("listings");
         for (StatementOfReasons statement : statements) {
-            ObjectNode listing = listings.addObject().put("listingId", statement.listingId());
-            listing.putObject("statementOfReasons")
-                    .put("restriction", statement.restriction())
-                    .put("listingId", statement.listingId())
-                    .put("listingTitle", statement.listingTitle())
-                    .put("sellerId", statement.sellerId())
-                    .put("noticeId", statement.noticeId())
-                    .put("itemIndex", statement.itemIndex())
-                    .put("rightId", statement.rightId())
-                    .put("rightType", statement.rightType() == null ? null : statement.rightType().name())
-                    .put("registrationNumber", statement.registrationNumber())
-                    .put("jurisdiction", statement.jurisdiction())
-                    .put("reasonCode", statement.reasonCode() == null ? null : statement.reasonCode().name())
-                    .put("rightholderName", statement.rightholderName())
-                    .put("rightholderEmail", statement.rightholderEmail())
-                    .put("ground", statement.ground())
-                    .put("automated", statement.automated())
-                    .put("decidedAt", statement.decidedAt() == null ? null : Times.format(statement.decidedAt()))
-                    .put("howToContest", statement.howToContest());
+            listings.addObject().put("listingId", statement.listingId())
+                    .set("statementOfReasons", statementOfReasons(statement));
         }
         return Json.write(data);
+    }
+
+    /** A statement of reasons in full, as sellers get it and staff read it. */
+    public static ObjectNode statementOfReasons(StatementOfReasons statement) {
+        return Json.object()
+                .put("restriction", statement.restriction())
+                .put("listingId", statement.listingId())
+                .put("listingTitle", statement.listingTitle())
+                .put("sellerId", statement.sellerId())
+                .put("noticeId", statement.noticeId())
+                .put("itemIndex", statement.itemIndex())
+                .put("rightId", statement.rightId())
+                .put("rightType", statement.rightType() == null ? null : statement.rightType().name())
+                .put("registrationNumber", statement.registrationNumber())
+                .put("jurisdiction", statement.jurisdiction())
+                .put("reasonCode", statement.reasonCode() == null ? null : statement.reasonCode().name())
+                .put("rightholderName", statement.rightholderName())
+                .put("rightholderEmail", statement.rightholderEmail())
+                .put("ground", statement.ground())
+                .put("automated", statement.automated())
+                .put("decidedAt", statement.decidedAt() == null ? null : Times.format(statement.decidedAt()))
+                .put("howToContest", statement.howToContest());
     }
 
     /** A webhook body around {@code data}, JSON written by this class (type and timestamp need no escaping). */
