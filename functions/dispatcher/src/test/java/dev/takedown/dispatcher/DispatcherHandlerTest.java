@@ -8,6 +8,7 @@ import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
 import java.io.ByteArrayInputStream;
@@ -27,7 +28,7 @@ class DispatcherHandlerTest {
                 .submit("acme", Fixtures.validBody(), null).notice().id();
 
         RecordingQueue queue = new RecordingQueue();
-        DispatcherHandler handler = new DispatcherHandler(new DispatchService(notices, new dev.takedown.core.testing.InMemoryRightholderStore(), queue, new RecordingNotifications(),
+        DispatcherHandler handler = new DispatcherHandler(new DispatchService(notices, new InMemoryRightholderStore(), queue, new RecordingNotifications(),
                 Clock.offset(Fixtures.clock(), Duration.ofMinutes(5)), Duration.ofSeconds(60)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Events.load("dispatcher-schedule.json")
