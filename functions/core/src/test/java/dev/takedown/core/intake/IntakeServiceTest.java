@@ -8,6 +8,7 @@ import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.problem.FieldError;
@@ -16,9 +17,12 @@ import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.NoticeBodies;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
+import dev.takedown.core.trust.RightholderTrust;
+import dev.takedown.core.trust.Tier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -289,5 +293,43 @@ class IntakeServiceTest {
         IntakeService.Accepted retry = intake.submit("acme", Fixtures.validBody(), "k-8");
         assertThat(notices.size()).isEqualTo(1);
         assertThat(retry.notice().id()).isEqualTo(notices.all().keySet().iterator().next());
+    }
+
+    private IntakeService intakeFor(Rightholder rightholder, Clock clock) {
+        return new IntakeService(new SubmissionParser(1000), new ListingLocator(ListingLocator.DEFAULT_PATTERNS),
+                Fixtures.RIGHT_STORE, new InMemoryRightholderStore().with(rightholder), notices, idempotency, queue,
+                new RecordingNotifications(), clock);
+    }
+
+    @Test
+    void aSuspendedSenderIsRefusedWithTheEndOfItsSuspensionAndNothingIsStoredUntilItEnds() {
+        java.time.Instant until = Fixtures.NOW.plus(Duration.ofDays(30));
+        Rightholder suspended = new Rightholder("acme", "Acme", "legal@acme.example", null, null,
+                RightholderTrust.INITIAL.next(Tier.SUSPENDED, Fixtures.NOW, "AUTO", false, null, null, until));
+
+        Problem refused = catchThrowableOfType(ProblemException.class, () -> intakeFor(suspended, Fixtures.clock())
+                .submit("acme", Fixtures.validBody(), "k-s")).problem();
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.type()).endsWith("/notifier-suspended");
+        assertThat(refused.extensions()).containsEntry("suspendedUntil", until.toString());
+        assertThat(notices.size()).isZero();
+        assertThat(queue.sent).isEmpty();
+
+        IntakeService.Accepted accepted = intakeFor(suspended, Clock.fixed(until, ZoneOffset.UTC))
+                .submit("acme", Fixtures.validBody(), "k-s");
+        assertThat(accepted.notice().status()).isEqualTo(NoticeStatus.RECEIVED);
+    }
+
+    @Test
+    void aTrustedSendersWorkGoesToThePriorityQueue() {
+        Rightholder trusted = new Rightholder("acme", "Acme", "legal@acme.example", null, null,
+                RightholderTrust.INITIAL.next(Tier.TRUSTED, Fixtures.NOW, "AUTO", false, null, null, null));
+        String id = intakeFor(trusted, Fixtures.clock()).submit("acme", Fixtures.validBody(), null).notice().id();
+        assertThat(queue.sent).singleElement().satisfies(sent -> {
+            assertThat(sent.noticeId()).isEqualTo(id);
+            assertThat(sent.priority()).isTrue();
+        });
+        intake.submit("acme", NoticeBodies.valid().put("explanation", "Another notice.").toString(), null);
+        assertThat(queue.sent.get(1).priority()).as("a STANDARD sender").isFalse();
     }
 }
