@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * look by the scheduled review carry the sparse index keys of {@code trustReview} and {@code strikesDue}.
  */
 public final class DynamoTrustStore implements TrustStore {
-    static final String DUE = "DUE";
+    private static final String DUE = "DUE";
     private static final String DAY = "DAY#";
     private static final String STRIKE = "STRIKE#";
     private static final String EVENT = "EVENT#";
@@ -122,7 +122,8 @@ public final class DynamoTrustStore implements TrustStore {
         Map<String, AttributeValue> stored = dynamo.updateItem(r -> r.tableName(trustTable).key(key)
                 .updateExpression("SET sellerId = :seller, rightholderId = :rightholder, #day = :day,"
                         + " dueShard = if_not_exists(dueShard, :due), dueAt = if_not_exists(dueAt, :at),"
-                        + " #items = if_not_exists(#items, :items), " + (copyright ? "copyrightTakedowns" : "otherTakedowns") + " = :true")
+                        + " #items = if_not_exists(#items, :items), "
+                        + (copyright ? "copyrightTakedowns" : "otherTakedowns") + " = :true")
                 .expressionAttributeNames(Map.of("#day", "day", "#items", "items"))
                 .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
@@ -148,8 +149,9 @@ public final class DynamoTrustStore implements TrustStore {
                         ":to", AttributeValue.fromS(STRIKE + "~")))).items()) {
             String voidedBy = Attrs.s(row, "voidedBy");
             strikes.add(new Strike(sellerId, Attrs.s(row, "rightholderId"), LocalDate.parse(Attrs.s(row, "day")),
-                    flag(row, "copyrightTakedowns"), flag(row, "otherTakedowns"), set(row, "items"), voidedBy == null ? null
-                    : new Strike.Voided(voidedBy, Times.parse(Attrs.s(row, "voidedAt")), Attrs.s(row, "voidReason"))));
+                    flag(row, "copyrightTakedowns"), flag(row, "otherTakedowns"), set(row, "items"),
+                    voidedBy == null ? null : new Strike.Voided(voidedBy, Times.parse(Attrs.s(row, "voidedAt")),
+                            Attrs.s(row, "voidReason"))));
         }
         return strikes;
     }
@@ -173,7 +175,7 @@ public final class DynamoTrustStore implements TrustStore {
                         .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(DUE),
                                 ":now", AttributeValue.fromS(Times.format(now)))))
                 .items().stream()
-                .map(row -> new DueStrike(Attrs.s(row, "subject").substring("seller:".length()),
+                .map(row -> new DueStrike(Attrs.s(row, "subject").substring(TrustEvent.SELLER.length()),
                         Attrs.s(row, "key").substring(STRIKE.length())))
                 .toList();
     }

@@ -2,6 +2,7 @@ package dev.takedown.aws;
 
 import dev.takedown.core.Env;
 import dev.takedown.core.ports.NotificationQueue;
+import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
 
@@ -24,8 +25,8 @@ public final class Wiring {
                 env.require("RIGHTHOLDERS_TABLE"), env.require("SELLERS_TABLE"));
     }
 
-    public static TrustService trustService(Env env, NotificationQueue notifications) {
-        return new TrustService(trustStore(env), new DynamoRightholderStore(AwsClients.dynamo(env),
+    public static TrustService trustService(Env env, TrustStore store, NotificationQueue notifications) {
+        return new TrustService(store, new DynamoRightholderStore(AwsClients.dynamo(env),
                 env.require("RIGHTHOLDERS_TABLE")), notifications, TrustPolicy.from(env));
     }
 }

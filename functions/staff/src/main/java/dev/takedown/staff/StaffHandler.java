@@ -15,7 +15,6 @@ import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.DynamoTrustStore;
 import dev.takedown.aws.Wiring;
-import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
@@ -57,15 +56,11 @@ public final class StaffHandler implements RequestStreamHandler {
     }
 
     private StaffHandler(Env env, Clock clock) {
-        this(env, clock, Wiring.notificationQueue(env));
+        this(wire(env, clock));
     }
 
-    private StaffHandler(Env env, Clock clock, SqsNotificationQueue notifications) {
-        this(env, clock, notifications, Wiring.trustService(env, notifications));
-    }
-
-    private StaffHandler(Env env, Clock clock, SqsNotificationQueue notifications, TrustService trust) {
-        this(wire(env, clock, notifications, trust), wireTrust(env, clock, notifications, trust));
+    private StaffHandler(Wired wired) {
+        this(wired.staff(), wired.trust());
     }
 
     public StaffHandler(StaffService staff, TrustStaffService trust) {
@@ -73,31 +68,32 @@ public final class StaffHandler implements RequestStreamHandler {
         this.trust = trust;
     }
 
-    private static StaffService wire(Env env, Clock clock, NotificationQueue notifications, TrustService trust) {
+    private record Wired(StaffService staff, TrustStaffService trust) {
+    }
+
+    /** Both services share the queue, the trust store and the trust service, as decisions feed the record. */
+    private static Wired wire(Env env, Clock clock) {
         var dynamo = AwsClients.dynamo(env);
+        SqsNotificationQueue notifications = Wiring.notificationQueue(env);
+        DynamoTrustStore trustStore = Wiring.trustStore(env);
+        TrustService trust = Wiring.trustService(env, trustStore, notifications);
         DynamoNoticeStore notices = new DynamoNoticeStore(dynamo, env.require("NOTICES_TABLE"));
         DynamoRightholderStore rightholders = new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE"));
+        DynamoListingStore listings = new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE"));
         DynamoAuditLog audit = new DynamoAuditLog(dynamo, env.require("AUDIT_TABLE"));
-        return new StaffService(
+        StaffService staff = new StaffService(
                 notices,
                 new DynamoRightStore(dynamo, env.require("RIGHTS_TABLE")),
                 rightholders,
                 rightholders,
                 new DynamoApiKeyStore(dynamo, env.require("API_KEYS_TABLE")),
-                new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE")),
+                listings,
                 audit,
                 new DecisionRecorder(notices, audit, notifications, trust),
                 clock);
-    }
-
-    private static TrustStaffService wireTrust(Env env, Clock clock, NotificationQueue notifications,
-                                               TrustService trust) {
-        var dynamo = AwsClients.dynamo(env);
-        DynamoTrustStore store = Wiring.trustStore(env);
-        return new TrustStaffService(trust,
-                new SellerStandings(store, new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE")), notifications,
-                        TrustPolicy.from(env)),
-                store, new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE")), clock);
+        return new Wired(staff, new TrustStaffService(trust,
+                new SellerStandings(trustStore, listings, notifications, TrustPolicy.from(env)), trustStore,
+                rightholders, clock));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.AwsClients;
 import dev.takedown.aws.DynamoListingStore;
+import dev.takedown.aws.DynamoTrustStore;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.Wiring;
@@ -41,14 +42,17 @@ public final class TrustReviewHandler implements RequestStreamHandler {
 
     /** With a clock of the caller's, as the local stack's scenario tests use. */
     public TrustReviewHandler(Map<String, String> environment, Clock clock) {
-        this(new Env(environment), clock, Wiring.notificationQueue(new Env(environment)));
+        this(new Env(environment), clock);
     }
 
-    private TrustReviewHandler(Env env, Clock clock, SqsNotificationQueue notifications) {
-        this(Wiring.trustService(env, notifications),
-                new SellerStandings(Wiring.trustStore(env),
-                        new DynamoListingStore(AwsClients.dynamo(env), env.require("LISTINGS_TABLE")), notifications,
-                        TrustPolicy.from(env)),
+    private TrustReviewHandler(Env env, Clock clock) {
+        this(env, clock, Wiring.trustStore(env), Wiring.notificationQueue(env));
+    }
+
+    private TrustReviewHandler(Env env, Clock clock, DynamoTrustStore store, SqsNotificationQueue notifications) {
+        this(Wiring.trustService(env, store, notifications),
+                new SellerStandings(store, new DynamoListingStore(AwsClients.dynamo(env), env.require("LISTINGS_TABLE")),
+                        notifications, TrustPolicy.from(env)),
                 clock);
     }
 

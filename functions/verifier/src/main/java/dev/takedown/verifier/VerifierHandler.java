@@ -62,7 +62,7 @@ public final class VerifierHandler implements RequestStreamHandler {
                 new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE")),
                 new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE")),
                 new DecisionRecorder(notices, new DynamoAuditLog(dynamo, env.require("AUDIT_TABLE")), notifications,
-                        Wiring.trustService(env, notifications)),
+                        Wiring.trustService(env, Wiring.trustStore(env), notifications)),
                 clock);
     }
 

@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
 
 /**
  * Accepts takedown notices: refuses a suspended sender, checks the notice, stores it and every item, and queues
- * the open items for verification (a TRUSTED sender's on the priority queue). A notice that was answered 202 is durable; its verification work is queued now or, if the
- * queue is unavailable, by the dispatcher later.
+ * the open items for verification (a TRUSTED sender's on the priority queue). A notice that was answered 202 is
+ * durable; its verification work is queued now or, if the queue is unavailable, by the dispatcher later.
  */
 public final class IntakeService {
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);

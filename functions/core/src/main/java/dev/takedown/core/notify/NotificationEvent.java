@@ -2,6 +2,7 @@ package dev.takedown.core.notify;
 
 import dev.takedown.core.Hashing;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.trust.TrustEvent;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -48,21 +49,28 @@ public record NotificationEvent(String id, EventType type, String noticeId, List
                                                        Instant at) {
         List<NoticeItem> sorted = sorted(actioned);
         return of(EventType.LISTING_RESTRICTED, noticeId, indexes(sorted), sellerId,
-                WebhookPayloads.listingsRestrictedFacts(noticeId, sellerId, sorted.stream().map(NoticeItem::statement).toList()),
-                at);
+                WebhookPayloads.listingsRestrictedFacts(noticeId, sellerId,
+                        sorted.stream().map(NoticeItem::statement).toList()), at);
     }
 
-    /** About the rightholder itself (its tier, a warning), not one notice; {@code about} tells one such event from another. */
+    /**
+     * About the rightholder itself (its tier, a warning), not one notice; {@code about} tells one such event from
+     * another.
+     */
     public static NotificationEvent aboutRightholder(EventType type, String rightholderId, String about, String data,
                                                      Instant at) {
-        return new NotificationEvent(id(type.wireName() + "|rightholder:" + rightholderId + "|" + about), type, null,
-                List.of(), at, null, data, rightholderId);
+        return aboutSubject(type, TrustEvent.rightholder(rightholderId), about, data, at, null, rightholderId);
     }
 
     /** About the seller itself (its standing), not one notice. */
     public static NotificationEvent aboutSeller(EventType type, String sellerId, String about, String data, Instant at) {
-        return new NotificationEvent(id(type.wireName() + "|seller:" + sellerId + "|" + about), type, null, List.of(), at,
-                sellerId, data, null);
+        return aboutSubject(type, TrustEvent.seller(sellerId), about, data, at, sellerId, null);
+    }
+
+    private static NotificationEvent aboutSubject(EventType type, String subject, String about, String data, Instant at,
+                                                  String sellerId, String rightholderId) {
+        return new NotificationEvent(id(type.wireName() + "|" + subject + "|" + about), type, null, List.of(), at,
+                sellerId, data, rightholderId);
     }
 
     /** Where its deliveries are recorded: with the notice, or with the rightholder or seller it is about. */
@@ -70,7 +78,7 @@ public record NotificationEvent(String id, EventType type, String noticeId, List
         if (noticeId != null) {
             return noticeId;
         }
-        return rightholderId != null ? "rightholder:" + rightholderId : "seller:" + sellerId;
+        return rightholderId != null ? TrustEvent.rightholder(rightholderId) : TrustEvent.seller(sellerId);
     }
 
     private static List<NoticeItem> sorted(List<NoticeItem> items) {

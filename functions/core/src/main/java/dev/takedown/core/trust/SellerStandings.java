@@ -15,11 +15,11 @@ import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.TrustStore;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Keeps each seller's standing in line with its established, live strikes. Suspension takes down every active
@@ -29,9 +29,6 @@ import java.util.Set;
  */
 public final class SellerStandings {
     private static final int ATTEMPTS = 3;
-    /** Due strikes read at a time; a run reads pages until none is left or {@link #PAGES_PER_RUN} were read. */
-    private static final int PAGE = 100;
-    private static final int PAGES_PER_RUN = 50;
 
     private final TrustStore store;
     private final ListingStore listings;
@@ -52,15 +49,7 @@ public final class SellerStandings {
 
     /** Reviews the sellers of strikes whose state changed by now; returns how many sellers changed standing. */
     public int reviewDue(Instant now) {
-        int changed = 0;
-        for (int page = 0; page < PAGES_PER_RUN; page++) {
-            List<TrustStore.DueStrike> due = store.strikesDue(now, PAGE);
-            changed += reviewSellersOf(due, now);
-            if (due.size() < PAGE) {
-                break;
-            }
-        }
-        return changed;
+        return DuePages.review(limit -> store.strikesDue(now, limit), due -> reviewSellersOf(due, now));
     }
 
     /** Each seller once; then its strikes are scheduled for their next change, which takes them off this run. */
@@ -69,14 +58,14 @@ public final class SellerStandings {
         due.forEach(d -> sellers.add(d.sellerId()));
         int changed = 0;
         for (String sellerId : sellers) {
-            List<Strike> strikes = store.strikes(sellerId, StrikeRules.oldestLive(now, policy));
-            if (review(sellerId, Decision.AUTO, "strikes established or expired", now, false).isPresent()) {
+            Reviewed reviewed = reviewStanding(sellerId, Decision.AUTO, "strikes established or expired", now, false);
+            if (reviewed.change().isPresent()) {
                 changed++;
             }
             for (TrustStore.DueStrike d : due) {
                 if (d.sellerId().equals(sellerId)) {
                     // One older than every live strike has expired: nothing is left to look at.
-                    Instant next = strikes.stream().filter(s -> s.id().equals(d.strikeId())).findFirst()
+                    Instant next = reviewed.strikes().stream().filter(s -> s.id().equals(d.strikeId())).findFirst()
                             .map(s -> StrikeRules.nextChange(s, now, policy)).orElse(null);
                     store.rescheduleStrike(sellerId, d.strikeId(), next);
                 }
@@ -92,13 +81,21 @@ public final class SellerStandings {
      *                  longer suspend the seller
      */
     public Optional<StandingChange> review(String sellerId, String actor, String reason, Instant now, boolean reinstate) {
+        return reviewStanding(sellerId, actor, reason, now, reinstate).change();
+    }
+
+    /** A review's outcome, with the strikes it went by (the scheduled review reschedules them). */
+    private record Reviewed(Optional<StandingChange> change, List<Strike> strikes) {
+    }
+
+    private Reviewed reviewStanding(String sellerId, String actor, String reason, Instant now, boolean reinstate) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             SellerState before = store.sellerState(sellerId);
             List<Strike> strikes = store.strikes(sellerId, StrikeRules.oldestLive(now, policy));
             Instant reinstatedAt = reinstate ? now : before.reinstatedAt();
             SellerStanding target = StrikeRules.standing(strikes, reinstatedAt, now, policy);
             if (target == before.standing() && !reinstate) {
-                return Optional.empty();
+                return new Reviewed(Optional.empty(), strikes);
             }
             int established = StrikeRules.established(strikes, now, policy);
             List<String> removed = target == SellerStanding.SUSPENDED ? takeDownActive(sellerId, now) : List.of();
@@ -120,36 +117,32 @@ public final class SellerStandings {
             if (store.replaceSellerState(sellerId, before, after)) {
                 Log.info("seller standing changed", "sellerId", sellerId, "from", before.standing(), "to", target,
                         "strikes", established, "listingsRemoved", removed.size(), "listingsRestored", restored.size());
-                return Optional.of(change);
+                return new Reviewed(Optional.of(change), strikes);
             }
         }
         throw new IllegalStateException("standing of seller " + sellerId + " keeps changing under review; retry later");
     }
 
     private List<String> takeDownActive(String sellerId, Instant now) {
-        List<Listing> active = listings.findAll(listings.idsOfSeller(sellerId)).values().stream()
-                .filter(Listing::active).sorted(Comparator.comparing(Listing::id)).toList();
-        List<Boolean> taken = Parallel.map(active, l -> listings.takeDownForSuspension(l.id(), now));
-        List<String> removed = new ArrayList<>();
-        for (int i = 0; i < active.size(); i++) {
-            if (taken.get(i)) {
-                removed.add(active.get(i).id());
-            }
-        }
-        return removed;
+        return changeListings(sellerId, Listing::active, id -> listings.takeDownForSuspension(id, now));
     }
 
     private List<String> restore(String sellerId) {
-        List<Listing> suspended = listings.findAll(listings.idsOfSeller(sellerId)).values().stream()
-                .filter(Listing::removedBySuspension).sorted(Comparator.comparing(Listing::id)).toList();
-        List<Boolean> back = Parallel.map(suspended, l -> listings.restoreAfterSuspension(l.id()));
-        List<String> restored = new ArrayList<>();
-        for (int i = 0; i < suspended.size(); i++) {
-            if (back.get(i)) {
-                restored.add(suspended.get(i).id());
+        return changeListings(sellerId, Listing::removedBySuspension, listings::restoreAfterSuspension);
+    }
+
+    /** Applies {@code change} to the seller's listings that match, side by side; the ids it changed, in order. */
+    private List<String> changeListings(String sellerId, Predicate<Listing> which, Predicate<String> change) {
+        List<String> matching = listings.findAll(listings.idsOfSeller(sellerId)).values().stream()
+                .filter(which).map(Listing::id).sorted().toList();
+        List<Boolean> changed = Parallel.map(matching, change::test);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < matching.size(); i++) {
+            if (changed.get(i)) {
+                ids.add(matching.get(i));
             }
         }
-        return restored;
+        return ids;
     }
 
     /** The webhook's data; a suspension carries the statement of reasons the seller is owed (EU DSA Art. 17). */

@@ -14,11 +14,14 @@ import java.time.Instant;
 public record TrustEvent(String subject, long sequence, String tag, Instant at, String actor, String kind, String from,
                          String to, String reason) {
 
+    public static final String RIGHTHOLDER = "rightholder:";
+    public static final String SELLER = "seller:";
+
     public static String rightholder(String rightholderId) {
-        return "rightholder:" + rightholderId;
+        return RIGHTHOLDER + rightholderId;
     }
 
     public static String seller(String sellerId) {
-        return "seller:" + sellerId;
+        return SELLER + sellerId;
     }
 }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public final class TrustService {
         record Key(String sellerId, LocalDate day) {
         }
         Map<Key, List<String>> bySellerAndDay = new TreeMap<>(
-                java.util.Comparator.comparing(Key::sellerId).thenComparing(Key::day));
+                Comparator.comparing(Key::sellerId).thenComparing(Key::day));
         for (NoticeItem item : decided) {
             if (item.status() == ItemStatus.ACTIONED && item.statement() != null && item.decision() != null) {
                 bySellerAndDay.computeIfAbsent(new Key(item.statement().sellerId(), day(item.decision().decidedAt())),
@@ -94,14 +95,23 @@ public final class TrustService {
 
     /** Applies the rules to the rightholder's current record; the change made, if any. */
     public Optional<TrustChange> review(String rightholderId, Instant now) {
+        return review(rightholderId, now, false);
+    }
+
+    /** @param scheduleNextLook the review was due: when nothing changes, the next one is scheduled all the same */
+    private Optional<TrustChange> review(String rightholderId, Instant now, boolean scheduleNextLook) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Rightholder rightholder = rightholders.find(rightholderId).orElse(null);
             if (rightholder == null) {
                 return Optional.empty();
             }
-            TrustCounts counts = countsOf(rightholderId, now);
-            Optional<TrustChange> change = TrustRules.evaluate(rightholder.trust(), counts, now, policy);
+            RightholderTrust trust = rightholder.trust();
+            Optional<TrustChange> change = TrustRules.evaluate(trust, countsOf(rightholderId, now), now, policy);
             if (change.isEmpty()) {
+                if (scheduleNextLook) {
+                    // E.g. TRUSTED by the rules: looked at again tomorrow.
+                    store.replaceTrust(rightholderId, trust, trust, TrustRules.nextReview(trust, now, policy));
+                }
                 return change;
             }
             if (apply(rightholderId, change.get())) {
@@ -121,30 +131,8 @@ public final class TrustService {
      * schedules the next one later, so the due rightholders are read again until none is left.
      */
     public int reviewDue(Instant now) {
-        int changed = 0;
-        for (int page = 0; page < 50; page++) {
-            List<String> due = store.rightholdersDue(now, 100);
-            changed += reviewEach(due, now);
-            if (due.size() < 100) {
-                break;
-            }
-        }
-        return changed;
-    }
-
-    private int reviewEach(List<String> due, Instant now) {
-        int changed = 0;
-        for (String rightholderId : due) {
-            Optional<TrustChange> change = review(rightholderId, now);
-            if (change.isPresent()) {
-                changed++;
-            } else {
-                // Nothing changed, but the next look is due later (e.g. TRUSTED: tomorrow).
-                rightholders.find(rightholderId).ifPresent(r -> store.replaceTrust(rightholderId, r.trust(),
-                        r.trust(), TrustRules.nextReview(r.trust(), now, policy)));
-            }
-        }
-        return changed;
+        return DuePages.review(limit -> store.rightholdersDue(now, limit),
+                due -> (int) due.stream().filter(id -> review(id, now, true).isPresent()).count());
     }
 
     /**
