@@ -96,11 +96,8 @@ public final class DynamoTrustStore implements TrustStore {
 
     @Override
     public List<String> rightholdersDue(Instant now, int limit) {
-        return dynamo.query(r -> r.tableName(rightholdersTable).indexName("trustReview").limit(limit)
-                        .keyConditionExpression("reviewShard = :due AND reviewAt <= :now")
-                        .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(DUE),
-                                ":now", AttributeValue.fromS(Times.format(now)))))
-                .items().stream().map(row -> Attrs.s(row, "id")).toList();
+        return due(rightholdersTable, "trustReview", "reviewShard", "reviewAt", now, limit).stream()
+                .map(row -> Attrs.s(row, "id")).toList();
     }
 
     @Override
@@ -170,11 +167,7 @@ public final class DynamoTrustStore implements TrustStore {
 
     @Override
     public List<DueStrike> strikesDue(Instant now, int limit) {
-        return dynamo.query(r -> r.tableName(trustTable).indexName("strikesDue").limit(limit)
-                        .keyConditionExpression("dueShard = :due AND dueAt <= :now")
-                        .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(DUE),
-                                ":now", AttributeValue.fromS(Times.format(now)))))
-                .items().stream()
+        return due(trustTable, "strikesDue", "dueShard", "dueAt", now, limit).stream()
                 .map(row -> new DueStrike(Attrs.s(row, "subject").substring(TrustEvent.SELLER.length()),
                         Attrs.s(row, "key").substring(STRIKE.length())))
                 .toList();
@@ -263,6 +256,15 @@ public final class DynamoTrustStore implements TrustStore {
         return new RightholderTrust(Tier.valueOf(tier), parse(Attrs.s(row, "tierSince")), Attrs.s(row, "tierChangedBy"),
                 pinned != null && Boolean.TRUE.equals(pinned.bool()), parse(Attrs.s(row, "trustedLockoutUntil")),
                 parse(Attrs.s(row, "warnedAt")), parse(Attrs.s(row, "suspendedUntil")), Attrs.longN(row, "trustVersion"));
+    }
+
+    /** Keys of the rows in a sparse due index whose time has come, soonest first. */
+    private List<Map<String, AttributeValue>> due(String table, String index, String shard, String at, Instant now,
+                                                  int limit) {
+        return dynamo.query(r -> r.tableName(table).indexName(index).limit(limit)
+                .keyConditionExpression(shard + " = :due AND " + at + " <= :now")
+                .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(DUE),
+                        ":now", AttributeValue.fromS(Times.format(now))))).items();
     }
 
     private boolean updateIf(String table, Map<String, AttributeValue> key, Update update, String condition) {
