@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.Hashing;
-import dev.takedown.core.Json;
 import dev.takedown.core.auth.Authenticator;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.testing.Events;
+import dev.takedown.core.text.Hashing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

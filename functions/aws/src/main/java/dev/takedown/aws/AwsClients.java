@@ -1,6 +1,6 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.Env;
+import dev.takedown.core.runtime.Env;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

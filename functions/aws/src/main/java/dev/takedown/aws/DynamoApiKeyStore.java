@@ -1,9 +1,9 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.Hashing;
-import dev.takedown.core.Times;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.ports.ApiKeyStore;
+import dev.takedown.core.text.Hashing;
+import dev.takedown.core.text.Times;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.Hashing;
-import dev.takedown.core.Times;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.ports.AuditLog;
+import dev.takedown.core.text.Hashing;
+import dev.takedown.core.text.Times;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,13 +1,13 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.Times;
-import dev.takedown.core.notify.DeliveryAttempt;
-import dev.takedown.core.notify.DeliveryAttempt.Outcome;
-import dev.takedown.core.notify.DeliveryAttempt.Target;
-import dev.takedown.core.notify.EventType;
+import dev.takedown.core.model.DeliveryAttempt.Outcome;
+import dev.takedown.core.model.DeliveryAttempt.Target;
+import dev.takedown.core.model.DeliveryAttempt;
+import dev.takedown.core.model.EventType;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.Page;
+import dev.takedown.core.text.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package dev.takedown.aws;
 
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
-import dev.takedown.core.Times;
 import dev.takedown.core.ports.ListingStore;
+import dev.takedown.core.text.Times;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

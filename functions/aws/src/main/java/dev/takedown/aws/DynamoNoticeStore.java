@@ -1,7 +1,5 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.Parallel;
-import dev.takedown.core.Times;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.Evidence;
@@ -18,6 +16,8 @@ import dev.takedown.core.model.Sender;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
+import dev.takedown.core.runtime.Parallel;
+import dev.takedown.core.text.Times;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.RightType;
 import dev.takedown.core.ports.RightStore;
-import dev.takedown.core.Times;
+import dev.takedown.core.text.Times;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.takedown.aws;
 
 import dev.takedown.core.model.Rightholder;
-import dev.takedown.core.Times;
 import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.text.Times;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.Times;
+import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.SellerStanding;
+import dev.takedown.core.model.SellerState;
+import dev.takedown.core.model.Strike;
+import dev.takedown.core.model.Tier;
+import dev.takedown.core.model.TrustCounts;
+import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.ports.TrustStore;
-import dev.takedown.core.trust.RightholderTrust;
-import dev.takedown.core.trust.SellerStanding;
-import dev.takedown.core.trust.SellerState;
-import dev.takedown.core.trust.Strike;
-import dev.takedown.core.trust.Tier;
-import dev.takedown.core.trust.TrustCounts;
-import dev.takedown.core.trust.TrustEvent;
+import dev.takedown.core.text.Times;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

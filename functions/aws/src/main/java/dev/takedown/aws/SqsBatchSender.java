@@ -1,6 +1,6 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.Parallel;
+import dev.takedown.core.runtime.Parallel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.takedown.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.Json;
-import dev.takedown.core.Times;
-import dev.takedown.core.notify.EventType;
-import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.json.Json;
+import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.ports.NotificationQueue;
+import dev.takedown.core.text.Times;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;

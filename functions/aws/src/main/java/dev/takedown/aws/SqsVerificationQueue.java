@@ -1,7 +1,7 @@
 package dev.takedown.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.Json;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.ports.VerificationQueue;
 import java.util.ArrayList;
 import java.util.List;

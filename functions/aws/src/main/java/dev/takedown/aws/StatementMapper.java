@@ -1,10 +1,10 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.Times;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.RightType;
 import dev.takedown.core.model.StatementOfReasons;
-import dev.takedown.core.verify.Statements;
+import dev.takedown.core.model.Statements;
+import dev.takedown.core.text.Times;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -1,7 +1,7 @@
 package dev.takedown.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.takedown.core.Json;
+import dev.takedown.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.Env;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.runtime.Env;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
 

@@ -2,8 +2,8 @@ package dev.takedown.dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.takedown.core.Json;
 import dev.takedown.core.intake.DispatchService;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;

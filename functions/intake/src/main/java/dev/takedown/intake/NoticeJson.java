@@ -2,12 +2,13 @@ package dev.takedown.intake;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.Json;
-import dev.takedown.core.Times;
+import dev.takedown.core.json.ItemJson;
+import dev.takedown.core.json.Json;
+import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
-import dev.takedown.core.notify.DeliveryAttempt;
+import dev.takedown.core.text.Times;
 import java.util.List;
 
 /** The API's JSON shapes: camelCase names, ISO-8601 UTC times. */
@@ -94,24 +95,6 @@ final class NoticeJson {
     }
 
     private static void items(ArrayNode array, List<NoticeItem> items) {
-        for (NoticeItem item : items) {
-            ObjectNode node = array.addObject()
-                    .put("index", item.index())
-                    .put("url", item.url())
-                    .put("listingId", item.listingId())
-                    .put("status", item.status().name())
-                    .put("reason", item.reason() == null ? null : item.reason().name());
-            if (item.duplicateOf() != null) {
-                node.put("duplicateOf", item.duplicateOf());
-            }
-            if (item.duplicateOfNotice() != null) {
-                node.put("duplicateOfNotice", item.duplicateOfNotice());
-            }
-            if (item.decision() != null) {
-                node.put("decidedBy", item.decision().decidedBy())
-                        .put("decidedAt", Times.format(item.decision().decidedAt()))
-                        .put("rule", item.decision().rule().name());
-            }
-        }
+        items.forEach(item -> array.add(ItemJson.forApi(item)));
     }
 }

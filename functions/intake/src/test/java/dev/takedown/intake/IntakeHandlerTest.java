@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.Json;
+import dev.takedown.core.events.Notifications;
 import dev.takedown.core.intake.NoticeQueries;
-import dev.takedown.core.notify.DeliveryAttempt;
-import dev.takedown.core.notify.EventType;
-import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.json.Json;
+import dev.takedown.core.model.DeliveryAttempt;
+import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
@@ -128,7 +129,7 @@ class IntakeHandlerTest {
     @Test
     void listsTheDeliveriesOfTheCallersNoticeOnly() throws Exception {
         String id = body(submitSample()).path("id").asText();
-        NotificationEvent event = NotificationEvent.noticeReceived(id, Fixtures.NOW);
+        NotificationEvent event = Notifications.noticeReceived(id, Fixtures.NOW);
         deliveries.record(new DeliveryAttempt(id, event.id(), EventType.NOTICE_RECEIVED, DeliveryAttempt.Target.RIGHTHOLDER,
                 "acme", "https://hooks.acme.example/", 1, DeliveryAttempt.Outcome.RETRYING, 500, null, Fixtures.NOW,
                 Fixtures.NOW.plusSeconds(10)));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.SqsRedelivery;
-import dev.takedown.core.Json;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.ItemStatus;

@@ -2,24 +2,23 @@ package dev.takedown.staff;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.Json;
-import dev.takedown.core.Times;
+import dev.takedown.core.json.ItemJson;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.Notice;
-import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Right;
-import dev.takedown.core.notify.WebhookPayloads;
+import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.Strike;
+import dev.takedown.core.model.TrustCounts;
+import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.staff.StaffException;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
-import dev.takedown.core.trust.RightholderTrust;
-import dev.takedown.core.trust.Strike;
-import dev.takedown.core.trust.TrustCounts;
-import dev.takedown.core.trust.TrustEvent;
+import dev.takedown.core.text.Times;
 import java.time.Instant;
 
 /** The staff operations' results as JSON: camelCase names, ISO-8601 UTC times, every decision in full. */
@@ -30,7 +29,7 @@ final class StaffJson {
     static ObjectNode reviewQueue(Page<NoticeStore.ReviewItem> page) {
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
-        page.entries().forEach(r -> items.add(item(r.item()).put("noticeId", r.noticeId())));
+        page.entries().forEach(r -> items.add(ItemJson.forStaff(r.item()).put("noticeId", r.noticeId())));
         body.put("nextCursor", page.nextCursor());
         return body;
     }
@@ -40,7 +39,7 @@ final class StaffJson {
                 .put("noticeId", decided.notice().id())
                 .put("noticeStatus", decided.notice().status().name())
                 .put("outcome", decided.notice().outcome() == null ? null : decided.notice().outcome().name());
-        body.set("item", item(decided.item()));
+        body.set("item", ItemJson.forStaff(decided.item()));
         return body;
     }
 
@@ -72,7 +71,7 @@ final class StaffJson {
         ObjectNode body = Json.object();
         body.set("notice", notice(record.notice()));
         ArrayNode items = body.putArray("items");
-        record.items().forEach(i -> items.add(item(i)));
+        record.items().forEach(i -> items.add(ItemJson.forStaff(i)));
         ArrayNode trail = body.putArray("auditTrail");
         record.auditTrail().forEach(e -> trail.add(auditEvent(e)));
         return body;
@@ -175,28 +174,6 @@ final class StaffJson {
         }
         return body;
     }
-
-    private static ObjectNode item(NoticeItem item) {
-        ObjectNode node = Json.object()
-                .put("index", item.index())
-                .put("url", item.url())
-                .put("listingId", item.listingId())
-                .put("status", item.status().name())
-                .put("reason", item.reason() == null ? null : item.reason().name())
-                .put("duplicateOf", item.duplicateOf())
-                .put("duplicateOfNotice", item.duplicateOfNotice());
-        if (item.decision() != null) {
-            node.put("decidedBy", item.decision().decidedBy())
-                    .put("decidedAt", time(item.decision().decidedAt()))
-                    .put("rule", item.decision().rule().name())
-                    .put("note", item.decision().note());
-        }
-        if (item.statement() != null) {
-            node.set("statement", WebhookPayloads.statementOfReasons(item.statement()));
-        }
-        return node;
-    }
-
 
     private static ObjectNode auditEvent(AuditEvent e) {
         return Json.object()

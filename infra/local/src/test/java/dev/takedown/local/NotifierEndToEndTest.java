@@ -7,10 +7,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.SqsNotificationQueue;
-import dev.takedown.core.Json;
+import dev.takedown.core.events.Notifications;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Rightholder;
-import dev.takedown.core.notify.NotificationEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -156,7 +157,7 @@ class NotifierEndToEndTest {
 
     /** A synthetic event of the notice that no producer raises, so the test alone decides its fate. */
     private static NotificationEvent testEvent(String noticeId, int index) {
-        return NotificationEvent.itemsDecided(noticeId, List.of(NoticeItem.open(index, null, "test-" + index)), Instant.now());
+        return Notifications.itemsDecided(noticeId, List.of(NoticeItem.open(index, null, "test-" + index)), Instant.now());
     }
 
     @Test
@@ -179,7 +180,7 @@ class NotifierEndToEndTest {
                 .findFirst().orElseThrow().body().path("data");
         assertThat(completed.path("itemsByStatus").path("REJECTED").asInt()).isEqualTo(2);
 
-        NotificationEvent replay = NotificationEvent.noticeReceived(noticeId, Instant.now());
+        NotificationEvent replay = Notifications.noticeReceived(noticeId, Instant.now());
         int deliveriesBefore = deliveries(noticeId).size();
         publish(replay);
         Thread.sleep(1500);

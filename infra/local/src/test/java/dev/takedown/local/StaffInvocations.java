@@ -1,7 +1,7 @@
 package dev.takedown.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.takedown.core.Json;
+import dev.takedown.core.json.Json;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

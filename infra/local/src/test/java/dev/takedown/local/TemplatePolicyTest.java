@@ -7,16 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.DynamoTrustStore;
-import dev.takedown.core.trust.SellerStanding;
+import dev.takedown.aws.SqsNotificationQueue;
+import dev.takedown.core.events.Notifications;
+import dev.takedown.core.json.Json;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.SellerStanding;
+import dev.takedown.core.testing.Events;
 import dev.takedown.core.trust.StrikeRules;
 import dev.takedown.core.trust.TrustPolicy;
-import dev.takedown.aws.SqsNotificationQueue;
-import dev.takedown.core.model.Rightholder;
-import dev.takedown.core.model.NoticeItem;
-import dev.takedown.core.notify.NotificationEvent;
-import dev.takedown.core.Json;
-import dev.takedown.core.testing.Events;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,10 +26,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,9 +117,9 @@ class TemplatePolicyTest {
                 "whsec_37q6Uz0ldqdToYxVSveHPT04dVDAVGHV"));
         Instant now = Instant.now();
         new SqsNotificationQueue(stack.sqs(), stack.queueUrl("NotificationQueue")).publish(List.of(
-                NotificationEvent.noticeReceived(noticeId, now),
-                NotificationEvent.itemsDecided(noticeId, Stream.of(0, 1).map(i -> NoticeItem.open(i, null, "L" + i)).toList(), now),
-                NotificationEvent.noticeCompleted(noticeId, now)));
+                Notifications.noticeReceived(noticeId, now),
+                Notifications.itemsDecided(noticeId, Stream.of(0, 1).map(i -> NoticeItem.open(i, null, "L" + i)).toList(), now),
+                Notifications.noticeCompleted(noticeId, now)));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (AwsCallRecorder.calls().stream().filter(c -> c.action().equals("sqs:ChangeMessageVisibility")).count() < 3
                 && System.nanoTime() < deadline) {

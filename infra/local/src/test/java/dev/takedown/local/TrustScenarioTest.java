@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.SqsVerificationQueue;
-import dev.takedown.core.Json;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.testing.Events;

@@ -2,7 +2,7 @@ package dev.takedown.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.takedown.core.Json;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.notify.WebhookSigner;
 import java.net.URI;
 import java.net.http.HttpClient;

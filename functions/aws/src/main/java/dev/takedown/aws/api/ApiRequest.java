@@ -1,7 +1,7 @@
 package dev.takedown.aws.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.takedown.core.Json;
+import dev.takedown.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.takedown.aws.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.Json;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.Problem;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.takedown.core.auth;
 
-import dev.takedown.core.Hashing;
 import dev.takedown.core.ports.ApiKeyStore;
+import dev.takedown.core.text.Hashing;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

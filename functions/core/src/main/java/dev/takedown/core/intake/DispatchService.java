@@ -1,6 +1,5 @@
 package dev.takedown.core.intake;
 
-import dev.takedown.core.Log;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
@@ -8,6 +7,7 @@ import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.VerificationQueue;
+import dev.takedown.core.runtime.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,20 +1,21 @@
 package dev.takedown.core.intake;
 
-import dev.takedown.core.Ids;
-import dev.takedown.core.Log;
+import dev.takedown.core.events.Notifications;
+import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Outcome;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.RightholderTrust;
 import dev.takedown.core.ports.DependencyException;
-import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.IdempotencyStore.Entry;
-import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.RightStore;
@@ -23,7 +24,7 @@ import dev.takedown.core.ports.VerificationQueue;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.Problem;
 import dev.takedown.core.problem.ProblemException;
-import dev.takedown.core.trust.RightholderTrust;
+import dev.takedown.core.runtime.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,9 +226,9 @@ public final class IntakeService {
     /** What the rightholder is told of a new notice: received, and completed too when there is nothing to verify. */
     public static List<NotificationEvent> announcements(Notice notice) {
         List<NotificationEvent> events = new ArrayList<>();
-        events.add(NotificationEvent.noticeReceived(notice.id(), notice.receivedAt()));
+        events.add(Notifications.noticeReceived(notice.id(), notice.receivedAt()));
         if (notice.status() == NoticeStatus.COMPLETED) {
-            events.add(NotificationEvent.noticeCompleted(notice.id(), notice.completedAt()));
+            events.add(Notifications.noticeCompleted(notice.id(), notice.completedAt()));
         }
         return events;
     }

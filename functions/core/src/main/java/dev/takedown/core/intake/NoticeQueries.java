@@ -1,11 +1,10 @@
 package dev.takedown.core.intake;
 
-import dev.takedown.core.Enums;
+import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeStatus;
-import dev.takedown.core.notify.DeliveryAttempt;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.NoticeStore;
@@ -13,6 +12,7 @@ import dev.takedown.core.ports.Page;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.Problem;
 import dev.takedown.core.problem.ProblemException;
+import dev.takedown.core.text.Enums;
 import java.util.Arrays;
 import java.util.List;
 

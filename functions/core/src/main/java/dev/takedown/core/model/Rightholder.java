@@ -1,7 +1,5 @@
 package dev.takedown.core.model;
 
-import dev.takedown.core.trust.RightholderTrust;
-
 /** A brand owner (or its agent) registered on the platform, with its standing as a sender of notices. */
 public record Rightholder(String id, String name, String email, String callbackUrl, String webhookSecret,
                           RightholderTrust trust) {

@@ -1,20 +1,22 @@
 package dev.takedown.core.notify;
 
-import dev.takedown.core.Log;
+import dev.takedown.core.events.WebhookBodies;
+import dev.takedown.core.model.DeliveryAttempt.Outcome;
+import dev.takedown.core.model.DeliveryAttempt.Target;
+import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.Notice;
-import dev.takedown.core.notify.DeliveryAttempt.Outcome;
-import dev.takedown.core.notify.DeliveryAttempt.Target;
+import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.SellerStore;
 import dev.takedown.core.ports.WebhookClient;
+import dev.takedown.core.runtime.Log;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -76,19 +78,17 @@ public final class NotifierService {
     /** Delivers {@code event}; {@code attempt} counts from 1 and includes this one. */
     public Result deliver(NotificationEvent event, int attempt) {
         Optional<Recipient> found;
-        String body;
-        if (event.type() == EventType.LISTING_RESTRICTED) {
+        Notice notice = null;
+        if (event.sellerId() != null) {
             found = seller(event.sellerId());
-            body = WebhookPayloads.listingsRestricted(event.occurredAt(), event.data());
-        } else if (event.sellerId() != null || event.rightholderId() != null) {
-            found = event.sellerId() != null ? seller(event.sellerId()) : rightholder(event.rightholderId());
-            body = WebhookPayloads.body(event.type(), event.occurredAt(), event.data());
+        } else if (event.rightholderId() != null) {
+            found = rightholder(event.rightholderId());
         } else {
-            Notice notice = notices.find(event.noticeId())
+            notice = notices.find(event.noticeId())
                     .orElseThrow(() -> new IllegalStateException("no notice " + event.noticeId()));
             found = rightholder(notice.rightholderId());
-            body = body(event, notice);
         }
+        String body = WebhookBodies.body(event, notice, () -> notices.allItems(event.noticeId(), null));
         if (found.isEmpty()) {
             Log.info("no callback URL; webhook not sent", "webhookId", event.id(), "about", event.deliveryKey(),
                     "type", event.type().wireName());
@@ -154,18 +154,6 @@ public final class NotifierService {
                         String error, Instant nextAttemptAt) {
         deliveries.record(new DeliveryAttempt(event.deliveryKey(), event.id(), event.type(), recipient.target(),
                 recipient.id(), recipient.callbackUrl(), attempt, outcome, status, error, clock.instant(), nextAttemptAt));
-    }
-
-    private String body(NotificationEvent event, Notice notice) {
-        if (event.data() != null) {
-            return WebhookPayloads.body(event.type(), event.occurredAt(), event.data());
-        }
-        return switch (event.type()) {
-            case NOTICE_RECEIVED -> WebhookPayloads.noticeReceived(event.occurredAt(), notice);
-            case NOTICE_COMPLETED -> WebhookPayloads.noticeCompleted(event.occurredAt(), notice, notices.allItems(notice.id(), null));
-            default -> throw new IllegalArgumentException(
-                    event.type().wireName() + " carries its data");
-        };
     }
 
     private Optional<Recipient> rightholder(String rightholderId) {

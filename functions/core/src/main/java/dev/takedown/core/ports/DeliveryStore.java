@@ -1,6 +1,6 @@
 package dev.takedown.core.ports;
 
-import dev.takedown.core.notify.DeliveryAttempt;
+import dev.takedown.core.model.DeliveryAttempt;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,10 +1,10 @@
 package dev.takedown.core.ports;
 
-import dev.takedown.core.trust.RightholderTrust;
-import dev.takedown.core.trust.SellerState;
-import dev.takedown.core.trust.Strike;
-import dev.takedown.core.trust.TrustCounts;
-import dev.takedown.core.trust.TrustEvent;
+import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.SellerState;
+import dev.takedown.core.model.Strike;
+import dev.takedown.core.model.TrustCounts;
+import dev.takedown.core.model.TrustEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

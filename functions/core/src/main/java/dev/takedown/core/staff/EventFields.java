@@ -1,8 +1,8 @@
 package dev.takedown.core.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.takedown.core.Enums;
 import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.text.Enums;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -2,10 +2,10 @@ package dev.takedown.core.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.core.model.Decision;
-import dev.takedown.core.Enums;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.text.Enums;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.EnumSet;

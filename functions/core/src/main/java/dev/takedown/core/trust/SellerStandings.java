@@ -1,18 +1,18 @@
 package dev.takedown.core.trust;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.Json;
-import dev.takedown.core.Log;
-import dev.takedown.core.Parallel;
-import dev.takedown.core.Times;
+import dev.takedown.core.events.Notifications;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.Listing;
-import dev.takedown.core.notify.EventType;
-import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.model.SellerStanding;
+import dev.takedown.core.model.SellerState;
+import dev.takedown.core.model.StandingChange;
+import dev.takedown.core.model.Strike;
+import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.runtime.Log;
+import dev.takedown.core.runtime.Parallel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,11 +40,6 @@ public final class SellerStandings {
         this.listings = listings;
         this.notifications = notifications;
         this.policy = policy;
-    }
-
-    /** A change of standing as made. */
-    public record StandingChange(String sellerId, SellerStanding from, SellerStanding to, int strikes,
-                                 List<String> listingsRemoved, List<String> listingsRestored) {
     }
 
     /** Reviews the sellers of strikes whose state changed by now; returns how many sellers changed standing. */
@@ -111,8 +106,8 @@ public final class SellerStandings {
                 continue;
             }
             if (target != before.standing()) {
-                notifications.publish(List.of(NotificationEvent.aboutSeller(EventType.SELLER_STATUS_CHANGED, sellerId,
-                        target + "|" + after.version(), data(change, actor, now), now)));
+                notifications.publish(List.of(Notifications.sellerStatusChanged(change, after.version(), actor, now,
+                        policy.strikeLifeDays(), policy.strikesToSuspend())));
             }
             if (store.replaceSellerState(sellerId, before, after)) {
                 Log.info("seller standing changed", "sellerId", sellerId, "from", before.standing(), "to", target,
@@ -143,36 +138,5 @@ public final class SellerStandings {
             }
         }
         return ids;
-    }
-
-    /** The webhook's data; a suspension carries the statement of reasons the seller is owed (EU DSA Art. 17). */
-    private String data(StandingChange change, String actor, Instant now) {
-        ObjectNode data = Json.object()
-                .put("sellerId", change.sellerId())
-                .put("from", change.from().name())
-                .put("to", change.to().name())
-                .put("changedAt", Times.format(now))
-                .put("establishedStrikes", change.strikes());
-        ArrayNode removed = data.putArray("listingsRemoved");
-        change.listingsRemoved().forEach(removed::add);
-        ArrayNode restored = data.putArray("listingsRestored");
-        change.listingsRestored().forEach(restored::add);
-        if (change.to() == SellerStanding.SUSPENDED) {
-            data.putObject("statementOfReasons")
-                    .put("restriction", "The seller account is suspended: every active listing ("
-                            + change.listingsRemoved().size() + ") was removed and no listing can be bought.")
-                    .put("ground", "Repeat infringement: " + change.strikes() + " established strikes within "
-                            + policy.strikeLifeDays() + " days, at or over the suspension threshold of "
-                            + policy.strikesToSuspend() + " (the platform's repeat-infringer policy, 17 U.S.C. 512(i)).")
-                    .put("facts", "Each strike is the takedowns of one rightholder's notices on one day whose dispute"
-                            + " window closed without a successful counter-notice.")
-                    .put("automated", Decision.AUTO.equals(actor))
-                    .put("decidedAt", Times.format(now))
-                    .put("howToContest", "Contest the suspension or any strike by an internal complaint within 6"
-                            + " months; a person reviews every complaint (EU Digital Services Act Art. 20), and a voided"
-                            + " strike no longer counts. You may also turn to an out-of-court dispute settlement body"
-                            + " or a court.");
-        }
-        return Json.write(data);
     }
 }

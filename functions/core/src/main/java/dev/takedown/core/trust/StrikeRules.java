@@ -1,5 +1,8 @@
 package dev.takedown.core.trust;
 
+import dev.takedown.core.model.SellerStanding;
+import dev.takedown.core.model.Strike;
+import dev.takedown.core.model.StrikeState;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,10 +82,21 @@ public final class StrikeRules {
      */
     public static SellerStanding standing(List<Strike> strikes, Instant reinstatedAt, Instant now, TrustPolicy policy) {
         List<Strike> counting = strikes.stream().filter(s -> state(s, now, policy) == StrikeState.ESTABLISHED).toList();
-        SellerStanding standing = SellerStanding.forStrikes(counting.size(), policy);
+        SellerStanding standing = standingFor(counting.size(), policy);
         boolean newSinceReinstatement = reinstatedAt == null
                 || counting.stream().anyMatch(s -> establishedAt(s, policy).isAfter(reinstatedAt));
         return standing == SellerStanding.SUSPENDED && !newSinceReinstatement ? SellerStanding.RESTRICTED : standing;
+    }
+
+    /** The standing a number of established, live strikes calls for. */
+    public static SellerStanding standingFor(int strikes, TrustPolicy policy) {
+        if (strikes >= policy.strikesToSuspend()) {
+            return SellerStanding.SUSPENDED;
+        }
+        if (strikes >= policy.strikesToRestrict()) {
+            return SellerStanding.RESTRICTED;
+        }
+        return strikes >= policy.strikesToWarn() ? SellerStanding.WARNED : SellerStanding.GOOD_STANDING;
     }
 
     public static int established(List<Strike> strikes, Instant now, TrustPolicy policy) {

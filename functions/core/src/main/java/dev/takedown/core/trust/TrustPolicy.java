@@ -1,6 +1,6 @@
 package dev.takedown.core.trust;
 
-import dev.takedown.core.Env;
+import dev.takedown.core.runtime.Env;
 
 /**
  * Every threshold of the trust rules, from the environment (template parameters), with the defaults README lists.

@@ -1,6 +1,10 @@
 package dev.takedown.core.trust;
 
 import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.Tier;
+import dev.takedown.core.model.TrustChange;
+import dev.takedown.core.model.TrustCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,21 +1,25 @@
 package dev.takedown.core.trust;
 
-import dev.takedown.core.Json;
-import dev.takedown.core.Log;
-import dev.takedown.core.Times;
-import dev.takedown.core.model.Decision;
+import dev.takedown.core.events.DecisionsRecorded;
+import dev.takedown.core.events.Notifications;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeReason;
+import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Rightholder;
-import dev.takedown.core.notify.EventType;
-import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.Strike;
+import dev.takedown.core.model.TrustChange;
+import dev.takedown.core.model.TrustCounts;
+import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.TrustStore;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.runtime.Log;
+import dev.takedown.core.text.Times;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,7 +35,7 @@ import java.util.TreeMap;
  * rightholder rules. A change is recorded and told to the rightholder before it is stored: the event ids come from
  * the change, so a retry after a failure in between repeats them harmlessly.
  */
-public final class TrustService {
+public final class TrustService implements DecisionsRecorded.Listener {
     private static final int ATTEMPTS = 3;
 
     private final TrustStore store;
@@ -60,16 +64,13 @@ public final class TrustService {
         return new TrustCounts(actioned || rejected ? 1 : 0, actioned ? 1 : 0, unfounded ? 1 : 0, 0);
     }
 
-    /**
-     * After decisions on items of one notice were recorded.
-     *
-     * @param newlySettled items counted into the notice's progress by this call: each is counted into the record
-     *                     exactly once, as the notice's progress counts each item once
-     * @param decided      every decided item the call saw: strikes are kept by item, so they may be named again
-     */
-    public void afterDecisions(Notice notice, List<NoticeItem> newlySettled, List<NoticeItem> decided, Instant now) {
-        recordStrikes(notice, decided);
-        TrustCounts delta = newlySettled.stream().map(TrustService::countOf).reduce(TrustCounts.NONE, TrustCounts::plus);
+    /** Strikes for the takedowns, and each newly settled item counted into the rightholder's record. */
+    @Override
+    public void on(DecisionsRecorded recorded) {
+        Notice notice = recorded.notice();
+        Instant now = recorded.at();
+        recordStrikes(notice, recorded.decided());
+        TrustCounts delta = recorded.newlySettled().stream().map(TrustService::countOf).reduce(TrustCounts.NONE, TrustCounts::plus);
         if (!delta.isEmpty()) {
             store.addCounts(notice.rightholderId(), day(now), delta);
             review(notice.rightholderId(), now);
@@ -156,41 +157,14 @@ public final class TrustService {
 
     private List<NotificationEvent> eventsFor(String rightholderId, TrustChange change) {
         List<NotificationEvent> events = new ArrayList<>();
-        String about = change.kind() + "|" + change.after().version();
         if (change.kind() == TrustChange.Kind.WARNED) {
-            ObjectNode data = Json.object()
-                    .put("rightholderId", rightholderId)
-                    .put("warnedAt", Times.format(change.at()))
-                    .put("suspensionDueAt", Times.format(change.at().plus(java.time.Duration.ofDays(policy.abuseWarningDays()))))
-                    .put("reason", change.reason());
-            counts(data, change.counts());
-            events.add(NotificationEvent.aboutRightholder(EventType.RIGHTHOLDER_WARNED, rightholderId, about,
-                    Json.write(data), change.at()));
+            events.add(Notifications.rightholderWarned(rightholderId, change,
+                    change.at().plus(Duration.ofDays(policy.abuseWarningDays())), policy.windowDays()));
         }
         if (change.tierChanged()) {
-            ObjectNode data = Json.object()
-                    .put("rightholderId", rightholderId)
-                    .put("from", change.before().tier().name())
-                    .put("to", change.after().tier().name())
-                    .put("changedAt", Times.format(change.at()))
-                    .put("changedBy", Decision.AUTO.equals(change.actor()) ? "AUTO" : "STAFF")
-                    .put("reason", change.reason())
-                    .put("suspendedUntil", change.after().suspendedUntil() == null ? null
-                            : Times.format(change.after().suspendedUntil()));
-            counts(data, change.counts());
-            events.add(NotificationEvent.aboutRightholder(EventType.RIGHTHOLDER_TIER_CHANGED, rightholderId, about,
-                    Json.write(data), change.at()));
+            events.add(Notifications.tierChanged(rightholderId, change, policy.windowDays()));
         }
         return events;
-    }
-
-    private void counts(ObjectNode data, TrustCounts counts) {
-        data.putObject("record")
-                .put("windowDays", policy.windowDays())
-                .put("decided", counts.decided())
-                .put("actioned", counts.actioned())
-                .put("unfounded", counts.unfounded())
-                .put("reversed", counts.reversed());
     }
 
     static String describe(RightholderTrust trust) {

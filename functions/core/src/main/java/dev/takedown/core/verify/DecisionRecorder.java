@@ -1,18 +1,19 @@
 package dev.takedown.core.verify;
 
-import dev.takedown.core.Parallel;
+import dev.takedown.core.events.DecisionsRecorded;
+import dev.takedown.core.events.Notifications;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Outcome;
-import dev.takedown.core.notify.NotificationEvent;
 import dev.takedown.core.ports.AuditLog;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
-import dev.takedown.core.trust.TrustService;
+import dev.takedown.core.runtime.Parallel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,21 +23,22 @@ import java.util.TreeMap;
 
 /**
  * Records decisions on items of one notice and everything that follows from them: the audit trail, the
- * notice's progress, the rightholder's record and the sellers' strikes, the notice's completion, and the events
- * for rightholder and seller. Every step can be repeated without effect, so a replayed message re-does only what
+ * notice's progress, the rightholder's record and the sellers' strikes (kept by the followers of
+ * {@link DecisionsRecorded}), the notice's completion, and the events for rightholder and seller. Every step can be repeated without effect, so a replayed message re-does only what
  * an interrupted attempt left undone.
  */
 public final class DecisionRecorder {
     private final NoticeStore notices;
     private final AuditLog audit;
     private final NotificationQueue notifications;
-    private final TrustService trust;
+    private final DecisionsRecorded.Listener followers;
 
-    public DecisionRecorder(NoticeStore notices, AuditLog audit, NotificationQueue notifications, TrustService trust) {
+    public DecisionRecorder(NoticeStore notices, AuditLog audit, NotificationQueue notifications,
+                            DecisionsRecorded.Listener followers) {
         this.notices = notices;
         this.audit = audit;
         this.notifications = notifications;
-        this.trust = trust;
+        this.followers = followers;
     }
 
     /** An item before and after its decision. */
@@ -86,8 +88,8 @@ public final class DecisionRecorder {
                 : notices.settle(notice.id(), settlements, notice.status() == NoticeStatus.IN_PROGRESS);
         Notice current = settled.notice();
         Set<Integer> counted = Set.copyOf(settled.counted());
-        trust.afterDecisions(notice, decided.stream().filter(i -> counted.contains(i.index())).toList(),
-                decided.stream().filter(DecisionRecorder::decidedAfterIntake).toList(), now);
+        followers.on(new DecisionsRecorded(notice, decided.stream().filter(i -> counted.contains(i.index())).toList(),
+                decided.stream().filter(DecisionRecorder::decidedAfterIntake).toList(), now));
         boolean completed = current.status() == NoticeStatus.COMPLETED;
         if (!completed && current.progress().allSettled()) {
             Outcome outcome = Outcome.of(current.progress().actioned(), current.progress().actionable());
@@ -102,16 +104,16 @@ public final class DecisionRecorder {
                                                      Instant now) {
         List<NotificationEvent> events = new ArrayList<>();
         if (!decided.isEmpty()) {
-            events.add(NotificationEvent.itemsDecided(noticeId, decided, now));
+            events.add(Notifications.itemsDecided(noticeId, decided, now));
         }
         // One webhook per seller, however many of its listings the batch removed.
         Map<String, List<NoticeItem>> actionedBySeller = new TreeMap<>();
         decided.stream().filter(i -> i.status() == ItemStatus.ACTIONED && i.statement() != null)
                 .forEach(i -> actionedBySeller.computeIfAbsent(i.statement().sellerId(), k -> new ArrayList<>()).add(i));
         actionedBySeller.forEach((sellerId, items) ->
-                events.add(NotificationEvent.listingsRestricted(noticeId, sellerId, items, now)));
+                events.add(Notifications.listingsRestricted(noticeId, sellerId, items, now)));
         if (completed) {
-            events.add(NotificationEvent.noticeCompleted(noticeId, now));
+            events.add(Notifications.noticeCompleted(noticeId, now));
         }
         return events;
     }

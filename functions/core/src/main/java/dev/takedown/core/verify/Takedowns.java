@@ -8,6 +8,7 @@ import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Right;
+import dev.takedown.core.model.Statements;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.RightholderStore;
 

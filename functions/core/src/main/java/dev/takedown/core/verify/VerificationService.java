@@ -1,7 +1,5 @@
 package dev.takedown.core.verify;
 
-import dev.takedown.core.Log;
-import dev.takedown.core.Parallel;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
@@ -12,6 +10,8 @@ import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.runtime.Log;
+import dev.takedown.core.runtime.Parallel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

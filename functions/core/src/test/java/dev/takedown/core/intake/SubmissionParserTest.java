@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.Json;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.Problem;

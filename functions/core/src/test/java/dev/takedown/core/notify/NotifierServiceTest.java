@@ -2,11 +2,14 @@ package dev.takedown.core.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takedown.core.events.Notifications;
+import dev.takedown.core.model.DeliveryAttempt.Outcome;
+import dev.takedown.core.model.DeliveryAttempt.Target;
+import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Seller;
-import dev.takedown.core.notify.DeliveryAttempt.Outcome;
-import dev.takedown.core.notify.DeliveryAttempt.Target;
 import dev.takedown.core.notify.NotifierService.Verdict;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.WebhookClient;
@@ -67,12 +70,12 @@ class NotifierServiceTest {
     }
 
     private static NotificationEvent completed() {
-        return NotificationEvent.noticeCompleted(NotifyFixtures.NOTICE_ID, NotifyFixtures.DECIDED_AT);
+        return Notifications.noticeCompleted(NotifyFixtures.NOTICE_ID, NotifyFixtures.DECIDED_AT);
     }
 
     @Test
     void aDeliveredWebhookIsSignedAndRecorded() {
-        NotificationEvent event = NotificationEvent.itemsDecided(NotifyFixtures.NOTICE_ID,
+        NotificationEvent event = Notifications.itemsDecided(NotifyFixtures.NOTICE_ID,
                 List.of(NotifyFixtures.items().get(0), NotifyFixtures.items().get(3)), Fixtures.NOW);
         NotifierService.Result result = service.deliver(event, 1);
 
@@ -177,7 +180,7 @@ class NotifierServiceTest {
 
     @Test
     void aRestrictedListingGoesToItsSellerSignedWithThePlatformSecret() {
-        NotificationEvent event = NotificationEvent.listingsRestricted(NotifyFixtures.NOTICE_ID, "seller-fake",
+        NotificationEvent event = Notifications.listingsRestricted(NotifyFixtures.NOTICE_ID, "seller-fake",
                 List.of(NotifyFixtures.items().get(0)), NotifyFixtures.DECIDED_AT);
         assertThat(service.deliver(event, 1).verdict()).isEqualTo(Verdict.DONE);
 
@@ -193,7 +196,7 @@ class NotifierServiceTest {
     @Test
     void aSellerWithoutCallbackIsNotSentAnything() {
         sellers.put("seller-fake", new Seller("seller-fake", "Cheap Deals 4U", null));
-        NotificationEvent event = NotificationEvent.listingsRestricted(NotifyFixtures.NOTICE_ID, "seller-fake",
+        NotificationEvent event = Notifications.listingsRestricted(NotifyFixtures.NOTICE_ID, "seller-fake",
                 List.of(NotifyFixtures.items().get(0)), NotifyFixtures.DECIDED_AT);
         assertThat(service.deliver(event, 1).verdict()).isEqualTo(Verdict.DONE);
         assertThat(client.calls).isEmpty();

@@ -1,6 +1,6 @@
 package dev.takedown.core.testing;
 
-import dev.takedown.core.notify.DeliveryAttempt;
+import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.Page;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.takedown.core.testing;
 
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.SellerState;
+import dev.takedown.core.model.Strike;
+import dev.takedown.core.model.TrustCounts;
+import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.ports.TrustStore;
-import dev.takedown.core.trust.RightholderTrust;
-import dev.takedown.core.trust.SellerState;
-import dev.takedown.core.trust.Strike;
-import dev.takedown.core.trust.TrustCounts;
-import dev.takedown.core.trust.TrustEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.takedown.core.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.Json;
+import dev.takedown.core.json.Json;
 
 /** Builds notice bodies for tests, starting from a valid one. */
 public final class NoticeBodies {

@@ -1,7 +1,7 @@
 package dev.takedown.core.testing;
 
-import dev.takedown.core.notify.EventType;
-import dev.takedown.core.notify.NotificationEvent;
+import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.ports.NotificationQueue;
 import java.util.ArrayList;
 import java.util.List;

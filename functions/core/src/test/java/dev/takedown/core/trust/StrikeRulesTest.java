@@ -2,6 +2,9 @@ package dev.takedown.core.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takedown.core.model.SellerStanding;
+import dev.takedown.core.model.Strike;
+import dev.takedown.core.model.StrikeState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,6 +2,10 @@ package dev.takedown.core.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.Tier;
+import dev.takedown.core.model.TrustChange;
+import dev.takedown.core.model.TrustCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,12 +2,18 @@ package dev.takedown.core.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Rightholder;
-import dev.takedown.core.notify.EventType;
+import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.SellerStanding;
+import dev.takedown.core.model.Strike;
+import dev.takedown.core.model.Tier;
+import dev.takedown.core.model.TrustCounts;
+import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;

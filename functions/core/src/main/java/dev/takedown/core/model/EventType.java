@@ -1,4 +1,4 @@
-package dev.takedown.core.notify;
+package dev.takedown.core.model;
 
 /** Webhook event types, by the name they carry on the wire. */
 public enum EventType {

@@ -1,4 +1,4 @@
-package dev.takedown.core;
+package dev.takedown.core.runtime;
 
 import java.util.ArrayList;
 import java.util.List;

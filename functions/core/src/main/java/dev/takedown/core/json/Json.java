@@ -1,4 +1,4 @@
-package dev.takedown.core;
+package dev.takedown.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package dev.takedown.core;
+package dev.takedown.core.model;
 
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -1,6 +1,7 @@
-package dev.takedown.core;
+package dev.takedown.core.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.json.Json;
 import java.time.Instant;
 
 /**

@@ -3,18 +3,25 @@ package dev.takedown.core.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.takedown.core.Json;
+import dev.takedown.core.events.Notifications;
+import dev.takedown.core.events.WebhookBodies;
+import dev.takedown.core.json.Json;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.NotificationEvent;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class WebhookPayloadsTest {
+/** Webhook bodies as rendered from the events the deciding functions queue. */
+class WebhookBodiesTest {
     private static final Instant AT = Instant.parse("2026-11-28T15:32:00.000Z");
 
     @Test
     void noticeReceivedSaysWhatWasReceived() throws Exception {
-        JsonNode body = Json.parse(WebhookPayloads.noticeReceived(AT, NotifyFixtures.notice(NoticeStatus.RECEIVED)));
+        JsonNode body = Json.parse(body(Notifications.noticeReceived(NotifyFixtures.NOTICE_ID, AT), NotifyFixtures.notice(NoticeStatus.RECEIVED),
+                List.of()));
         assertThat(body.path("type").asText()).isEqualTo("notice.received");
         assertThat(body.path("timestamp").asText()).isEqualTo("2026-11-28T15:32:00.000Z");
         JsonNode data = body.path("data");
@@ -27,8 +34,8 @@ class WebhookPayloadsTest {
 
     @Test
     void itemsDecidedCarriesEachDecision() throws Exception {
-        JsonNode body = Json.parse(WebhookPayloads.body(EventType.ITEMS_DECIDED, AT,
-                WebhookPayloads.itemsDecidedData(NotifyFixtures.NOTICE_ID, NotifyFixtures.items())));
+        JsonNode body = Json.parse(body(Notifications.itemsDecided(NotifyFixtures.NOTICE_ID, NotifyFixtures.items(), AT),
+                null, List.of()));
         assertThat(body.path("type").asText()).isEqualTo("items.decided");
         JsonNode items = body.path("data").path("items");
         assertThat(items).hasSize(4);
@@ -46,8 +53,8 @@ class WebhookPayloadsTest {
 
     @Test
     void noticeCompletedCountsItemsPerStatus() throws Exception {
-        JsonNode data = Json.parse(WebhookPayloads.noticeCompleted(AT, NotifyFixtures.notice(NoticeStatus.COMPLETED),
-                NotifyFixtures.items())).path("data");
+        JsonNode data = Json.parse(body(Notifications.noticeCompleted(NotifyFixtures.NOTICE_ID, AT),
+                NotifyFixtures.notice(NoticeStatus.COMPLETED), NotifyFixtures.items())).path("data");
         assertThat(data.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(data.path("itemCount").asInt()).isEqualTo(4);
         assertThat(data.path("itemsByStatus").path("ACTIONED").asInt()).isEqualTo(1);
@@ -58,10 +65,11 @@ class WebhookPayloadsTest {
 
     @Test
     void listingRestrictedCarriesTheWholeStatementOfReasonsOfEachListing() throws Exception {
-        String queued = WebhookPayloads.listingsRestrictedFacts(NotifyFixtures.NOTICE_ID, "seller-fake",
-                List.of(NotifyFixtures.STATEMENT, NotifyFixtures.STATEMENT));
-        assertThat(queued).as("facts only").doesNotContain("howToContest", "ground");
-        JsonNode body = Json.parse(WebhookPayloads.listingsRestricted(AT, queued));
+        NoticeItem actioned = NotifyFixtures.items().get(0);
+        NotificationEvent event = Notifications.listingsRestricted(NotifyFixtures.NOTICE_ID, "seller-fake",
+                List.of(actioned, actioned), AT);
+        assertThat(event.data()).as("facts only").doesNotContain("howToContest", "ground");
+        JsonNode body = Json.parse(body(event, null, List.of()));
         assertThat(body.path("type").asText()).isEqualTo("listing.restricted");
         assertThat(body.path("timestamp").asText()).isEqualTo("2026-11-28T15:32:00.000Z");
         JsonNode data = body.path("data");
@@ -77,5 +85,9 @@ class WebhookPayloadsTest {
         assertThat(statement.path("howToContest").asText()).startsWith("Contest this decision within 6 months")
                 .contains(NotifyFixtures.NOTICE_ID);
         assertThat(statement.size()).isEqualTo(17);
+    }
+
+    private static String body(NotificationEvent event, Notice notice, List<NoticeItem> allItems) {
+        return WebhookBodies.body(event, notice, () -> allItems);
     }
 }

@@ -1,14 +1,6 @@
-package dev.takedown.core.verify;
+package dev.takedown.core.model;
 
-import dev.takedown.core.model.Decision;
 import java.time.Instant;
-import dev.takedown.core.model.Listing;
-import dev.takedown.core.model.Notice;
-import dev.takedown.core.model.NoticeReason;
-import dev.takedown.core.model.Right;
-import dev.takedown.core.model.RightType;
-import dev.takedown.core.model.Rightholder;
-import dev.takedown.core.model.StatementOfReasons;
 
 /** Writes the statement of reasons a seller gets for a removed listing (EU DSA Art. 17). */
 public final class Statements {

@@ -1,4 +1,4 @@
-package dev.takedown.core.trust;
+package dev.takedown.core.model;
 
 public enum StrikeState {
     /** A dispute window is still open: it does not count yet. */

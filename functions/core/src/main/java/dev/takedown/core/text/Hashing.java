@@ -1,4 +1,4 @@
-package dev.takedown.core;
+package dev.takedown.core.text;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.takedown.core;
+package dev.takedown.core.text;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.takedown.core.trust;
+package dev.takedown.core.model;
 
 /**
  * A rightholder's record over some days: items decided on their merits (ACTIONED or REJECTED), of them actioned,

@@ -1,4 +1,4 @@
-package dev.takedown.core.trust;
+package dev.takedown.core.model;
 
 /** A rightholder's standing as a sender of notices. */
 public enum Tier {

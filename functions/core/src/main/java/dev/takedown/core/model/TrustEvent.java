@@ -1,4 +1,4 @@
-package dev.takedown.core.trust;
+package dev.takedown.core.model;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.takedown.core;
+package dev.takedown.core.text;
 
 /** Enum constants by their exact name, for input that may name none: null rather than an exception. */
 public final class Enums {

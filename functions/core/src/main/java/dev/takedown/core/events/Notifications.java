@@ -1,0 +1,152 @@
+package dev.takedown.core.events;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.json.ItemJson;
+import dev.takedown.core.json.Json;
+import dev.takedown.core.json.StatementJson;
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NotificationEvent;
+import dev.takedown.core.model.SellerStanding;
+import dev.takedown.core.model.StandingChange;
+import dev.takedown.core.model.TrustChange;
+import dev.takedown.core.model.TrustCounts;
+import dev.takedown.core.text.Times;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every event rightholders and sellers are told about, made with the facts it carries to the notifier, which
+ * {@link WebhookBodies} renders. Facts are written here only.
+ */
+public final class Notifications {
+    private Notifications() {
+    }
+
+    public static NotificationEvent noticeReceived(String noticeId, Instant at) {
+        return NotificationEvent.aboutNotice(EventType.NOTICE_RECEIVED, noticeId, List.of(), null, null, null, at);
+    }
+
+    public static NotificationEvent noticeCompleted(String noticeId, Instant at) {
+        return NotificationEvent.aboutNotice(EventType.NOTICE_COMPLETED, noticeId, List.of(), null, null, null, at);
+    }
+
+    /**
+     * Decisions on several items of one notice, sent together, each as it was made. The id covers each item's new
+     * status, so a later decision on the same item (a review) is a new event.
+     */
+    public static NotificationEvent itemsDecided(String noticeId, List<NoticeItem> decided, Instant at) {
+        List<NoticeItem> sorted = sorted(decided);
+        String statuses = sorted.stream().map(i -> i.index() + ":" + i.status()).collect(Collectors.joining(","));
+        ObjectNode data = Json.object().put("noticeId", noticeId);
+        ArrayNode items = data.putArray("items");
+        sorted.forEach(item -> items.add(ItemJson.forWebhook(item)));
+        return NotificationEvent.aboutNotice(EventType.ITEMS_DECIDED, noticeId, indexes(sorted), statuses, null,
+                Json.write(data), at);
+    }
+
+    /**
+     * To the seller of actioned items of one notice: the facts of each removed listing's statement of reasons, which
+     * the notifier words ({@link WebhookBodies}). Facts only, so the message stays small.
+     */
+    public static NotificationEvent listingsRestricted(String noticeId, String sellerId, List<NoticeItem> actioned,
+                                                       Instant at) {
+        List<NoticeItem> sorted = sorted(actioned);
+        ObjectNode data = Json.object().put("sellerId", sellerId).put("noticeId", noticeId);
+        ArrayNode listings = data.putArray("listings");
+        sorted.forEach(item -> listings.add(StatementJson.facts(item.statement())));
+        return NotificationEvent.aboutNotice(EventType.LISTING_RESTRICTED, noticeId, indexes(sorted), null, sellerId,
+                Json.write(data), at);
+    }
+
+    /** A rightholder warned as an abusive sender, with the record that put it over the bar. */
+    public static NotificationEvent rightholderWarned(String rightholderId, TrustChange change, Instant suspensionDueAt,
+                                                      int windowDays) {
+        ObjectNode data = Json.object()
+                .put("rightholderId", rightholderId)
+                .put("warnedAt", Times.format(change.at()))
+                .put("suspensionDueAt", Times.format(suspensionDueAt))
+                .put("reason", change.reason());
+        record(data, change.counts(), windowDays);
+        return NotificationEvent.aboutRightholder(EventType.RIGHTHOLDER_WARNED, rightholderId, about(change),
+                Json.write(data), change.at());
+    }
+
+    public static NotificationEvent tierChanged(String rightholderId, TrustChange change, int windowDays) {
+        ObjectNode data = Json.object()
+                .put("rightholderId", rightholderId)
+                .put("from", change.before().tier().name())
+                .put("to", change.after().tier().name())
+                .put("changedAt", Times.format(change.at()))
+                .put("changedBy", Decision.AUTO.equals(change.actor()) ? "AUTO" : "STAFF")
+                .put("reason", change.reason())
+                .put("suspendedUntil", change.after().suspendedUntil() == null ? null
+                        : Times.format(change.after().suspendedUntil()));
+        record(data, change.counts(), windowDays);
+        return NotificationEvent.aboutRightholder(EventType.RIGHTHOLDER_TIER_CHANGED, rightholderId, about(change),
+                Json.write(data), change.at());
+    }
+
+    /**
+     * A seller's change of standing; a suspension carries the statement of reasons the seller is owed (EU DSA
+     * Art. 17).
+     *
+     * @param version the standing's version the change made
+     */
+    public static NotificationEvent sellerStatusChanged(StandingChange change, long version, String actor, Instant at,
+                                                        int strikeLifeDays, int strikesToSuspend) {
+        ObjectNode data = Json.object()
+                .put("sellerId", change.sellerId())
+                .put("from", change.from().name())
+                .put("to", change.to().name())
+                .put("changedAt", Times.format(at))
+                .put("establishedStrikes", change.strikes());
+        ArrayNode removed = data.putArray("listingsRemoved");
+        change.listingsRemoved().forEach(removed::add);
+        ArrayNode restored = data.putArray("listingsRestored");
+        change.listingsRestored().forEach(restored::add);
+        if (change.to() == SellerStanding.SUSPENDED) {
+            data.putObject("statementOfReasons")
+                    .put("restriction", "The seller account is suspended: every active listing ("
+                            + change.listingsRemoved().size() + ") was removed and no listing can be bought.")
+                    .put("ground", "Repeat infringement: " + change.strikes() + " established strikes within "
+                            + strikeLifeDays + " days, at or over the suspension threshold of "
+                            + strikesToSuspend + " (the platform's repeat-infringer policy, 17 U.S.C. 512(i)).")
+                    .put("facts", "Each strike is the takedowns of one rightholder's notices on one day whose dispute"
+                            + " window closed without a successful counter-notice.")
+                    .put("automated", Decision.AUTO.equals(actor))
+                    .put("decidedAt", Times.format(at))
+                    .put("howToContest", "Contest the suspension or any strike by an internal complaint within 6"
+                            + " months; a person reviews every complaint (EU Digital Services Act Art. 20), and a voided"
+                            + " strike no longer counts. You may also turn to an out-of-court dispute settlement body"
+                            + " or a court.");
+        }
+        return NotificationEvent.aboutSeller(EventType.SELLER_STATUS_CHANGED, change.sellerId(),
+                change.to() + "|" + version, Json.write(data), at);
+    }
+
+    private static String about(TrustChange change) {
+        return change.kind() + "|" + change.after().version();
+    }
+
+    private static void record(ObjectNode data, TrustCounts counts, int windowDays) {
+        data.putObject("record")
+                .put("windowDays", windowDays)
+                .put("decided", counts.decided())
+                .put("actioned", counts.actioned())
+                .put("unfounded", counts.unfounded())
+                .put("reversed", counts.reversed());
+    }
+
+    private static List<NoticeItem> sorted(List<NoticeItem> items) {
+        return items.stream().sorted(Comparator.comparingInt(NoticeItem::index)).toList();
+    }
+
+    private static List<Integer> indexes(List<NoticeItem> sorted) {
+        return sorted.stream().map(NoticeItem::index).toList();
+    }
+}
