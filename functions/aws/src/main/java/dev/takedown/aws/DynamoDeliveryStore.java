@@ -1,6 +1,6 @@
 package dev.takedown.aws;
 
-import dev.takedown.core.model.DeliveryAttempt.Outcome;
+import dev.takedown.core.model.DeliveryAttempt.Status;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.EventType;
@@ -76,7 +76,7 @@ public final class DynamoDeliveryStore implements DeliveryStore {
 
     @Override
     public void record(DeliveryAttempt attempt) {
-        boolean delivered = attempt.outcome() == Outcome.DELIVERED;
+        boolean delivered = attempt.outcome() == Status.DELIVERED;
         // Nothing lists a seller's attempts by notice: a delivered one is kept on its mark alone (one write).
         if (!delivered || attempt.target() != Target.SELLER) {
             String sk = attemptsOf(attempt.target()) + Times.format(attempt.attemptedAt()) + "#" + attempt.webhookId()
@@ -164,7 +164,7 @@ public final class DynamoDeliveryStore implements DeliveryStore {
                 Attrs.s(row, "targetId"),
                 Attrs.s(row, "url"),
                 Attrs.n(row, "attempt"),
-                Outcome.valueOf(Attrs.s(row, "outcome")),
+                Status.valueOf(Attrs.s(row, "outcome")),
                 Attrs.n(row, "httpStatus"),
                 Attrs.s(row, "error"),
                 Times.parse(Attrs.s(row, "attemptedAt")),

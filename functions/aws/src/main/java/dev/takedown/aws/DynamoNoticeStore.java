@@ -4,13 +4,14 @@ import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.EvidenceKind;
+import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.NoticeStatus;
-import dev.takedown.core.model.Outcome;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Sender;
 import dev.takedown.core.ports.InvalidCursorException;
@@ -64,8 +65,9 @@ public final class DynamoNoticeStore implements NoticeStore {
     private static final int MAX_BATCH_ATTEMPTS = 8;
     private static final Pattern ITEM_SK = Pattern.compile("ITEM#\\d{6}");
     private static final Pattern REVIEW_SINCE = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#(ntc_[0-9a-z]{26})#(ITEM#\\d{6})");
-    private static final Pattern RECEIVED_KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#ntc_[0-9a-z]{26}");
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#(" + Ids.NOTICE_ID_REGEX + ")#(ITEM#\\d{6})");
+    private static final Pattern RECEIVED_KEY = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#" + Ids.NOTICE_ID_REGEX);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -374,7 +376,7 @@ public final class DynamoNoticeStore implements NoticeStore {
     }
 
     @Override
-    public boolean complete(String noticeId, Outcome outcome, Instant at) {
+    public boolean complete(String noticeId, NoticeOutcome outcome, Instant at) {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(noticeKey(noticeId))
                     .updateExpression("SET #status = :completed, outcome = :outcome, completedAt = :at")
@@ -465,7 +467,7 @@ public final class DynamoNoticeStore implements NoticeStore {
                 Attrs.n(row, "itemCount"),
                 new Progress(Attrs.n(row, "toVerify"), Attrs.n(row, "settledCount"), Attrs.n(row, "actionedCount"),
                         Attrs.n(row, "actionableCount")),
-                outcome == null ? null : Outcome.valueOf(outcome),
+                outcome == null ? null : NoticeOutcome.valueOf(outcome),
                 completedAt == null ? null : Times.parse(completedAt));
     }
 

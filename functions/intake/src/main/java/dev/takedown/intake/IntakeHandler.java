@@ -16,6 +16,7 @@ import dev.takedown.core.intake.IntakeService;
 import dev.takedown.core.intake.ListingLocator;
 import dev.takedown.core.intake.NoticeQueries;
 import dev.takedown.core.intake.SubmissionParser;
+import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.ports.Page;
@@ -30,7 +31,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -38,8 +38,6 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Routes follow template.yaml.
  */
 public final class IntakeHandler implements RequestStreamHandler {
-    private static final Pattern NOTICE_ID = Pattern.compile("ntc_[0-9a-z]{26}");
-
     private final IntakeService intake;
     private final NoticeQueries queries;
 
@@ -167,7 +165,7 @@ public final class IntakeHandler implements RequestStreamHandler {
 
     private static String noticeId(ApiRequest request) {
         String id = request.pathParameter("id");
-        if (id == null || !NOTICE_ID.matcher(id).matches()) {
+        if (!Ids.isNoticeId(id)) {
             throw new ProblemException(Problem.notFound("No notice " + id + " of yours exists."));
         }
         return id;

@@ -131,10 +131,10 @@ class IntakeHandlerTest {
         String id = body(submitSample()).path("id").asText();
         NotificationEvent event = Notifications.noticeReceived(id, Fixtures.NOW);
         deliveries.record(new DeliveryAttempt(id, event.id(), EventType.NOTICE_RECEIVED, DeliveryAttempt.Target.RIGHTHOLDER,
-                "acme", "https://hooks.acme.example/", 1, DeliveryAttempt.Outcome.RETRYING, 500, null, Fixtures.NOW,
+                "acme", "https://hooks.acme.example/", 1, DeliveryAttempt.Status.RETRYING, 500, null, Fixtures.NOW,
                 Fixtures.NOW.plusSeconds(10)));
         deliveries.record(new DeliveryAttempt(id, "msg_seller", EventType.LISTING_RESTRICTED, DeliveryAttempt.Target.SELLER,
-                "seller-fake", "https://hooks.deals.example/", 1, DeliveryAttempt.Outcome.DELIVERED, 204, null,
+                "seller-fake", "https://hooks.deals.example/", 1, DeliveryAttempt.Status.DELIVERED, 204, null,
                 Fixtures.NOW, null));
         ObjectNode list = event("intake-list-notice-deliveries.json");
         list.withObjectProperty("pathParameters").put("id", id);

@@ -89,7 +89,7 @@ public final class NotifierHandler implements RequestStreamHandler {
             int attempt = record.path("attributes").path("ApproximateReceiveCount").asInt(1);
             NotifierService.Result result = notifier.deliver(event, attempt);
             String receiptHandle = record.path("receiptHandle").asText();
-            return switch (result.verdict()) {
+            return switch (result.next()) {
                 case DONE -> true;
                 case RETRY -> {
                     redelivery.redeliverAfter(receiptHandle, result.retryAfter());

@@ -3,6 +3,7 @@ package dev.takedown.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.Listing;
@@ -29,7 +30,6 @@ import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
-import dev.takedown.core.verify.DecisionRecorder;
 import dev.takedown.core.verify.VerificationService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

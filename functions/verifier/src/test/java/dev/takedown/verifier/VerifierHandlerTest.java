@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.NoticeItem;
@@ -17,7 +18,6 @@ import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
-import dev.takedown.core.verify.DecisionRecorder;
 import dev.takedown.core.verify.VerificationService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,7 @@
 package dev.takedown.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.takedown.core.model.Ids;
 import dev.takedown.local.QuietStack;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class ColdStartBench {
                 String function = entry.getKey();
                 Path event = work.resolve(entry.getValue());
                 Files.writeString(event, Files.readString(Bench.ROOT.resolve("events").resolve(entry.getValue()))
-                        .replaceAll("ntc_[0-9a-z]{26}", noticeId));
+                        .replaceAll(Ids.NOTICE_ID_REGEX, noticeId));
 
                 snapshot.restore();
                 AwsCalls.record(function);

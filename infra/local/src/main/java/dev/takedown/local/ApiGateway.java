@@ -63,7 +63,7 @@ final class ApiGateway implements HttpHandler {
         if (body == null) {
             return gatewayResponses.reply(GatewayResponses.REQUEST_TOO_LARGE, "Request Too Long", requestId);
         }
-        ApiRequest request = ApiRequest.of(exchange, requestId, body);
+        IncomingRequest request = IncomingRequest.of(exchange, requestId, body);
         Router.Match match = router.match(request.method(), request.rawPath()).orElse(null);
         if (match == null || match.route().isEmpty()) {
             return gatewayResponses.reply(GatewayResponses.MISSING_AUTHENTICATION_TOKEN,
@@ -73,7 +73,7 @@ final class ApiGateway implements HttpHandler {
         Map<String, String> authorizerContext = null;
         LambdaAuthorizer authorizer = authorizerFor(route);
         if (authorizer != null) {
-            LambdaAuthorizer.Outcome outcome = authorizer.authorize(request, integration.methodArn(request),
+            LambdaAuthorizer.Authorization outcome = authorizer.authorize(request, integration.methodArn(request),
                     () -> integration.authorizerEvent(request, route.resource(), match.pathParameters()));
             if (outcome instanceof LambdaAuthorizer.Refused refused) {
                 return gatewayResponses.reply(refused.responseType(), refused.message(), requestId);

@@ -21,14 +21,14 @@ import java.util.regex.Pattern;
 final class LambdaAuthorizer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    sealed interface Outcome {
+    sealed interface Authorization {
     }
 
     /** {@code context} is what the proxy event carries as requestContext.authorizer. */
-    record Allowed(Map<String, String> context) implements Outcome {
+    record Allowed(Map<String, String> context) implements Authorization {
     }
 
-    record Refused(String responseType, String message) implements Outcome {
+    record Refused(String responseType, String message) implements Authorization {
     }
 
     private record CachedPolicy(JsonNode output, long expiresAtMillis) {
@@ -44,7 +44,7 @@ final class LambdaAuthorizer {
     }
 
     /** {@code event} builds the REQUEST authorizer event, only when the function has to be called. */
-    Outcome authorize(ApiRequest request, String methodArn, Supplier<ObjectNode> event) {
+    Authorization authorize(IncomingRequest request, String methodArn, Supplier<ObjectNode> event) {
         List<String> identity = new ArrayList<>();
         for (String header : definition.identityHeaders()) {
             String value = request.header(header);
@@ -77,7 +77,7 @@ final class LambdaAuthorizer {
         return evaluate(output, methodArn);
     }
 
-    private static Outcome evaluate(JsonNode output, String methodArn) {
+    private static Authorization evaluate(JsonNode output, String methodArn) {
         boolean allowed = false;
         for (JsonNode statement : asList(output.path("policyDocument").path("Statement"))) {
             if (!matchesAny(statement.path("Action"), "execute-api:Invoke")

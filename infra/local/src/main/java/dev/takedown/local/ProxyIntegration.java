@@ -32,12 +32,12 @@ final class ProxyIntegration {
         this.stage = stage;
     }
 
-    String methodArn(ApiRequest request) {
+    String methodArn(IncomingRequest request) {
         return "arn:aws:execute-api:" + References.REGION + ":" + References.ACCOUNT + ":local/" + stage + "/"
                 + request.method() + "/" + request.path().replaceFirst("^/", "");
     }
 
-    ObjectNode authorizerEvent(ApiRequest request, String resource, Map<String, String> pathParameters) {
+    ObjectNode authorizerEvent(IncomingRequest request, String resource, Map<String, String> pathParameters) {
         ObjectNode event = JSON.createObjectNode();
         event.put("type", "REQUEST");
         event.put("methodArn", methodArn(request));
@@ -47,7 +47,7 @@ final class ProxyIntegration {
     }
 
     /** {@code authorizer} is null on routes without an authorizer. */
-    ObjectNode proxyEvent(ApiRequest request, String resource, Map<String, String> pathParameters,
+    ObjectNode proxyEvent(IncomingRequest request, String resource, Map<String, String> pathParameters,
             Map<String, String> authorizer) {
         ObjectNode event = JSON.createObjectNode();
         putRequest(event, request, resource, pathParameters);
@@ -64,7 +64,7 @@ final class ProxyIntegration {
         return event;
     }
 
-    private static void putRequest(ObjectNode event, ApiRequest request, String resource,
+    private static void putRequest(ObjectNode event, IncomingRequest request, String resource,
             Map<String, String> pathParameters) {
         event.put("resource", resource);
         event.put("path", request.path());
@@ -90,7 +90,7 @@ final class ProxyIntegration {
         });
     }
 
-    private ObjectNode requestContext(ApiRequest request, String resource, Map<String, String> authorizer) {
+    private ObjectNode requestContext(IncomingRequest request, String resource, Map<String, String> authorizer) {
         ObjectNode context = JSON.createObjectNode();
         context.put("accountId", References.ACCOUNT);
         context.put("apiId", "local");

@@ -90,14 +90,14 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Selle
         return new Seed(rightholders, rights, sellers, listings);
     }
 
-    private static SeededRightholder rightholder(Entry entry) {
+    private static SeededRightholder rightholder(SeedObject entry) {
         entry.allow("id", "name", "email", "apiKey", "callbackUrl", "webhookSecret");
         return new SeededRightholder(new Rightholder(entry.required("id"), entry.required("name"),
                 entry.required("email"), entry.url("callbackUrl"), entry.optional("webhookSecret")),
                 entry.required("apiKey"));
     }
 
-    private static Right right(Entry entry) {
+    private static Right right(SeedObject entry) {
         entry.allow("id", "rightholderId", "type", "mark", "registrationNumber", "jurisdiction", "status",
                 "validUntil", "authorizedSellers");
         return new Right(entry.required("id"), entry.required("rightholderId"),
@@ -106,18 +106,18 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Selle
                 entry.strings("authorizedSellers"));
     }
 
-    private static Seller seller(Entry entry) {
+    private static Seller seller(SeedObject entry) {
         entry.allow("id", "name", "callbackUrl");
         return new Seller(entry.required("id"), entry.required("name"), entry.url("callbackUrl"));
     }
 
-    private static Listing listing(Entry entry) {
+    private static Listing listing(SeedObject entry) {
         entry.allow("id", "sellerId", "title", "brand", "status");
         return new Listing(entry.required("id"), entry.required("sellerId"), entry.required("title"),
                 entry.optional("brand"), entry.constant("status", ListingStatus.class));
     }
 
-    private static <T> List<T> section(JsonNode root, String name, String source, Function<Entry, T> reader) {
+    private static <T> List<T> section(JsonNode root, String name, String source, Function<SeedObject, T> reader) {
         JsonNode array = root.path(name);
         if (array.isMissingNode()) {
             return List.of();
@@ -127,7 +127,7 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Selle
         }
         List<T> values = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            values.add(reader.apply(new Entry(array.get(i), source + ": " + name + "[" + i + "]")));
+            values.add(reader.apply(new SeedObject(array.get(i), source + ": " + name + "[" + i + "]")));
         }
         return values;
     }
@@ -143,11 +143,11 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Selle
     }
 
     /** One object of a section; errors name it by index and id. */
-    private static final class Entry {
+    private static final class SeedObject {
         private final JsonNode node;
         private final String where;
 
-        Entry(JsonNode node, String where) {
+        SeedObject(JsonNode node, String where) {
             if (!node.isObject()) {
                 throw new SeedException(where + ": must be an object");
             }

@@ -10,8 +10,8 @@ import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
-import dev.takedown.core.model.Outcome;
 import dev.takedown.core.testing.NoticeBodies;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +93,7 @@ class FaultDrillDynamoRestartTest {
         Notice notice = notices.find(noticeId).orElseThrow();
         assertThat(notice.progress().settled()).isEqualTo(ITEMS);
         assertThat(notice.progress().actioned()).isEqualTo(ITEMS);
-        assertThat(notice.outcome()).isEqualTo(Outcome.ALL);
+        assertThat(notice.outcome()).isEqualTo(NoticeOutcome.ALL);
 
         List<NoticeItem> items = notices.allItems(noticeId, null);
         assertThat(items).hasSize(ITEMS).allSatisfy(item -> assertThat(item.status()).isEqualTo(ItemStatus.ACTIONED));

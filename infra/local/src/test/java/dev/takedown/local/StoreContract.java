@@ -17,7 +17,7 @@ import dev.takedown.aws.SqsVerificationQueue;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
-import dev.takedown.core.model.DeliveryAttempt.Outcome;
+import dev.takedown.core.model.DeliveryAttempt.Status;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.EventType;
@@ -353,13 +353,13 @@ abstract class StoreContract {
             assertThat(deliveries.claim(noticeId, "msg_a", at, lease)).as("held by the first claim")
                     .isEqualTo(DeliveryStore.Claim.IN_FLIGHT);
             deliveries.record(new DeliveryAttempt(noticeId, "msg_a", EventType.NOTICE_COMPLETED, Target.RIGHTHOLDER,
-                    "acme", "https://hooks.acme.example/", attempt, last ? Outcome.DELIVERED : Outcome.RETRYING,
+                    "acme", "https://hooks.acme.example/", attempt, last ? Status.DELIVERED : Status.RETRYING,
                     last ? 204 : null, last ? null : "HttpTimeoutException: timed out", at,
                     last ? null : first.plusSeconds(attempt + 1)));
         }
         assertThat(deliveries.claim(noticeId, "msg_s", first, lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
         deliveries.record(new DeliveryAttempt(noticeId, "msg_s", EventType.LISTING_RESTRICTED, Target.SELLER,
-                "seller-fake", "https://hooks.deals.example/", 1, Outcome.DELIVERED, 200, null, first, null));
+                "seller-fake", "https://hooks.deals.example/", 1, Status.DELIVERED, 200, null, first, null));
 
         assertThat(deliveries.claim(noticeId, "msg_a", first.plusSeconds(60), lease)).isEqualTo(DeliveryStore.Claim.DELIVERED);
         assertThat(deliveries.claim(noticeId, "msg_s", first.plusSeconds(60), lease)).isEqualTo(DeliveryStore.Claim.DELIVERED);
@@ -373,16 +373,16 @@ abstract class StoreContract {
         assertThat(otherSender.claim(noticeId, "msg_b", first.plusSeconds(31), lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
         // The first sender, stalled past its lease, records its failure: the claim it lost is not its to release.
         deliveries.record(new DeliveryAttempt(noticeId, "msg_b", EventType.LISTING_RESTRICTED, Target.SELLER, "seller-fake",
-                "https://hooks.deals.example/", 1, Outcome.RETRYING, 503, null, first.plusSeconds(32), first.plusSeconds(40)));
+                "https://hooks.deals.example/", 1, Status.RETRYING, 503, null, first.plusSeconds(32), first.plusSeconds(40)));
         assertThat(deliveries.claim(noticeId, "msg_b", first.plusSeconds(33), lease)).isEqualTo(DeliveryStore.Claim.IN_FLIGHT);
         Page<DeliveryAttempt> page = deliveries.rightholderAttempts(noticeId, null, 2);
         assertThat(page.entries()).extracting(DeliveryAttempt::attempt).containsExactly(1, 2);
         assertThat(page.entries().get(0)).isEqualTo(new DeliveryAttempt(noticeId, "msg_a", EventType.NOTICE_COMPLETED,
-                Target.RIGHTHOLDER, "acme", "https://hooks.acme.example/", 1, Outcome.RETRYING, null,
+                Target.RIGHTHOLDER, "acme", "https://hooks.acme.example/", 1, Status.RETRYING, null,
                 "HttpTimeoutException: timed out", first.plusSeconds(1), first.plusSeconds(2)));
         Page<DeliveryAttempt> rest = deliveries.rightholderAttempts(noticeId, page.nextCursor(), 2);
         assertThat(rest.entries()).singleElement().satisfies(a -> {
-            assertThat(a.outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(a.outcome()).isEqualTo(Status.DELIVERED);
             assertThat(a.httpStatus()).isEqualTo(204);
         });
         assertThat(rest.nextCursor()).isNull();
@@ -498,10 +498,10 @@ abstract class StoreContract {
         assertThat(replayed.notice().status()).isEqualTo(NoticeStatus.IN_PROGRESS);
 
         Instant at = now();
-        assertThat(notices().complete(notice.id(), dev.takedown.core.model.Outcome.PARTIAL, at)).isTrue();
-        assertThat(notices().complete(notice.id(), dev.takedown.core.model.Outcome.ALL, at.plusSeconds(1))).isFalse();
+        assertThat(notices().complete(notice.id(), dev.takedown.core.model.NoticeOutcome.PARTIAL, at)).isTrue();
+        assertThat(notices().complete(notice.id(), dev.takedown.core.model.NoticeOutcome.ALL, at.plusSeconds(1))).isFalse();
         Notice completed = notices().find(notice.id()).orElseThrow();
-        assertThat(completed.outcome()).isEqualTo(dev.takedown.core.model.Outcome.PARTIAL);
+        assertThat(completed.outcome()).isEqualTo(dev.takedown.core.model.NoticeOutcome.PARTIAL);
         assertThat(completed.completedAt()).isEqualTo(at);
         assertThat(notices().settle(notice.id(), List.of(new NoticeStore.Settlement(0, false, false)), true))
                 .as("a completed notice is not reopened").isEqualTo(new NoticeStore.Settled(completed, List.of()));

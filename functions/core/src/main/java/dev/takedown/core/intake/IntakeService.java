@@ -5,9 +5,9 @@ import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
-import dev.takedown.core.model.Outcome;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
@@ -180,7 +180,7 @@ public final class IntakeService {
         Notice notice = new Notice(noticeId, rightholderId, submission.rightId(), submission.reason(),
                 submission.explanation(), submission.sender(), submission.signature(), submission.evidence(),
                 nothingToVerify ? NoticeStatus.COMPLETED : NoticeStatus.RECEIVED, now, items.size(), Progress.start(open),
-                nothingToVerify ? Outcome.NONE : null, nothingToVerify ? now : null);
+                nothingToVerify ? NoticeOutcome.NONE : null, nothingToVerify ? now : null);
         notices.saveNew(notice, items);
         Log.info("notice received", "noticeId", noticeId, "rightholderId", rightholderId,
                 "items", items.size(), "openItems", open);

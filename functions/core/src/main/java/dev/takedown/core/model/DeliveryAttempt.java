@@ -16,7 +16,7 @@ public record DeliveryAttempt(
         String targetId,
         String url,
         int attempt,
-        Outcome outcome,
+        Status outcome,
         Integer httpStatus,
         String error,
         Instant attemptedAt,
@@ -24,5 +24,5 @@ public record DeliveryAttempt(
 
     public enum Target { RIGHTHOLDER, SELLER }
 
-    public enum Outcome { DELIVERED, RETRYING, FAILED }
+    public enum Status { DELIVERED, RETRYING, FAILED }
 }

@@ -2,9 +2,17 @@ package dev.takedown.core.model;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
-/** Time-ordered, unguessable identifiers (ULID layout: 48-bit milliseconds then 80 random bits). */
+/**
+ * Identifiers and credentials the platform hands out: time-ordered, unguessable notice ids (ULID layout: 48-bit
+ * milliseconds then 80 random bits), API keys and webhook secrets. Whatever takes a notice id as input checks it
+ * against {@link #NOTICE_ID}.
+ */
 public final class Ids {
+    /** The shape of a notice id, as a regular expression to embed in others. */
+    public static final String NOTICE_ID_REGEX = "ntc_[0-9a-z]{26}";
+    public static final Pattern NOTICE_ID = Pattern.compile(NOTICE_ID_REGEX);
     private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -13,6 +21,10 @@ public final class Ids {
 
     public static String notice(Instant at) {
         return "ntc_" + ulid(at.toEpochMilli());
+    }
+
+    public static boolean isNoticeId(String text) {
+        return text != null && NOTICE_ID.matcher(text).matches();
     }
 
     static String ulid(long millis) {

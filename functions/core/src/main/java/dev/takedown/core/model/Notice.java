@@ -20,7 +20,7 @@ public record Notice(
         Instant receivedAt,
         int itemCount,
         Progress progress,
-        Outcome outcome,
+        NoticeOutcome outcome,
         Instant completedAt) {
 
     public Notice {

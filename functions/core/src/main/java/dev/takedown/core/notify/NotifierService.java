@@ -1,7 +1,7 @@
 package dev.takedown.core.notify;
 
 import dev.takedown.core.events.WebhookBodies;
-import dev.takedown.core.model.DeliveryAttempt.Outcome;
+import dev.takedown.core.model.DeliveryAttempt.Status;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.Notice;
@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class NotifierService {
 
     /** What the caller does with the event's message. */
-    public enum Verdict {
+    public enum Next {
         /** Done: delivered, nothing to deliver, or refused for good. */
         DONE,
         /** Try again after {@link Result#retryAfter()}. */
@@ -35,12 +35,12 @@ public final class NotifierService {
         GIVE_UP
     }
 
-    public record Result(Verdict verdict, Duration retryAfter) {
-        static final Result DONE = new Result(Verdict.DONE, Duration.ZERO);
-        static final Result GIVE_UP = new Result(Verdict.GIVE_UP, Duration.ZERO);
+    public record Result(Next next, Duration retryAfter) {
+        static final Result DONE = new Result(Next.DONE, Duration.ZERO);
+        static final Result GIVE_UP = new Result(Next.GIVE_UP, Duration.ZERO);
 
         static Result retryAfter(Duration delay) {
-            return new Result(Verdict.RETRY, delay);
+            return new Result(Next.RETRY, delay);
         }
     }
 
@@ -111,7 +111,7 @@ public final class NotifierService {
         Recipient recipient = found.get();
         Optional<String> refusal = policy.refusal(recipient.callbackUrl());
         if (refusal.isPresent()) {
-            record(event, recipient, attempt, Outcome.FAILED, null, "callback URL refused: " + refusal.get(), null);
+            record(event, recipient, attempt, Status.FAILED, null, "callback URL refused: " + refusal.get(), null);
             Log.warn("callback URL refused; webhook not sent", null, "webhookId", event.id(),
                     "about", event.deliveryKey(), "target", recipient.target(), "targetId", recipient.id(),
                     "reason", refusal.get());
@@ -130,27 +130,27 @@ public final class NotifierService {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         if (status != null && status >= 200 && status < 300) {
-            record(event, recipient, attempt, Outcome.DELIVERED, status, null, null);
+            record(event, recipient, attempt, Status.DELIVERED, status, null, null);
             Log.info("webhook delivered", "webhookId", event.id(), "about", event.deliveryKey(),
                     "type", event.type().wireName(), "attempt", attempt, "httpStatus", status);
             return Result.DONE;
         }
         String failure = error != null ? error : "HTTP " + status;
         if (schedule.isLast(attempt)) {
-            record(event, recipient, attempt, Outcome.FAILED, status, error, null);
+            record(event, recipient, attempt, Status.FAILED, status, error, null);
             Log.warn("webhook failed for good", null, "webhookId", event.id(), "about", event.deliveryKey(),
                     "type", event.type().wireName(), "attempt", attempt, "failure", failure);
             return Result.GIVE_UP;
         }
         Duration delay = schedule.delayAfter(attempt);
-        record(event, recipient, attempt, Outcome.RETRYING, status, error, clock.instant().plus(delay));
+        record(event, recipient, attempt, Status.RETRYING, status, error, clock.instant().plus(delay));
         Log.info("webhook failed; will retry", "webhookId", event.id(), "about", event.deliveryKey(),
                 "type", event.type().wireName(), "attempt", attempt, "failure", failure,
                 "retryInSeconds", delay.toSeconds());
         return Result.retryAfter(delay);
     }
 
-    private void record(NotificationEvent event, Recipient recipient, int attempt, Outcome outcome, Integer status,
+    private void record(NotificationEvent event, Recipient recipient, int attempt, Status outcome, Integer status,
                         String error, Instant nextAttemptAt) {
         deliveries.record(new DeliveryAttempt(event.deliveryKey(), event.id(), event.type(), recipient.target(),
                 recipient.id(), recipient.callbackUrl(), attempt, outcome, status, error, clock.instant(), nextAttemptAt));

@@ -3,8 +3,8 @@ package dev.takedown.core.ports;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
-import dev.takedown.core.model.Outcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,7 +67,7 @@ public interface NoticeStore {
     Settled settle(String noticeId, List<Settlement> settlements, boolean seenInProgress);
 
     /** Marks the notice COMPLETED unless it already is; true for the one call that completed it. */
-    boolean complete(String noticeId, Outcome outcome, Instant at);
+    boolean complete(String noticeId, NoticeOutcome outcome, Instant at);
 
     /** An item waiting for a person, with the notice it belongs to. */
     record ReviewItem(String noticeId, NoticeItem item) {

@@ -2,6 +2,7 @@ package dev.takedown.core.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.problem.FieldError;
@@ -25,7 +26,6 @@ public final class StaffRequests {
             ItemReason.RIGHT_NOT_VERIFIED, ItemReason.RIGHT_EXPIRED, ItemReason.INSUFFICIENT_EVIDENCE,
             ItemReason.NOT_INFRINGING);
 
-    private static final Pattern NOTICE_ID = Pattern.compile("ntc_[0-9a-z]{26}");
     private static final Pattern RIGHT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern RIGHTHOLDER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
     private static final Pattern SELLER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
@@ -45,14 +45,14 @@ public final class StaffRequests {
         STANDARD, TRUSTED, AUTOMATIC
     }
 
-    public enum Verdict {
+    public enum Ruling {
         ACTION, REJECT
     }
 
     public record ReviewQueue(int limit, String cursor) {
     }
 
-    public record DecideItem(String noticeId, int index, Verdict decision, ItemReason reasonCode, String staffId,
+    public record DecideItem(String noticeId, int index, Ruling decision, ItemReason reasonCode, String staffId,
                              String note) {
     }
 
@@ -117,11 +117,11 @@ public final class StaffRequests {
         EventFields fields = new EventFields(event, Set.of("noticeId", "index", "decision", "reasonCode", "staffId", "note"));
         String noticeId = noticeId(fields);
         Integer index = fields.integer("index", 0, Integer.MAX_VALUE, null);
-        Verdict decision = fields.oneOf("decision", Verdict.class, EnumSet.allOf(Verdict.class), true);
+        Ruling decision = fields.oneOf("decision", Ruling.class, EnumSet.allOf(Ruling.class), true);
         ItemReason reason = null;
-        if (decision == Verdict.REJECT) {
+        if (decision == Ruling.REJECT) {
             reason = fields.oneOf("reasonCode", ItemReason.class, STAFF_REJECT_REASONS, true);
-        } else if (decision == Verdict.ACTION && fields.has("reasonCode")) {
+        } else if (decision == Ruling.ACTION && fields.has("reasonCode")) {
             fields.error("reasonCode", "only a REJECT takes a reasonCode");
         }
         String staffId = staffId(fields);
@@ -231,7 +231,7 @@ public final class StaffRequests {
     }
 
     private static String noticeId(EventFields fields) {
-        return fields.matching("noticeId", NOTICE_ID, "must be a notice id (ntc_ and 26 characters)");
+        return fields.matching("noticeId", Ids.NOTICE_ID, "must be a notice id (ntc_ and 26 characters)");
     }
 
     /** Who does it: recorded with every change, and never AUTO, which marks automated decisions. */

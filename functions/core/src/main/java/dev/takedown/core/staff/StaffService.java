@@ -1,5 +1,7 @@
 package dev.takedown.core.staff;
 
+import dev.takedown.core.decisions.DecisionRecorder;
+import dev.takedown.core.decisions.Takedowns;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
@@ -28,11 +30,9 @@ import dev.takedown.core.staff.StaffRequests.GetNotice;
 import dev.takedown.core.staff.StaffRequests.RegisterRightholder;
 import dev.takedown.core.staff.StaffRequests.ReviewQueue;
 import dev.takedown.core.staff.StaffRequests.RotateApiKey;
+import dev.takedown.core.staff.StaffRequests.Ruling;
 import dev.takedown.core.staff.StaffRequests.SetRightStatus;
-import dev.takedown.core.staff.StaffRequests.Verdict;
 import dev.takedown.core.text.Hashing;
-import dev.takedown.core.verify.DecisionRecorder;
-import dev.takedown.core.verify.Takedowns;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,7 +116,7 @@ public final class StaffService {
             // A replay: finish whatever an interrupted first attempt left undone, then answer as it did.
             recorder.record(notice, List.of(), List.of(item), now);
         } else {
-            NoticeItem after = request.decision() == Verdict.ACTION
+            NoticeItem after = request.decision() == Ruling.ACTION
                     ? action(notice, item, request, now)
                     : item.decided(ItemStatus.REJECTED, request.reasonCode(), staffDecision(request, now, DecisionRule.STAFF_DECISION));
             recorder.record(notice, List.of(new DecisionRecorder.Change(item, after)), List.of(), now);
@@ -140,7 +140,7 @@ public final class StaffService {
         if (item.decision() == null || !item.decision().decidedBy().equals(request.staffId())) {
             return false;
         }
-        return request.decision() == Verdict.ACTION
+        return request.decision() == Ruling.ACTION
                 ? ACTION_OUTCOMES.contains(item.status())
                 : item.status() == ItemStatus.REJECTED && item.reason() == request.reasonCode();
     }

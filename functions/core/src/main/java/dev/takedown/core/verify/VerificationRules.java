@@ -39,37 +39,37 @@ public final class VerificationRules {
      * @param claims  the items of other notices naming the same listing
      * @param trusted the rightholder is TRUSTED now
      */
-    public static Verdict decide(Notice notice, Right right, NoticeItem item, Listing listing, List<ListingClaim> claims,
+    public static Finding decide(Notice notice, Right right, NoticeItem item, Listing listing, List<ListingClaim> claims,
                                  boolean trusted, Instant now) {
         if (right == null || right.status() != RightStatus.VERIFIED) {
-            return Verdict.of(ItemStatus.REJECTED, ItemReason.RIGHT_NOT_VERIFIED, DecisionRule.RIGHT_VERIFIED);
+            return Finding.of(ItemStatus.REJECTED, ItemReason.RIGHT_NOT_VERIFIED, DecisionRule.RIGHT_VERIFIED);
         }
         if (right.expiredOn(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
-            return Verdict.of(ItemStatus.REJECTED, ItemReason.RIGHT_EXPIRED, DecisionRule.RIGHT_VALID);
+            return Finding.of(ItemStatus.REJECTED, ItemReason.RIGHT_EXPIRED, DecisionRule.RIGHT_VALID);
         }
         if (listing == null) {
-            return Verdict.of(ItemStatus.NOT_FOUND, ItemReason.LISTING_NOT_FOUND, DecisionRule.LISTING_EXISTS);
+            return Finding.of(ItemStatus.NOT_FOUND, ItemReason.LISTING_NOT_FOUND, DecisionRule.LISTING_EXISTS);
         }
         if (!listing.active() && !listing.removedBy(notice.id(), item.index())) {
-            return Verdict.of(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED, DecisionRule.LISTING_ACTIVE);
+            return Finding.of(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED, DecisionRule.LISTING_ACTIVE);
         }
         Optional<ListingClaim> earlier = earlierClaim(notice.id(), claims);
         if (earlier.isPresent()) {
-            return new Verdict(ItemStatus.DUPLICATE, ItemReason.DUPLICATE, DecisionRule.DUPLICATE_NOTICE,
+            return new Finding(ItemStatus.DUPLICATE, ItemReason.DUPLICATE, DecisionRule.DUPLICATE_NOTICE,
                     earlier.get().noticeId(), earlier.get().index());
         }
         if (right.authorizedSellers().contains(listing.sellerId())) {
-            return Verdict.of(ItemStatus.REJECTED, ItemReason.AUTHORIZED_SELLER, DecisionRule.AUTHORIZED_SELLER);
+            return Finding.of(ItemStatus.REJECTED, ItemReason.AUTHORIZED_SELLER, DecisionRule.AUTHORIZED_SELLER);
         }
         if (trusted) {
-            return Verdict.of(ItemStatus.ACTIONED, null, DecisionRule.TRUSTED_NOTIFIER);
+            return Finding.of(ItemStatus.ACTIONED, null, DecisionRule.TRUSTED_NOTIFIER);
         }
         if (notice.reason() == NoticeReason.COUNTERFEIT || notice.reason() == NoticeReason.TRADEMARK) {
             return BrandMatch.carriesMark(right.mark(), listing.brand(), listing.title())
-                    ? Verdict.of(ItemStatus.ACTIONED, null, DecisionRule.BRAND_MATCH)
-                    : Verdict.of(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH);
+                    ? Finding.of(ItemStatus.ACTIONED, null, DecisionRule.BRAND_MATCH)
+                    : Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH);
         }
-        return Verdict.of(ItemStatus.NEEDS_REVIEW, ItemReason.WORK_COMPARISON, DecisionRule.WORK_COMPARISON);
+        return Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.WORK_COMPARISON, DecisionRule.WORK_COMPARISON);
     }
 
     /**

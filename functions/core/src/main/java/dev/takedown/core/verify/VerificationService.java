@@ -1,5 +1,7 @@
 package dev.takedown.core.verify;
 
+import dev.takedown.core.decisions.DecisionRecorder;
+import dev.takedown.core.decisions.Takedowns;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
@@ -68,12 +70,12 @@ public final class VerificationService {
                               Takedowns takedowns, Instant now) {
         List<NoticeStore.ListingClaim> claims = listing != null && (listing.active() || listing.removedBy(notice.id(), item.index()))
                 ? notices.otherNoticesNaming(item.listingId(), notice.id()) : List.of();
-        Verdict verdict = VerificationRules.decide(notice, right, item, listing, claims, trusted, now);
-        Decision decision = Decision.auto(now, verdict.rule());
-        return switch (verdict.status()) {
+        Finding finding = VerificationRules.decide(notice, right, item, listing, claims, trusted, now);
+        Decision decision = Decision.auto(now, finding.rule());
+        return switch (finding.status()) {
             case ACTIONED -> takedowns.action(notice, right, item, listing, decision);
-            case DUPLICATE -> item.duplicateOf(verdict.duplicateOfNotice(), verdict.duplicateOfIndex(), decision);
-            default -> item.decided(verdict.status(), verdict.reason(), decision);
+            case DUPLICATE -> item.duplicateOf(finding.duplicateOfNotice(), finding.duplicateOfIndex(), decision);
+            default -> item.decided(finding.status(), finding.reason(), decision);
         };
     }
 }

@@ -3,14 +3,14 @@ package dev.takedown.core.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takedown.core.events.Notifications;
-import dev.takedown.core.model.DeliveryAttempt.Outcome;
+import dev.takedown.core.model.DeliveryAttempt.Status;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Seller;
-import dev.takedown.core.notify.NotifierService.Verdict;
+import dev.takedown.core.notify.NotifierService.Next;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.WebhookClient;
 import dev.takedown.core.testing.Fixtures;
@@ -79,7 +79,7 @@ class NotifierServiceTest {
                 List.of(NotifyFixtures.items().get(0), NotifyFixtures.items().get(3)), Fixtures.NOW);
         NotifierService.Result result = service.deliver(event, 1);
 
-        assertThat(result.verdict()).isEqualTo(Verdict.DONE);
+        assertThat(result.next()).isEqualTo(Next.DONE);
         ScriptedClient.Call call = client.calls.get(0);
         assertThat(call.url()).isEqualTo(URI.create("https://hooks.acme.example/takedown"));
         assertThat(call.body()).contains("\"type\":\"items.decided\"", "\"index\":0", "\"index\":3").doesNotContain("\"index\":1");
@@ -88,7 +88,7 @@ class NotifierServiceTest {
                 .containsEntry("webhook-signature", WebhookSigner.signature(SECRET, event.id(),
                         Long.toString(Fixtures.NOW.getEpochSecond()), call.body()));
         assertThat(deliveries.attempts).singleElement().satisfies(a -> {
-            assertThat(a.outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(a.outcome()).isEqualTo(Status.DELIVERED);
             assertThat(a.httpStatus()).isEqualTo(204);
             assertThat(a.target()).isEqualTo(Target.RIGHTHOLDER);
             assertThat(a.targetId()).isEqualTo("acme");
@@ -103,10 +103,10 @@ class NotifierServiceTest {
         client.script.add(500);
         NotifierService.Result result = service.deliver(completed(), 2);
 
-        assertThat(result.verdict()).isEqualTo(Verdict.RETRY);
+        assertThat(result.next()).isEqualTo(Next.RETRY);
         assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(60));
         assertThat(deliveries.attempts).singleElement().satisfies(a -> {
-            assertThat(a.outcome()).isEqualTo(Outcome.RETRYING);
+            assertThat(a.outcome()).isEqualTo(Status.RETRYING);
             assertThat(a.httpStatus()).isEqualTo(500);
             assertThat(a.nextAttemptAt()).isEqualTo(Fixtures.NOW.plusSeconds(60));
         });
@@ -117,7 +117,7 @@ class NotifierServiceTest {
         client.script.add(new HttpTimeoutException("request timed out"));
         NotifierService.Result result = service.deliver(completed(), 1);
 
-        assertThat(result.verdict()).isEqualTo(Verdict.RETRY);
+        assertThat(result.next()).isEqualTo(Next.RETRY);
         assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(10));
         assertThat(deliveries.attempts.get(0).httpStatus()).isNull();
         assertThat(deliveries.attempts.get(0).error()).contains("HttpTimeoutException");
@@ -128,9 +128,9 @@ class NotifierServiceTest {
         client.script.add(503);
         NotifierService.Result result = service.deliver(completed(), 5);
 
-        assertThat(result.verdict()).isEqualTo(Verdict.GIVE_UP);
+        assertThat(result.next()).isEqualTo(Next.GIVE_UP);
         assertThat(deliveries.attempts).singleElement().satisfies(a -> {
-            assertThat(a.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(a.outcome()).isEqualTo(Status.FAILED);
             assertThat(a.nextAttemptAt()).isNull();
         });
     }
@@ -140,7 +140,7 @@ class NotifierServiceTest {
         service.deliver(completed(), 1);
         NotifierService.Result again = service.deliver(completed(), 1);
 
-        assertThat(again.verdict()).isEqualTo(Verdict.DONE);
+        assertThat(again.next()).isEqualTo(Next.DONE);
         assertThat(client.calls).hasSize(1);
         assertThat(deliveries.attempts).hasSize(1);
     }
@@ -151,7 +151,7 @@ class NotifierServiceTest {
                 .isEqualTo(DeliveryStore.Claim.CLAIMED);
         NotifierService.Result copy = service.deliver(completed(), 2);
 
-        assertThat(copy.verdict()).isEqualTo(Verdict.RETRY);
+        assertThat(copy.next()).isEqualTo(Next.RETRY);
         assertThat(copy.retryAfter()).isEqualTo(NotifierService.CLAIM_LEASE);
         assertThat(client.calls).isEmpty();
         assertThat(deliveries.attempts).isEmpty();
@@ -162,10 +162,10 @@ class NotifierServiceTest {
         rightholders.put("acme", new Rightholder("acme", "Acme", "legal@acme.example", "http://hooks.acme.example/", SECRET));
         NotifierService.Result result = service.deliver(completed(), 1);
 
-        assertThat(result.verdict()).isEqualTo(Verdict.DONE);
+        assertThat(result.next()).isEqualTo(Next.DONE);
         assertThat(client.calls).isEmpty();
         assertThat(deliveries.attempts).singleElement().satisfies(a -> {
-            assertThat(a.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(a.outcome()).isEqualTo(Status.FAILED);
             assertThat(a.error()).isEqualTo("callback URL refused: not https");
         });
     }
@@ -173,7 +173,7 @@ class NotifierServiceTest {
     @Test
     void withoutACallbackUrlNothingIsSentOrRecorded() {
         rightholders.put("acme", new Rightholder("acme", "Acme", "legal@acme.example", null, null));
-        assertThat(service.deliver(completed(), 1).verdict()).isEqualTo(Verdict.DONE);
+        assertThat(service.deliver(completed(), 1).next()).isEqualTo(Next.DONE);
         assertThat(client.calls).isEmpty();
         assertThat(deliveries.attempts).isEmpty();
     }
@@ -182,7 +182,7 @@ class NotifierServiceTest {
     void aRestrictedListingGoesToItsSellerSignedWithThePlatformSecret() {
         NotificationEvent event = Notifications.listingsRestricted(NotifyFixtures.NOTICE_ID, "seller-fake",
                 List.of(NotifyFixtures.items().get(0)), NotifyFixtures.DECIDED_AT);
-        assertThat(service.deliver(event, 1).verdict()).isEqualTo(Verdict.DONE);
+        assertThat(service.deliver(event, 1).next()).isEqualTo(Next.DONE);
 
         ScriptedClient.Call call = client.calls.get(0);
         assertThat(call.url()).isEqualTo(URI.create("https://hooks.deals.example/"));
@@ -198,7 +198,7 @@ class NotifierServiceTest {
         sellers.put("seller-fake", new Seller("seller-fake", "Cheap Deals 4U", null));
         NotificationEvent event = Notifications.listingsRestricted(NotifyFixtures.NOTICE_ID, "seller-fake",
                 List.of(NotifyFixtures.items().get(0)), NotifyFixtures.DECIDED_AT);
-        assertThat(service.deliver(event, 1).verdict()).isEqualTo(Verdict.DONE);
+        assertThat(service.deliver(event, 1).next()).isEqualTo(Next.DONE);
         assertThat(client.calls).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.auth.Authenticator;
+import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.EventType;
@@ -14,9 +15,9 @@ import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
-import dev.takedown.core.model.Outcome;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.ports.NoticeStore;
@@ -34,7 +35,6 @@ import dev.takedown.core.testing.NoticeBodies;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
 import dev.takedown.core.text.Hashing;
-import dev.takedown.core.verify.DecisionRecorder;
 import dev.takedown.core.verify.VerificationService;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,7 +141,7 @@ class StaffServiceTest {
         assertThat(item.statement().listingId()).isEqualTo("1008");
         assertThat(listings.removedBy("1008")).isEqualTo(id + "#1");
         assertThat(decided.notice().status()).isEqualTo(NoticeStatus.COMPLETED);
-        assertThat(decided.notice().outcome()).isEqualTo(Outcome.ALL);
+        assertThat(decided.notice().outcome()).isEqualTo(NoticeOutcome.ALL);
         assertThat(audit.forNotice(id)).last().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("staff-jane");
             assertThat(e.from()).isEqualTo(ItemStatus.NEEDS_REVIEW);
@@ -176,7 +176,7 @@ class StaffServiceTest {
         assertThat(decided.item().reason()).isEqualTo(ItemReason.NOT_INFRINGING);
         assertThat(decided.item().statement()).isNull();
         assertThat(listings.find("1008").orElseThrow().active()).isTrue();
-        assertThat(decided.notice().outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(decided.notice().outcome()).isEqualTo(NoticeOutcome.PARTIAL);
         assertThat(staff.decideItem(decide(id, 1, "REJECT", "NOT_INFRINGING"))).isEqualTo(decided);
     }
 

@@ -37,7 +37,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
         attempts.add(attempt);
         String key = attempt.noticeId() + "|" + attempt.webhookId();
         claims.remove(key);
-        if (attempt.outcome() == DeliveryAttempt.Outcome.DELIVERED) {
+        if (attempt.outcome() == DeliveryAttempt.Status.DELIVERED) {
             delivered.add(key);
         }
     }

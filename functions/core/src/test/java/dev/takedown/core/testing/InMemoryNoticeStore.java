@@ -3,8 +3,8 @@ package dev.takedown.core.testing;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
-import dev.takedown.core.model.Outcome;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.NoticeStore;
@@ -133,7 +133,7 @@ public final class InMemoryNoticeStore implements NoticeStore {
     }
 
     @Override
-    public synchronized boolean complete(String noticeId, Outcome outcome, Instant at) {
+    public synchronized boolean complete(String noticeId, NoticeOutcome outcome, Instant at) {
         Notice notice = notices.get(noticeId);
         if (notice.status() == NoticeStatus.COMPLETED) {
             return false;
@@ -142,7 +142,7 @@ public final class InMemoryNoticeStore implements NoticeStore {
         return true;
     }
 
-    private static Notice withProgress(Notice n, Progress progress, NoticeStatus status, Outcome outcome, Instant at) {
+    private static Notice withProgress(Notice n, Progress progress, NoticeStatus status, NoticeOutcome outcome, Instant at) {
         return new Notice(n.id(), n.rightholderId(), n.rightId(), n.reason(), n.explanation(), n.sender(), n.signature(),
                 n.evidence(), status, n.receivedAt(), n.itemCount(), progress,
                 outcome != null ? outcome : n.outcome(), at != null ? at : n.completedAt());

@@ -2,6 +2,7 @@ package dev.takedown.core.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
@@ -24,7 +25,6 @@ import dev.takedown.core.testing.InMemoryTrustStore;
 import dev.takedown.core.testing.NoticeBodies;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
-import dev.takedown.core.verify.DecisionRecorder;
 import dev.takedown.core.verify.VerificationService;
 import java.time.Clock;
 import java.time.Duration;

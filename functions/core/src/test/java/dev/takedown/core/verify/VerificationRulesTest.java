@@ -33,7 +33,7 @@ class VerificationRulesTest {
                 NoticeStatus.RECEIVED, NOW, 1, Progress.start(1), null, null);
     }
 
-    static Verdict decide(Right right, Listing listing, List<ListingClaim> claims) {
+    static Finding decide(Right right, Listing listing, List<ListingClaim> claims) {
         return VerificationRules.decide(notice(NoticeReason.COUNTERFEIT), right, ITEM, listing, claims, false, NOW);
     }
 
@@ -44,14 +44,14 @@ class VerificationRulesTest {
 
     @Test
     void aMatchingListingOfAnUnauthorizedSellerIsActioned() {
-        assertThat(decide(TRADEMARK, FAKE, List.of())).isEqualTo(Verdict.of(ItemStatus.ACTIONED, null, DecisionRule.BRAND_MATCH));
+        assertThat(decide(TRADEMARK, FAKE, List.of())).isEqualTo(Finding.of(ItemStatus.ACTIONED, null, DecisionRule.BRAND_MATCH));
     }
 
     @Test
     void aRightNoLongerVerifiedRejectsWhateverTheListing() {
         for (RightStatus status : new RightStatus[] {RightStatus.PENDING, RightStatus.REJECTED, RightStatus.REVOKED}) {
             assertThat(decide(withStatus(status), null, List.of()))
-                    .isEqualTo(Verdict.of(ItemStatus.REJECTED, ItemReason.RIGHT_NOT_VERIFIED, DecisionRule.RIGHT_VERIFIED));
+                    .isEqualTo(Finding.of(ItemStatus.REJECTED, ItemReason.RIGHT_NOT_VERIFIED, DecisionRule.RIGHT_VERIFIED));
         }
         assertThat(decide(null, FAKE, List.of()).reason()).isEqualTo(ItemReason.RIGHT_NOT_VERIFIED);
     }
@@ -61,7 +61,7 @@ class VerificationRulesTest {
         Right expired = new Right("r", "acme", TRADEMARK.type(), "ACME", "1", "US", RightStatus.VERIFIED,
                 java.time.LocalDate.parse("2026-11-27"), List.of());
         assertThat(decide(expired, FAKE, List.of()))
-                .isEqualTo(Verdict.of(ItemStatus.REJECTED, ItemReason.RIGHT_EXPIRED, DecisionRule.RIGHT_VALID));
+                .isEqualTo(Finding.of(ItemStatus.REJECTED, ItemReason.RIGHT_EXPIRED, DecisionRule.RIGHT_VALID));
         Right endsToday = new Right("r", "acme", TRADEMARK.type(), "ACME", "1", "US", RightStatus.VERIFIED,
                 java.time.LocalDate.parse("2026-11-28"), List.of());
         assertThat(decide(endsToday, FAKE, List.of()).status()).isEqualTo(ItemStatus.ACTIONED);
@@ -70,18 +70,18 @@ class VerificationRulesTest {
     @Test
     void aMissingListingIsNotFoundAndARemovedOneAlreadyRemoved() {
         assertThat(decide(TRADEMARK, null, List.of()))
-                .isEqualTo(Verdict.of(ItemStatus.NOT_FOUND, ItemReason.LISTING_NOT_FOUND, DecisionRule.LISTING_EXISTS));
+                .isEqualTo(Finding.of(ItemStatus.NOT_FOUND, ItemReason.LISTING_NOT_FOUND, DecisionRule.LISTING_EXISTS));
         Listing removed = new Listing("1001", "seller-fake", "ACME", "ACME", ListingStatus.REMOVED);
         assertThat(decide(TRADEMARK, removed, List.of()))
-                .isEqualTo(Verdict.of(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED, DecisionRule.LISTING_ACTIVE));
+                .isEqualTo(Finding.of(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED, DecisionRule.LISTING_ACTIVE));
     }
 
     @Test
     void anEarlierNoticesOpenItemOrAnyActionedItemMakesADuplicate() {
         String earlier = "ntc_01m8hd0000000000000000000a";
         String later = "ntc_01m8hd0000000000000000000c";
-        Verdict duplicate = decide(TRADEMARK, FAKE, List.of(new ListingClaim(earlier, 7, ItemStatus.RECEIVED)));
-        assertThat(duplicate).isEqualTo(new Verdict(ItemStatus.DUPLICATE, ItemReason.DUPLICATE, DecisionRule.DUPLICATE_NOTICE,
+        Finding duplicate = decide(TRADEMARK, FAKE, List.of(new ListingClaim(earlier, 7, ItemStatus.RECEIVED)));
+        assertThat(duplicate).isEqualTo(new Finding(ItemStatus.DUPLICATE, ItemReason.DUPLICATE, DecisionRule.DUPLICATE_NOTICE,
                 earlier, 7));
         assertThat(decide(TRADEMARK, FAKE, List.of(new ListingClaim(earlier, 1, ItemStatus.NEEDS_REVIEW))).status())
                 .isEqualTo(ItemStatus.DUPLICATE);
@@ -104,14 +104,14 @@ class VerificationRulesTest {
     void anAuthorizedSellerIsRejected() {
         Listing authorized = new Listing("1006", "seller-authorized", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE);
         assertThat(decide(TRADEMARK, authorized, List.of()))
-                .isEqualTo(Verdict.of(ItemStatus.REJECTED, ItemReason.AUTHORIZED_SELLER, DecisionRule.AUTHORIZED_SELLER));
+                .isEqualTo(Finding.of(ItemStatus.REJECTED, ItemReason.AUTHORIZED_SELLER, DecisionRule.AUTHORIZED_SELLER));
     }
 
     @Test
     void aListingWithoutTheMarkNeedsReview() {
         Listing other = new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE);
         assertThat(decide(TRADEMARK, other, List.of()))
-                .isEqualTo(Verdict.of(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH));
+                .isEqualTo(Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH));
         assertThat(VerificationRules.decide(notice(NoticeReason.TRADEMARK), TRADEMARK, ITEM, FAKE, List.of(), false, NOW).status())
                 .isEqualTo(ItemStatus.ACTIONED);
     }
@@ -120,7 +120,7 @@ class VerificationRulesTest {
     void copyrightDesignAndPatentAlwaysGoToAPerson() {
         for (NoticeReason reason : new NoticeReason[] {NoticeReason.COPYRIGHT, NoticeReason.DESIGN, NoticeReason.PATENT}) {
             assertThat(VerificationRules.decide(notice(reason), TRADEMARK, ITEM, FAKE, List.of(), false, NOW))
-                    .isEqualTo(Verdict.of(ItemStatus.NEEDS_REVIEW, ItemReason.WORK_COMPARISON, DecisionRule.WORK_COMPARISON));
+                    .isEqualTo(Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.WORK_COMPARISON, DecisionRule.WORK_COMPARISON));
         }
     }
 

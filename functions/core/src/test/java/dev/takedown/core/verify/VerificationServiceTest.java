@@ -3,6 +3,7 @@ package dev.takedown.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
@@ -10,9 +11,9 @@ import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
-import dev.takedown.core.model.Outcome;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
@@ -111,18 +112,18 @@ class VerificationServiceTest {
     void whenEveryItemIsSettledTheNoticeCompletesWithItsOutcome() {
         String all = submit("1001");
         verification.verify(all, List.of(0));
-        assertThat(notices.find(all).orElseThrow().outcome()).isEqualTo(Outcome.ALL);
+        assertThat(notices.find(all).orElseThrow().outcome()).isEqualTo(NoticeOutcome.ALL);
 
         String partial = submit("1005", "1006");
         verification.verify(partial, List.of(0, 1));
         Notice done = notices.find(partial).orElseThrow();
         assertThat(done.status()).isEqualTo(NoticeStatus.COMPLETED);
-        assertThat(done.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(done.outcome()).isEqualTo(NoticeOutcome.PARTIAL);
         assertThat(done.completedAt()).isEqualTo(later.instant());
 
         String none = submit("9999", "1007");
         verification.verify(none, List.of(0, 1));
-        assertThat(notices.find(none).orElseThrow().outcome()).isEqualTo(Outcome.NONE);
+        assertThat(notices.find(none).orElseThrow().outcome()).isEqualTo(NoticeOutcome.NONE);
         assertThat(notifications.ofType(EventType.NOTICE_COMPLETED)).extracting(NotificationEvent::noticeId)
                 .containsExactly(all, partial, none);
     }

@@ -8,10 +8,10 @@ import dev.takedown.core.model.ItemStatus;
  * What the rules say about one item. ACTIONED still needs the takedown to succeed; a DUPLICATE names the
  * earlier claim on the same listing.
  */
-public record Verdict(ItemStatus status, ItemReason reason, DecisionRule rule, String duplicateOfNotice,
+public record Finding(ItemStatus status, ItemReason reason, DecisionRule rule, String duplicateOfNotice,
                       Integer duplicateOfIndex) {
 
-    static Verdict of(ItemStatus status, ItemReason reason, DecisionRule rule) {
-        return new Verdict(status, reason, rule, null, null);
+    static Finding of(ItemStatus status, ItemReason reason, DecisionRule rule) {
+        return new Finding(status, reason, rule, null, null);
     }
 }

@@ -1,12 +1,12 @@
 package dev.takedown.core.model;
 
 /** How a completed notice ended: its actioned items out of the actionable ones (actioned or rejected). */
-public enum Outcome {
+public enum NoticeOutcome {
     ALL,
     PARTIAL,
     NONE;
 
-    public static Outcome of(int actioned, int actionable) {
+    public static NoticeOutcome of(int actioned, int actionable) {
         if (actioned == 0) {
             return NONE;
         }

@@ -1,4 +1,4 @@
-package dev.takedown.core.verify;
+package dev.takedown.core.decisions;
 
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;

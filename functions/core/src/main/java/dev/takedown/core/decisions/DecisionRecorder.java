@@ -1,4 +1,4 @@
-package dev.takedown.core.verify;
+package dev.takedown.core.decisions;
 
 import dev.takedown.core.events.DecisionsRecorded;
 import dev.takedown.core.events.Notifications;
@@ -7,9 +7,9 @@ import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
-import dev.takedown.core.model.Outcome;
 import dev.takedown.core.ports.AuditLog;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
@@ -92,7 +92,7 @@ public final class DecisionRecorder {
                 decided.stream().filter(DecisionRecorder::decidedAfterIntake).toList(), now));
         boolean completed = current.status() == NoticeStatus.COMPLETED;
         if (!completed && current.progress().allSettled()) {
-            Outcome outcome = Outcome.of(current.progress().actioned(), current.progress().actionable());
+            NoticeOutcome outcome = NoticeOutcome.of(current.progress().actioned(), current.progress().actionable());
             notices.complete(notice.id(), outcome, now);
             completed = true;
         }
@@ -123,7 +123,8 @@ public final class DecisionRecorder {
                 && item.decision().rule() != DecisionRule.DUPLICATE_IN_NOTICE;
     }
 
-    static boolean isOpenForVerification(NoticeItem item) {
+    /** Waiting for the verifier's checks (NEEDS_REVIEW waits for a person instead). */
+    public static boolean isOpenForVerification(NoticeItem item) {
         return item.status() == ItemStatus.RECEIVED || item.status() == ItemStatus.VERIFYING;
     }
 }

@@ -11,14 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /** An incoming API request, as API Gateway passes it on: headers, query string and body. */
-record ApiRequest(String requestId, Instant receivedAt, String method, String rawPath, String path,
+record IncomingRequest(String requestId, Instant receivedAt, String method, String rawPath, String path,
         Map<String, List<String>> headers, Map<String, List<String>> query, byte[] body, String sourceIp,
         String protocol) {
 
-    static ApiRequest of(HttpExchange exchange, String requestId, byte[] body) {
+    static IncomingRequest of(HttpExchange exchange, String requestId, byte[] body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(canonicalName(name), List.copyOf(values)));
-        return new ApiRequest(requestId, Instant.now(), exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+        return new IncomingRequest(requestId, Instant.now(), exchange.getRequestMethod().toUpperCase(Locale.ROOT),
                 exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getPath(), headers,
                 query(exchange.getRequestURI().getRawQuery()), body,
                 exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
