@@ -4,8 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.aws.AwsClients;
-import dev.takedown.aws.DynamoApiKeyStore;
+import dev.takedown.aws.Adapters;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.auth.Authenticator;
 import dev.takedown.core.json.Json;
@@ -28,15 +27,11 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     }
 
     public AuthorizerHandler(Map<String, String> environment) {
-        this(wire(new Env(environment)));
+        this(new Authenticator(new Adapters(new Env(environment)).apiKeys()));
     }
 
     public AuthorizerHandler(Authenticator authenticator) {
         this.authenticator = authenticator;
-    }
-
-    private static Authenticator wire(Env env) {
-        return new Authenticator(new DynamoApiKeyStore(AwsClients.dynamo(env), env.require("API_KEYS_TABLE")));
     }
 
     @Override

@@ -134,7 +134,7 @@ public final class DynamoDeliveryStore implements DeliveryStore {
         String prefix = attemptsOf(Target.RIGHTHOLDER);
         Map<String, AttributeValue> start = null;
         if (cursor != null) {
-            String sk = DynamoNoticeStore.decodeCursor(cursor);
+            String sk = Cursors.decode(cursor);
             if (!sk.startsWith(prefix)) {
                 throw new InvalidCursorException("not a delivery cursor");
             }
@@ -151,7 +151,7 @@ public final class DynamoDeliveryStore implements DeliveryStore {
         boolean more = rows.size() > limit;
         List<Map<String, AttributeValue>> page = more ? rows.subList(0, limit) : rows;
         return new Page<>(page.stream().map(DynamoDeliveryStore::toAttempt).toList(),
-                more ? DynamoNoticeStore.encodeCursor(page.get(page.size() - 1).get("sk").s()) : null);
+                more ? Cursors.encode(page.get(page.size() - 1).get("sk").s()) : null);
     }
 
     private static DeliveryAttempt toAttempt(Map<String, AttributeValue> row) {

@@ -19,10 +19,8 @@ import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
 import dev.takedown.core.runtime.Parallel;
 import dev.takedown.core.text.Times;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -168,7 +166,7 @@ public final class DynamoNoticeStore implements NoticeStore {
     public Page<NoticeItem> items(String noticeId, ItemStatus onlyStatus, String cursor, int limit) {
         Map<String, AttributeValue> start = null;
         if (cursor != null) {
-            String sk = decodeCursor(cursor);
+            String sk = Cursors.decode(cursor);
             if (!ITEM_SK.matcher(sk).matches()) {
                 throw new InvalidCursorException("not an item cursor");
             }
@@ -186,7 +184,7 @@ public final class DynamoNoticeStore implements NoticeStore {
         query.expressionAttributeValues(values);
         Rows rows = collect(query, start, limit, onlyStatus != null);
         return new Page<>(rows.rows().stream().map(DynamoNoticeStore::toItem).toList(),
-                rows.resumeAfter() == null ? null : encodeCursor(rows.resumeAfter().get("sk").s()));
+                rows.resumeAfter() == null ? null : Cursors.encode(rows.resumeAfter().get("sk").s()));
     }
 
     @Override
@@ -204,7 +202,7 @@ public final class DynamoNoticeStore implements NoticeStore {
     public Page<Notice> listFor(String rightholderId, NoticeStatus onlyStatus, String cursor, int limit) {
         Map<String, AttributeValue> start = null;
         if (cursor != null) {
-            String receivedKey = decodeCursor(cursor);
+            String receivedKey = Cursors.decode(cursor);
             if (!RECEIVED_KEY.matcher(receivedKey).matches()) {
                 throw new InvalidCursorException("not a notice list cursor");
             }
@@ -230,7 +228,7 @@ public final class DynamoNoticeStore implements NoticeStore {
                 .forEach(row -> byId.put(Attrs.s(row, "noticeId"), toNotice(row)));
         List<Notice> page = rows.rows().stream().map(row -> byId.get(Attrs.s(row, "noticeId")))
                 .filter(Objects::nonNull).toList();
-        return new Page<>(page, rows.resumeAfter() == null ? null : encodeCursor(rows.resumeAfter().get("receivedKey").s()));
+        return new Page<>(page, rows.resumeAfter() == null ? null : Cursors.encode(rows.resumeAfter().get("receivedKey").s()));
     }
 
     /** Up to {@code limit} rows that passed the filter, and the key to resume after them (null at the end). */
@@ -396,7 +394,7 @@ public final class DynamoNoticeStore implements NoticeStore {
     public Page<ReviewItem> needsReview(String cursor, int limit) {
         Map<String, AttributeValue> start = null;
         if (cursor != null) {
-            String since = decodeCursor(cursor);
+            String since = Cursors.decode(cursor);
             Matcher key = REVIEW_SINCE.matcher(since);
             if (!key.matches()) {
                 throw new InvalidCursorException("not a review queue cursor");
@@ -412,7 +410,7 @@ public final class DynamoNoticeStore implements NoticeStore {
                 .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(ItemStatus.NEEDS_REVIEW.name())));
         Rows rows = collect(query, start, limit, false);
         return new Page<>(rows.rows().stream().map(row -> new ReviewItem(Attrs.s(row, "noticeId"), toItem(row))).toList(),
-                rows.resumeAfter() == null ? null : encodeCursor(rows.resumeAfter().get("reviewSince").s()));
+                rows.resumeAfter() == null ? null : Cursors.encode(rows.resumeAfter().get("reviewSince").s()));
     }
 
     private static Map<String, AttributeValue> noticeKey(String noticeId) {
@@ -486,17 +484,5 @@ public final class DynamoNoticeStore implements NoticeStore {
                 decidedBy == null ? null : new Decision(decidedBy, Times.parse(Attrs.s(row, "decidedAt")),
                         DecisionRule.valueOf(Attrs.s(row, "rule")), Attrs.s(row, "note")),
                 statement == null ? null : StatementMapper.fromAttribute(statement, Attrs.s(row, "noticeId"), Attrs.n(row, "index")));
-    }
-
-    static String encodeCursor(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String decodeCursor(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException("cursor is not base64url");
-        }
     }
 }

@@ -1,16 +1,13 @@
 package dev.takedown.aws;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.json.Json;
 import dev.takedown.core.ports.VerificationQueue;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Verification work as SQS messages {@code {"noticeId": ..., "items": [indexes]}}: several items per
- * message and up to ten messages per request, so a large notice costs few SQS requests. A TRUSTED rightholder's
- * work goes to the priority queue.
+ * Verification work as {@link VerificationMessage}s: several items per message and up to ten messages per request,
+ * so a large notice costs few SQS requests. A TRUSTED rightholder's work goes to the priority queue.
  */
 public final class SqsVerificationQueue implements VerificationQueue {
     private final SqsBatchSender standard;
@@ -30,9 +27,8 @@ public final class SqsVerificationQueue implements VerificationQueue {
     public void enqueue(String noticeId, List<Integer> itemIndexes, boolean priority) {
         List<String> bodies = new ArrayList<>();
         for (int from = 0; from < itemIndexes.size(); from += itemsPerMessage) {
-            ObjectNode body = Json.object().put("noticeId", noticeId);
-            itemIndexes.subList(from, Math.min(itemIndexes.size(), from + itemsPerMessage)).forEach(body.putArray("items")::add);
-            bodies.add(Json.write(body));
+            bodies.add(new VerificationMessage(noticeId,
+                    itemIndexes.subList(from, Math.min(itemIndexes.size(), from + itemsPerMessage))).write());
         }
         (priority ? this.priority : standard).send(bodies);
     }

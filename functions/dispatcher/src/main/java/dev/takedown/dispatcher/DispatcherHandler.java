@@ -2,11 +2,8 @@ package dev.takedown.dispatcher;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.takedown.aws.AwsClients;
-import dev.takedown.aws.DynamoNoticeStore;
-import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.Adapters;
 import dev.takedown.aws.StreamJson;
-import dev.takedown.aws.Wiring;
 import dev.takedown.core.intake.DispatchService;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.runtime.Env;
@@ -31,21 +28,17 @@ public final class DispatcherHandler implements RequestStreamHandler {
 
     /** With a clock of the caller's, as the local stack's scenario tests use. */
     public DispatcherHandler(Map<String, String> environment, Clock clock) {
-        this(wire(new Env(environment), clock));
+        this(wire(new Adapters(new Env(environment)), clock));
     }
 
     public DispatcherHandler(DispatchService dispatch) {
         this.dispatch = dispatch;
     }
 
-    private static DispatchService wire(Env env, Clock clock) {
-        return new DispatchService(
-                new DynamoNoticeStore(AwsClients.dynamo(env), env.require("NOTICES_TABLE")),
-                new DynamoRightholderStore(AwsClients.dynamo(env), env.require("RIGHTHOLDERS_TABLE")),
-                Wiring.verificationQueue(env),
-                Wiring.notificationQueue(env),
-                clock,
-                Duration.ofSeconds(env.integer("DISPATCH_GRACE_SECONDS", 60)));
+    private static DispatchService wire(Adapters adapters, Clock clock) {
+        return new DispatchService(adapters.notices(), adapters.rightholders(), adapters.verificationQueue(),
+                adapters.notificationQueue(), clock,
+                Duration.ofSeconds(adapters.env().integer("DISPATCH_GRACE_SECONDS", 60)));
     }
 
     @Override

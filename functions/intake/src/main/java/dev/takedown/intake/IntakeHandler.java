@@ -2,14 +2,8 @@ package dev.takedown.intake;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.takedown.aws.AwsClients;
-import dev.takedown.aws.DynamoDeliveryStore;
-import dev.takedown.aws.DynamoIdempotencyStore;
-import dev.takedown.aws.DynamoNoticeStore;
-import dev.takedown.aws.DynamoRightStore;
-import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.Adapters;
 import dev.takedown.aws.StreamJson;
-import dev.takedown.aws.Wiring;
 import dev.takedown.aws.api.ApiRequest;
 import dev.takedown.aws.api.ApiResponse;
 import dev.takedown.core.intake.IntakeService;
@@ -51,12 +45,11 @@ public final class IntakeHandler implements RequestStreamHandler {
 
     /** With a clock of the caller's, as the local stack's scenario tests use. */
     public IntakeHandler(Map<String, String> environment, Clock clock) {
-        this(new Env(environment), clock);
+        this(new Adapters(new Env(environment)), clock);
     }
 
-    private IntakeHandler(Env env, Clock clock) {
-        this(intakeService(env, clock), new NoticeQueries(noticeStore(env),
-                new DynamoDeliveryStore(AwsClients.dynamo(env), env.require("DELIVERIES_TABLE"))));
+    private IntakeHandler(Adapters adapters, Clock clock) {
+        this(intakeService(adapters, clock), new NoticeQueries(adapters.notices(), adapters.deliveries()));
     }
 
     public IntakeHandler(IntakeService intake, NoticeQueries queries) {
@@ -64,21 +57,17 @@ public final class IntakeHandler implements RequestStreamHandler {
         this.queries = queries;
     }
 
-    private static DynamoNoticeStore noticeStore(Env env) {
-        return new DynamoNoticeStore(AwsClients.dynamo(env), env.require("NOTICES_TABLE"));
-    }
-
-    private static IntakeService intakeService(Env env, Clock clock) {
-        var dynamo = AwsClients.dynamo(env);
+    private static IntakeService intakeService(Adapters adapters, Clock clock) {
+        Env env = adapters.env();
         return new IntakeService(
                 new SubmissionParser(env.integer("MAX_ITEMS", 1000)),
                 new ListingLocator(env.optional("LISTING_URL_PATTERNS", ListingLocator.DEFAULT_PATTERNS)),
-                new DynamoRightStore(dynamo, env.require("RIGHTS_TABLE")),
-                new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE")),
-                noticeStore(env),
-                new DynamoIdempotencyStore(dynamo, env.require("IDEMPOTENCY_TABLE")),
-                Wiring.verificationQueue(env),
-                Wiring.notificationQueue(env),
+                adapters.rights(),
+                adapters.rightholders(),
+                adapters.notices(),
+                adapters.idempotency(),
+                adapters.verificationQueue(),
+                adapters.notificationQueue(),
                 clock);
     }
 

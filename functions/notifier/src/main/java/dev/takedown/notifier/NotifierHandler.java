@@ -2,20 +2,11 @@ package dev.takedown.notifier;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.aws.AwsClients;
-import dev.takedown.aws.DynamoDeliveryStore;
-import dev.takedown.aws.DynamoNoticeStore;
-import dev.takedown.aws.DynamoRightholderStore;
-import dev.takedown.aws.DynamoSellerStore;
+import dev.takedown.aws.Adapters;
 import dev.takedown.aws.HttpWebhookClient;
-import dev.takedown.aws.SqsNotificationQueue;
+import dev.takedown.aws.NotificationMessage;
+import dev.takedown.aws.SqsBatch;
 import dev.takedown.aws.SqsRedelivery;
-import dev.takedown.aws.StreamJson;
-import dev.takedown.core.json.Json;
-import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.notify.CallbackPolicy;
 import dev.takedown.core.notify.NotifierService;
 import dev.takedown.core.notify.RetrySchedule;
@@ -43,11 +34,11 @@ public final class NotifierHandler implements RequestStreamHandler {
     }
 
     public NotifierHandler(Map<String, String> environment) {
-        this(new Env(environment));
+        this(new Adapters(new Env(environment)));
     }
 
-    private NotifierHandler(Env env) {
-        this(notifier(env), new SqsRedelivery(AwsClients.sqs(env), env.require("NOTIFICATION_QUEUE_URL")));
+    private NotifierHandler(Adapters adapters) {
+        this(notifier(adapters), adapters.notificationRedelivery());
     }
 
     public NotifierHandler(NotifierService notifier, SqsRedelivery redelivery) {
@@ -55,13 +46,13 @@ public final class NotifierHandler implements RequestStreamHandler {
         this.redelivery = redelivery;
     }
 
-    private static NotifierService notifier(Env env) {
-        var dynamo = AwsClients.dynamo(env);
+    private static NotifierService notifier(Adapters adapters) {
+        Env env = adapters.env();
         return new NotifierService(
-                new DynamoNoticeStore(dynamo, env.require("NOTICES_TABLE")),
-                new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE")),
-                new DynamoSellerStore(dynamo, env.require("SELLERS_TABLE")),
-                new DynamoDeliveryStore(dynamo, env.require("DELIVERIES_TABLE")),
+                adapters.notices(),
+                adapters.rightholders(),
+                adapters.sellers(),
+                adapters.deliveries(),
                 new HttpWebhookClient(Duration.ofSeconds(env.integer("WEBHOOK_TIMEOUT_SECONDS", 10))),
                 new CallbackPolicy(HostResolver.SYSTEM, env.flag("ALLOW_PRIVATE_CALLBACKS")),
                 RetrySchedule.parse(env.require("WEBHOOK_RETRY_SCHEDULE")),
@@ -71,38 +62,28 @@ public final class NotifierHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ObjectNode response = Json.object();
-        ArrayNode failures = response.putArray("batchItemFailures");
-        for (JsonNode record : StreamJson.read(input).path("Records")) {
-            String messageId = record.path("messageId").asText();
-            if (!handle(record, messageId)) {
-                failures.addObject().put("itemIdentifier", messageId);
-            }
-        }
-        StreamJson.write(output, response);
+        SqsBatch.handle(input, output, false, this::handle);
     }
 
     /** Whether the message is done with; a failure here never touches the other messages of the batch. */
-    private boolean handle(JsonNode record, String messageId) {
+    private boolean handle(SqsBatch.Message message) {
         try {
-            NotificationEvent event = SqsNotificationQueue.fromJson(Json.parse(record.path("body").asText()));
-            int attempt = record.path("attributes").path("ApproximateReceiveCount").asInt(1);
-            NotifierService.Result result = notifier.deliver(event, attempt);
-            String receiptHandle = record.path("receiptHandle").asText();
+            NotifierService.Result result = notifier.deliver(NotificationMessage.read(message.body()),
+                    message.receiveCount());
             return switch (result.next()) {
                 case DONE -> true;
                 case RETRY -> {
-                    redelivery.redeliverAfter(receiptHandle, result.retryAfter());
+                    redelivery.redeliverAfter(message.receiptHandle(), result.retryAfter());
                     yield false;
                 }
                 case GIVE_UP -> {
                     // Visible again at once: the next receive passes maxReceiveCount and moves it to the DLQ.
-                    redelivery.redeliverAfter(receiptHandle, Duration.ZERO);
+                    redelivery.redeliverAfter(message.receiptHandle(), Duration.ZERO);
                     yield false;
                 }
             };
         } catch (IOException | RuntimeException e) {
-            Log.error("notification message failed", e, "messageId", messageId);
+            Log.error("notification message failed", e, "messageId", message.messageId());
             return false;
         }
     }

@@ -4,17 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.takedown.aws.AwsClients;
-import dev.takedown.aws.DynamoApiKeyStore;
+import dev.takedown.aws.Adapters;
 import dev.takedown.aws.DynamoAuditLog;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.DynamoNoticeStore;
-import dev.takedown.aws.DynamoRightStore;
 import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.DynamoTrustStore;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.StreamJson;
-import dev.takedown.aws.Wiring;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.runtime.Env;
@@ -52,11 +49,7 @@ public final class StaffHandler implements RequestStreamHandler {
 
     /** With a clock of the caller's, as the local stack's scenario tests use. */
     public StaffHandler(Map<String, String> environment, Clock clock) {
-        this(new Env(environment), clock);
-    }
-
-    private StaffHandler(Env env, Clock clock) {
-        this(wire(env, clock));
+        this(wire(new Adapters(new Env(environment)), clock));
     }
 
     private StaffHandler(Wired wired) {
@@ -72,28 +65,19 @@ public final class StaffHandler implements RequestStreamHandler {
     }
 
     /** Both services share the queue, the trust store and the trust service, as decisions feed the record. */
-    private static Wired wire(Env env, Clock clock) {
-        var dynamo = AwsClients.dynamo(env);
-        SqsNotificationQueue notifications = Wiring.notificationQueue(env);
-        DynamoTrustStore trustStore = Wiring.trustStore(env);
-        TrustService trust = Wiring.trustService(env, trustStore, notifications);
-        DynamoNoticeStore notices = new DynamoNoticeStore(dynamo, env.require("NOTICES_TABLE"));
-        DynamoRightholderStore rightholders = new DynamoRightholderStore(dynamo, env.require("RIGHTHOLDERS_TABLE"));
-        DynamoListingStore listings = new DynamoListingStore(dynamo, env.require("LISTINGS_TABLE"));
-        DynamoAuditLog audit = new DynamoAuditLog(dynamo, env.require("AUDIT_TABLE"));
-        StaffService staff = new StaffService(
-                notices,
-                new DynamoRightStore(dynamo, env.require("RIGHTS_TABLE")),
-                rightholders,
-                rightholders,
-                new DynamoApiKeyStore(dynamo, env.require("API_KEYS_TABLE")),
-                listings,
-                audit,
-                new DecisionRecorder(notices, audit, notifications, trust),
-                clock);
+    private static Wired wire(Adapters adapters, Clock clock) {
+        SqsNotificationQueue notifications = adapters.notificationQueue();
+        DynamoTrustStore trustStore = adapters.trust();
+        TrustPolicy policy = adapters.trustPolicy();
+        TrustService trust = new TrustService(trustStore, adapters.rightholders(), notifications, policy);
+        DynamoNoticeStore notices = adapters.notices();
+        DynamoRightholderStore rightholders = adapters.rightholders();
+        DynamoListingStore listings = adapters.listings();
+        DynamoAuditLog audit = adapters.audit();
+        StaffService staff = new StaffService(notices, adapters.rights(), rightholders, rightholders, adapters.apiKeys(),
+                listings, audit, new DecisionRecorder(notices, audit, notifications, trust), clock);
         return new Wired(staff, new TrustStaffService(trust,
-                new SellerStandings(trustStore, listings, notifications, TrustPolicy.from(env)), trustStore,
-                rightholders, clock));
+                new SellerStandings(trustStore, listings, notifications, policy), trustStore, rightholders, clock));
     }
 
     @Override

@@ -2,12 +2,10 @@ package dev.takedown.trust;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.takedown.aws.AwsClients;
-import dev.takedown.aws.DynamoListingStore;
+import dev.takedown.aws.Adapters;
 import dev.takedown.aws.DynamoTrustStore;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.StreamJson;
-import dev.takedown.aws.Wiring;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
@@ -42,18 +40,17 @@ public final class TrustReviewHandler implements RequestStreamHandler {
 
     /** With a clock of the caller's, as the local stack's scenario tests use. */
     public TrustReviewHandler(Map<String, String> environment, Clock clock) {
-        this(new Env(environment), clock);
+        this(new Adapters(new Env(environment)), clock);
     }
 
-    private TrustReviewHandler(Env env, Clock clock) {
-        this(env, clock, Wiring.trustStore(env), Wiring.notificationQueue(env));
+    private TrustReviewHandler(Adapters adapters, Clock clock) {
+        this(adapters, clock, adapters.trust(), adapters.notificationQueue(), adapters.trustPolicy());
     }
 
-    private TrustReviewHandler(Env env, Clock clock, DynamoTrustStore store, SqsNotificationQueue notifications) {
-        this(Wiring.trustService(env, store, notifications),
-                new SellerStandings(store, new DynamoListingStore(AwsClients.dynamo(env), env.require("LISTINGS_TABLE")),
-                        notifications, TrustPolicy.from(env)),
-                clock);
+    private TrustReviewHandler(Adapters adapters, Clock clock, DynamoTrustStore store,
+                               SqsNotificationQueue notifications, TrustPolicy policy) {
+        this(new TrustService(store, adapters.rightholders(), notifications, policy),
+                new SellerStandings(store, adapters.listings(), notifications, policy), clock);
     }
 
     public TrustReviewHandler(TrustService trust, SellerStandings standings, Clock clock) {
