@@ -3,7 +3,7 @@ package dev.takedown.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.local.RunningFunction;
+import dev.takedown.local.LocalStack;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,7 +93,8 @@ public final class AwsCalls implements ExecutionInterceptor {
         if (Boolean.TRUE.equals(attributes.getAttribute(HARNESS))) {
             return request;
         }
-        String origin = RunningFunction.name() == null ? EVENT_SOURCE : RunningFunction.name();
+        String function = LocalStack.currentFunction();
+        String origin = function == null ? EVENT_SOURCE : function;
         attributes.putAttribute(ORIGIN, origin);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);

@@ -146,11 +146,12 @@ public final class LocalStack implements AutoCloseable {
             Seeder.load(seed, dynamo, template);
         }
 
-        webhookReceiver = track(new WebhookReceiver(options.webhookPort(), seededSecrets(),
+        webhookReceiver = track(new WebhookReceiver(options.webhookPort(), seededSecrets(seed),
                 template.parameters().get("SellerWebhookSecret")));
 
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
-        functions = track(new Functions(template, references, localEnvironment(), options.clock()));
+        functions = track(new Functions(template, references, localEnvironment(dynamoEndpoint(), sqsEndpoint()),
+                options.clock()));
         for (String missing : functions.missingHandlers()) {
             System.err.println("warning: the handler of " + missing + " is not on the classpath;"
                     + " invoking it will fail until its module is built");
@@ -190,7 +191,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private Map<String, String> seededSecrets() {
+    /** The webhook secrets of the seed's rightholders that have one, by rightholder id; none without a seed. */
+    static Map<String, String> seededSecrets(Seed seed) {
         Map<String, String> secrets = new LinkedHashMap<>();
         if (seed != null) {
             seed.rightholders().forEach(r -> {
@@ -202,19 +204,20 @@ public final class LocalStack implements AutoCloseable {
         return secrets;
     }
 
-    private Map<String, String> localEnvironment() {
+    /** What every function gets on top of the template's environment. */
+    static Map<String, String> localEnvironment(URI dynamoEndpoint, URI sqsEndpoint) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("AWS_REGION", References.REGION);
         environment.put("AWS_ACCESS_KEY_ID", "local");
         environment.put("AWS_SECRET_ACCESS_KEY", "local");
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
+        environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
         // Seeded callback URLs point at 127.0.0.1, which the functions refuse outside the local stack.
         environment.put("ALLOW_PRIVATE_CALLBACKS", "true");
         return environment;
     }
 
-    private static StaticCredentialsProvider localCredentials() {
+    static StaticCredentialsProvider localCredentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
 
@@ -244,6 +247,14 @@ public final class LocalStack implements AutoCloseable {
     private <T extends AutoCloseable> T track(T resource) {
         resources.add(resource);
         return resource;
+    }
+
+    /**
+     * The logical id of the function whose handler runs on the current thread (or started it), null outside any
+     * handler; public so that an SDK interceptor in another module can attribute AWS calls to functions.
+     */
+    public static String currentFunction() {
+        return Functions.currentFunction();
     }
 
     /** The REST API's base URL (no stage in the path); null when the template declares no API. */

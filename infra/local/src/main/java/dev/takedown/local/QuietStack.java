@@ -5,11 +5,8 @@ import dev.takedown.backends.ElasticMq;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,7 +15,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The local stack's backends, tables, queues, seed and webhook receiver, without its API, schedules or SQS
  * pollers: nothing runs unless invoked, so a cold-start measurement shares the machine with nothing else. Each
- * function's environment is computed like {@link Functions} does, for handlers started in other JVMs.
+ * function's environment is the one {@link LocalStack} gives it, for handlers started in other JVMs. Public for
+ * the benchmarks, which drive the functions from outside this module.
  */
 public final class QuietStack implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -32,23 +30,22 @@ public final class QuietStack implements AutoCloseable {
         template = Template.load(templateFile, Map.of());
         dynalite = track(Dynalite.start(null));
         elasticMq = track(ElasticMq.start());
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         DynamoDbClient dynamo = track(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(References.REGION)).credentialsProvider(credentials)
+                .region(Region.of(References.REGION)).credentialsProvider(LocalStack.localCredentials())
                 .endpointOverride(dynalite.endpoint()).build());
         SqsClient sqs = track(SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(References.REGION)).credentialsProvider(credentials)
+                .region(Region.of(References.REGION)).credentialsProvider(LocalStack.localCredentials())
                 .endpointOverride(elasticMq.endpoint()).build());
         Provisioner.createTables(dynamo, template.tables());
         queueUrls = Provisioner.createQueues(sqs, template.queues());
         Seed seed = Seed.load(seedFile);
         Seeder.load(seed, dynamo, template);
-        Map<String, String> secrets = new LinkedHashMap<>();
-        seed.rightholders().forEach(r -> secrets.put(r.rightholder().id(), r.rightholder().webhookSecret()));
-        track(new WebhookReceiver(webhookPort, secrets, template.parameters().get("SellerWebhookSecret")));
+        track(new WebhookReceiver(webhookPort, LocalStack.seededSecrets(seed),
+                template.parameters().get("SellerWebhookSecret")));
 
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
-        functions = track(new Functions(template, references, localEnvironment(), null));
+        functions = track(new Functions(template, references,
+                LocalStack.localEnvironment(dynalite.endpoint(), elasticMq.endpoint()), null));
     }
 
     /** Starts it all; the seed's callback URLs should name {@code webhookPort}, where the receiver listens. */
@@ -96,18 +93,6 @@ public final class QuietStack implements AutoCloseable {
 
     public List<String> tableNames() {
         return template.tables().stream().map(TableDef::logicalId).toList();
-    }
-
-    /** Same as the local stack gives its functions. */
-    private Map<String, String> localEnvironment() {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("AWS_REGION", References.REGION);
-        environment.put("AWS_ACCESS_KEY_ID", "local");
-        environment.put("AWS_SECRET_ACCESS_KEY", "local");
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString());
-        environment.put("ALLOW_PRIVATE_CALLBACKS", "true");
-        return environment;
     }
 
     private <T extends AutoCloseable> T track(T resource) {
