@@ -2,6 +2,7 @@ package dev.takedown.aws;
 
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.trust.TrustPolicy;
+import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -21,39 +22,39 @@ public final class Adapters {
     }
 
     public DynamoNoticeStore notices() {
-        return new DynamoNoticeStore(dynamo(), env.require("NOTICES_TABLE"));
+        return onTable("NOTICES_TABLE", DynamoNoticeStore::new);
     }
 
     public DynamoRightStore rights() {
-        return new DynamoRightStore(dynamo(), env.require("RIGHTS_TABLE"));
+        return onTable("RIGHTS_TABLE", DynamoRightStore::new);
     }
 
     public DynamoRightholderStore rightholders() {
-        return new DynamoRightholderStore(dynamo(), env.require("RIGHTHOLDERS_TABLE"));
+        return onTable("RIGHTHOLDERS_TABLE", DynamoRightholderStore::new);
     }
 
     public DynamoSellerStore sellers() {
-        return new DynamoSellerStore(dynamo(), env.require("SELLERS_TABLE"));
+        return onTable("SELLERS_TABLE", DynamoSellerStore::new);
     }
 
     public DynamoListingStore listings() {
-        return new DynamoListingStore(dynamo(), env.require("LISTINGS_TABLE"));
+        return onTable("LISTINGS_TABLE", DynamoListingStore::new);
     }
 
     public DynamoAuditLog audit() {
-        return new DynamoAuditLog(dynamo(), env.require("AUDIT_TABLE"));
+        return onTable("AUDIT_TABLE", DynamoAuditLog::new);
     }
 
     public DynamoApiKeyStore apiKeys() {
-        return new DynamoApiKeyStore(dynamo(), env.require("API_KEYS_TABLE"));
+        return onTable("API_KEYS_TABLE", DynamoApiKeyStore::new);
     }
 
     public DynamoIdempotencyStore idempotency() {
-        return new DynamoIdempotencyStore(dynamo(), env.require("IDEMPOTENCY_TABLE"));
+        return onTable("IDEMPOTENCY_TABLE", DynamoIdempotencyStore::new);
     }
 
     public DynamoDeliveryStore deliveries() {
-        return new DynamoDeliveryStore(dynamo(), env.require("DELIVERIES_TABLE"));
+        return onTable("DELIVERIES_TABLE", DynamoDeliveryStore::new);
     }
 
     public DynamoTrustStore trust() {
@@ -78,6 +79,11 @@ public final class Adapters {
 
     public TrustPolicy trustPolicy() {
         return TrustPolicy.from(env);
+    }
+
+    /** A store over the table the variable names. */
+    private <S> S onTable(String variable, BiFunction<DynamoDbClient, String, S> store) {
+        return store.apply(dynamo(), env.require(variable));
     }
 
     private DynamoDbClient dynamo() {

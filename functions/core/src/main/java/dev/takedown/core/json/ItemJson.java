@@ -15,11 +15,7 @@ public final class ItemJson {
 
     /** As {@code items.decided} carries it: the decision's who and when, then where a duplicate points. */
     public static ObjectNode forWebhook(NoticeItem item) {
-        ObjectNode node = Json.object()
-                .put("index", item.index())
-                .put("listingId", item.listingId())
-                .put("url", item.url());
-        status(node, item);
+        ObjectNode node = head(item, false);
         if (item.decision() != null) {
             node.put("decidedBy", item.decision().decidedBy())
                     .put("decidedAt", Times.format(item.decision().decidedAt()));
@@ -30,7 +26,7 @@ public final class ItemJson {
 
     /** As the notices API answers it: where a duplicate points, then who decided, when and by which rule. */
     public static ObjectNode forApi(NoticeItem item) {
-        ObjectNode node = urlFirst(item);
+        ObjectNode node = head(item, true);
         duplicate(node, item, false);
         decision(node, item, false);
         return node;
@@ -38,7 +34,7 @@ public final class ItemJson {
 
     /** As staff read it: every field (null where unset), the staff note and the statement of reasons too. */
     public static ObjectNode forStaff(NoticeItem item) {
-        ObjectNode node = urlFirst(item);
+        ObjectNode node = head(item, true);
         duplicate(node, item, true);
         decision(node, item, true);
         if (item.statement() != null) {
@@ -47,17 +43,15 @@ public final class ItemJson {
         return node;
     }
 
-    private static ObjectNode urlFirst(NoticeItem item) {
-        ObjectNode node = Json.object()
-                .put("index", item.index())
-                .put("url", item.url())
-                .put("listingId", item.listingId());
-        status(node, item);
-        return node;
-    }
-
-    private static void status(ObjectNode node, NoticeItem item) {
-        node.put("status", item.status().name())
+    /** Index, where the listing is, status and reason: the same fields for everyone, in the audience's order. */
+    private static ObjectNode head(NoticeItem item, boolean urlFirst) {
+        ObjectNode node = Json.object().put("index", item.index());
+        if (urlFirst) {
+            node.put("url", item.url()).put("listingId", item.listingId());
+        } else {
+            node.put("listingId", item.listingId()).put("url", item.url());
+        }
+        return node.put("status", item.status().name())
                 .put("reason", item.reason() == null ? null : item.reason().name());
     }
 
