@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The same store contract against LocalStack; skipped, not failed, where no Docker engine runs. */
 @Testcontainers(disabledWithoutDocker = true)
-class DynamoStoresIT extends StoreContract {
+class DynamoStoresIT extends DynamoStoreContract {
     private static final DockerImageName IMAGE = DockerImageName.parse("localstack/localstack:4.14.0");
 
     private static LocalStackContainer localstack;

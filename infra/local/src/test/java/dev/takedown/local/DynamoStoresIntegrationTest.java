@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The store contract against dynalite and ElasticMQ, with the tables and queues of template.yaml. */
-class DynamoStoresIntegrationTest extends StoreContract {
+class DynamoStoresIntegrationTest extends DynamoStoreContract {
     private static LocalStack backends;
 
     @BeforeAll

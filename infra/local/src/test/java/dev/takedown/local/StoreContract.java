@@ -3,18 +3,7 @@ package dev.takedown.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.takedown.aws.DynamoApiKeyStore;
-import dev.takedown.aws.DynamoAuditLog;
-import dev.takedown.aws.DynamoDeliveryStore;
-import dev.takedown.aws.DynamoIdempotencyStore;
-import dev.takedown.aws.DynamoListingStore;
-import dev.takedown.aws.DynamoNoticeStore;
-import dev.takedown.aws.DynamoRightStore;
-import dev.takedown.aws.DynamoRightholderStore;
-import dev.takedown.aws.DynamoSellerStore;
-import dev.takedown.aws.SqsVerificationQueue;
-import dev.takedown.core.json.Json;
+import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.DeliveryAttempt.Status;
@@ -30,6 +19,7 @@ import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.Progress;
@@ -37,60 +27,74 @@ import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.RightType;
 import dev.takedown.core.model.Rightholder;
-import dev.takedown.core.model.Seller;
 import dev.takedown.core.model.Sender;
+import dev.takedown.core.ports.ApiKeyRegistry;
+import dev.takedown.core.ports.ApiKeyStore;
+import dev.takedown.core.ports.AuditLog;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.IdempotencyStore.Entry;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.InvalidCursorException;
+import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
+import dev.takedown.core.ports.RightStore;
+import dev.takedown.core.ports.RightholderRegistry;
+import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.text.Hashing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The behaviour every backend must show for our adapters, run against dynalite and ElasticMQ
- * ({@code *IntegrationTest}) and against LocalStack where Docker exists ({@code *IT}). Tables and queues
- * are created from template.yaml by the subclass.
+ * The behaviour every implementation of the store ports must show, told through the ports alone: the DynamoDB
+ * adapters ({@link DynamoStoreContract}) and the in-memory fakes of the unit tests ({@link InMemoryStoresTest}),
+ * so that a fake cannot drift from what DynamoDB does. The subclass hands out the stores and writes reference
+ * data the way the seed does. Stores may keep what other tests wrote, so each test uses ids of its own.
  */
 abstract class StoreContract {
-    private static final Instant AT = Instant.parse("2026-11-28T15:30:00.123Z");
+    static final Instant AT = Instant.parse("2026-11-28T15:30:00.123Z");
 
-    abstract DynamoDbClient dynamo();
+    abstract NoticeStore notices();
 
-    abstract SqsClient sqs();
+    abstract IdempotencyStore idempotency();
 
-    abstract String table(String logicalId);
+    /** Each call is another sender, with claims of its own, on the same deliveries. */
+    abstract DeliveryStore newDeliverySender();
 
-    abstract String queueUrl(String logicalId);
+    abstract AuditLog audit();
 
-    private DynamoNoticeStore notices() {
-        return new DynamoNoticeStore(dynamo(), table("NoticesTable"));
-    }
+    abstract ListingStore listings();
 
-    private DynamoIdempotencyStore idempotency() {
-        return new DynamoIdempotencyStore(dynamo(), table("IdempotencyTable"));
-    }
+    abstract RightStore rights();
 
-    private static String rightholder() {
+    abstract RightholderStore rightholders();
+
+    abstract RightholderRegistry rightholderRegistry();
+
+    abstract ApiKeyStore apiKeys();
+
+    abstract ApiKeyRegistry apiKeyRegistry();
+
+    abstract void seed(Rightholder rightholder);
+
+    abstract void seed(Right right);
+
+    abstract void seed(Listing listing);
+
+    /** A key given in clear text, as seed data gives it. */
+    abstract void seedApiKey(String apiKey, String rightholderId, Instant at);
+
+    static String rightholder() {
         return "rh-" + UUID.randomUUID();
     }
 
-    private static Notice notice(String rightholderId, Instant receivedAt, int itemCount) {
+    static Notice notice(String rightholderId, Instant receivedAt, int itemCount) {
         return new Notice(Ids.notice(receivedAt), rightholderId, "tm-acme-us", NoticeReason.COUNTERFEIT,
                 "Counterfeit goods.\nSecond line.", new Sender("Jane Doe", "legal@acme.example"), "Jane Doe",
                 List.of(new Evidence("https://e.example/1.png", "a".repeat(64), EvidenceKind.SCREENSHOT)),
@@ -107,7 +111,7 @@ abstract class StoreContract {
         return items;
     }
 
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -212,11 +216,6 @@ abstract class StoreContract {
         String listing = "L-" + UUID.randomUUID();
         notices().saveNew(notice, List.of(NoticeItem.open(0, null, listing), NoticeItem.rejected(1, "ftp://x", ItemReason.INVALID_URL, AT)));
 
-        List<Map<String, AttributeValue>> rows = dynamo().query(r -> r.tableName(table("NoticesTable")).indexName("byListing")
-                .keyConditionExpression("listingId = :l")
-                .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(listing)))).items();
-        assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("noticeId").s()).isEqualTo(notice.id()));
-
         Notice later = notice(rightholder(), now().plusSeconds(1), 1);
         notices().saveNew(later, List.of(NoticeItem.open(0, null, listing)));
         assertThat(notices().otherNoticesNaming(listing, later.id()))
@@ -277,99 +276,48 @@ abstract class StoreContract {
     }
 
     @Test
-    void verificationWorkArrivesGroupedAndComplete() {
-        // A queue no function consumes, so that this test sees every message.
-        String queueUrl = queueUrl("VerificationDLQ");
-        purge(queueUrl);
-        SqsVerificationQueue queue = new SqsVerificationQueue(sqs(), queueUrl, queueUrl("PriorityVerificationDLQ"), 25);
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < 260; i++) {
-            indexes.add(i);
-        }
-        queue.enqueue("ntc_q", indexes, false);
-
-        Set<Integer> received = new HashSet<>();
-        int messages = 0;
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (received.size() < 260 && System.nanoTime() < deadline) {
-            for (Message message : sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
-                JsonNode body = parse(message.body());
-                assertThat(body.path("noticeId").asText()).isEqualTo("ntc_q");
-                assertThat(body.path("items").size()).isBetween(1, 25);
-                body.path("items").forEach(i -> assertThat(received.add(i.asInt())).isTrue());
-                sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-                messages++;
-            }
-        }
-        assertThat(received).hasSize(260);
-        assertThat(messages).isEqualTo(11);
-    }
-
-    @Test
     void referenceDataReadsBackAsStored() {
         String suffix = UUID.randomUUID().toString();
         Rightholder rightholder = new Rightholder("rh-" + suffix, "Acme", "legal@acme.example",
                 "https://hooks.acme.example/takedown", "whsec_c2VjcmV0");
-        new DynamoRightholderStore(dynamo(), table("RightholdersTable")).put(rightholder);
-        assertThat(new DynamoRightholderStore(dynamo(), table("RightholdersTable")).find(rightholder.id())).contains(rightholder);
+        seed(rightholder);
+        assertThat(rightholders().find(rightholder.id())).contains(rightholder);
 
         Right right = new Right("tm-" + suffix, rightholder.id(), RightType.TRADEMARK, "ACME", "US-1", "US",
                 RightStatus.VERIFIED, LocalDate.parse("2030-01-31"), List.of("seller-a", "seller-b"));
-        DynamoRightStore rights = new DynamoRightStore(dynamo(), table("RightsTable"));
-        rights.put(right);
-        assertThat(rights.find(right.id())).contains(right);
+        seed(right);
+        assertThat(rights().find(right.id())).contains(right);
         Right open = new Right("cr-" + suffix, rightholder.id(), RightType.COPYRIGHT, "Manual", null, null,
                 RightStatus.PENDING, null, List.of());
-        rights.put(open);
-        assertThat(rights.find(open.id())).contains(open);
+        seed(open);
+        assertThat(rights().find(open.id())).contains(open);
 
-        Seller seller = new Seller("s-" + suffix, "Honest Goods", null);
-        new DynamoSellerStore(dynamo(), table("SellersTable")).put(seller);
-        assertThat(new DynamoSellerStore(dynamo(), table("SellersTable")).find(seller.id())).contains(seller);
+        Listing listing = new Listing("l-" + suffix, "s-" + suffix, "ACME bag", "ACME", ListingStatus.ACTIVE);
+        seed(listing);
+        assertThat(listings().find(listing.id())).contains(listing);
 
-        Listing listing = new Listing("l-" + suffix, seller.id(), "ACME bag", "ACME", ListingStatus.ACTIVE);
-        new DynamoListingStore(dynamo(), table("ListingsTable")).put(listing);
-        assertThat(new DynamoListingStore(dynamo(), table("ListingsTable")).find(listing.id())).contains(listing);
-
-        DynamoApiKeyStore keys = new DynamoApiKeyStore(dynamo(), table("ApiKeysTable"));
         String apiKey = Ids.apiKey();
-        keys.register(apiKey, rightholder.id(), Instant.now());
-        assertThat(keys.rightholderFor(Hashing.sha256Hex(apiKey))).contains(rightholder.id());
-        assertThat(keys.rightholderFor(Hashing.sha256Hex(apiKey + "x"))).isEmpty();
-        List<Map<String, AttributeValue>> stored = dynamo().scan(r -> r.tableName(table("ApiKeysTable"))).items();
-        assertThat(stored).allSatisfy(row -> assertThat(row.values()).noneMatch(v -> apiKey.equals(v.s())));
+        seedApiKey(apiKey, rightholder.id(), Instant.now());
+        assertThat(apiKeys().rightholderFor(Hashing.sha256Hex(apiKey))).contains(rightholder.id());
+        assertThat(apiKeys().rightholderFor(Hashing.sha256Hex(apiKey + "x"))).isEmpty();
     }
 
     @Test
     void deliveryAttemptsListInOrderForTheRightholderOnlyAndMarkDeliveredWebhooks() {
-        DynamoDeliveryStore deliveries = new DynamoDeliveryStore(dynamo(), table("DeliveriesTable"));
+        DeliveryStore deliveries = newDeliverySender();
         String noticeId = Ids.notice(now());
         Instant first = now();
         Duration lease = Duration.ofSeconds(30);
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            boolean last = attempt == 3;
-            Instant at = first.plusSeconds(attempt);
-            assertThat(deliveries.claim(noticeId, "msg_a", at, lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
-            assertThat(deliveries.claim(noticeId, "msg_a", at, lease)).as("held by the first claim")
-                    .isEqualTo(DeliveryStore.Claim.IN_FLIGHT);
-            deliveries.record(new DeliveryAttempt(noticeId, "msg_a", EventType.NOTICE_COMPLETED, Target.RIGHTHOLDER,
-                    "acme", "https://hooks.acme.example/", attempt, last ? Status.DELIVERED : Status.RETRYING,
-                    last ? 204 : null, last ? null : "HttpTimeoutException: timed out", at,
-                    last ? null : first.plusSeconds(attempt + 1)));
-        }
-        assertThat(deliveries.claim(noticeId, "msg_s", first, lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
-        deliveries.record(new DeliveryAttempt(noticeId, "msg_s", EventType.LISTING_RESTRICTED, Target.SELLER,
-                "seller-fake", "https://hooks.deals.example/", 1, Status.DELIVERED, 200, null, first, null));
+        deliverAfterTwoRetriesAndToTheSeller(deliveries, noticeId, first, lease);
 
         assertThat(deliveries.claim(noticeId, "msg_a", first.plusSeconds(60), lease)).isEqualTo(DeliveryStore.Claim.DELIVERED);
         assertThat(deliveries.claim(noticeId, "msg_s", first.plusSeconds(60), lease)).isEqualTo(DeliveryStore.Claim.DELIVERED);
-        // Three attempts and a mark for the rightholder's webhook; the seller's delivery is its mark alone.
-        assertThat(dynamo().query(r -> r.tableName(table("DeliveriesTable")).keyConditionExpression("noticeId = :n")
-                .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId)))).count()).isEqualTo(5);
         // A sender that died holding a claim holds it no longer than its lease.
         assertThat(deliveries.claim(noticeId, "msg_b", first, lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
         assertThat(deliveries.claim(noticeId, "msg_b", first.plusSeconds(29), lease)).isEqualTo(DeliveryStore.Claim.IN_FLIGHT);
-        DynamoDeliveryStore otherSender = new DynamoDeliveryStore(dynamo(), table("DeliveriesTable"));
+        assertThat(deliveries.claim(noticeId, "msg_b", first.plusSeconds(30), lease)).as("held to the end of its lease")
+                .isEqualTo(DeliveryStore.Claim.IN_FLIGHT);
+        DeliveryStore otherSender = newDeliverySender();
         assertThat(otherSender.claim(noticeId, "msg_b", first.plusSeconds(31), lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
         // The first sender, stalled past its lease, records its failure: the claim it lost is not its to release.
         deliveries.record(new DeliveryAttempt(noticeId, "msg_b", EventType.LISTING_RESTRICTED, Target.SELLER, "seller-fake",
@@ -388,6 +336,28 @@ abstract class StoreContract {
         assertThat(rest.nextCursor()).isNull();
         assertThatThrownBy(() -> deliveries.rightholderAttempts(noticeId, "bm90LWEtY3Vyc29y", 2))
                 .isInstanceOf(InvalidCursorException.class);
+    }
+
+    /**
+     * The rightholder's webhook {@code msg_a} delivered at its third attempt and the seller's {@code msg_s} at its
+     * first, each sent under a claim that no copy of its message can take meanwhile.
+     */
+    static void deliverAfterTwoRetriesAndToTheSeller(DeliveryStore deliveries, String noticeId, Instant first,
+                                                     Duration lease) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            boolean last = attempt == 3;
+            Instant at = first.plusSeconds(attempt);
+            assertThat(deliveries.claim(noticeId, "msg_a", at, lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
+            assertThat(deliveries.claim(noticeId, "msg_a", at, lease)).as("held by the first claim")
+                    .isEqualTo(DeliveryStore.Claim.IN_FLIGHT);
+            deliveries.record(new DeliveryAttempt(noticeId, "msg_a", EventType.NOTICE_COMPLETED, Target.RIGHTHOLDER,
+                    "acme", "https://hooks.acme.example/", attempt, last ? Status.DELIVERED : Status.RETRYING,
+                    last ? 204 : null, last ? null : "HttpTimeoutException: timed out", at,
+                    last ? null : first.plusSeconds(attempt + 1)));
+        }
+        assertThat(deliveries.claim(noticeId, "msg_s", first, lease)).isEqualTo(DeliveryStore.Claim.CLAIMED);
+        deliveries.record(new DeliveryAttempt(noticeId, "msg_s", EventType.LISTING_RESTRICTED, Target.SELLER,
+                "seller-fake", "https://hooks.deals.example/", 1, Status.DELIVERED, 200, null, first, null));
     }
 
     @Test
@@ -431,24 +401,22 @@ abstract class StoreContract {
     @Test
     void staffChangeRightsRegisterRightholdersAndRotateKeys() {
         String suffix = UUID.randomUUID().toString();
-        DynamoRightStore rights = new DynamoRightStore(dynamo(), table("RightsTable"));
         Right right = new Right("tm-" + suffix, "rh-" + suffix, RightType.TRADEMARK, "ACME", "US-1", "US",
                 RightStatus.PENDING, null, List.of());
-        rights.put(right);
-        assertThat(rights.setStatus(right.id(), RightStatus.VERIFIED, "staff-jane", "checked", AT))
+        seed(right);
+        assertThat(rights().setStatus(right.id(), RightStatus.VERIFIED, "staff-jane", "checked", AT))
                 .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(RightStatus.VERIFIED));
-        assertThat(rights.find(right.id()).orElseThrow().status()).isEqualTo(RightStatus.VERIFIED);
-        assertThat(rights.setStatus("tm-none-" + suffix, RightStatus.REVOKED, "staff-jane", "x", AT)).isEmpty();
-        assertThat(rights.find("tm-none-" + suffix)).isEmpty();
+        assertThat(rights().find(right.id()).orElseThrow().status()).isEqualTo(RightStatus.VERIFIED);
+        assertThat(rights().setStatus("tm-none-" + suffix, RightStatus.REVOKED, "staff-jane", "x", AT)).isEmpty();
+        assertThat(rights().find("tm-none-" + suffix)).isEmpty();
 
-        DynamoRightholderStore rightholders = new DynamoRightholderStore(dynamo(), table("RightholdersTable"));
         Rightholder rightholder = new Rightholder("rh-" + suffix, "Initech", "ip@initech.example", null, Ids.webhookSecret());
-        assertThat(rightholders.register(rightholder, "staff-jane", AT)).isTrue();
-        assertThat(rightholders.register(new Rightholder(rightholder.id(), "Other", "o@o.example", null, "whsec_x"),
+        assertThat(rightholderRegistry().register(rightholder, "staff-jane", AT)).isTrue();
+        assertThat(rightholderRegistry().register(new Rightholder(rightholder.id(), "Other", "o@o.example", null, "whsec_x"),
                 "staff-joe", AT)).isFalse();
-        assertThat(rightholders.find(rightholder.id())).contains(rightholder);
+        assertThat(rightholders().find(rightholder.id())).contains(rightholder);
 
-        DynamoApiKeyStore keys = new DynamoApiKeyStore(dynamo(), table("ApiKeysTable"));
+        ApiKeyRegistry keys = apiKeyRegistry();
         String first = Hashing.sha256Hex(Ids.apiKey());
         String second = Hashing.sha256Hex(Ids.apiKey());
         String kept = Hashing.sha256Hex(Ids.apiKey());
@@ -459,24 +427,23 @@ abstract class StoreContract {
         keys.issue(othersKey, "rh-other-" + suffix, "staff-joe", AT);
 
         assertThat(keys.revokeAllBut(rightholder.id(), kept)).isEqualTo(2);
-        assertThat(keys.rightholderFor(first)).isEmpty();
-        assertThat(keys.rightholderFor(second)).isEmpty();
-        assertThat(keys.rightholderFor(kept)).contains(rightholder.id());
-        assertThat(keys.rightholderFor(othersKey)).contains("rh-other-" + suffix);
+        assertThat(apiKeys().rightholderFor(first)).isEmpty();
+        assertThat(apiKeys().rightholderFor(second)).isEmpty();
+        assertThat(apiKeys().rightholderFor(kept)).contains(rightholder.id());
+        assertThat(apiKeys().rightholderFor(othersKey)).contains("rh-other-" + suffix);
         assertThat(keys.revokeAllBut(rightholder.id(), kept)).isZero();
     }
 
     @Test
     void aTakedownHappensOnceAndRecognisesItsOwnReplay() {
-        DynamoListingStore listings = new DynamoListingStore(dynamo(), table("ListingsTable"));
         String id = "l-" + UUID.randomUUID();
-        listings.put(new Listing(id, "seller-x", "ACME bag", "ACME", ListingStatus.ACTIVE));
+        seed(new Listing(id, "seller-x", "ACME bag", "ACME", ListingStatus.ACTIVE));
         Instant at = now();
 
-        assertThat(listings.takeDown(id, "ntc_a", 3, at)).isEqualTo(dev.takedown.core.ports.ListingStore.Takedown.REMOVED);
-        assertThat(listings.takeDown(id, "ntc_a", 3, at)).isEqualTo(dev.takedown.core.ports.ListingStore.Takedown.REMOVED);
-        assertThat(listings.takeDown(id, "ntc_b", 0, at)).isEqualTo(dev.takedown.core.ports.ListingStore.Takedown.ALREADY_REMOVED);
-        Listing removed = listings.find(id).orElseThrow();
+        assertThat(listings().takeDown(id, "ntc_a", 3, at)).isEqualTo(ListingStore.Takedown.REMOVED);
+        assertThat(listings().takeDown(id, "ntc_a", 3, at)).isEqualTo(ListingStore.Takedown.REMOVED);
+        assertThat(listings().takeDown(id, "ntc_b", 0, at)).isEqualTo(ListingStore.Takedown.ALREADY_REMOVED);
+        Listing removed = listings().find(id).orElseThrow();
         assertThat(removed.status()).isEqualTo(ListingStatus.REMOVED);
         assertThat(removed.removedBy("ntc_a", 3)).isTrue();
     }
@@ -498,10 +465,10 @@ abstract class StoreContract {
         assertThat(replayed.notice().status()).isEqualTo(NoticeStatus.IN_PROGRESS);
 
         Instant at = now();
-        assertThat(notices().complete(notice.id(), dev.takedown.core.model.NoticeOutcome.PARTIAL, at)).isTrue();
-        assertThat(notices().complete(notice.id(), dev.takedown.core.model.NoticeOutcome.ALL, at.plusSeconds(1))).isFalse();
+        assertThat(notices().complete(notice.id(), NoticeOutcome.PARTIAL, at)).isTrue();
+        assertThat(notices().complete(notice.id(), NoticeOutcome.ALL, at.plusSeconds(1))).isFalse();
         Notice completed = notices().find(notice.id()).orElseThrow();
-        assertThat(completed.outcome()).isEqualTo(dev.takedown.core.model.NoticeOutcome.PARTIAL);
+        assertThat(completed.outcome()).isEqualTo(NoticeOutcome.PARTIAL);
         assertThat(completed.completedAt()).isEqualTo(at);
         assertThat(notices().settle(notice.id(), List.of(new NoticeStore.Settlement(0, false, false)), true))
                 .as("a completed notice is not reopened").isEqualTo(new NoticeStore.Settled(completed, List.of()));
@@ -509,35 +476,20 @@ abstract class StoreContract {
 
     @Test
     void theAuditTrailKeepsOneEventPerTransitionInOrder() {
-        DynamoAuditLog audit = new DynamoAuditLog(dynamo(), table("AuditTable"));
         String noticeId = Ids.notice(now());
         Instant at = now();
-        var received = new dev.takedown.core.model.AuditEvent(noticeId, 1, "AUTO", at, ItemStatus.RECEIVED,
-                ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, dev.takedown.core.model.DecisionRule.BRAND_MATCH);
-        var reviewed = new dev.takedown.core.model.AuditEvent(noticeId, 1, "staff-1", at.plusSeconds(60), ItemStatus.NEEDS_REVIEW,
-                ItemStatus.ACTIONED, null, dev.takedown.core.model.DecisionRule.STAFF_DECISION);
+        AuditEvent received = new AuditEvent(noticeId, 1, "AUTO", at, ItemStatus.RECEIVED, ItemStatus.NEEDS_REVIEW,
+                ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH);
+        AuditEvent reviewed = new AuditEvent(noticeId, 1, "staff-1", at.plusSeconds(60), ItemStatus.NEEDS_REVIEW,
+                ItemStatus.ACTIONED, null, DecisionRule.STAFF_DECISION);
+        appendTwiceThenRegrouped(audit(), received, reviewed);
+        assertThat(audit().forNotice(noticeId)).containsExactly(received, reviewed);
+    }
+
+    /** One batch of two transitions, the same batch again in the other order, then a replay that groups them differently. */
+    static void appendTwiceThenRegrouped(AuditLog audit, AuditEvent received, AuditEvent reviewed) {
         audit.append(List.of(reviewed, received));
         audit.append(List.of(received, reviewed));
         audit.append(List.of(received));
-        assertThat(audit.forNotice(noticeId)).containsExactly(received, reviewed);
-        // The same batch again is refused; a replay that groups transitions differently adds a row, read once.
-        assertThat(dynamo().query(r -> r.tableName(table("AuditTable")).keyConditionExpression("noticeId = :n")
-                .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId)))).count()).isEqualTo(2);
-    }
-
-    private void purge(String queueUrl) {
-        List<Message> messages;
-        do {
-            messages = sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
-            messages.forEach(m -> sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
-        } while (!messages.isEmpty());
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return Json.parse(body);
-        } catch (Exception e) {
-            throw new AssertionError("message body is not JSON: " + body, e);
-        }
     }
 }

@@ -20,7 +20,10 @@ public final class InMemoryApiKeyStore implements ApiKeyStore, ApiKeyRegistry {
     @Override
     public void issue(String keyHash, String rightholderId, String by, Instant at) {
         rightholderByHash.put(keyHash, rightholderId);
-        issuedBy.put(keyHash, by);
+        // Seed data names no issuer; DynamoDB then stores none.
+        if (by != null) {
+            issuedBy.put(keyHash, by);
+        }
     }
 
     @Override

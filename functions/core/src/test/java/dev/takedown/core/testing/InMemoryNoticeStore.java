@@ -160,6 +160,9 @@ public final class InMemoryNoticeStore implements NoticeStore {
 
     @Override
     public void markDispatched(String noticeId) {
+        if (!notices.containsKey(noticeId)) {
+            throw new IllegalStateException("notice " + noticeId + " does not exist");
+        }
         pendingDispatch.remove(noticeId);
     }
 

@@ -17,6 +17,11 @@ public final class InMemoryRightStore implements RightStore {
         this.rights = new ConcurrentHashMap<>(initial);
     }
 
+    public InMemoryRightStore with(Right right) {
+        rights.put(right.id(), right);
+        return this;
+    }
+
     @Override
     public Optional<Right> find(String rightId) {
         return Optional.ofNullable(rights.get(rightId));

@@ -1,0 +1,234 @@
+package dev.takedown.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.aws.DynamoApiKeyStore;
+import dev.takedown.aws.DynamoAuditLog;
+import dev.takedown.aws.DynamoDeliveryStore;
+import dev.takedown.aws.DynamoIdempotencyStore;
+import dev.takedown.aws.DynamoListingStore;
+import dev.takedown.aws.DynamoNoticeStore;
+import dev.takedown.aws.DynamoRightStore;
+import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.DynamoSellerStore;
+import dev.takedown.aws.SqsVerificationQueue;
+import dev.takedown.core.json.Json;
+import dev.takedown.core.model.AuditEvent;
+import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.Ids;
+import dev.takedown.core.model.ItemReason;
+import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.Notice;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.Right;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.Seller;
+import dev.takedown.core.ports.ApiKeyRegistry;
+import dev.takedown.core.ports.ApiKeyStore;
+import dev.takedown.core.ports.AuditLog;
+import dev.takedown.core.ports.DeliveryStore;
+import dev.takedown.core.ports.IdempotencyStore;
+import dev.takedown.core.ports.ListingStore;
+import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.RightStore;
+import dev.takedown.core.ports.RightholderRegistry;
+import dev.takedown.core.ports.RightholderStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The store contract on the DynamoDB adapters, run against dynalite and ElasticMQ ({@code *IntegrationTest}) and
+ * against LocalStack where Docker exists ({@code *IT}); tables and queues are created from template.yaml by the
+ * subclass. Beyond the ports, it checks what only the backends hold: the rows written, an API key never stored in
+ * clear, verification work grouped into queue messages, and sellers, which the unit tests keep in a map of their own.
+ */
+abstract class DynamoStoreContract extends StoreContract {
+    abstract DynamoDbClient dynamo();
+
+    abstract SqsClient sqs();
+
+    abstract String table(String logicalId);
+
+    abstract String queueUrl(String logicalId);
+
+    @Override
+    NoticeStore notices() {
+        return new DynamoNoticeStore(dynamo(), table("NoticesTable"));
+    }
+
+    @Override
+    IdempotencyStore idempotency() {
+        return new DynamoIdempotencyStore(dynamo(), table("IdempotencyTable"));
+    }
+
+    @Override
+    DeliveryStore newDeliverySender() {
+        return new DynamoDeliveryStore(dynamo(), table("DeliveriesTable"));
+    }
+
+    @Override
+    AuditLog audit() {
+        return new DynamoAuditLog(dynamo(), table("AuditTable"));
+    }
+
+    @Override
+    ListingStore listings() {
+        return new DynamoListingStore(dynamo(), table("ListingsTable"));
+    }
+
+    @Override
+    RightStore rights() {
+        return new DynamoRightStore(dynamo(), table("RightsTable"));
+    }
+
+    @Override
+    RightholderStore rightholders() {
+        return new DynamoRightholderStore(dynamo(), table("RightholdersTable"));
+    }
+
+    @Override
+    RightholderRegistry rightholderRegistry() {
+        return new DynamoRightholderStore(dynamo(), table("RightholdersTable"));
+    }
+
+    @Override
+    ApiKeyStore apiKeys() {
+        return new DynamoApiKeyStore(dynamo(), table("ApiKeysTable"));
+    }
+
+    @Override
+    ApiKeyRegistry apiKeyRegistry() {
+        return new DynamoApiKeyStore(dynamo(), table("ApiKeysTable"));
+    }
+
+    @Override
+    void seed(Rightholder rightholder) {
+        new DynamoRightholderStore(dynamo(), table("RightholdersTable")).put(rightholder);
+    }
+
+    @Override
+    void seed(Right right) {
+        new DynamoRightStore(dynamo(), table("RightsTable")).put(right);
+    }
+
+    @Override
+    void seed(Listing listing) {
+        new DynamoListingStore(dynamo(), table("ListingsTable")).put(listing);
+    }
+
+    @Override
+    void seedApiKey(String apiKey, String rightholderId, Instant at) {
+        new DynamoApiKeyStore(dynamo(), table("ApiKeysTable")).register(apiKey, rightholderId, at);
+    }
+
+    private int rowsOfNotice(String logicalTableId, String noticeId) {
+        return dynamo().query(r -> r.tableName(table(logicalTableId)).keyConditionExpression("noticeId = :n")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId)))).count();
+    }
+
+    @Test
+    void onlyItemsNamingAListingAreInItsIndex() {
+        Notice notice = notice(rightholder(), now(), 2);
+        String listing = "L-" + UUID.randomUUID();
+        notices().saveNew(notice, List.of(NoticeItem.open(0, null, listing), NoticeItem.rejected(1, "ftp://x", ItemReason.INVALID_URL, AT)));
+
+        List<Map<String, AttributeValue>> rows = dynamo().query(r -> r.tableName(table("NoticesTable")).indexName("byListing")
+                .keyConditionExpression("listingId = :l")
+                .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(listing)))).items();
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("noticeId").s()).isEqualTo(notice.id()));
+    }
+
+    @Test
+    void aDeliveredWebhookIsStoredAsItsAttemptsAndOneMark() {
+        String noticeId = Ids.notice(now());
+        deliverAfterTwoRetriesAndToTheSeller(newDeliverySender(), noticeId, now(), Duration.ofSeconds(30));
+        // Three attempts and a mark for the rightholder's webhook; the seller's delivery is its mark alone.
+        assertThat(rowsOfNotice("DeliveriesTable", noticeId)).isEqualTo(5);
+    }
+
+    @Test
+    void theAuditTrailStoresABatchOnce() {
+        String noticeId = Ids.notice(now());
+        Instant at = now();
+        appendTwiceThenRegrouped(audit(),
+                new AuditEvent(noticeId, 1, "AUTO", at, ItemStatus.RECEIVED, ItemStatus.NEEDS_REVIEW,
+                        ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH),
+                new AuditEvent(noticeId, 1, "staff-1", at.plusSeconds(60), ItemStatus.NEEDS_REVIEW,
+                        ItemStatus.ACTIONED, null, DecisionRule.STAFF_DECISION));
+        // The same batch again is refused; a replay that groups transitions differently adds a row, read once.
+        assertThat(rowsOfNotice("AuditTable", noticeId)).isEqualTo(2);
+    }
+
+    @Test
+    void anApiKeyIsStoredOnlyAsItsHash() {
+        String apiKey = Ids.apiKey();
+        seedApiKey(apiKey, rightholder(), Instant.now());
+        List<Map<String, AttributeValue>> stored = dynamo().scan(r -> r.tableName(table("ApiKeysTable"))).items();
+        assertThat(stored).allSatisfy(row -> assertThat(row.values()).noneMatch(v -> apiKey.equals(v.s())));
+    }
+
+    @Test
+    void aSellerReadsBackAsStored() {
+        Seller seller = new Seller("s-" + UUID.randomUUID(), "Honest Goods", null);
+        new DynamoSellerStore(dynamo(), table("SellersTable")).put(seller);
+        assertThat(new DynamoSellerStore(dynamo(), table("SellersTable")).find(seller.id())).contains(seller);
+    }
+
+    @Test
+    void verificationWorkArrivesGroupedAndComplete() {
+        // A queue no function consumes, so that this test sees every message.
+        String queueUrl = queueUrl("VerificationDLQ");
+        purge(queueUrl);
+        SqsVerificationQueue queue = new SqsVerificationQueue(sqs(), queueUrl, queueUrl("PriorityVerificationDLQ"), 25);
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            indexes.add(i);
+        }
+        queue.enqueue("ntc_q", indexes, false);
+
+        Set<Integer> received = new HashSet<>();
+        int messages = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (received.size() < 260 && System.nanoTime() < deadline) {
+            for (Message message : sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+                JsonNode body = parse(message.body());
+                assertThat(body.path("noticeId").asText()).isEqualTo("ntc_q");
+                assertThat(body.path("items").size()).isBetween(1, 25);
+                body.path("items").forEach(i -> assertThat(received.add(i.asInt())).isTrue());
+                sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                messages++;
+            }
+        }
+        assertThat(received).hasSize(260);
+        assertThat(messages).isEqualTo(11);
+    }
+
+    private void purge(String queueUrl) {
+        List<Message> messages;
+        do {
+            messages = sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            messages.forEach(m -> sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+        } while (!messages.isEmpty());
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return Json.parse(body);
+        } catch (Exception e) {
+            throw new AssertionError("message body is not JSON: " + body, e);
+        }
+    }
+}
