@@ -1,8 +1,8 @@
 package dev.takedown.aws;
 
+import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.DeliveryAttempt.Status;
 import dev.takedown.core.model.DeliveryAttempt.Target;
-import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.InvalidCursorException;

@@ -1,9 +1,9 @@
 package dev.takedown.core.notify;
 
 import dev.takedown.core.events.WebhookBodies;
+import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.DeliveryAttempt.Status;
 import dev.takedown.core.model.DeliveryAttempt.Target;
-import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.ports.DeliveryStore;
