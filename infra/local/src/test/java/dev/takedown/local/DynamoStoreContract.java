@@ -1,6 +1,7 @@
 package dev.takedown.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.aws.DynamoApiKeyStore;
@@ -12,6 +13,7 @@ import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.DynamoRightStore;
 import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.DynamoSellerStore;
+import dev.takedown.aws.DynamoTrustStore;
 import dev.takedown.aws.SqsVerificationQueue;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.AuditEvent;
@@ -35,6 +37,7 @@ import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.ports.TrustStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +49,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -53,7 +57,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * The store contract on the DynamoDB adapters, run against dynalite and ElasticMQ ({@code *IntegrationTest}) and
  * against LocalStack where Docker exists ({@code *IT}); tables and queues are created from template.yaml by the
  * subclass. Beyond the ports, it checks what only the backends hold: the rows written, an API key never stored in
- * clear, verification work grouped into queue messages, and sellers, which the unit tests keep in a map of their own.
+ * clear, verification work grouped into queue messages, sellers, which the unit tests keep in a map of their own,
+ * and what the adapters do where the ports promise nothing.
  */
 abstract class DynamoStoreContract extends StoreContract {
     abstract DynamoDbClient dynamo();
@@ -115,6 +120,11 @@ abstract class DynamoStoreContract extends StoreContract {
     }
 
     @Override
+    TrustStore trust() {
+        return new DynamoTrustStore(dynamo(), table("TrustTable"), table("RightholdersTable"), table("SellersTable"));
+    }
+
+    @Override
     void seed(Rightholder rightholder) {
         new DynamoRightholderStore(dynamo(), table("RightholdersTable")).put(rightholder);
     }
@@ -170,6 +180,15 @@ abstract class DynamoStoreContract extends StoreContract {
                         ItemStatus.ACTIONED, null, DecisionRule.STAFF_DECISION));
         // The same batch again is refused; a replay that groups transitions differently adds a row, read once.
         assertThat(rowsOfNotice("AuditTable", noticeId)).isEqualTo(2);
+    }
+
+    @Test
+    void completingAnIdempotencyKeyNeverClaimedFails() {
+        // A key is completed only after its claim, so the port promises nothing here; the adapter's write refuses.
+        String owner = rightholder();
+        assertThatThrownBy(() -> idempotency().complete(owner, "key-none"))
+                .isInstanceOf(ConditionalCheckFailedException.class);
+        assertThat(idempotency().find(owner, "key-none")).isEmpty();
     }
 
     @Test

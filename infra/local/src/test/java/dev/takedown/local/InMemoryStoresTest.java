@@ -13,6 +13,7 @@ import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryDeliveryStore;
@@ -21,6 +22,7 @@ import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
+import dev.takedown.core.testing.InMemoryTrustStore;
 import dev.takedown.core.text.Hashing;
 import java.time.Instant;
 import java.util.Map;
@@ -35,6 +37,7 @@ class InMemoryStoresTest extends StoreContract {
     private final InMemoryRightStore rights = new InMemoryRightStore(Map.of());
     private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore();
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
+    private final InMemoryTrustStore trust = new InMemoryTrustStore(rightholders);
 
     @Override
     NoticeStore notices() {
@@ -84,6 +87,11 @@ class InMemoryStoresTest extends StoreContract {
     @Override
     ApiKeyRegistry apiKeyRegistry() {
         return apiKeys;
+    }
+
+    @Override
+    TrustStore trust() {
+        return trust;
     }
 
     @Override

@@ -27,7 +27,14 @@ import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.RightType;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.SellerStanding;
+import dev.takedown.core.model.SellerState;
 import dev.takedown.core.model.Sender;
+import dev.takedown.core.model.Strike;
+import dev.takedown.core.model.Tier;
+import dev.takedown.core.model.TrustCounts;
+import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.ports.ApiKeyStore;
 import dev.takedown.core.ports.AuditLog;
@@ -41,13 +48,19 @@ import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.ports.TrustStore.DueStrike;
+import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.runtime.Parallel;
 import dev.takedown.core.text.Hashing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +93,9 @@ abstract class StoreContract {
     abstract ApiKeyStore apiKeys();
 
     abstract ApiKeyRegistry apiKeyRegistry();
+
+    /** Keeps rightholders' trust on the records {@link #rightholders()} reads. */
+    abstract TrustStore trust();
 
     abstract void seed(Rightholder rightholder);
 
@@ -208,6 +224,43 @@ abstract class StoreContract {
         notices().markDispatched(notice.id());
         assertThat(notices().awaitingDispatch(old.plusSeconds(1), 1000)).doesNotContain(notice.id());
         assertThatThrownBy(() -> notices().markDispatched("ntc_" + "1".repeat(26))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void noticesAwaitDispatchOldestFirst() {
+        // Received long before every other test's notices, which await dispatch in the same store.
+        Instant base = now().minus(Duration.ofDays(20 * 365));
+        List<Notice> oldestFirst = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            oldestFirst.add(notice(rightholder(), base.plusSeconds(i), 1));
+        }
+        for (int i : List.of(3, 0, 5, 1, 4, 2)) {
+            notices().saveNew(oldestFirst.get(i), items(1));
+        }
+        List<String> ids = oldestFirst.stream().map(Notice::id).toList();
+
+        assertThat(notices().awaitingDispatch(base.plusSeconds(6), 100)).containsExactlyElementsOf(ids);
+        assertThat(notices().awaitingDispatch(base.plusSeconds(6), 3)).containsExactlyElementsOf(ids.subList(0, 3));
+        assertThat(notices().awaitingDispatch(base.plusSeconds(2), 100)).containsExactlyElementsOf(ids.subList(0, 2));
+    }
+
+    @Test
+    void changesToANoticeOrListingThatDoesNotExistAreRefused() {
+        String noticeId = Ids.notice(now());
+        NoticeItem decided = NoticeItem.open(0, null, "l-1").decided(ItemStatus.ACTIONED, null,
+                Decision.auto(AT, DecisionRule.BRAND_MATCH));
+        assertThat(notices().recordDecision(noticeId, decided, ItemStatus.RECEIVED)).isFalse();
+        assertThat(notices().complete(noticeId, NoticeOutcome.ALL, AT)).isFalse();
+        assertThatThrownBy(() -> notices().settle(noticeId, List.of(new NoticeStore.Settlement(0, true, true)), false))
+                .isInstanceOf(NoSuchElementException.class);
+        assertThat(notices().find(noticeId)).isEmpty();
+        assertThat(notices().itemsAt(noticeId, List.of(0))).isEmpty();
+
+        String listingId = "l-" + UUID.randomUUID();
+        assertThat(listings().takeDown(listingId, noticeId, 0, AT)).isEqualTo(ListingStore.Takedown.ALREADY_REMOVED);
+        assertThat(listings().takeDownForSuspension(listingId, AT)).isFalse();
+        assertThat(listings().restoreAfterSuspension(listingId)).isFalse();
+        assertThat(listings().find(listingId)).isEmpty();
     }
 
     @Test
@@ -449,6 +502,30 @@ abstract class StoreContract {
     }
 
     @Test
+    void aSuspensionTakesDownTheActiveListingsAndPutsBackOnlyThose() {
+        String seller = "s-" + UUID.randomUUID();
+        Listing active = new Listing("l-" + UUID.randomUUID(), seller, "ACME bag", "ACME", ListingStatus.ACTIVE);
+        Listing takenDown = new Listing("l-" + UUID.randomUUID(), seller, "ACME belt", "ACME", ListingStatus.ACTIVE);
+        seed(active);
+        seed(takenDown);
+        assertThat(listings().takeDown(takenDown.id(), "ntc_a", 0, AT)).isEqualTo(ListingStore.Takedown.REMOVED);
+
+        assertThat(listings().takeDownForSuspension(active.id(), AT)).isTrue();
+        assertThat(listings().takeDownForSuspension(active.id(), AT)).isFalse();
+        assertThat(listings().takeDownForSuspension(takenDown.id(), AT)).isFalse();
+        assertThat(listings().find(active.id())).contains(new Listing(active.id(), seller, "ACME bag", "ACME",
+                ListingStatus.REMOVED, null, null, true));
+        assertThat(listings().takeDown(active.id(), "ntc_b", 0, AT)).isEqualTo(ListingStore.Takedown.ALREADY_REMOVED);
+
+        assertThat(listings().restoreAfterSuspension(takenDown.id())).isFalse();
+        assertThat(listings().restoreAfterSuspension(active.id())).isTrue();
+        assertThat(listings().restoreAfterSuspension(active.id())).isFalse();
+        assertThat(listings().find(active.id())).contains(active);
+        assertThat(listings().find(takenDown.id()).orElseThrow().removedBy("ntc_a", 0)).isTrue();
+        assertThat(listings().idsOfSeller(seller)).containsExactlyInAnyOrder(active.id(), takenDown.id());
+    }
+
+    @Test
     void settlingCountsEachItemOnceAndCompletionHappensOnce() {
         Notice notice = notice(rightholder(), now(), 3);
         notices().saveNew(notice, items(3));
@@ -486,10 +563,294 @@ abstract class StoreContract {
         assertThat(audit().forNotice(noticeId)).containsExactly(received, reviewed);
     }
 
+    @Test
+    void aTransitionAppendedInAnotherBatchReadsBackAtItsEarliestTime() {
+        String noticeId = Ids.notice(now());
+        Instant at = now();
+        AuditEvent late = new AuditEvent(noticeId, 1, "AUTO", at.plusSeconds(60), ItemStatus.RECEIVED,
+                ItemStatus.ACTIONED, null, DecisionRule.BRAND_MATCH);
+        AuditEvent early = new AuditEvent(noticeId, 1, "AUTO", at, ItemStatus.RECEIVED, ItemStatus.ACTIONED, null,
+                DecisionRule.BRAND_MATCH);
+        AuditEvent other = new AuditEvent(noticeId, 2, "AUTO", at, ItemStatus.RECEIVED, ItemStatus.ACTIONED, null,
+                DecisionRule.BRAND_MATCH);
+        AuditEvent third = new AuditEvent(noticeId, 3, "AUTO", at, ItemStatus.RECEIVED, ItemStatus.ACTIONED, null,
+                DecisionRule.BRAND_MATCH);
+        audit().append(List.of(late));
+        audit().append(List.of(early));
+        assertThat(audit().forNotice(noticeId)).as("the same batch again is not stored").containsExactly(late);
+        audit().append(List.of(early, other));
+        assertThat(audit().forNotice(noticeId)).containsExactly(early, other);
+        audit().append(List.of(late, third));
+        assertThat(audit().forNotice(noticeId)).containsExactly(early, other, third);
+    }
+
     /** One batch of two transitions, the same batch again in the other order, then a replay that groups them differently. */
     static void appendTwiceThenRegrouped(AuditLog audit, AuditEvent received, AuditEvent reviewed) {
         audit.append(List.of(reviewed, received));
         audit.append(List.of(received, reviewed));
         audit.append(List.of(received));
+    }
+
+    @Test
+    void aRightholdersCountsAddUpOverTheDaysAsked() {
+        String owner = rightholder();
+        LocalDate day = LocalDate.parse("2026-12-31");
+        trust().addCounts(owner, day.minusDays(1), new TrustCounts(1, 1, 0, 0));
+        trust().addCounts(owner, day, new TrustCounts(2, 1, 1, 0));
+        trust().addCounts(owner, day, new TrustCounts(1, 0, 0, 1));
+        trust().addCounts(owner, day.plusDays(1), new TrustCounts(5, 5, 0, 0));
+        trust().addCounts(rightholder(), day, new TrustCounts(7, 7, 0, 0));
+
+        assertThat(trust().counts(owner, day, day)).isEqualTo(new TrustCounts(3, 1, 1, 1));
+        assertThat(trust().counts(owner, day.minusDays(1), day)).isEqualTo(new TrustCounts(4, 2, 1, 1));
+        assertThat(trust().counts(owner, day.minusDays(30), day.plusDays(1))).isEqualTo(new TrustCounts(9, 7, 1, 1));
+        assertThat(trust().counts(owner, day.plusDays(2), day.plusDays(30))).isEqualTo(TrustCounts.NONE);
+        assertThat(trust().counts(owner, day.minusDays(30), day.minusDays(2))).isEqualTo(TrustCounts.NONE);
+    }
+
+    @Test
+    void countsAddedAtTheSameTimeAllCount() {
+        String owner = rightholder();
+        LocalDate day = LocalDate.parse("2026-11-28");
+        Parallel.run(Collections.nCopies(24, new TrustCounts(1, 1, 0, 0)),
+                delta -> trust().addCounts(owner, day, delta));
+        assertThat(trust().counts(owner, day, day)).isEqualTo(new TrustCounts(24, 24, 0, 0));
+    }
+
+    @Test
+    void trustIsReplacedFromTheVersionReadAndReadsBackWithTheRightholder() {
+        Rightholder rightholder = new Rightholder(rightholder(), "Acme", "legal@acme.example", null, "whsec_c2VjcmV0");
+        seed(rightholder);
+        RightholderTrust initial = rightholders().find(rightholder.id()).orElseThrow().trust();
+        assertThat(initial).isEqualTo(RightholderTrust.INITIAL);
+
+        RightholderTrust suspended = initial.next(Tier.SUSPENDED, AT, "staff-jane", true, AT.plus(Duration.ofDays(90)),
+                AT.minus(Duration.ofDays(7)), AT.plus(Duration.ofDays(30)));
+        assertThat(trust().replaceTrust(rightholder.id(), initial, suspended, suspended.suspendedUntil())).isTrue();
+        assertThat(rightholders().find(rightholder.id())).contains(new Rightholder(rightholder.id(), rightholder.name(),
+                rightholder.email(), rightholder.callbackUrl(), rightholder.webhookSecret(), suspended));
+        RightholderTrust rival = initial.next(Tier.TRUSTED, AT, "AUTO", false, null, null, null);
+        assertThat(trust().replaceTrust(rightholder.id(), initial, rival, null)).as("changed meanwhile").isFalse();
+        assertThat(rightholders().find(rightholder.id()).orElseThrow().trust()).isEqualTo(suspended);
+
+        RightholderTrust lifted = suspended.next(Tier.STANDARD, AT.plusSeconds(60), "staff-joe", false,
+                suspended.trustedLockoutUntil(), null, null);
+        assertThat(trust().replaceTrust(rightholder.id(), suspended, lifted, null)).isTrue();
+        assertThat(rightholders().find(rightholder.id()).orElseThrow().trust()).isEqualTo(lifted);
+
+        String unknown = rightholder();
+        assertThat(trust().replaceTrust(unknown, RightholderTrust.INITIAL, rival, AT)).isFalse();
+        assertThat(rightholders().find(unknown)).isEmpty();
+    }
+
+    @Test
+    void rightholdersAreDueAtTheirNextReviewSoonestFirst() {
+        // The schedule spans every test's rightholders: these are due in a year of their own, before all others.
+        Instant base = Instant.parse("2001-01-01T00:00:00Z");
+        String suffix = UUID.randomUUID().toString();
+        // Named so that an order by id differs from the order they come due in.
+        String first = "rh-c-" + suffix;
+        String second = "rh-b-" + suffix;
+        String third = "rh-a-" + suffix;
+        String unscheduled = "rh-d-" + suffix;
+        List.of(first, second, third, unscheduled).forEach(id -> seed(new Rightholder(id, "Acme", "legal@acme.example",
+                null, "whsec_c2VjcmV0")));
+        RightholderTrust trusted = RightholderTrust.INITIAL.next(Tier.TRUSTED, base, "AUTO", false, null, null, null);
+        assertThat(trust().replaceTrust(third, RightholderTrust.INITIAL, trusted, base.plusSeconds(30))).isTrue();
+        assertThat(trust().replaceTrust(first, RightholderTrust.INITIAL, trusted, base.plusSeconds(10))).isTrue();
+        assertThat(trust().replaceTrust(second, RightholderTrust.INITIAL, trusted, base.plusSeconds(20))).isTrue();
+        assertThat(trust().replaceTrust(unscheduled, RightholderTrust.INITIAL, trusted, null)).isTrue();
+
+        assertThat(trust().rightholdersDue(base.plusSeconds(30), 10)).containsExactly(first, second, third);
+        assertThat(trust().rightholdersDue(base.plusSeconds(30), 2)).containsExactly(first, second);
+        assertThat(trust().rightholdersDue(base.plusSeconds(9), 10)).isEmpty();
+
+        RightholderTrust reviewed = trusted.next(Tier.TRUSTED, base, "AUTO", false, null, null, null);
+        assertThat(trust().replaceTrust(first, trusted, reviewed, null)).isTrue();
+        assertThat(trust().replaceTrust(second, trusted, reviewed, base.plus(Duration.ofDays(1)))).isTrue();
+        assertThat(trust().replaceTrust(third, RightholderTrust.INITIAL, reviewed, null)).isFalse();
+        assertThat(trust().rightholdersDue(base.plusSeconds(30), 10)).containsExactly(third);
+        assertThat(trust().rightholdersDue(base.plus(Duration.ofDays(1)), 10)).containsExactly(third, second);
+    }
+
+    @Test
+    void takedownsOfOneRightholderAgainstOneSellerOnOneDayMakeOneStrike() {
+        String seller = "s-" + UUID.randomUUID();
+        String owner = rightholder();
+        String other = rightholder();
+        LocalDate day = LocalDate.parse("2026-11-20");
+        Instant establishes = AT.plus(Duration.ofDays(14));
+        List<String> firstBatch = List.of("ntc_a#1", "ntc_a#0");
+        trust().addStrikeItems(seller, owner, day, false, firstBatch, establishes);
+        trust().addStrikeItems(seller, owner, day, false, firstBatch, establishes);
+        assertThat(trust().strikes(seller, null))
+                .containsExactly(new Strike(seller, owner, day, false, true, Set.copyOf(firstBatch), null));
+
+        // A COPYRIGHT takedown joins the strike, which goes on naming the takedowns of its first batch.
+        trust().addStrikeItems(seller, owner, day, true, List.of("ntc_b#0"), establishes.minus(Duration.ofDays(7)));
+        Strike joined = new Strike(seller, owner, day, true, true, Set.copyOf(firstBatch), null);
+        assertThat(trust().strikes(seller, null)).containsExactly(joined);
+
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < Strike.ITEMS_KEPT + 2; i++) {
+            many.add(Strike.itemKey("ntc_c", i));
+        }
+        trust().addStrikeItems(seller, other, day, true, many, establishes);
+        trust().addStrikeItems(seller, owner, day.plusDays(1), false, List.of("ntc_d#0"), establishes);
+        trust().addStrikeItems(seller, rightholder(), day, false, List.of(), establishes);
+        trust().addStrikeItems("s-" + UUID.randomUUID(), owner, day, false, List.of("ntc_e#0"), establishes);
+
+        // Of a batch too big to name in full, the strike names the first by name.
+        Set<String> kept = Set.copyOf(many.stream().sorted().limit(Strike.ITEMS_KEPT).toList());
+        assertThat(trust().strikes(seller, null)).containsExactlyInAnyOrder(joined,
+                new Strike(seller, other, day, true, false, kept, null),
+                new Strike(seller, owner, day.plusDays(1), false, true, Set.of("ntc_d#0"), null));
+    }
+
+    @Test
+    void aSellersStrikesListOldestFirstFromTheDayAsked() {
+        String seller = "s-" + UUID.randomUUID();
+        String suffix = UUID.randomUUID().toString();
+        String acme = "rh-acme-" + suffix;
+        String initech = "rh-initech-" + suffix;
+        LocalDate day = LocalDate.parse("2026-10-31");
+        trust().addStrikeItems(seller, initech, day.plusDays(1), false, List.of("ntc_a#0"), AT);
+        trust().addStrikeItems(seller, acme, day.plusDays(30), false, List.of("ntc_b#0"), AT);
+        trust().addStrikeItems(seller, initech, day, false, List.of("ntc_c#0"), AT);
+        trust().addStrikeItems(seller, acme, day.plusDays(1), false, List.of("ntc_d#0"), AT);
+
+        List<String> oldestFirst = List.of(Strike.id(day, initech), Strike.id(day.plusDays(1), acme),
+                Strike.id(day.plusDays(1), initech), Strike.id(day.plusDays(30), acme));
+        assertThat(trust().strikes(seller, null)).extracting(Strike::id).containsExactlyElementsOf(oldestFirst);
+        assertThat(trust().strikes(seller, day.plusDays(1))).extracting(Strike::id)
+                .containsExactlyElementsOf(oldestFirst.subList(1, 4));
+        assertThat(trust().strikes(seller, day.plusDays(31))).isEmpty();
+    }
+
+    @Test
+    void aStrikeIsVoidedOnceAndStaysVoided() {
+        String seller = "s-" + UUID.randomUUID();
+        String owner = rightholder();
+        LocalDate day = LocalDate.parse("2026-11-20");
+        trust().addStrikeItems(seller, owner, day, false, List.of("ntc_a#0"), AT);
+        String strikeId = Strike.id(day, owner);
+        Strike.Voided voided = new Strike.Voided("staff-jane", AT.plusSeconds(60), "sent in error");
+
+        assertThat(trust().voidStrike(seller, strikeId, voided)).isTrue();
+        assertThat(trust().voidStrike(seller, strikeId, new Strike.Voided("staff-joe", AT.plusSeconds(120), "again")))
+                .isFalse();
+        assertThat(trust().voidStrike(seller, Strike.id(day, rightholder()), voided)).isFalse();
+        assertThat(trust().voidStrike("s-" + UUID.randomUUID(), strikeId, voided)).isFalse();
+        // Its takedowns recorded again (a replayed message) leave it voided.
+        trust().addStrikeItems(seller, owner, day, true, List.of("ntc_a#0"), AT);
+        assertThat(trust().strikes(seller, null))
+                .containsExactly(new Strike(seller, owner, day, true, true, Set.of("ntc_a#0"), voided));
+
+        // The seller's trail is kept apart from its strikes.
+        TrustEvent event = new TrustEvent(TrustEvent.seller(seller), 0, "void:" + strikeId, voided.at(), voided.by(),
+                "STRIKE_VOIDED", strikeId, null, voided.reason());
+        assertThat(trust().record(event)).isTrue();
+        assertThat(trust().events(TrustEvent.seller(seller))).containsExactly(event);
+        assertThat(trust().strikes(seller, null)).hasSize(1);
+    }
+
+    @Test
+    void strikesAreDueWhenTheirStateMayChangeSoonestFirst() {
+        // The schedule spans every test's strikes: these are due in a year of their own, before all others.
+        Instant base = Instant.parse("2001-01-01T00:00:00Z");
+        LocalDate day = LocalDate.parse("2000-12-01");
+        String suffix = UUID.randomUUID().toString();
+        // Named so that an order by id differs from the order they come due in.
+        String seller = "s-b-" + suffix;
+        String otherSeller = "s-a-" + suffix;
+        String acme = "rh-a-" + suffix;
+        String initech = "rh-b-" + suffix;
+        String globex = "rh-c-" + suffix;
+        trust().addStrikeItems(seller, acme, day, false, List.of("ntc_a#0"), base.plusSeconds(20));
+        trust().addStrikeItems(seller, initech, day, false, List.of("ntc_b#0"), base.plusSeconds(10));
+        trust().addStrikeItems(seller, globex, day, false, List.of("ntc_c#0"), base.plusSeconds(30));
+        trust().addStrikeItems(otherSeller, acme, day, false, List.of("ntc_d#0"), base.plusSeconds(15));
+        DueStrike byAcme = new DueStrike(seller, Strike.id(day, acme));
+        DueStrike byInitech = new DueStrike(seller, Strike.id(day, initech));
+        DueStrike byGlobex = new DueStrike(seller, Strike.id(day, globex));
+        DueStrike ofOtherSeller = new DueStrike(otherSeller, Strike.id(day, acme));
+
+        assertThat(trust().strikesDue(base.plusSeconds(20), 10)).containsExactly(byInitech, ofOtherSeller, byAcme);
+        assertThat(trust().strikesDue(base.plusSeconds(20), 2)).containsExactly(byInitech, ofOtherSeller);
+        assertThat(trust().strikesDue(base.plusSeconds(9), 10)).isEmpty();
+
+        // A COPYRIGHT takedown's window closes sooner, which brings the strike forward; a later one never puts it off.
+        trust().addStrikeItems(seller, acme, day, true, List.of("ntc_e#0"), base.plusSeconds(5));
+        trust().addStrikeItems(seller, acme, day, false, List.of("ntc_f#0"), base.plusSeconds(25));
+        assertThat(trust().strikesDue(base.plusSeconds(20), 10)).containsExactly(byAcme, byInitech, ofOtherSeller);
+
+        trust().rescheduleStrike(seller, byInitech.strikeId(), base.plusSeconds(100));
+        trust().rescheduleStrike(seller, byAcme.strikeId(), null);
+        assertThat(trust().voidStrike(otherSeller, ofOtherSeller.strikeId(),
+                new Strike.Voided("staff-jane", base, "sent in error"))).isTrue();
+        trust().rescheduleStrike(seller, Strike.id(day, rightholder()), base);
+        assertThat(trust().strikesDue(base.plusSeconds(100), 10)).containsExactly(byGlobex, byInitech);
+        assertThat(trust().strikes(seller, null)).hasSize(3);
+
+        // Takedowns recorded again put a strike back on the schedule, voided or not; its review takes it off again.
+        trust().addStrikeItems(otherSeller, acme, day, false, List.of("ntc_d#0"), base.plusSeconds(15));
+        assertThat(trust().strikesDue(base.plusSeconds(100), 10)).containsExactly(ofOtherSeller, byGlobex, byInitech);
+    }
+
+    @Test
+    void aSellersStandingIsReplacedFromTheVersionRead() {
+        String seller = "s-" + UUID.randomUUID();
+        assertThat(trust().sellerState(seller)).isEqualTo(SellerState.INITIAL);
+
+        SellerState warned = SellerState.INITIAL.next(SellerStanding.WARNED, AT, null);
+        assertThat(trust().replaceSellerState(seller, SellerState.INITIAL, warned)).isTrue();
+        assertThat(trust().sellerState(seller)).isEqualTo(warned);
+        SellerState rival = SellerState.INITIAL.next(SellerStanding.RESTRICTED, AT, null);
+        assertThat(trust().replaceSellerState(seller, SellerState.INITIAL, rival)).as("changed meanwhile").isFalse();
+        assertThat(trust().sellerState(seller)).isEqualTo(warned);
+
+        SellerState suspended = warned.next(SellerStanding.SUSPENDED, AT.plusSeconds(60), null);
+        SellerState reinstated = suspended.next(SellerStanding.GOOD_STANDING, AT.plusSeconds(120), AT.plusSeconds(120));
+        SellerState warnedAgain = reinstated.next(SellerStanding.WARNED, AT.plusSeconds(180), null);
+        assertThat(trust().replaceSellerState(seller, warned, suspended)).isTrue();
+        assertThat(trust().replaceSellerState(seller, suspended, reinstated)).isTrue();
+        assertThat(trust().sellerState(seller)).isEqualTo(reinstated);
+        assertThat(trust().replaceSellerState(seller, reinstated, warnedAgain)).isTrue();
+        assertThat(trust().sellerState(seller)).isEqualTo(warnedAgain);
+        assertThat(trust().replaceSellerState(seller, reinstated, rival)).isFalse();
+    }
+
+    @Test
+    void theTrailKeepsOneEventPerSequenceAndTagInSequence() {
+        String rightholderId = rightholder();
+        String subject = TrustEvent.rightholder(rightholderId);
+        TrustEvent trusted = new TrustEvent(subject, 1, "", AT, "AUTO", "TIER_CHANGED", "STANDARD", "TRUSTED",
+                "92 items decided");
+        assertThat(trust().record(trusted)).isTrue();
+        assertThat(trust().record(trusted)).as("the same change again").isTrue();
+        assertThat(trust().record(new TrustEvent(subject, 1, "", AT, "staff-jane", "TIER_SET", "STANDARD", "SUSPENDED",
+                "abuse"))).as("another change won").isFalse();
+        assertThat(trust().record(new TrustEvent(subject, 1, "", AT, "AUTO", "TIER_CHANGED", "STANDARD", "SUSPENDED",
+                "abuse"))).as("the same kind of change to another tier").isFalse();
+        // A retry of the change, made later, is the one the trail shows.
+        TrustEvent retried = new TrustEvent(subject, 1, "", AT.plusSeconds(5), "AUTO", "TIER_CHANGED", "STANDARD",
+                "TRUSTED", "93 items decided");
+        assertThat(trust().record(retried)).isTrue();
+
+        TrustEvent tenth = new TrustEvent(subject, 10, "", AT.plusSeconds(30), "AUTO", "WARNED", "TRUSTED",
+                "TRUSTED, warned", "unfounded notices");
+        TrustEvent second = new TrustEvent(subject, 2, "", AT.plusSeconds(20), "staff-joe", "TIER_SET", "TRUSTED",
+                "STANDARD", null);
+        TrustEvent tagged = new TrustEvent(subject, 1, "note:1", AT.plusSeconds(10), "staff-joe", "NOTE", null, null,
+                "called the sender");
+        assertThat(trust().record(tenth)).isTrue();
+        assertThat(trust().record(second)).isTrue();
+        assertThat(trust().record(tagged)).isTrue();
+        assertThat(trust().record(tagged)).isTrue();
+        assertThat(trust().record(new TrustEvent(subject, 1, "note:1", AT, "staff-joe", "NOTE", null, "x", null)))
+                .isFalse();
+
+        assertThat(trust().events(subject)).containsExactly(retried, tagged, second, tenth);
+        assertThat(trust().events(TrustEvent.seller(rightholderId))).isEmpty();
     }
 }

@@ -79,6 +79,6 @@ public interface NoticeStore {
     /** Verification work for the notice is confirmed on the queue. */
     void markDispatched(String noticeId);
 
-    /** Notices received before {@code receivedBefore} whose verification work is not confirmed queued. */
+    /** Notices received before {@code receivedBefore} whose verification work is not confirmed queued, oldest first. */
     List<String> awaitingDispatch(Instant receivedBefore, int limit);
 }

@@ -26,7 +26,7 @@ public interface TrustStore {
      */
     boolean replaceTrust(String rightholderId, RightholderTrust before, RightholderTrust after, Instant nextReview);
 
-    /** Rightholders whose next review is due at {@code now}. */
+    /** Rightholders whose next review is due at {@code now}, soonest first. */
     List<String> rightholdersDue(Instant now, int limit);
 
     /**
@@ -46,6 +46,7 @@ public interface TrustStore {
     record DueStrike(String sellerId, String strikeId) {
     }
 
+    /** Strikes due at {@code now}, soonest first. */
     List<DueStrike> strikesDue(Instant now, int limit);
 
     /** When the strike's state changes next; null takes it off the schedule. */
@@ -57,8 +58,9 @@ public interface TrustStore {
     boolean replaceSellerState(String sellerId, SellerState before, SellerState after);
 
     /**
-     * Appends an event unless its subject already has one at the same sequence and tag: true when the event stored
-     * there is this one (now or before), false when it is another (someone else's change won).
+     * Appends an event unless its subject already has another at the same sequence and tag: true when the event
+     * stored there is this one (now or before), false when it is another (someone else's change won). The same kind
+     * of change to the same {@code to} counts as this one, and recorded again it replaces the earlier record.
      */
     boolean record(TrustEvent event);
 

@@ -7,19 +7,36 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+/**
+ * Keeps each notice's part of a batch as DynamoDB keeps its row, named by the transitions in it: the same batch
+ * again is refused, and a transition appended in two different batches reads back once, at its earliest time.
+ */
 public final class InMemoryAuditLog implements AuditLog {
-    private final Map<String, AuditEvent> events = new LinkedHashMap<>();
+    private final Map<String, List<AuditEvent>> batches = new LinkedHashMap<>();
 
     @Override
     public synchronized void append(List<AuditEvent> newEvents) {
-        newEvents.forEach(e -> events.putIfAbsent(e.noticeId() + "#" + e.itemIndex() + "#" + e.to(), e));
+        newEvents.stream()
+                .sorted(Comparator.comparingInt(AuditEvent::itemIndex).thenComparing(e -> e.to().name()))
+                .collect(Collectors.groupingBy(AuditEvent::noticeId, LinkedHashMap::new, Collectors.toList()))
+                .forEach((noticeId, ofNotice) -> batches.putIfAbsent(noticeId + " " + ofNotice.stream()
+                        .map(InMemoryAuditLog::transition).collect(Collectors.joining(",")), ofNotice));
     }
 
     @Override
     public synchronized List<AuditEvent> forNotice(String noticeId) {
-        List<AuditEvent> found = new ArrayList<>(events.values().stream().filter(e -> e.noticeId().equals(noticeId)).toList());
+        Map<String, AuditEvent> byTransition = new LinkedHashMap<>();
+        batches.values().stream().flatMap(List::stream).filter(e -> e.noticeId().equals(noticeId))
+                .forEach(e -> byTransition.merge(transition(e), e,
+                        (kept, again) -> again.at().isBefore(kept.at()) ? again : kept));
+        List<AuditEvent> found = new ArrayList<>(byTransition.values());
         found.sort(Comparator.comparing(AuditEvent::at).thenComparingInt(AuditEvent::itemIndex));
         return found;
+    }
+
+    private static String transition(AuditEvent event) {
+        return event.itemIndex() + ":" + event.to();
     }
 }

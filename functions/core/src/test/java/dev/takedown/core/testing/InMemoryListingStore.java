@@ -39,7 +39,7 @@ public final class InMemoryListingStore implements ListingStore {
     public synchronized Takedown takeDown(String listingId, String noticeId, int itemIndex, Instant at) {
         Listing listing = listings.get(listingId);
         String cause = noticeId + "#" + itemIndex;
-        if (listing.active()) {
+        if (listing != null && listing.active()) {
             listings.put(listingId, new Listing(listing.id(), listing.sellerId(), listing.title(), listing.brand(),
                     ListingStatus.REMOVED, noticeId, itemIndex, false));
             removedBy.put(listingId, cause);
@@ -57,7 +57,7 @@ public final class InMemoryListingStore implements ListingStore {
     @Override
     public synchronized boolean takeDownForSuspension(String listingId, Instant at) {
         Listing listing = listings.get(listingId);
-        if (!listing.active()) {
+        if (listing == null || !listing.active()) {
             return false;
         }
         listings.put(listingId, new Listing(listing.id(), listing.sellerId(), listing.title(), listing.brand(),
@@ -68,7 +68,7 @@ public final class InMemoryListingStore implements ListingStore {
     @Override
     public synchronized boolean restoreAfterSuspension(String listingId) {
         Listing listing = listings.get(listingId);
-        if (!listing.removedBySuspension()) {
+        if (listing == null || !listing.removedBySuspension()) {
             return false;
         }
         listings.put(listingId, new Listing(listing.id(), listing.sellerId(), listing.title(), listing.brand(),

@@ -92,7 +92,7 @@ public final class InMemoryNoticeStore implements NoticeStore {
 
     @Override
     public synchronized boolean recordDecision(String noticeId, NoticeItem decided, ItemStatus expectedStatus) {
-        List<NoticeItem> list = new ArrayList<>(items.get(noticeId));
+        List<NoticeItem> list = new ArrayList<>(items.getOrDefault(noticeId, List.of()));
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).index() == decided.index()) {
                 if (list.get(i).status() != expectedStatus) {
@@ -108,8 +108,8 @@ public final class InMemoryNoticeStore implements NoticeStore {
 
     @Override
     public synchronized Settled settle(String noticeId, List<Settlement> settlements, boolean seenInProgress) {
+        Notice notice = find(noticeId).orElseThrow();
         Set<Integer> done = settled.computeIfAbsent(noticeId, k -> new java.util.HashSet<>());
-        Notice notice = notices.get(noticeId);
         if (notice.status() == NoticeStatus.COMPLETED) {
             return new Settled(notice, List.of());
         }
@@ -135,7 +135,7 @@ public final class InMemoryNoticeStore implements NoticeStore {
     @Override
     public synchronized boolean complete(String noticeId, NoticeOutcome outcome, Instant at) {
         Notice notice = notices.get(noticeId);
-        if (notice.status() == NoticeStatus.COMPLETED) {
+        if (notice == null || notice.status() == NoticeStatus.COMPLETED) {
             return false;
         }
         notices.put(noticeId, withProgress(notice, notice.progress(), NoticeStatus.COMPLETED, outcome, at));
@@ -168,9 +168,10 @@ public final class InMemoryNoticeStore implements NoticeStore {
 
     @Override
     public List<String> awaitingDispatch(Instant receivedBefore, int limit) {
-        return pendingDispatch.stream()
-                .filter(id -> notices.get(id).receivedAt().isBefore(receivedBefore))
-                .limit(limit).toList();
+        return pendingDispatch.stream().map(notices::get)
+                .filter(notice -> notice.receivedAt().isBefore(receivedBefore))
+                .sorted(Comparator.comparing(Notice::receivedAt).thenComparing(Notice::id))
+                .limit(limit).map(Notice::id).toList();
     }
 
     public boolean isAwaitingDispatch(String noticeId) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -24,7 +25,7 @@ public final class InMemoryTrustStore implements TrustStore {
     private final Map<String, TrustCounts> counts = new TreeMap<>();
     private final Map<String, Instant> reviews = new HashMap<>();
     private final Map<String, Map<String, Strike>> strikes = new HashMap<>();
-    private final Map<String, Instant> strikeDue = new TreeMap<>();
+    private final Map<DueStrike, Instant> strikeDue = new HashMap<>();
     private final Map<String, SellerState> sellers = new HashMap<>();
     private final Map<String, List<TrustEvent>> events = new HashMap<>();
 
@@ -65,13 +66,15 @@ public final class InMemoryTrustStore implements TrustStore {
 
     @Override
     public synchronized List<String> rightholdersDue(Instant now, int limit) {
-        return reviews.entrySet().stream().filter(e -> !e.getValue().isAfter(now)).map(Map.Entry::getKey).sorted()
-                .limit(limit).toList();
+        return due(reviews, now, limit, Comparator.naturalOrder());
     }
 
     @Override
     public synchronized void addStrikeItems(String sellerId, String rightholderId, LocalDate day, boolean copyright,
                                             List<String> items, Instant establishesAt) {
+        if (items.isEmpty()) {
+            return;
+        }
         Map<String, Strike> ofSeller = strikes.computeIfAbsent(sellerId, k -> new TreeMap<>());
         String id = Strike.id(day, rightholderId);
         Strike old = ofSeller.get(id);
@@ -79,7 +82,7 @@ public final class InMemoryTrustStore implements TrustStore {
                 : new HashSet<>(items.stream().sorted().limit(Strike.ITEMS_KEPT).toList());
         ofSeller.put(id, new Strike(sellerId, rightholderId, day, copyright || old != null && old.copyright(),
                 !copyright || old != null && old.other(), kept, old == null ? null : old.voided()));
-        strikeDue.merge(sellerId + "|" + id, establishesAt, (a, b) -> a.isBefore(b) ? a : b);
+        strikeDue.merge(new DueStrike(sellerId, id), establishesAt, (a, b) -> a.isBefore(b) ? a : b);
     }
 
     @Override
@@ -97,22 +100,22 @@ public final class InMemoryTrustStore implements TrustStore {
         }
         strikes.get(sellerId).put(strikeId, new Strike(sellerId, strike.rightholderId(), strike.day(),
                 strike.copyright(), strike.other(), strike.items(), voided));
-        strikeDue.remove(sellerId + "|" + strikeId);
+        strikeDue.remove(new DueStrike(sellerId, strikeId));
         return true;
     }
 
     @Override
     public synchronized List<DueStrike> strikesDue(Instant now, int limit) {
-        return strikeDue.entrySet().stream().filter(e -> !e.getValue().isAfter(now)).limit(limit)
-                .map(e -> new DueStrike(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1])).toList();
+        return due(strikeDue, now, limit, Comparator.comparing(DueStrike::sellerId).thenComparing(DueStrike::strikeId));
     }
 
     @Override
     public synchronized void rescheduleStrike(String sellerId, String strikeId, Instant next) {
+        DueStrike strike = new DueStrike(sellerId, strikeId);
         if (next == null) {
-            strikeDue.remove(sellerId + "|" + strikeId);
-        } else {
-            strikeDue.put(sellerId + "|" + strikeId, next);
+            strikeDue.remove(strike);
+        } else if (strikes.getOrDefault(sellerId, Map.of()).containsKey(strikeId)) {
+            strikeDue.put(strike, next);
         }
     }
 
@@ -133,9 +136,15 @@ public final class InMemoryTrustStore implements TrustStore {
     @Override
     public synchronized boolean record(TrustEvent event) {
         List<TrustEvent> trail = events.computeIfAbsent(event.subject(), k -> new ArrayList<>());
-        for (TrustEvent kept : trail) {
+        for (int i = 0; i < trail.size(); i++) {
+            TrustEvent kept = trail.get(i);
             if (kept.sequence() == event.sequence() && kept.tag().equals(event.tag())) {
-                return kept.kind().equals(event.kind()) && java.util.Objects.equals(kept.to(), event.to());
+                boolean sameChange = kept.kind().equals(event.kind()) && Objects.equals(kept.to(), event.to());
+                if (sameChange) {
+                    // A retry of the change replaces it, as the conditional put on DynamoDB does.
+                    trail.set(i, event);
+                }
+                return sameChange;
             }
         }
         trail.add(event);
@@ -146,5 +155,12 @@ public final class InMemoryTrustStore implements TrustStore {
     @Override
     public synchronized List<TrustEvent> events(String subject) {
         return List.copyOf(events.getOrDefault(subject, List.of()));
+    }
+
+    /** Those due at {@code now}, soonest first. */
+    private static <T> List<T> due(Map<T, Instant> schedule, Instant now, int limit, Comparator<T> ties) {
+        return schedule.entrySet().stream().filter(e -> !e.getValue().isAfter(now))
+                .sorted(Map.Entry.<T, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey(ties)))
+                .limit(limit).map(Map.Entry::getKey).toList();
     }
 }
