@@ -15,15 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * API keys by SHA-256 hash; the key itself is never written anywhere. The {@code byRightholder} index finds a
  * rightholder's keys; revoking a key deletes its row, so it stops authenticating with the next request.
  */
-public final class DynamoApiKeyStore implements ApiKeyStore, ApiKeyRegistry {
+public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyStore, ApiKeyRegistry {
     static final String BY_RIGHTHOLDER = "byRightholder";
 
-    private final DynamoDbClient dynamo;
-    private final String table;
-
     public DynamoApiKeyStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        super(dynamo, table);
     }
 
     /** Loads a key given in clear text (seed data); the store keeps only its hash. */

@@ -26,16 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * it holds, so writing the same batch again is refused; a transition that lands in two different batches (an
  * interrupted attempt, replayed) is read back once, identified by notice, item and target status.
  */
-public final class DynamoAuditLog implements AuditLog {
+public final class DynamoAuditLog extends SingleTableStore implements AuditLog {
     /** Keeps a row well under DynamoDB's item size limit. */
     private static final int EVENTS_PER_ROW = 100;
 
-    private final DynamoDbClient dynamo;
-    private final String table;
-
     public DynamoAuditLog(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        super(dynamo, table);
     }
 
     @Override

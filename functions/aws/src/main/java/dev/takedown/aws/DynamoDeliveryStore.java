@@ -26,21 +26,18 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * without a filter; and one {@code DELIVERED#<webhook id>} row per webhook: claimed while one sender delivers it,
  * then holding its successful attempt, so that replays and concurrent copies send it once.
  */
-public final class DynamoDeliveryStore implements DeliveryStore {
+public final class DynamoDeliveryStore extends SingleTableStore implements DeliveryStore {
     private static final String ATTEMPT_PREFIX = "ATTEMPT#";
     private static final String DELIVERED_PREFIX = "DELIVERED#";
     /** States of a {@code DELIVERED#} row: claimed by a sender until its lease ends, then delivered for good. */
     private static final String SENDING = "SENDING";
     private static final String DELIVERED_STATE = "DELIVERED";
 
-    private final DynamoDbClient dynamo;
-    private final String table;
     /** The claims this sender holds and their tokens, so that recording a failure lets go of its own claim only. */
     private final Map<String, String> heldClaims = new ConcurrentHashMap<>();
 
     public DynamoDeliveryStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        super(dynamo, table);
     }
 
     private static String attemptsOf(Target target) {

@@ -12,13 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * One row per rightholder and key. {@code expiresAt} (epoch seconds) is the table's TTL attribute; expired
  * rows are also treated as absent here, since TTL deletion is lazy and the local backend never does it.
  */
-public final class DynamoIdempotencyStore implements IdempotencyStore {
-    private final DynamoDbClient dynamo;
-    private final String table;
-
+public final class DynamoIdempotencyStore extends SingleTableStore implements IdempotencyStore {
     public DynamoIdempotencyStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        super(dynamo, table);
     }
 
     private static Map<String, AttributeValue> key(String rightholderId, String key) {

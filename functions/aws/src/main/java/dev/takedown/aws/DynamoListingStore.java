@@ -17,13 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** The marketplace's listing catalog. */
-public final class DynamoListingStore implements ListingStore {
-    private final DynamoDbClient dynamo;
-    private final String table;
-
+public final class DynamoListingStore extends SingleTableStore implements ListingStore {
     public DynamoListingStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        super(dynamo, table);
     }
 
     public void put(Listing listing) {

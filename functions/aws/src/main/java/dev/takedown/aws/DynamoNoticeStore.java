@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * then its items by index ({@code ITEM#000000}). Sparse indexes serve a rightholder's notices newest first,
  * the items naming a listing, and notices whose verification work is not yet confirmed queued.
  */
-public final class DynamoNoticeStore implements NoticeStore {
+public final class DynamoNoticeStore extends SingleTableStore implements NoticeStore {
     static final String NOTICE_SK = "#NOTICE";
     static final String ITEM_PREFIX = "ITEM#";
     static final String BY_RIGHTHOLDER = "byRightholder";
@@ -67,12 +67,8 @@ public final class DynamoNoticeStore implements NoticeStore {
     private static final Pattern RECEIVED_KEY = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#" + Ids.NOTICE_ID_REGEX);
 
-    private final DynamoDbClient dynamo;
-    private final String table;
-
     public DynamoNoticeStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        super(dynamo, table);
     }
 
     static String itemSk(int index) {

@@ -14,13 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
-public final class DynamoRightStore implements RightStore {
-    private final DynamoDbClient dynamo;
-    private final String table;
-
+public final class DynamoRightStore extends SingleTableStore implements RightStore {
     public DynamoRightStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        super(dynamo, table);
     }
 
     public void put(Right right) {

@@ -11,13 +11,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-public final class DynamoRightholderStore implements RightholderStore, RightholderRegistry {
-    private final DynamoDbClient dynamo;
-    private final String table;
-
+public final class DynamoRightholderStore extends SingleTableStore implements RightholderStore, RightholderRegistry {
     public DynamoRightholderStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        super(dynamo, table);
     }
 
     public void put(Rightholder rightholder) {

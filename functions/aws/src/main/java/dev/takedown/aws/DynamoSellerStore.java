@@ -7,13 +7,9 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-public final class DynamoSellerStore implements SellerStore {
-    private final DynamoDbClient dynamo;
-    private final String table;
-
+public final class DynamoSellerStore extends SingleTableStore implements SellerStore {
     public DynamoSellerStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        super(dynamo, table);
     }
 
     public void put(Seller seller) {

@@ -2,6 +2,7 @@ package dev.takedown.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takedown.aws.testing.RecordingSqs;
 import dev.takedown.core.events.Notifications;
 import dev.takedown.core.events.WebhookBodies;
 import dev.takedown.core.model.EventType;
@@ -30,9 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Queued messages and webhook bodies are exactly as published. Receivers de-duplicate on the event id, verify the
@@ -40,28 +38,57 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * next. So these strings are the published formats, compared whole, and change only on purpose.
  */
 class WireFormatsTest {
+    // Parts that several published strings share, each written once.
+    private static final String RIGHTHOLDER_WARNED_DATA =
+            "{\"rightholderId\":\"acme\",\"warnedAt\":\"2026-11-20T06:00:00.000Z\","
+                    + "\"suspensionDueAt\":\"2026-11-27T06:00:00.000Z\",\"reason\":\"more than 50% of decide"
+                    + "d items unfounded; suspended in 7 days if still so\",\"record\":{\"windowDays\":90,"
+                    + "\"decided\":24,\"actioned\":9,\"unfounded\":15,\"reversed\":1}}";
+    private static final String RIGHTHOLDER_SUSPENSION_LIFTED_DATA =
+            "{\"rightholderId\":\"acme\",\"from\":\"SUSPENDED\",\"to\":\"STANDARD\","
+                    + "\"changedAt\":\"2026-11-28T10:15:00.000Z\",\"changedBy\":\"STAFF\","
+                    + "\"reason\":\"Appeal upheld: the \\\"unfounded\\\" notices named resold genuine goods."
+                    + "\",\"suspendedUntil\":null,\"record\":{\"windowDays\":90,\"decided\":24,"
+                    + "\"actioned\":9,\"unfounded\":15,\"reversed\":1}}";
+    private static final String RIGHTHOLDER_SUSPENDED_DATA =
+            "{\"rightholderId\":\"acme\",\"from\":\"STANDARD\",\"to\":\"SUSPENDED\","
+                    + "\"changedAt\":\"2026-11-27T06:00:00.000Z\",\"changedBy\":\"AUTO\","
+                    + "\"reason\":\"still over the abuse bar 7 days after the warning: more than 50% of deci"
+                    + "ded items unfounded\",\"suspendedUntil\":\"2026-12-27T06:00:00.000Z\","
+                    + "\"record\":{\"windowDays\":90,\"decided\":24,\"actioned\":9,\"unfounded\":15,"
+                    + "\"reversed\":1}}";
+    private static final String ITEMS_DECIDED_DATA =
+            "{\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[{\"index\":0,"
+                    + "\"listingId\":\"1001\",\"url\":\"https://market.example/item/1001\","
+                    + "\"status\":\"ACTIONED\",\"reason\":null,\"decidedBy\":\"AUTO\","
+                    + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\"},{\"index\":1,\"listingId\":\"1002\","
+                    + "\"url\":\"https://market.example/item/1002\",\"status\":\"DUPLICATE\","
+                    + "\"reason\":\"DUPLICATE\",\"decidedBy\":\"AUTO\",\"decidedAt\":\"2026-11-28T15:31:07.2"
+                    + "50Z\",\"duplicateOf\":3,\"duplicateOfNotice\":\"ntc_01kb4r2hq0z9y8x7w6v5t4s3r2\"},"
+                    + "{\"index\":2,\"listingId\":null,\"url\":\"https://other-shop.example/item/77\","
+                    + "\"status\":\"REJECTED\",\"reason\":\"OFF_PLATFORM\",\"decidedBy\":\"AUTO\","
+                    + "\"decidedAt\":\"2026-11-28T15:30:00.000Z\"},{\"index\":3,\"listingId\":\"1008\","
+                    + "\"url\":\"https://market.example/item/1008\",\"status\":\"REJECTED\","
+                    + "\"reason\":\"NOT_INFRINGING\",\"decidedBy\":\"staff-jane\","
+                    + "\"decidedAt\":\"2026-11-28T15:42:00.000Z\"}]}";
+    private static final String SELLER_SUSPENDED_DATA =
+            "{\"sellerId\":\"seller-fake\",\"from\":\"GOOD_STANDING\",\"to\":\"SUSPENDED\","
+                    + "\"changedAt\":\"2026-11-28T15:30:00.000Z\",\"establishedStrikes\":5,"
+                    + "\"listingsRemoved\":[\"1001\",\"1005\"],\"listingsRestored\":[],"
+                    + "\"statementOfReasons\":{\"restriction\":\"The seller account is suspended: every acti"
+                    + "ve listing (2) was removed and no listing can be bought.\","
+                    + "\"ground\":\"Repeat infringement: 5 established strikes within 365 days,"
+                    + " at or over the suspension threshold of 5 (the platform's repeat-infringer policy,"
+                    + " 17 U.S.C. 512(i)).\",\"facts\":\"Each strike is the takedowns of one rightholder's n"
+                    + "otices on one day whose dispute window closed without a successful counter-notice.\","
+                    + "\"automated\":true,\"decidedAt\":\"2026-11-28T15:30:00.000Z\","
+                    + "\"howToContest\":\"Contest the suspension or any strike by an internal complaint with"
+                    + "in 6 months; a person reviews every complaint (EU Digital Services Act Art. 20),"
+                    + " and a voided strike no longer counts. You may also turn to an out-of-court dispute s"
+                    + "ettlement body or a court.\"}}";
+
     private static final String NOTICE_ID = FormatSamples.NOTICE_ID;
     private static final String NOTIFICATIONS_URL = "https://sqs.local/notifications";
-
-    /** An SQS client that keeps every message body it is asked to send, after the queue's URL. */
-    private static final class RecordingSqs implements SqsClient {
-        final List<String> sent = new ArrayList<>();
-
-        @Override
-        public synchronized SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
-            request.entries().forEach(e -> sent.add(request.queueUrl() + " " + e.messageBody()));
-            return SendMessageBatchResponse.builder().build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "sqs";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     // --- Events about the notice, as the deciding functions make them.
 
@@ -83,35 +110,13 @@ class WireFormatsTest {
     private static final String ITEMS_DECIDED_MESSAGE =
             "{\"id\":\"msg_8afc569d9d47f71770ae0725bf7e6df7\",\"type\":\"items.decided\","
                     + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[0,1,2,3],"
-                    + "\"occurredAt\":\"2026-11-28T15:42:00.000Z\",\"data\":{"
-                    + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[{\"index\":0,"
-                    + "\"listingId\":\"1001\",\"url\":\"https://market.example/item/1001\",\"status\":\"ACTIONED\","
-                    + "\"reason\":null,\"decidedBy\":\"AUTO\",\"decidedAt\":\"2026-11-28T15:31:07.250Z\"},{"
-                    + "\"index\":1,\"listingId\":\"1002\",\"url\":\"https://market.example/item/1002\","
-                    + "\"status\":\"DUPLICATE\",\"reason\":\"DUPLICATE\",\"decidedBy\":\"AUTO\","
-                    + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"duplicateOf\":3,"
-                    + "\"duplicateOfNotice\":\"ntc_01kb4r2hq0z9y8x7w6v5t4s3r2\"},{\"index\":2,\"listingId\":null,"
-                    + "\"url\":\"https://other-shop.example/item/77\",\"status\":\"REJECTED\","
-                    + "\"reason\":\"OFF_PLATFORM\",\"decidedBy\":\"AUTO\","
-                    + "\"decidedAt\":\"2026-11-28T15:30:00.000Z\"},{\"index\":3,\"listingId\":\"1008\","
-                    + "\"url\":\"https://market.example/item/1008\",\"status\":\"REJECTED\","
-                    + "\"reason\":\"NOT_INFRINGING\",\"decidedBy\":\"staff-jane\","
-                    + "\"decidedAt\":\"2026-11-28T15:42:00.000Z\"}]}}";
+                    + "\"occurredAt\":\"2026-11-28T15:42:00.000Z\",\"data\":"
+                    + ITEMS_DECIDED_DATA
+                    + "}";
     private static final String ITEMS_DECIDED_WEBHOOK =
-            "{\"type\":\"items.decided\",\"timestamp\":\"2026-11-28T15:42:00.000Z\",\"data\":{"
-                    + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[{\"index\":0,"
-                    + "\"listingId\":\"1001\",\"url\":\"https://market.example/item/1001\",\"status\":\"ACTIONED\","
-                    + "\"reason\":null,\"decidedBy\":\"AUTO\",\"decidedAt\":\"2026-11-28T15:31:07.250Z\"},{"
-                    + "\"index\":1,\"listingId\":\"1002\",\"url\":\"https://market.example/item/1002\","
-                    + "\"status\":\"DUPLICATE\",\"reason\":\"DUPLICATE\",\"decidedBy\":\"AUTO\","
-                    + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"duplicateOf\":3,"
-                    + "\"duplicateOfNotice\":\"ntc_01kb4r2hq0z9y8x7w6v5t4s3r2\"},{\"index\":2,\"listingId\":null,"
-                    + "\"url\":\"https://other-shop.example/item/77\",\"status\":\"REJECTED\","
-                    + "\"reason\":\"OFF_PLATFORM\",\"decidedBy\":\"AUTO\","
-                    + "\"decidedAt\":\"2026-11-28T15:30:00.000Z\"},{\"index\":3,\"listingId\":\"1008\","
-                    + "\"url\":\"https://market.example/item/1008\",\"status\":\"REJECTED\","
-                    + "\"reason\":\"NOT_INFRINGING\",\"decidedBy\":\"staff-jane\","
-                    + "\"decidedAt\":\"2026-11-28T15:42:00.000Z\"}]}}";
+            "{\"type\":\"items.decided\",\"timestamp\":\"2026-11-28T15:42:00.000Z\",\"data\":"
+                    + ITEMS_DECIDED_DATA
+                    + "}";
 
     /** Every kind of decided item, given out of order: the event lists them by index. */
     @Test
@@ -175,47 +180,35 @@ class WireFormatsTest {
     private static final String RIGHTHOLDER_WARNED_MESSAGE =
             "{\"id\":\"msg_07ecd8184c1ce32aa1afd22970e3ccf8\",\"type\":\"rightholder.warned\","
                     + "\"noticeId\":null,\"items\":[],\"occurredAt\":\"2026-11-20T06:00:00.000Z\","
-                    + "\"rightholderId\":\"acme\",\"data\":{\"rightholderId\":\"acme\","
-                    + "\"warnedAt\":\"2026-11-20T06:00:00.000Z\",\"suspensionDueAt\":\"2026-11-27T06:00:00.000Z\","
-                    + "\"reason\":\"more than 50% of decided items unfounded; suspended in 7 days if still so\","
-                    + "\"record\":{\"windowDays\":90,\"decided\":24,\"actioned\":9,\"unfounded\":15,"
-                    + "\"reversed\":1}}}";
+                    + "\"rightholderId\":\"acme\",\"data\":"
+                    + RIGHTHOLDER_WARNED_DATA
+                    + "}";
     private static final String RIGHTHOLDER_WARNED_WEBHOOK =
-            "{\"type\":\"rightholder.warned\",\"timestamp\":\"2026-11-20T06:00:00.000Z\",\"data\":{"
-                    + "\"rightholderId\":\"acme\",\"warnedAt\":\"2026-11-20T06:00:00.000Z\","
-                    + "\"suspensionDueAt\":\"2026-11-27T06:00:00.000Z\",\"reason\":\"more than 50% of decided items "
-                    + "unfounded; suspended in 7 days if still so\",\"record\":{\"windowDays\":90,\"decided\":24,"
-                    + "\"actioned\":9,\"unfounded\":15,\"reversed\":1}}}";
+            "{\"type\":\"rightholder.warned\",\"timestamp\":\"2026-11-20T06:00:00.000Z\",\"data\":"
+                    + RIGHTHOLDER_WARNED_DATA
+                    + "}";
     private static final String RIGHTHOLDER_SUSPENDED_MESSAGE =
-            "{\"id\":\"msg_5b07f25696578f5cc9c6b17b77ac1559\",\"type\":\"rightholder.tier_changed\","
-                    + "\"noticeId\":null,\"items\":[],\"occurredAt\":\"2026-11-27T06:00:00.000Z\","
-                    + "\"rightholderId\":\"acme\",\"data\":{\"rightholderId\":\"acme\",\"from\":\"STANDARD\","
-                    + "\"to\":\"SUSPENDED\",\"changedAt\":\"2026-11-27T06:00:00.000Z\",\"changedBy\":\"AUTO\","
-                    + "\"reason\":\"still over the abuse bar 7 days after the warning: more than 50% of decided "
-                    + "items unfounded\",\"suspendedUntil\":\"2026-12-27T06:00:00.000Z\",\"record\":{"
-                    + "\"windowDays\":90,\"decided\":24,\"actioned\":9,\"unfounded\":15,\"reversed\":1}}}";
+            "{\"id\":\"msg_5b07f25696578f5cc9c6b17b77ac1559\",\"type\":\"rightholder.tier_changed"
+                    + "\",\"noticeId\":null,\"items\":[],\"occurredAt\":\"2026-11-27T06:00:00.000Z\","
+                    + "\"rightholderId\":\"acme\",\"data\":"
+                    + RIGHTHOLDER_SUSPENDED_DATA
+                    + "}";
     private static final String RIGHTHOLDER_SUSPENDED_WEBHOOK =
-            "{\"type\":\"rightholder.tier_changed\",\"timestamp\":\"2026-11-27T06:00:00.000Z\",\"data\":{"
-                    + "\"rightholderId\":\"acme\",\"from\":\"STANDARD\",\"to\":\"SUSPENDED\","
-                    + "\"changedAt\":\"2026-11-27T06:00:00.000Z\",\"changedBy\":\"AUTO\",\"reason\":\"still over "
-                    + "the abuse bar 7 days after the warning: more than 50% of decided items unfounded\","
-                    + "\"suspendedUntil\":\"2026-12-27T06:00:00.000Z\",\"record\":{\"windowDays\":90,\"decided\":24,"
-                    + "\"actioned\":9,\"unfounded\":15,\"reversed\":1}}}";
+            "{\"type\":\"rightholder.tier_changed\",\"timestamp\":\"2026-11-27T06:00:00.000Z\","
+                    + "\"data\":"
+                    + RIGHTHOLDER_SUSPENDED_DATA
+                    + "}";
     private static final String RIGHTHOLDER_SUSPENSION_LIFTED_MESSAGE =
-            "{\"id\":\"msg_e9876a74225416661e90a5e7b9eb1a1a\",\"type\":\"rightholder.tier_changed\","
-                    + "\"noticeId\":null,\"items\":[],\"occurredAt\":\"2026-11-28T10:15:00.000Z\","
-                    + "\"rightholderId\":\"acme\",\"data\":{\"rightholderId\":\"acme\",\"from\":\"SUSPENDED\","
-                    + "\"to\":\"STANDARD\",\"changedAt\":\"2026-11-28T10:15:00.000Z\",\"changedBy\":\"STAFF\","
-                    + "\"reason\":\"Appeal upheld: the \\\"unfounded\\\" notices named resold genuine goods.\","
-                    + "\"suspendedUntil\":null,\"record\":{\"windowDays\":90,\"decided\":24,\"actioned\":9,"
-                    + "\"unfounded\":15,\"reversed\":1}}}";
+            "{\"id\":\"msg_e9876a74225416661e90a5e7b9eb1a1a\",\"type\":\"rightholder.tier_changed"
+                    + "\",\"noticeId\":null,\"items\":[],\"occurredAt\":\"2026-11-28T10:15:00.000Z\","
+                    + "\"rightholderId\":\"acme\",\"data\":"
+                    + RIGHTHOLDER_SUSPENSION_LIFTED_DATA
+                    + "}";
     private static final String RIGHTHOLDER_SUSPENSION_LIFTED_WEBHOOK =
-            "{\"type\":\"rightholder.tier_changed\",\"timestamp\":\"2026-11-28T10:15:00.000Z\",\"data\":{"
-                    + "\"rightholderId\":\"acme\",\"from\":\"SUSPENDED\",\"to\":\"STANDARD\","
-                    + "\"changedAt\":\"2026-11-28T10:15:00.000Z\",\"changedBy\":\"STAFF\",\"reason\":\"Appeal "
-                    + "upheld: the \\\"unfounded\\\" notices named resold genuine goods.\",\"suspendedUntil\":null,"
-                    + "\"record\":{\"windowDays\":90,\"decided\":24,\"actioned\":9,\"unfounded\":15,"
-                    + "\"reversed\":1}}}";
+            "{\"type\":\"rightholder.tier_changed\",\"timestamp\":\"2026-11-28T10:15:00.000Z\","
+                    + "\"data\":"
+                    + RIGHTHOLDER_SUSPENSION_LIFTED_DATA
+                    + "}";
 
     /** Warned and then suspended by the rules, the suspension lifted by staff: one event each. */
     @Test
@@ -232,34 +225,15 @@ class WireFormatsTest {
     private static final String SELLER_SUSPENDED_MESSAGE =
             "{\"id\":\"msg_a4aa1dcdd0fe06f15a10cf324594fb1b\",\"type\":\"seller.status_changed\","
                     + "\"noticeId\":null,\"items\":[],\"occurredAt\":\"2026-11-28T15:30:00.000Z\","
-                    + "\"sellerId\":\"seller-fake\",\"data\":{\"sellerId\":\"seller-fake\","
-                    + "\"from\":\"GOOD_STANDING\",\"to\":\"SUSPENDED\",\"changedAt\":\"2026-11-28T15:30:00.000Z\","
-                    + "\"establishedStrikes\":5,\"listingsRemoved\":[\"1001\",\"1005\"],\"listingsRestored\":[],"
-                    + "\"statementOfReasons\":{\"restriction\":\"The seller account is suspended: every active "
-                    + "listing (2) was removed and no listing can be bought.\",\"ground\":\"Repeat infringement: 5 "
-                    + "established strikes within 365 days, at or over the suspension threshold of 5 (the "
-                    + "platform's repeat-infringer policy, 17 U.S.C. 512(i)).\",\"facts\":\"Each strike is the "
-                    + "takedowns of one rightholder's notices on one day whose dispute window closed without a "
-                    + "successful counter-notice.\",\"automated\":true,\"decidedAt\":\"2026-11-28T15:30:00.000Z\","
-                    + "\"howToContest\":\"Contest the suspension or any strike by an internal complaint within 6 "
-                    + "months; a person reviews every complaint (EU Digital Services Act Art. 20), and a voided "
-                    + "strike no longer counts. You may also turn to an out-of-court dispute settlement body or a "
-                    + "court.\"}}}";
+                    + "\"sellerId\":\"seller-fake\",\"data\":"
+                    + SELLER_SUSPENDED_DATA
+                    + "}";
     /** A suspension carries the statement of reasons the seller is owed. */
     private static final String SELLER_SUSPENDED_WEBHOOK =
-            "{\"type\":\"seller.status_changed\",\"timestamp\":\"2026-11-28T15:30:00.000Z\",\"data\":{"
-                    + "\"sellerId\":\"seller-fake\",\"from\":\"GOOD_STANDING\",\"to\":\"SUSPENDED\","
-                    + "\"changedAt\":\"2026-11-28T15:30:00.000Z\",\"establishedStrikes\":5,\"listingsRemoved\":["
-                    + "\"1001\",\"1005\"],\"listingsRestored\":[],\"statementOfReasons\":{\"restriction\":\"The "
-                    + "seller account is suspended: every active listing (2) was removed and no listing can be "
-                    + "bought.\",\"ground\":\"Repeat infringement: 5 established strikes within 365 days, at or "
-                    + "over the suspension threshold of 5 (the platform's repeat-infringer policy, 17 U.S.C. "
-                    + "512(i)).\",\"facts\":\"Each strike is the takedowns of one rightholder's notices on one day "
-                    + "whose dispute window closed without a successful counter-notice.\",\"automated\":true,"
-                    + "\"decidedAt\":\"2026-11-28T15:30:00.000Z\",\"howToContest\":\"Contest the suspension or any "
-                    + "strike by an internal complaint within 6 months; a person reviews every complaint (EU "
-                    + "Digital Services Act Art. 20), and a voided strike no longer counts. You may also turn to an "
-                    + "out-of-court dispute settlement body or a court.\"}}}";
+            "{\"type\":\"seller.status_changed\",\"timestamp\":\"2026-11-28T15:30:00.000Z\","
+                    + "\"data\":"
+                    + SELLER_SUSPENDED_DATA
+                    + "}";
     private static final String SELLER_REINSTATED_MESSAGE =
             "{\"id\":\"msg_809b5ca50992a84e9747fa94194a8400\",\"type\":\"seller.status_changed\","
                     + "\"noticeId\":null,\"items\":[],\"occurredAt\":\"2026-11-28T17:30:00.000Z\","

@@ -34,6 +34,26 @@ import org.junit.jupiter.api.Test;
  * change only on purpose.
  */
 class NoticesApiAnswersTest {
+    // Parts that several published strings share, each written once.
+    private static final String ITEM_1_DUPLICATE =
+            "{\"index\":1,\"url\":\"https://market.example/item/1002\",\"listingId\":\"1002\","
+                    + "\"status\":\"DUPLICATE\",\"reason\":\"DUPLICATE\",\"duplicateOf\":3,"
+                    + "\"duplicateOfNotice\":\"ntc_01kb4r2hq0z9y8x7w6v5t4s3r2\",\"decidedBy\":\"AUTO\","
+                    + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"DUPLICATE_NOTICE\"}";
+    private static final String ITEMS =
+            "[{\"index\":0,\"url\":\"https://market.example/item/1001\",\"listingId\":\"1001\","
+                    + "\"status\":\"ACTIONED\",\"reason\":null,\"decidedBy\":\"AUTO\","
+                    + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"BRAND_MATCH\"},"
+                    + ITEM_1_DUPLICATE
+                    + ",{\"index\":2,\"url\":\"https://other-shop.example/item/77\",\"listingId\":null,"
+                    + "\"status\":\"REJECTED\",\"reason\":\"OFF_PLATFORM\",\"decidedBy\":\"AUTO\","
+                    + "\"decidedAt\":\"2026-11-28T15:30:00.000Z\",\"rule\":\"LISTING_URL\"},{\"index\":3,"
+                    + "\"url\":\"https://market.example/item/1008\",\"listingId\":\"1008\","
+                    + "\"status\":\"REJECTED\",\"reason\":\"NOT_INFRINGING\",\"decidedBy\":\"staff-jane\","
+                    + "\"decidedAt\":\"2026-11-28T15:42:00.000Z\",\"rule\":\"STAFF_DECISION\"},{\"index\":4,"
+                    + "\"url\":\"https://market.example/item/1005\",\"listingId\":\"1005\","
+                    + "\"status\":\"RECEIVED\",\"reason\":null}]";
+
     private static final String NOTICE_ID = FormatSamples.NOTICE_ID;
     /** The id the sample submission gets: fixed through a stale claim of its Idempotency-Key (see submit). */
     private static final String SUBMITTED_ID = "ntc_01kb6s8mz0p0s7e8d9a0c1k2e3";
@@ -73,63 +93,32 @@ class NoticesApiAnswersTest {
     void getNoticeAnswersTheNoticeWithItsItems() throws Exception {
         assertAnswer(invoke(get("/v1/notices/{id}", NOTICE_ID, Map.of())), 200, JSON,
                 "{\"id\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"status\":\"IN_PROGRESS\","
-                        + "\"rightId\":\"tm-acme-us\",\"reason\":\"COUNTERFEIT\","
-                        + "\"receivedAt\":\"2026-11-28T15:30:00.000Z\",\"itemCount\":5,\"openItemCount\":1,"
-                        + "\"outcome\":null,\"completedAt\":null,\"links\":{"
-                        + "\"self\":\"/v1/notices/ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\","
-                        + "\"items\":\"/v1/notices/ntc_01kb6s8mz0a1b2c3d4e5f6g7h8/items\"},"
-                        + "\"explanation\":\"Counterfeit ACME goods — the \\\"ACME\\\" logo is misprinted; vendu à "
-                        + "29,90 €.\",\"sender\":{\"name\":\"Jane Doe\",\"email\":\"legal@acme.example\"},"
-                        + "\"signature\":\"Jane Doe\",\"evidence\":[{"
-                        + "\"url\":\"https://evidence.acme.example/shots/1001.png\","
-                        + "\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\","
-                        + "\"kind\":\"SCREENSHOT\"}],\"items\":[{\"index\":0,"
-                        + "\"url\":\"https://market.example/item/1001\",\"listingId\":\"1001\","
-                        + "\"status\":\"ACTIONED\",\"reason\":null,\"decidedBy\":\"AUTO\","
-                        + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"BRAND_MATCH\"},{\"index\":1,"
-                        + "\"url\":\"https://market.example/item/1002\",\"listingId\":\"1002\","
-                        + "\"status\":\"DUPLICATE\",\"reason\":\"DUPLICATE\",\"duplicateOf\":3,"
-                        + "\"duplicateOfNotice\":\"ntc_01kb4r2hq0z9y8x7w6v5t4s3r2\",\"decidedBy\":\"AUTO\","
-                        + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"DUPLICATE_NOTICE\"},{\"index\":2,"
-                        + "\"url\":\"https://other-shop.example/item/77\",\"listingId\":null,"
-                        + "\"status\":\"REJECTED\",\"reason\":\"OFF_PLATFORM\",\"decidedBy\":\"AUTO\","
-                        + "\"decidedAt\":\"2026-11-28T15:30:00.000Z\",\"rule\":\"LISTING_URL\"},{\"index\":3,"
-                        + "\"url\":\"https://market.example/item/1008\",\"listingId\":\"1008\","
-                        + "\"status\":\"REJECTED\",\"reason\":\"NOT_INFRINGING\",\"decidedBy\":\"staff-jane\","
-                        + "\"decidedAt\":\"2026-11-28T15:42:00.000Z\",\"rule\":\"STAFF_DECISION\"},{\"index\":4,"
-                        + "\"url\":\"https://market.example/item/1005\",\"listingId\":\"1005\","
-                        + "\"status\":\"RECEIVED\",\"reason\":null}],\"nextItemsCursor\":null}");
+                        + "\"rightId\":\"tm-acme-us\",\"reason\":\"COUNTERFEIT\",\"receivedAt\":\"2026-11-28T15:"
+                        + "30:00.000Z\",\"itemCount\":5,\"openItemCount\":1,\"outcome\":null,"
+                        + "\"completedAt\":null,\"links\":{\"self\":\"/v1/notices/ntc_01kb6s8mz0a1b2c3d4e5f6g7h8"
+                        + "\",\"items\":\"/v1/notices/ntc_01kb6s8mz0a1b2c3d4e5f6g7h8/items\"},"
+                        + "\"explanation\":\"Counterfeit ACME goods — the \\\"ACME\\\" logo is misprinted; vendu"
+                        + " à 29,90 €.\",\"sender\":{\"name\":\"Jane Doe\",\"email\":\"legal@acme.example\"},"
+                        + "\"signature\":\"Jane Doe\",\"evidence\":[{\"url\":\"https://evidence.acme.example/sho"
+                        + "ts/1001.png\",\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0"
+                        + "f00a08\",\"kind\":\"SCREENSHOT\"}],\"items\":"
+                        + ITEMS
+                        + ",\"nextItemsCursor\":null}");
     }
 
     @Test
     void getItemsAnswersAPageOfItems() throws Exception {
         assertAnswer(invoke(get("/v1/notices/{id}/items", NOTICE_ID, Map.of())), 200, JSON,
-                "{\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[{\"index\":0,"
-                        + "\"url\":\"https://market.example/item/1001\",\"listingId\":\"1001\","
-                        + "\"status\":\"ACTIONED\",\"reason\":null,\"decidedBy\":\"AUTO\","
-                        + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"BRAND_MATCH\"},{\"index\":1,"
-                        + "\"url\":\"https://market.example/item/1002\",\"listingId\":\"1002\","
-                        + "\"status\":\"DUPLICATE\",\"reason\":\"DUPLICATE\",\"duplicateOf\":3,"
-                        + "\"duplicateOfNotice\":\"ntc_01kb4r2hq0z9y8x7w6v5t4s3r2\",\"decidedBy\":\"AUTO\","
-                        + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"DUPLICATE_NOTICE\"},{\"index\":2,"
-                        + "\"url\":\"https://other-shop.example/item/77\",\"listingId\":null,"
-                        + "\"status\":\"REJECTED\",\"reason\":\"OFF_PLATFORM\",\"decidedBy\":\"AUTO\","
-                        + "\"decidedAt\":\"2026-11-28T15:30:00.000Z\",\"rule\":\"LISTING_URL\"},{\"index\":3,"
-                        + "\"url\":\"https://market.example/item/1008\",\"listingId\":\"1008\","
-                        + "\"status\":\"REJECTED\",\"reason\":\"NOT_INFRINGING\",\"decidedBy\":\"staff-jane\","
-                        + "\"decidedAt\":\"2026-11-28T15:42:00.000Z\",\"rule\":\"STAFF_DECISION\"},{\"index\":4,"
-                        + "\"url\":\"https://market.example/item/1005\",\"listingId\":\"1005\","
-                        + "\"status\":\"RECEIVED\",\"reason\":null}],\"nextCursor\":null}");
+                "{\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":"
+                        + ITEMS
+                        + ",\"nextCursor\":null}");
         assertAnswer(invoke(get("/v1/notices/{id}/items", NOTICE_ID, Map.of("limit", "2"))), 200, JSON,
                 "{\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[{\"index\":0,"
                         + "\"url\":\"https://market.example/item/1001\",\"listingId\":\"1001\","
                         + "\"status\":\"ACTIONED\",\"reason\":null,\"decidedBy\":\"AUTO\","
-                        + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"BRAND_MATCH\"},{\"index\":1,"
-                        + "\"url\":\"https://market.example/item/1002\",\"listingId\":\"1002\","
-                        + "\"status\":\"DUPLICATE\",\"reason\":\"DUPLICATE\",\"duplicateOf\":3,"
-                        + "\"duplicateOfNotice\":\"ntc_01kb4r2hq0z9y8x7w6v5t4s3r2\",\"decidedBy\":\"AUTO\","
-                        + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"DUPLICATE_NOTICE\"}],"
-                        + "\"nextCursor\":\"1\"}");
+                        + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"BRAND_MATCH\"},"
+                        + ITEM_1_DUPLICATE
+                        + "],\"nextCursor\":\"1\"}");
         assertAnswer(invoke(get("/v1/notices/{id}/items", NOTICE_ID, Map.of("status", "REJECTED"))), 200, JSON,
                 "{\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[{\"index\":2,"
                         + "\"url\":\"https://other-shop.example/item/77\",\"listingId\":null,"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.SqsRedelivery;
+import dev.takedown.aws.testing.RecordingSqs;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
@@ -28,42 +29,18 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityResponse;
 
 class NotifierHandlerTest {
     private static final String NOTICE_ID = "ntc_01jd0000000000000000000000";
 
-    /** Remembers each visibility change: receipt handle to seconds. */
-    static final class VisibilityRecorder implements SqsClient {
-        final Map<String, Integer> changes = new LinkedHashMap<>();
-
-        @Override
-        public ChangeMessageVisibilityResponse changeMessageVisibility(ChangeMessageVisibilityRequest request) {
-            changes.put(request.receiptHandle(), request.visibilityTimeout());
-            return ChangeMessageVisibilityResponse.builder().build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "sqs";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
     private final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
-    private final VisibilityRecorder sqs = new VisibilityRecorder();
+    private final RecordingSqs sqs = new RecordingSqs();
     private final List<String> bodiesSent = new ArrayList<>();
     /** What the rightholder's endpoint answers to notice.completed; everything else gets 204. */
     private int answer = 204;
@@ -114,7 +91,7 @@ class NotifierHandlerTest {
 
         assertThat(failedIds(response)).containsExactly(
                 "4f1c2d3e-0000-4000-8000-000000000001", "4f1c2d3e-0000-4000-8000-000000000003");
-        assertThat(sqs.changes).containsExactly(Map.entry("AQEBnoticeCompletedReceiptHandle==", 10));
+        assertThat(sqs.visibilityChanges).containsExactly(Map.entry("AQEBnoticeCompletedReceiptHandle==", 10));
         assertThat(bodiesSent).hasSize(2);
         assertThat(deliveries.attempts).extracting(a -> a.outcome().name()).containsExactly("RETRYING", "DELIVERED");
         assertThat(deliveries.attempts.get(1).attempt()).isEqualTo(2);
@@ -125,7 +102,7 @@ class NotifierHandlerTest {
         ObjectNode event = (ObjectNode) Json.parse(Events.load("notifier-sqs.json"));
         event.withArray("Records").remove(2);
         assertThat(failedIds(invoke(event.toString()))).isEmpty();
-        assertThat(sqs.changes).isEmpty();
+        assertThat(sqs.visibilityChanges).isEmpty();
     }
 
     @Test
@@ -138,7 +115,7 @@ class NotifierHandlerTest {
         ((ObjectNode) records.get(0).path("attributes")).put("ApproximateReceiveCount", "5");
 
         assertThat(failedIds(invoke(event.toString()))).containsExactly("4f1c2d3e-0000-4000-8000-000000000001");
-        assertThat(sqs.changes).containsExactly(Map.entry("AQEBnoticeCompletedReceiptHandle==", 0));
+        assertThat(sqs.visibilityChanges).containsExactly(Map.entry("AQEBnoticeCompletedReceiptHandle==", 0));
         assertThat(deliveries.attempts).singleElement().satisfies(a -> assertThat(a.outcome().name()).isEqualTo("FAILED"));
     }
 }

@@ -83,10 +83,8 @@ public final class FormatSamples {
 
     /** The items with the open one flagged by the brand check for a person to decide. */
     public static List<NoticeItem> itemsAwaitingReview() {
-        List<NoticeItem> items = new ArrayList<>(items());
-        items.set(4, items.get(4).decided(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH,
-                Decision.auto(DECIDED_AT, DecisionRule.BRAND_MATCH)));
-        return List.copyOf(items);
+        return withOpenItemDecided(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH,
+                Decision.auto(DECIDED_AT, DecisionRule.BRAND_MATCH));
     }
 
     /** The notice once its last item was found gone. */
@@ -98,9 +96,14 @@ public final class FormatSamples {
     }
 
     public static List<NoticeItem> completedItems() {
+        return withOpenItemDecided(ItemStatus.NOT_FOUND, ItemReason.LISTING_NOT_FOUND,
+                Decision.auto(COMPLETED_AT, DecisionRule.LISTING_EXISTS));
+    }
+
+    /** The items with the last one, open in {@link #items()}, decided so. */
+    private static List<NoticeItem> withOpenItemDecided(ItemStatus status, ItemReason reason, Decision decision) {
         List<NoticeItem> items = new ArrayList<>(items());
-        items.set(4, items.get(4).decided(ItemStatus.NOT_FOUND, ItemReason.LISTING_NOT_FOUND,
-                Decision.auto(COMPLETED_AT, DecisionRule.LISTING_EXISTS)));
+        items.set(4, items.get(4).decided(status, reason, decision));
         return List.copyOf(items);
     }
 
