@@ -1,7 +1,11 @@
 package dev.takedown.aws;
 
+import dev.takedown.core.ports.NotificationQueue;
+import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.runtime.Env;
+import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
+import dev.takedown.core.trust.TrustService;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -79,6 +83,16 @@ public final class Adapters {
 
     public TrustPolicy trustPolicy() {
         return TrustPolicy.from(env);
+    }
+
+    /** The rightholder rules over the trust store and queue the caller shares with what else it builds. */
+    public TrustService trustService(TrustStore store, NotificationQueue notifications) {
+        return new TrustService(store, rightholders(), notifications, trustPolicy());
+    }
+
+    /** The seller rules over the trust store and queue the caller shares with what else it builds. */
+    public SellerStandings sellerStandings(TrustStore store, NotificationQueue notifications) {
+        return new SellerStandings(store, listings(), notifications, trustPolicy());
     }
 
     /** A store over the table the variable names. */

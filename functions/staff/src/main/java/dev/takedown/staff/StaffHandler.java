@@ -20,8 +20,6 @@ import dev.takedown.core.staff.StaffException;
 import dev.takedown.core.staff.StaffRequests;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
-import dev.takedown.core.trust.SellerStandings;
-import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,8 +66,7 @@ public final class StaffHandler implements RequestStreamHandler {
     private static Wired wire(Adapters adapters, Clock clock) {
         SqsNotificationQueue notifications = adapters.notificationQueue();
         DynamoTrustStore trustStore = adapters.trust();
-        TrustPolicy policy = adapters.trustPolicy();
-        TrustService trust = new TrustService(trustStore, adapters.rightholders(), notifications, policy);
+        TrustService trust = adapters.trustService(trustStore, notifications);
         DynamoNoticeStore notices = adapters.notices();
         DynamoRightholderStore rightholders = adapters.rightholders();
         DynamoListingStore listings = adapters.listings();
@@ -77,7 +74,7 @@ public final class StaffHandler implements RequestStreamHandler {
         StaffService staff = new StaffService(notices, adapters.rights(), rightholders, rightholders, adapters.apiKeys(),
                 listings, audit, new DecisionRecorder(notices, audit, notifications, trust), clock);
         return new Wired(staff, new TrustStaffService(trust,
-                new SellerStandings(trustStore, listings, notifications, policy), trustStore, rightholders, clock));
+                adapters.sellerStandings(trustStore, notifications), trustStore, rightholders, clock));
     }
 
     @Override

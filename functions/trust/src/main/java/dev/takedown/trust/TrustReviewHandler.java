@@ -10,7 +10,6 @@ import dev.takedown.core.json.Json;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
 import dev.takedown.core.trust.SellerStandings;
-import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,13 +43,12 @@ public final class TrustReviewHandler implements RequestStreamHandler {
     }
 
     private TrustReviewHandler(Adapters adapters, Clock clock) {
-        this(adapters, clock, adapters.trust(), adapters.notificationQueue(), adapters.trustPolicy());
+        this(adapters, clock, adapters.trust(), adapters.notificationQueue());
     }
 
     private TrustReviewHandler(Adapters adapters, Clock clock, DynamoTrustStore store,
-                               SqsNotificationQueue notifications, TrustPolicy policy) {
-        this(new TrustService(store, adapters.rightholders(), notifications, policy),
-                new SellerStandings(store, adapters.listings(), notifications, policy), clock);
+                               SqsNotificationQueue notifications) {
+        this(adapters.trustService(store, notifications), adapters.sellerStandings(store, notifications), clock);
     }
 
     public TrustReviewHandler(TrustService trust, SellerStandings standings, Clock clock) {

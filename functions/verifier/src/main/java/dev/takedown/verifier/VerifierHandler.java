@@ -45,8 +45,7 @@ public final class VerifierHandler implements RequestStreamHandler {
     private static VerificationService wire(Adapters adapters, Clock clock) {
         DynamoNoticeStore notices = adapters.notices();
         SqsNotificationQueue notifications = adapters.notificationQueue();
-        TrustService trust = new TrustService(adapters.trust(), adapters.rightholders(), notifications,
-                adapters.trustPolicy());
+        TrustService trust = adapters.trustService(adapters.trust(), notifications);
         return new VerificationService(notices, adapters.rights(), adapters.rightholders(), adapters.listings(),
                 new DecisionRecorder(notices, adapters.audit(), notifications, trust), clock);
     }
