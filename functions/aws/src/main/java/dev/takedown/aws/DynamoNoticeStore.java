@@ -44,19 +44,22 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Notices and their items in one table: partition = notice id; the notice row sorts first ({@code #NOTICE}),
  * then its items by index ({@code ITEM#000000}). Sparse indexes serve a rightholder's notices newest first,
- * the items naming a listing, and notices whose verification work is not yet confirmed queued.
+ * the items waiting for a person, and notices whose verification work is not yet confirmed queued. Each listing
+ * acted on has one claim row ({@code LISTING#<listingId>}, {@code #CLAIM}) naming the item that holds it.
  */
 public final class DynamoNoticeStore extends SingleTableStore implements NoticeStore {
     static final String NOTICE_SK = "#NOTICE";
     static final String ITEM_PREFIX = "ITEM#";
     static final String BY_RIGHTHOLDER = "byRightholder";
     static final String PENDING_DISPATCH = "pendingDispatch";
-    static final String BY_LISTING = "byListing";
     static final String NEEDS_REVIEW = "needsReview";
     /** What a decision writes on an item row; absent values are removed. */
     private static final List<String> DECISION_ATTRIBUTES = List.of("status", "reason", "duplicateOf", "duplicateOfNotice",
             "decidedBy", "decidedAt", "rule", "note", "statement");
     static final String PENDING = "PENDING";
+    static final String CLAIM_PREFIX = "LISTING#";
+    static final String CLAIM_SK = "#CLAIM";
+    private static final int MAX_CLAIM_ATTEMPTS = 4;
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final int FILTERED_PAGE = 250;
     static final int MAX_ROWS_READ = 2000;
@@ -76,7 +79,21 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     }
 
     @Override
-    public void saveNew(Notice notice, List<NoticeItem> items) {
+    public Saved saveNew(Notice notice, List<NoticeItem> items) {
+        String lease = Times.format(notice.receivedAt().plus(WRITE_LEASE));
+        Map<String, AttributeValue> gate = new HashMap<>(noticeRow(notice));
+        gate.remove("receivedKey");
+        gate.remove("dispatchState");
+        gate.put("writeLease", AttributeValue.fromS(lease));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(gate)
+                    .conditionExpression("attribute_not_exists(noticeId) OR writeLease < :now")
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(Times.format(notice.receivedAt())))));
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                    .key(noticeKey(notice.id()))).item();
+            return row != null && row.containsKey("writeLease") ? Saved.BEING_WRITTEN : Saved.ALREADY_STORED;
+        }
         List<WriteRequest> writes = new ArrayList<>(items.size());
         for (NoticeItem item : items) {
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(itemRow(notice.id(), item)).build()).build());
@@ -85,9 +102,21 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
         for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
             chunks.add(writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)));
         }
+        // Plain batch writes, guarded by the gate: no item of a notice whose row is a gate can have been decided.
         Parallel.run(chunks, this::batchWrite);
-        // The notice row goes last: once it exists, so does every item, and the dispatch mark with it.
-        dynamo.putItem(r -> r.tableName(table).item(noticeRow(notice)));
+        Map<String, AttributeValue> row = noticeRow(notice);
+        try {
+            // Completing the row lists the notice and marks it for dispatch: once it is complete, so is every item.
+            dynamo.updateItem(r -> r.tableName(table).key(noticeKey(notice.id()))
+                    .updateExpression("SET receivedKey = :k, dispatchState = :d REMOVE writeLease")
+                    .conditionExpression("writeLease = :lease")
+                    .expressionAttributeValues(Map.of(":k", row.get("receivedKey"), ":d", row.get("dispatchState"),
+                            ":lease", AttributeValue.fromS(lease))));
+        } catch (ConditionalCheckFailedException e) {
+            // Our lease ran out and a retry took the notice over; it writes the same notice and answers for it.
+            return Saved.BEING_WRITTEN;
+        }
+        return Saved.STORED;
     }
 
     private void batchWrite(List<WriteRequest> chunk) {
@@ -134,7 +163,6 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 .n("index", item.index())
                 .s("url", item.url())
                 .s("listingId", item.listingId())
-                .s("itemKey", item.listingId() == null ? null : noticeId + "#" + itemSk(item.index()))
                 .s("status", item.status().name())
                 .s("reason", item.reason() == null ? null : item.reason().name())
                 .n("duplicateOf", item.duplicateOf())
@@ -155,7 +183,8 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     public Optional<Notice> find(String noticeId) {
         Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(noticeKey(noticeId))).item();
-        return row == null || row.isEmpty() ? Optional.empty() : Optional.of(toNotice(row));
+        // A gate is a notice still being written: not received yet.
+        return row == null || row.isEmpty() || row.containsKey("writeLease") ? Optional.empty() : Optional.of(toNotice(row));
     }
 
     @Override
@@ -186,7 +215,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     @Override
     public List<NoticeItem> itemsAt(String noticeId, Collection<Integer> indexes) {
         List<Map<String, AttributeValue>> keys = new TreeSet<>(indexes).stream()
-                .map(i -> Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(itemSk(i))))
+                .map(i -> itemKey(noticeId, i))
                 .toList();
         List<NoticeItem> items = new ArrayList<>();
         BatchReads.get(dynamo, table, keys, true, List.of()).forEach(row -> items.add(toItem(row)));
@@ -255,20 +284,69 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     }
 
     @Override
-    public List<ListingClaim> otherNoticesNaming(String listingId, String noticeId) {
-        // The index holds keys only, so that deciding an item does not write to it; statuses come from the rows,
-        // read only for other notices (usually none).
-        List<Map<String, AttributeValue>> keys = dynamo.queryPaginator(r -> r.tableName(table).indexName(BY_LISTING)
-                        .keyConditionExpression("listingId = :l")
-                        .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(listingId))))
-                .items().stream()
-                .filter(row -> !noticeId.equals(Attrs.s(row, "noticeId")))
-                .map(row -> Map.of("noticeId", row.get("noticeId"), "sk", row.get("sk")))
-                .toList();
-        return BatchReads.get(dynamo, table, keys, false, List.of("noticeId", "index", "status")).stream()
-                .map(row -> new ListingClaim(Attrs.s(row, "noticeId"), Attrs.n(row, "index"),
-                        ItemStatus.valueOf(Attrs.s(row, "status"))))
-                .toList();
+    public ListingClaim claimListing(String listingId, ListingClaim claimant) {
+        ListingClaim stale = null;
+        for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+            if (putClaim(listingId, claimant, stale)) {
+                return claimant;
+            }
+            Optional<ListingClaim> holder = claimOf(listingId);
+            if (holder.isEmpty()) {
+                continue;
+            }
+            if (holder.get().equals(claimant) || stillHolds(holder.get())) {
+                return holder.get();
+            }
+            stale = holder.get();
+        }
+        // Only a storm of claimants on one listing gets here; the message is retried and decides it then.
+        throw new IllegalStateException("the claim on listing " + listingId + " kept changing hands");
+    }
+
+    /** Writes the claim if the listing is free, already the claimant's, or still held by {@code stale}. */
+    private boolean putClaim(String listingId, ListingClaim claimant, ListingClaim stale) {
+        String condition = "attribute_not_exists(noticeId) OR (holderNotice = :n AND holderIndex = :i)";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":n", AttributeValue.fromS(claimant.noticeId()), ":i", AttributeValue.fromN(Integer.toString(claimant.index()))));
+        if (stale != null) {
+            condition += " OR (holderNotice = :sn AND holderIndex = :si)";
+            values.put(":sn", AttributeValue.fromS(stale.noticeId()));
+            values.put(":si", AttributeValue.fromN(Integer.toString(stale.index())));
+        }
+        String finalCondition = condition;
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(Attrs.item()
+                            .s("noticeId", claimKey(listingId))
+                            .s("sk", CLAIM_SK)
+                            .s("holderNotice", claimant.noticeId())
+                            .n("holderIndex", claimant.index())
+                            .build())
+                    .conditionExpression(finalCondition)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private Optional<ListingClaim> claimOf(String listingId) {
+        Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of("noticeId", AttributeValue.fromS(claimKey(listingId)), "sk", AttributeValue.fromS(CLAIM_SK))))
+                .item();
+        return row == null || row.isEmpty() ? Optional.empty()
+                : Optional.of(new ListingClaim(Attrs.s(row, "holderNotice"), Attrs.n(row, "holderIndex")));
+    }
+
+    private boolean stillHolds(ListingClaim holder) {
+        Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(itemKey(holder.noticeId(), holder.index())).projectionExpression("#s")
+                .expressionAttributeNames(Map.of("#s", "status"))).item();
+        return row != null && !row.isEmpty() && ItemStatus.valueOf(Attrs.s(row, "status")).holdsListing();
+    }
+
+    /** A listing's claim lives beside the notices, in a partition no notice id can take. */
+    static String claimKey(String listingId) {
+        return CLAIM_PREFIX + listingId;
     }
 
     @Override
@@ -302,7 +380,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
         String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         try {
             dynamo.updateItem(r -> r.tableName(table)
-                    .key(Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(itemSk(decided.index()))))
+                    .key(itemKey(noticeId, decided.index()))
                     .updateExpression(update)
                     .conditionExpression("#status = :expected")
                     .expressionAttributeNames(names)
@@ -411,6 +489,10 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
 
     private static Map<String, AttributeValue> noticeKey(String noticeId) {
         return Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(NOTICE_SK));
+    }
+
+    private static Map<String, AttributeValue> itemKey(String noticeId, int index) {
+        return Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(itemSk(index)));
     }
 
     @Override

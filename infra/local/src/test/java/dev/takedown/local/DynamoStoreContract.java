@@ -34,10 +34,12 @@ import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.NoticeStore.ListingClaim;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.text.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -150,15 +152,43 @@ abstract class DynamoStoreContract extends StoreContract {
     }
 
     @Test
-    void onlyItemsNamingAListingAreInItsIndex() {
+    void aNoticeLeftHalfWrittenIsTakenOverOnlyOnceItsWritersLeaseRanOut() {
         Notice notice = notice(rightholder(), now(), 2);
-        String listing = "L-" + UUID.randomUUID();
-        notices().saveNew(notice, List.of(NoticeItem.open(0, null, listing), NoticeItem.rejected(1, "ftp://x", ItemReason.INVALID_URL, AT)));
+        // What a writer that died after its gate and one item leaves behind.
+        Instant leaseEnds = notice.receivedAt().plus(NoticeStore.WRITE_LEASE);
+        dynamo().putItem(r -> r.tableName(table("NoticesTable")).item(Map.of(
+                "noticeId", AttributeValue.fromS(notice.id()), "sk", AttributeValue.fromS("#NOTICE"),
+                "writeLease", AttributeValue.fromS(Times.format(leaseEnds)))));
+        assertThat(notices().find(notice.id())).as("a gate is not a received notice").isEmpty();
 
-        List<Map<String, AttributeValue>> rows = dynamo().query(r -> r.tableName(table("NoticesTable")).indexName("byListing")
-                .keyConditionExpression("listingId = :l")
-                .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(listing)))).items();
-        assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("noticeId").s()).isEqualTo(notice.id()));
+        Notice tooSoon = retryOf(notice, leaseEnds.minusSeconds(1));
+        assertThat(notices().saveNew(tooSoon, List.of(NoticeItem.open(0, null, "1"))))
+                .isEqualTo(NoticeStore.Saved.BEING_WRITTEN);
+        assertThat(rowsOfNotice("NoticesTable", notice.id())).isEqualTo(1);
+
+        Notice late = retryOf(notice, leaseEnds.plusSeconds(1));
+        List<NoticeItem> items = List.of(NoticeItem.open(0, null, "1"), NoticeItem.open(1, null, "2"));
+        assertThat(notices().saveNew(late, items)).isEqualTo(NoticeStore.Saved.STORED);
+        assertThat(notices().find(notice.id())).contains(late);
+        assertThat(notices().items(notice.id(), null, null, 10).entries()).isEqualTo(items);
+        assertThat(notices().awaitingDispatch(late.receivedAt().plusSeconds(1), 1000)).contains(notice.id());
+    }
+
+    private static Notice retryOf(Notice notice, Instant at) {
+        return new Notice(notice.id(), notice.rightholderId(), notice.rightId(), notice.reason(), notice.explanation(),
+                notice.sender(), notice.signature(), notice.evidence(), notice.status(), at, notice.itemCount(),
+                notice.progress(), null, null);
+    }
+
+    @Test
+    void aListingHasOneClaimRowHoweverManyNoticesNameIt() {
+        String listing = "L-" + UUID.randomUUID();
+        for (int n = 0; n < 5; n++) {
+            Notice notice = notice(rightholder(), now().plusSeconds(n), 1);
+            notices().saveNew(notice, List.of(NoticeItem.open(0, null, listing)));
+            notices().claimListing(listing, new ListingClaim(notice.id(), 0));
+        }
+        assertThat(rowsOfNotice("NoticesTable", "LISTING#" + listing)).isEqualTo(1);
     }
 
     @Test

@@ -60,7 +60,7 @@ class ProjectStackTest {
         TableDescription notices = dynamo.describeTable(r -> r.tableName(stack.tableName("NoticesTable"))).table();
         assertThat(notices.keySchema()).extracting(k -> k.attributeName()).containsExactly("noticeId", "sk");
         assertThat(notices.globalSecondaryIndexes()).extracting(i -> i.indexName())
-                .contains("byRightholder", "byListing", "pendingDispatch", "needsReview");
+                .contains("byRightholder", "pendingDispatch", "needsReview");
         assertThat(dynamo.listTables().tableNames()).contains("RightholdersTable", "ApiKeysTable", "RightsTable",
                 "SellersTable", "ListingsTable", "IdempotencyTable", "DeliveriesTable");
     }

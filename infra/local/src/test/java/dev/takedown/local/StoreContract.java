@@ -44,6 +44,7 @@ import dev.takedown.core.ports.IdempotencyStore.Entry;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.NoticeStore.ListingClaim;
 import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderRegistry;
@@ -147,11 +148,20 @@ abstract class StoreContract {
     }
 
     @Test
-    void savingTheSameNoticeAgainChangesNothing() {
+    void aStoredNoticeIsNeverWrittenAgainAndKeepsItsDecisions() {
         Notice notice = notice(rightholder(), now(), 30);
-        notices().saveNew(notice, items(30));
-        notices().saveNew(notice, items(30));
-        assertThat(notices().items(notice.id(), null, null, 100).entries()).isEqualTo(items(30));
+        assertThat(notices().saveNew(notice, items(30))).isEqualTo(NoticeStore.Saved.STORED);
+        NoticeItem actioned = items(30).get(0).decided(ItemStatus.ACTIONED, null, Decision.auto(AT, DecisionRule.BRAND_MATCH));
+        assertThat(notices().recordDecision(notice.id(), actioned, ItemStatus.RECEIVED)).isTrue();
+
+        Notice retried = new Notice(notice.id(), notice.rightholderId(), notice.rightId(), notice.reason(), "Retried.",
+                notice.sender(), notice.signature(), notice.evidence(), NoticeStatus.RECEIVED, notice.receivedAt().plusSeconds(90),
+                31, Progress.start(31), null, null);
+        assertThat(notices().saveNew(retried, items(31))).isEqualTo(NoticeStore.Saved.ALREADY_STORED);
+        assertThat(notices().find(notice.id())).contains(notice);
+        List<NoticeItem> stored = notices().items(notice.id(), null, null, 100).entries();
+        assertThat(stored).hasSize(30);
+        assertThat(stored.get(0)).isEqualTo(actioned);
     }
 
     @Test
@@ -264,17 +274,29 @@ abstract class StoreContract {
     }
 
     @Test
-    void itemsAreFoundByListing() {
-        Notice notice = notice(rightholder(), now(), 2);
+    void aListingIsHeldByTheFirstItemToClaimItWhileThatItemStands() {
         String listing = "L-" + UUID.randomUUID();
-        notices().saveNew(notice, List.of(NoticeItem.open(0, null, listing), NoticeItem.rejected(1, "ftp://x", ItemReason.INVALID_URL, AT)));
+        Notice first = notice(rightholder(), now(), 1);
+        Notice second = notice(rightholder(), now().plusSeconds(1), 1);
+        notices().saveNew(first, List.of(NoticeItem.open(0, null, listing)));
+        notices().saveNew(second, List.of(NoticeItem.open(0, null, listing)));
+        ListingClaim firstItem = new ListingClaim(first.id(), 0);
+        ListingClaim secondItem = new ListingClaim(second.id(), 0);
 
-        Notice later = notice(rightholder(), now().plusSeconds(1), 1);
-        notices().saveNew(later, List.of(NoticeItem.open(0, null, listing)));
-        assertThat(notices().otherNoticesNaming(listing, later.id()))
-                .containsExactly(new NoticeStore.ListingClaim(notice.id(), 0, ItemStatus.RECEIVED));
-        assertThat(notices().otherNoticesNaming(listing, notice.id()))
-                .containsExactly(new NoticeStore.ListingClaim(later.id(), 0, ItemStatus.RECEIVED));
+        assertThat(notices().claimListing(listing, firstItem)).isEqualTo(firstItem);
+        assertThat(notices().claimListing(listing, firstItem)).as("a replay keeps the claim").isEqualTo(firstItem);
+        assertThat(notices().claimListing(listing, secondItem)).as("the first item is still open").isEqualTo(firstItem);
+        assertThat(notices().claimListing("L-" + UUID.randomUUID(), secondItem)).as("another listing").isEqualTo(secondItem);
+
+        NoticeItem inReview = NoticeItem.open(0, null, listing).decided(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH,
+                Decision.auto(AT, DecisionRule.BRAND_MATCH));
+        assertThat(notices().recordDecision(first.id(), inReview, ItemStatus.RECEIVED)).isTrue();
+        assertThat(notices().claimListing(listing, secondItem)).as("waiting for a person").isEqualTo(firstItem);
+
+        NoticeItem rejected = inReview.decided(ItemStatus.REJECTED, ItemReason.BRAND_MISMATCH, new Decision("staff-1", AT, DecisionRule.STAFF_DECISION, "not the mark"));
+        assertThat(notices().recordDecision(first.id(), rejected, ItemStatus.NEEDS_REVIEW)).isTrue();
+        assertThat(notices().claimListing(listing, secondItem)).as("the holder no longer stands").isEqualTo(secondItem);
+        assertThat(notices().claimListing(listing, firstItem)).isEqualTo(secondItem);
     }
 
     @Test

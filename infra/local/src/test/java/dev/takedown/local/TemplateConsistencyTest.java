@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.testing.Events;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
@@ -130,6 +131,13 @@ class TemplateConsistencyTest {
     }
 
     /** A plausible value for a declared variable: the parameter's default, or the referenced resource's name. */
+    @Test
+    void intakeEndsBeforeTheLeaseOnANoticeItIsWritingRunsOut() {
+        // A retry takes a half-written notice over once the lease runs out: by then its first writer must be gone.
+        int timeout = functions().get("IntakeFunction").path("Properties").path("Timeout").asInt();
+        assertThat(timeout).isPositive().isLessThan((int) NoticeStore.WRITE_LEASE.toSeconds());
+    }
+
     private static String sampleValue(JsonNode value) {
         if (value.isValueNode()) {
             return value.asText();

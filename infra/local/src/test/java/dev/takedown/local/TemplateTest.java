@@ -39,8 +39,8 @@ class TemplateTest {
         assertThat(notices.keySchema()).containsExactly(new KeyElement("noticeId", "HASH"), new KeyElement("sk", "RANGE"));
         assertThat(notices.attributeTypes()).containsEntry("dispatchState", "S").containsEntry("noticeId", "S");
         assertThat(notices.globalSecondaryIndexes()).extracting(IndexDef::indexName)
-                .startsWith("byRightholder", "byListing", "pendingDispatch");
-        IndexDef pending = notices.globalSecondaryIndexes().get(2);
+                .startsWith("byRightholder", "pendingDispatch");
+        IndexDef pending = notices.globalSecondaryIndexes().get(1);
         assertThat(pending.keySchema()).containsExactly(new KeyElement("dispatchState", "HASH"),
                 new KeyElement("receivedKey", "RANGE"));
         assertThat(pending.projectionType()).isEqualTo("KEYS_ONLY");

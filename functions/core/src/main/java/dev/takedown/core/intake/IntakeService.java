@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
 public final class IntakeService {
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     /** How long a first request holds its idempotency key before a retry may take over (crash recovery). */
-    public static final Duration IDEMPOTENCY_LOCK = Duration.ofSeconds(60);
+    public static final Duration IDEMPOTENCY_LOCK = NoticeStore.WRITE_LEASE;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final SubmissionParser parser;
@@ -124,7 +124,10 @@ public final class IntakeService {
             }
             throw e;
         }
-        dispatch(accepted.notice(), accepted.items(), trust.trusted());
+        if (!accepted.replayed()) {
+            // A stored notice found by a late retry is queued by the request that stored it or by the dispatcher.
+            dispatch(accepted.notice(), accepted.items(), trust.trusted());
+        }
         return accepted;
     }
 
@@ -181,10 +184,23 @@ public final class IntakeService {
                 submission.explanation(), submission.sender(), submission.signature(), submission.evidence(),
                 nothingToVerify ? NoticeStatus.COMPLETED : NoticeStatus.RECEIVED, now, items.size(), Progress.start(open),
                 nothingToVerify ? NoticeOutcome.NONE : null, nothingToVerify ? now : null);
-        notices.saveNew(notice, items);
-        Log.info("notice received", "noticeId", noticeId, "rightholderId", rightholderId,
-                "items", items.size(), "openItems", open);
-        return new Accepted(notice, items, false);
+        return switch (notices.saveNew(notice, items)) {
+            case STORED -> {
+                Log.info("notice received", "noticeId", noticeId, "rightholderId", rightholderId,
+                        "items", items.size(), "openItems", open);
+                yield new Accepted(notice, items, false);
+            }
+            case ALREADY_STORED -> {
+                // A retry after the first request stored the notice but could not finish: answer with what is stored,
+                // decisions made since included.
+                Notice stored = notices.find(noticeId)
+                        .orElseThrow(() -> new DependencyException("stored notice " + noticeId + " cannot be read", null));
+                Log.info("notice already stored by an earlier attempt", "noticeId", noticeId);
+                yield new Accepted(stored, notices.allItems(noticeId, null), true);
+            }
+            case BEING_WRITTEN -> throw new ProblemException(Problem.idempotencyConflict(
+                    "The first request with this Idempotency-Key is still being processed; retry shortly."));
+        };
     }
 
     /** Every line becomes an item, in order: open, rejected with a reason, or a duplicate of an earlier line. */

@@ -21,4 +21,12 @@ public enum ItemStatus {
     public boolean isOpen() {
         return open;
     }
+
+    /**
+     * An item in this status keeps its listing's claim: it was found to act on the listing, or is still being
+     * decided after claiming it. Any other status lets the next notice naming the listing take the claim.
+     */
+    public boolean holdsListing() {
+        return this == RECEIVED || this == VERIFYING || this == NEEDS_REVIEW || this == ACTIONED;
+    }
 }

@@ -5,6 +5,7 @@ import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,10 +14,29 @@ import java.util.Optional;
 
 public interface NoticeStore {
     /**
-     * Stores the items, then the notice marked as awaiting dispatch; writing the same notice again
-     * overwrites it with the same content, so a retried request is harmless.
+     * How long a request that is storing a notice holds it: a retry may take over a notice left half-written only
+     * after this, and intake holds an Idempotency-Key as long. Longer than the intake function's timeout, so the
+     * holder is gone by then.
      */
-    void saveNew(Notice notice, List<NoticeItem> items);
+    Duration WRITE_LEASE = Duration.ofSeconds(60);
+
+    /** What {@link #saveNew} did. */
+    enum Saved {
+        /** This call stored the notice and its items. */
+        STORED,
+        /** The notice was stored before, by an earlier attempt: nothing was written. */
+        ALREADY_STORED,
+        /** Another attempt is writing the notice and its lease has not run out: nothing was written. */
+        BEING_WRITTEN
+    }
+
+    /**
+     * Stores a new notice and its items, marked as awaiting dispatch, and never overwrites a stored one: the
+     * notice row is first written as a gate (only where no row exists, or one whose writer's lease ran out), the
+     * items follow, and the row is completed last, provided the gate is still this call's. No item can be decided
+     * before that, since nothing reads or queues a notice whose row is a gate.
+     */
+    Saved saveNew(Notice notice, List<NoticeItem> items);
 
     Optional<Notice> find(String noticeId);
 
@@ -39,12 +59,17 @@ public interface NoticeStore {
 
     Page<Notice> listFor(String rightholderId, NoticeStatus onlyStatus, String cursor, int limit);
 
-    /** An item of some notice naming a listing, for duplicate checks. */
-    record ListingClaim(String noticeId, int index, ItemStatus status) {
+    /** The item that holds a listing: while it stands, items of other notices naming the listing are duplicates. */
+    record ListingClaim(String noticeId, int index) {
     }
 
-    /** The items of notices other than {@code noticeId} that name this listing. */
-    List<ListingClaim> otherNoticesNaming(String listingId, String noticeId);
+    /**
+     * Claims the listing for this item, one conditional write whatever the number of notices naming it. The claim
+     * is taken when no item holds the listing, this item already does (a replay), or the holder no longer stands
+     * ({@link ItemStatus#holdsListing()} is false for its item's status now). Returns the holder afterwards: the
+     * claimant, or the item that keeps the listing.
+     */
+    ListingClaim claimListing(String listingId, ListingClaim claimant);
 
     /**
      * Stores a decision on an item, provided the item is still in {@code expectedStatus}; returns false when

@@ -13,34 +13,25 @@ import dev.takedown.core.ports.NoticeStore.ListingClaim;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The checks every listed item goes through, in this order: the right still holds, the listing exists and is
- * active, no earlier notice claims it, its seller is not authorized by the rightholder, and it carries the
- * mark (trademark reasons) — otherwise a person looks at it. A TRUSTED rightholder's items skip that last check
- * and are actioned.
+ * active, its seller is not authorized by the rightholder, and it carries the mark (trademark reasons) —
+ * otherwise a person looks at it. A TRUSTED rightholder's items skip that last check and are actioned. An item
+ * found to act on its listing (actioned, or sent to a person) must then hold the listing's claim: if another
+ * notice's item holds it, this one is a duplicate of that one.
  */
 public final class VerificationRules {
-    /** Claims that make a later item for the same listing a duplicate. */
-    static final Set<ItemStatus> CLAIMING = EnumSet.of(ItemStatus.RECEIVED, ItemStatus.VERIFYING,
-            ItemStatus.NEEDS_REVIEW, ItemStatus.ACTIONED);
-
     private VerificationRules() {
     }
 
     /**
      * @param right   the notice's right as it stands now, or null if it no longer exists
      * @param listing the listing as it stands now, or null if the catalog has no such listing
-     * @param claims  the items of other notices naming the same listing
      * @param trusted the rightholder is TRUSTED now
      */
-    public static Finding decide(Notice notice, Right right, NoticeItem item, Listing listing, List<ListingClaim> claims,
-                                 boolean trusted, Instant now) {
+    public static Finding decide(Notice notice, Right right, NoticeItem item, Listing listing, boolean trusted,
+                                 Instant now) {
         if (right == null || right.status() != RightStatus.VERIFIED) {
             return Finding.of(ItemStatus.REJECTED, ItemReason.RIGHT_NOT_VERIFIED, DecisionRule.RIGHT_VERIFIED);
         }
@@ -52,11 +43,6 @@ public final class VerificationRules {
         }
         if (!listing.active() && !listing.removedBy(notice.id(), item.index())) {
             return Finding.of(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED, DecisionRule.LISTING_ACTIVE);
-        }
-        Optional<ListingClaim> earlier = earlierClaim(notice.id(), claims);
-        if (earlier.isPresent()) {
-            return new Finding(ItemStatus.DUPLICATE, ItemReason.DUPLICATE, DecisionRule.DUPLICATE_NOTICE,
-                    earlier.get().noticeId(), earlier.get().index());
         }
         if (right.authorizedSellers().contains(listing.sellerId())) {
             return Finding.of(ItemStatus.REJECTED, ItemReason.AUTHORIZED_SELLER, DecisionRule.AUTHORIZED_SELLER);
@@ -72,15 +58,9 @@ public final class VerificationRules {
         return Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.WORK_COMPARISON, DecisionRule.WORK_COMPARISON);
     }
 
-    /**
-     * The claim this item yields to: an actioned item of another notice, or an open one of an older notice
-     * (notice ids sort by time of receipt, so of two notices racing for a listing, the first one keeps it).
-     */
-    static Optional<ListingClaim> earlierClaim(String noticeId, List<ListingClaim> claims) {
-        return claims.stream()
-                .filter(c -> !c.noticeId().equals(noticeId) && CLAIMING.contains(c.status()))
-                .filter(c -> c.status() == ItemStatus.ACTIONED || c.noticeId().compareTo(noticeId) < 0)
-                .min(Comparator.comparing((ListingClaim c) -> c.status() != ItemStatus.ACTIONED)
-                        .thenComparing(ListingClaim::noticeId));
+    /** What a finding that acts on the listing becomes when another notice's item holds the listing's claim. */
+    public static Finding yieldTo(ListingClaim holder) {
+        return new Finding(ItemStatus.DUPLICATE, ItemReason.DUPLICATE, DecisionRule.DUPLICATE_NOTICE,
+                holder.noticeId(), holder.index());
     }
 }

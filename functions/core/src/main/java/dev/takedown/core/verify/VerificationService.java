@@ -10,6 +10,7 @@ import dev.takedown.core.model.Right;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
+import dev.takedown.core.ports.NoticeStore.ListingClaim;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.runtime.Log;
@@ -68,9 +69,14 @@ public final class VerificationService {
 
     private NoticeItem decide(Notice notice, Right right, NoticeItem item, Listing listing, boolean trusted,
                               Takedowns takedowns, Instant now) {
-        List<NoticeStore.ListingClaim> claims = listing != null && (listing.active() || listing.removedBy(notice.id(), item.index()))
-                ? notices.otherNoticesNaming(item.listingId(), notice.id()) : List.of();
-        Finding finding = VerificationRules.decide(notice, right, item, listing, claims, trusted, now);
+        Finding finding = VerificationRules.decide(notice, right, item, listing, trusted, now);
+        if (finding.claimsListing()) {
+            ListingClaim claimant = new ListingClaim(notice.id(), item.index());
+            ListingClaim holder = notices.claimListing(item.listingId(), claimant);
+            if (!holder.equals(claimant)) {
+                finding = VerificationRules.yieldTo(holder);
+            }
+        }
         Decision decision = Decision.auto(now, finding.rule());
         return switch (finding.status()) {
             case ACTIONED -> takedowns.action(notice, right, item, listing, decision);

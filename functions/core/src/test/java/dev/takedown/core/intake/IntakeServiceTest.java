@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.NoticeItem;
@@ -217,6 +219,28 @@ class IntakeServiceTest {
         assertThat(accepted.notice().id()).isEqualTo(noticeId);
         assertThat(accepted.replayed()).isFalse();
         assertThat(intake.submit("acme", Fixtures.validBody(), "k-4").replayed()).isTrue();
+    }
+
+    @Test
+    void aRetryAfterTheLockRanOutReturnsTheStoredNoticeWithItsDecisionsAndWritesNothing() {
+        IntakeService.Accepted first = intake.submit("acme", Fixtures.validBody(), "k-9");
+        String noticeId = first.notice().id();
+        NoticeItem actioned = first.items().get(0).decided(ItemStatus.ACTIONED, null,
+                Decision.auto(Fixtures.NOW, DecisionRule.BRAND_MATCH));
+        assertThat(notices.recordDecision(noticeId, actioned, ItemStatus.RECEIVED)).isTrue();
+        // The first request stored the notice but its key was never marked complete (it died just before).
+        IdempotencyStore.Entry entry = idempotency.find("acme", "k-9").orElseThrow();
+        idempotency.put(new IdempotencyStore.Entry("acme", "k-9", entry.requestHash(), noticeId,
+                IdempotencyStore.State.IN_PROGRESS, entry.expiresAt(), Fixtures.NOW.minusSeconds(1)));
+        int queued = queue.sent.size();
+
+        IntakeService.Accepted retry = intake.submit("acme", Fixtures.validBody(), "k-9");
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.notice().id()).isEqualTo(noticeId);
+        assertThat(retry.items().get(0).status()).isEqualTo(ItemStatus.ACTIONED);
+        assertThat(notices.itemsOf(noticeId).get(0).status()).isEqualTo(ItemStatus.ACTIONED);
+        assertThat(queue.sent).hasSize(queued);
+        assertThat(idempotency.find("acme", "k-9").orElseThrow().state()).isEqualTo(IdempotencyStore.State.COMPLETED);
     }
 
     @Test

@@ -25,16 +25,21 @@ public final class InMemoryNoticeStore implements NoticeStore {
     private final Map<String, List<NoticeItem>> items = new ConcurrentHashMap<>();
     private final Set<String> pendingDispatch = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<Integer>> settled = new ConcurrentHashMap<>();
+    private final Map<String, ListingClaim> claims = new ConcurrentHashMap<>();
     public RuntimeException failWrites;
 
     @Override
-    public void saveNew(Notice notice, List<NoticeItem> noticeItems) {
+    public synchronized Saved saveNew(Notice notice, List<NoticeItem> noticeItems) {
         if (failWrites != null) {
             throw failWrites;
+        }
+        if (notices.containsKey(notice.id())) {
+            return Saved.ALREADY_STORED;
         }
         items.put(notice.id(), List.copyOf(noticeItems));
         notices.put(notice.id(), notice);
         pendingDispatch.add(notice.id());
+        return Saved.STORED;
     }
 
     @Override
@@ -82,12 +87,14 @@ public final class InMemoryNoticeStore implements NoticeStore {
     }
 
     @Override
-    public List<ListingClaim> otherNoticesNaming(String listingId, String exceptNoticeId) {
-        List<ListingClaim> claims = new ArrayList<>();
-        items.forEach((noticeId, list) -> list.stream()
-                .filter(i -> listingId.equals(i.listingId()) && !noticeId.equals(exceptNoticeId))
-                .forEach(i -> claims.add(new ListingClaim(noticeId, i.index(), i.status()))));
-        return claims;
+    public synchronized ListingClaim claimListing(String listingId, ListingClaim claimant) {
+        ListingClaim holder = claims.get(listingId);
+        if (holder != null && !holder.equals(claimant) && itemsAt(holder.noticeId(), List.of(holder.index())).stream()
+                .anyMatch(i -> i.status().holdsListing())) {
+            return holder;
+        }
+        claims.put(listingId, claimant);
+        return claimant;
     }
 
     @Override

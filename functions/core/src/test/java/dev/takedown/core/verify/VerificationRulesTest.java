@@ -33,8 +33,8 @@ class VerificationRulesTest {
                 NoticeStatus.RECEIVED, NOW, 1, Progress.start(1), null, null);
     }
 
-    static Finding decide(Right right, Listing listing, List<ListingClaim> claims) {
-        return VerificationRules.decide(notice(NoticeReason.COUNTERFEIT), right, ITEM, listing, claims, false, NOW);
+    static Finding decide(Right right, Listing listing) {
+        return VerificationRules.decide(notice(NoticeReason.COUNTERFEIT), right, ITEM, listing, false, NOW);
     }
 
     static Right withStatus(RightStatus status) {
@@ -44,82 +44,72 @@ class VerificationRulesTest {
 
     @Test
     void aMatchingListingOfAnUnauthorizedSellerIsActioned() {
-        assertThat(decide(TRADEMARK, FAKE, List.of())).isEqualTo(Finding.of(ItemStatus.ACTIONED, null, DecisionRule.BRAND_MATCH));
+        assertThat(decide(TRADEMARK, FAKE)).isEqualTo(Finding.of(ItemStatus.ACTIONED, null, DecisionRule.BRAND_MATCH));
     }
 
     @Test
     void aRightNoLongerVerifiedRejectsWhateverTheListing() {
         for (RightStatus status : new RightStatus[] {RightStatus.PENDING, RightStatus.REJECTED, RightStatus.REVOKED}) {
-            assertThat(decide(withStatus(status), null, List.of()))
+            assertThat(decide(withStatus(status), null))
                     .isEqualTo(Finding.of(ItemStatus.REJECTED, ItemReason.RIGHT_NOT_VERIFIED, DecisionRule.RIGHT_VERIFIED));
         }
-        assertThat(decide(null, FAKE, List.of()).reason()).isEqualTo(ItemReason.RIGHT_NOT_VERIFIED);
+        assertThat(decide(null, FAKE).reason()).isEqualTo(ItemReason.RIGHT_NOT_VERIFIED);
     }
 
     @Test
     void anExpiredRightRejects() {
         Right expired = new Right("r", "acme", TRADEMARK.type(), "ACME", "1", "US", RightStatus.VERIFIED,
                 java.time.LocalDate.parse("2026-11-27"), List.of());
-        assertThat(decide(expired, FAKE, List.of()))
+        assertThat(decide(expired, FAKE))
                 .isEqualTo(Finding.of(ItemStatus.REJECTED, ItemReason.RIGHT_EXPIRED, DecisionRule.RIGHT_VALID));
         Right endsToday = new Right("r", "acme", TRADEMARK.type(), "ACME", "1", "US", RightStatus.VERIFIED,
                 java.time.LocalDate.parse("2026-11-28"), List.of());
-        assertThat(decide(endsToday, FAKE, List.of()).status()).isEqualTo(ItemStatus.ACTIONED);
+        assertThat(decide(endsToday, FAKE).status()).isEqualTo(ItemStatus.ACTIONED);
     }
 
     @Test
     void aMissingListingIsNotFoundAndARemovedOneAlreadyRemoved() {
-        assertThat(decide(TRADEMARK, null, List.of()))
+        assertThat(decide(TRADEMARK, null))
                 .isEqualTo(Finding.of(ItemStatus.NOT_FOUND, ItemReason.LISTING_NOT_FOUND, DecisionRule.LISTING_EXISTS));
         Listing removed = new Listing("1001", "seller-fake", "ACME", "ACME", ListingStatus.REMOVED);
-        assertThat(decide(TRADEMARK, removed, List.of()))
+        assertThat(decide(TRADEMARK, removed))
                 .isEqualTo(Finding.of(ItemStatus.ALREADY_REMOVED, ItemReason.ALREADY_REMOVED, DecisionRule.LISTING_ACTIVE));
     }
 
     @Test
-    void anEarlierNoticesOpenItemOrAnyActionedItemMakesADuplicate() {
-        String earlier = "ntc_01m8hd0000000000000000000a";
-        String later = "ntc_01m8hd0000000000000000000c";
-        Finding duplicate = decide(TRADEMARK, FAKE, List.of(new ListingClaim(earlier, 7, ItemStatus.RECEIVED)));
-        assertThat(duplicate).isEqualTo(new Finding(ItemStatus.DUPLICATE, ItemReason.DUPLICATE, DecisionRule.DUPLICATE_NOTICE,
-                earlier, 7));
-        assertThat(decide(TRADEMARK, FAKE, List.of(new ListingClaim(earlier, 1, ItemStatus.NEEDS_REVIEW))).status())
-                .isEqualTo(ItemStatus.DUPLICATE);
-        assertThat(decide(TRADEMARK, FAKE, List.of(new ListingClaim(later, 2, ItemStatus.ACTIONED))).duplicateOfNotice())
-                .isEqualTo(later);
-    }
+    void onlyFindingsThatActOnTheListingClaimItAndYieldingMakesADuplicate() {
+        assertThat(decide(TRADEMARK, FAKE).claimsListing()).isTrue();
+        Listing other = new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE);
+        assertThat(decide(TRADEMARK, other).claimsListing()).isTrue();
+        Listing authorized = new Listing("1006", "seller-authorized", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE);
+        assertThat(decide(TRADEMARK, authorized).claimsListing()).isFalse();
+        assertThat(decide(TRADEMARK, null).claimsListing()).isFalse();
 
-    @Test
-    void laterOpenClaimsSettledClaimsAndTheItemItselfAreNoDuplicates() {
-        List<ListingClaim> claims = List.of(
-                new ListingClaim("ntc_01m8hd0000000000000000000c", 0, ItemStatus.RECEIVED),
-                new ListingClaim("ntc_01m8hd0000000000000000000a", 0, ItemStatus.REJECTED),
-                new ListingClaim("ntc_01m8hd0000000000000000000a", 1, ItemStatus.NOT_FOUND),
-                new ListingClaim("ntc_01m8hd0000000000000000000a", 2, ItemStatus.DUPLICATE),
-                new ListingClaim(THIS_NOTICE, 0, ItemStatus.RECEIVED));
-        assertThat(decide(TRADEMARK, FAKE, claims).status()).isEqualTo(ItemStatus.ACTIONED);
+        String holder = "ntc_01m8hd0000000000000000000a";
+        assertThat(VerificationRules.yieldTo(new ListingClaim(holder, 7))).isEqualTo(new Finding(ItemStatus.DUPLICATE,
+                ItemReason.DUPLICATE, DecisionRule.DUPLICATE_NOTICE, holder, 7));
     }
 
     @Test
     void anAuthorizedSellerIsRejected() {
         Listing authorized = new Listing("1006", "seller-authorized", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE);
-        assertThat(decide(TRADEMARK, authorized, List.of()))
+        assertThat(decide(TRADEMARK, authorized))
                 .isEqualTo(Finding.of(ItemStatus.REJECTED, ItemReason.AUTHORIZED_SELLER, DecisionRule.AUTHORIZED_SELLER));
     }
 
     @Test
     void aListingWithoutTheMarkNeedsReview() {
         Listing other = new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE);
-        assertThat(decide(TRADEMARK, other, List.of()))
+        assertThat(decide(TRADEMARK, other))
                 .isEqualTo(Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH));
-        assertThat(VerificationRules.decide(notice(NoticeReason.TRADEMARK), TRADEMARK, ITEM, FAKE, List.of(), false, NOW).status())
+        assertThat(VerificationRules.decide(notice(NoticeReason.TRADEMARK), TRADEMARK, ITEM, FAKE, false, NOW).status())
                 .isEqualTo(ItemStatus.ACTIONED);
     }
 
     @Test
     void copyrightDesignAndPatentAlwaysGoToAPerson() {
         for (NoticeReason reason : new NoticeReason[] {NoticeReason.COPYRIGHT, NoticeReason.DESIGN, NoticeReason.PATENT}) {
-            assertThat(VerificationRules.decide(notice(reason), TRADEMARK, ITEM, FAKE, List.of(), false, NOW))
+            assertThat(VerificationRules.decide(notice(reason), TRADEMARK, ITEM, FAKE, false, NOW))
                     .isEqualTo(Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.WORK_COMPARISON, DecisionRule.WORK_COMPARISON));
         }
     }
@@ -128,10 +118,9 @@ class VerificationRulesTest {
     void theChecksRunInOrder() {
         Right revoked = withStatus(RightStatus.REVOKED);
         Listing authorizedRemoved = new Listing("1006", "seller-authorized", "ACME", "ACME", ListingStatus.REMOVED);
-        assertThat(decide(revoked, authorizedRemoved, List.of()).reason()).isEqualTo(ItemReason.RIGHT_NOT_VERIFIED);
-        assertThat(decide(TRADEMARK, authorizedRemoved, List.of()).reason()).isEqualTo(ItemReason.ALREADY_REMOVED);
+        assertThat(decide(revoked, authorizedRemoved).reason()).isEqualTo(ItemReason.RIGHT_NOT_VERIFIED);
+        assertThat(decide(TRADEMARK, authorizedRemoved).reason()).isEqualTo(ItemReason.ALREADY_REMOVED);
         Listing authorized = new Listing("1006", "seller-authorized", "ACME", "ACME", ListingStatus.ACTIVE);
-        assertThat(decide(TRADEMARK, authorized, List.of(new ListingClaim("ntc_01m8hd0000000000000000000a", 0,
-                ItemStatus.RECEIVED))).status()).isEqualTo(ItemStatus.DUPLICATE);
+        assertThat(decide(TRADEMARK, authorized).reason()).isEqualTo(ItemReason.AUTHORIZED_SELLER);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.takedown.core.decisions.DecisionRecorder;
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
@@ -156,17 +158,34 @@ class VerificationServiceTest {
     }
 
     @Test
-    void anEarlierNoticeKeepsTheListingAndTheLaterOneIsItsDuplicate() {
+    void theFirstItemFoundToActOnAListingHoldsItAndLaterOnesAreItsDuplicates() {
         String first = submit("1008");
         String second = submitAt(Clock.offset(Fixtures.clock(), Duration.ofMillis(1)), "1008");
         verification.verify(second, List.of(0));
         verification.verify(first, List.of(0));
 
-        NoticeItem duplicate = notices.itemsOf(second).get(0);
+        NoticeItem duplicate = notices.itemsOf(first).get(0);
         assertThat(duplicate.status()).isEqualTo(ItemStatus.DUPLICATE);
-        assertThat(duplicate.duplicateOfNotice()).isEqualTo(first);
+        assertThat(duplicate.duplicateOfNotice()).isEqualTo(second);
         assertThat(duplicate.duplicateOf()).isZero();
-        assertThat(statuses(first)).containsExactly(ItemStatus.NEEDS_REVIEW);
+        assertThat(statuses(second)).containsExactly(ItemStatus.NEEDS_REVIEW);
+    }
+
+    @Test
+    void anItemThatDoesNotActOnTheListingLeavesItFreeAndARejectedHolderReleasesIt() {
+        String authorized = submit("1006");
+        verification.verify(authorized, List.of(0));
+        assertThat(statuses(authorized)).containsExactly(ItemStatus.REJECTED);
+        String holder = submit("1006", "1008");
+        verification.verify(holder, List.of(0, 1));
+        assertThat(statuses(holder)).containsExactly(ItemStatus.REJECTED, ItemStatus.NEEDS_REVIEW);
+
+        NoticeItem inReview = notices.itemsOf(holder).get(1);
+        notices.recordDecision(holder, inReview.decided(ItemStatus.REJECTED, ItemReason.BRAND_MISMATCH,
+                new Decision("staff-1", Fixtures.NOW, DecisionRule.STAFF_DECISION, "not the mark")), ItemStatus.NEEDS_REVIEW);
+        String next = submit("1008");
+        verification.verify(next, List.of(0));
+        assertThat(statuses(next)).containsExactly(ItemStatus.NEEDS_REVIEW);
     }
 
     @Test
