@@ -50,7 +50,7 @@ class NotifierHandlerTest {
                 id -> Optional.of(new Rightholder("acme", "Acme", "legal@acme.example", "https://hooks.acme.example/",
                         "whsec_37q6Uz0ldqdToYxVSveHPT04dVDAVGHV")),
                 id -> Optional.empty(), deliveries,
-                (url, headers, body) -> {
+                (url, address, headers, body) -> {
                     bodiesSent.add(body);
                     return body.contains("notice.completed") ? answer : 204;
                 },

@@ -13,7 +13,6 @@ import dev.takedown.core.ports.SellerStore;
 import dev.takedown.core.ports.WebhookClient;
 import dev.takedown.core.runtime.Log;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,32 +108,41 @@ public final class NotifierService {
             }
         }
         Recipient recipient = found.get();
-        Optional<String> refusal = policy.refusal(recipient.callbackUrl());
-        if (refusal.isPresent()) {
-            record(event, recipient, attempt, Status.FAILED, null, "callback URL refused: " + refusal.get(), null);
+        CallbackPolicy.Verdict verdict = policy.check(recipient.callbackUrl());
+        if (verdict instanceof CallbackPolicy.Refused refused) {
+            record(event, recipient, attempt, Status.FAILED, null, "callback URL refused: " + refused.reason(), null);
             Log.warn("callback URL refused; webhook not sent", null, "webhookId", event.id(),
                     "about", event.deliveryKey(), "target", recipient.target(), "targetId", recipient.id(),
-                    "reason", refusal.get());
+                    "reason", refused.reason());
             return Result.DONE;
         }
-        return send(event, recipient, body, attempt);
+        if (verdict instanceof CallbackPolicy.Unresolved unresolved) {
+            return failed(event, recipient, attempt, null, "callback host not found: " + unresolved.host());
+        }
+        return send(event, recipient, (CallbackPolicy.Allowed) verdict, body, attempt);
     }
 
-    private Result send(NotificationEvent event, Recipient recipient, String body, int attempt) {
-        Integer status = null;
-        String error = null;
+    private Result send(NotificationEvent event, Recipient recipient, CallbackPolicy.Allowed callback, String body,
+                        int attempt) {
+        int status;
         try {
-            status = client.post(URI.create(recipient.callbackUrl()),
+            status = client.post(callback.url(), callback.address(),
                     WebhookSigner.headers(recipient.secret(), event.id(), clock.instant(), body), body);
         } catch (IOException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return failed(event, recipient, attempt, null,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
-        if (status != null && status >= 200 && status < 300) {
+        if (status >= 200 && status < 300) {
             record(event, recipient, attempt, Status.DELIVERED, status, null, null);
             Log.info("webhook delivered", "webhookId", event.id(), "about", event.deliveryKey(),
                     "type", event.type().wireName(), "attempt", attempt, "httpStatus", status);
             return Result.DONE;
         }
+        return failed(event, recipient, attempt, status, null);
+    }
+
+    /** An attempt that got no 2xx answer ({@code status}) or none at all ({@code error}): retried on schedule. */
+    private Result failed(NotificationEvent event, Recipient recipient, int attempt, Integer status, String error) {
         String failure = error != null ? error : "HTTP " + status;
         if (schedule.isLast(attempt)) {
             record(event, recipient, attempt, Status.FAILED, status, error, null);

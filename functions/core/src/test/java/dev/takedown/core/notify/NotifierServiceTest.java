@@ -17,7 +17,9 @@ import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryDeliveryStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,15 +36,15 @@ class NotifierServiceTest {
 
     /** Answers each call with the next scripted status, or throws the scripted error; remembers every call. */
     static final class ScriptedClient implements WebhookClient {
-        record Call(URI url, Map<String, String> headers, String body) {
+        record Call(URI url, InetAddress address, Map<String, String> headers, String body) {
         }
 
         final List<Call> calls = new ArrayList<>();
         final List<Object> script = new ArrayList<>();
 
         @Override
-        public int post(URI url, Map<String, String> headers, String body) throws IOException {
-            calls.add(new Call(url, headers, body));
+        public int post(URI url, InetAddress address, Map<String, String> headers, String body) throws IOException {
+            calls.add(new Call(url, address, headers, body));
             Object next = script.isEmpty() ? 204 : script.remove(0);
             if (next instanceof IOException e) {
                 throw e;
@@ -56,13 +58,26 @@ class NotifierServiceTest {
     private final ScriptedClient client = new ScriptedClient();
     private final Map<String, Rightholder> rightholders = new HashMap<>();
     private final Map<String, Seller> sellers = new HashMap<>();
+    /** What each host resolves to, one answer per lookup (the last one repeats); hosts not here do not resolve. */
+    private final Map<String, List<String>> dns = new HashMap<>();
+    private final List<String> lookups = new ArrayList<>();
     private final NotifierService service = new NotifierService(notices, id -> Optional.ofNullable(rightholders.get(id)),
-            id -> Optional.ofNullable(sellers.get(id)), deliveries, client,
-            new CallbackPolicy(host -> List.of(java.net.InetAddress.getByName("93.184.216.34")), false),
+            id -> Optional.ofNullable(sellers.get(id)), deliveries, client, new CallbackPolicy(this::resolve, false),
             RetrySchedule.parse("10,60,600,3600"), SELLER_SECRET, Fixtures.clock());
+
+    private List<InetAddress> resolve(String host) throws UnknownHostException {
+        List<String> answers = dns.get(host);
+        if (answers == null) {
+            throw new UnknownHostException(host);
+        }
+        lookups.add(host);
+        return List.of(InetAddress.getByName(answers.size() > 1 ? answers.remove(0) : answers.get(0)));
+    }
 
     @BeforeEach
     void world() {
+        dns.put("hooks.acme.example", new ArrayList<>(List.of("93.184.216.34")));
+        dns.put("hooks.deals.example", new ArrayList<>(List.of("93.184.216.35")));
         notices.saveNew(NotifyFixtures.notice(NoticeStatus.COMPLETED), NotifyFixtures.items());
         rightholders.put("acme", new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example",
                 "https://hooks.acme.example/takedown", SECRET));
@@ -82,6 +97,7 @@ class NotifierServiceTest {
         assertThat(result.next()).isEqualTo(Next.DONE);
         ScriptedClient.Call call = client.calls.get(0);
         assertThat(call.url()).isEqualTo(URI.create("https://hooks.acme.example/takedown"));
+        assertThat(call.address().getHostAddress()).isEqualTo("93.184.216.34");
         assertThat(call.body()).contains("\"type\":\"items.decided\"", "\"index\":0", "\"index\":3").doesNotContain("\"index\":1");
         assertThat(call.headers()).containsEntry("webhook-id", event.id())
                 .containsEntry("webhook-timestamp", Long.toString(Fixtures.NOW.getEpochSecond()))
@@ -167,6 +183,51 @@ class NotifierServiceTest {
         assertThat(deliveries.attempts).singleElement().satisfies(a -> {
             assertThat(a.outcome()).isEqualTo(Status.FAILED);
             assertThat(a.error()).isEqualTo("callback URL refused: not https");
+        });
+    }
+
+    @Test
+    void theWebhookGoesToTheAddressVettedWhateverTheHostResolvesToLater() {
+        // A rebinding name: public when checked, the metadata address on any later lookup.
+        dns.put("hooks.acme.example", new ArrayList<>(List.of("93.184.216.34", "169.254.169.254")));
+        assertThat(service.deliver(completed(), 1).next()).isEqualTo(Next.DONE);
+
+        assertThat(client.calls).singleElement()
+                .satisfies(call -> assertThat(call.address().getHostAddress()).isEqualTo("93.184.216.34"));
+        assertThat(lookups).containsExactly("hooks.acme.example");
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsAFailedAttemptRetriedOnSchedule() {
+        dns.remove("hooks.acme.example");
+        NotifierService.Result result = service.deliver(completed(), 2);
+
+        assertThat(result.next()).isEqualTo(Next.RETRY);
+        assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(client.calls).isEmpty();
+        assertThat(deliveries.attempts).singleElement().satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(Status.RETRYING);
+            assertThat(a.httpStatus()).isNull();
+            assertThat(a.error()).isEqualTo("callback host not found: hooks.acme.example");
+            assertThat(a.nextAttemptAt()).isEqualTo(Fixtures.NOW.plusSeconds(60));
+        });
+
+        dns.put("hooks.acme.example", new ArrayList<>(List.of("93.184.216.34")));
+        assertThat(service.deliver(completed(), 3).next()).isEqualTo(Next.DONE);
+        assertThat(deliveries.attempts).extracting(a -> a.outcome()).containsExactly(Status.RETRYING, Status.DELIVERED);
+    }
+
+    @Test
+    void aHostStillNotResolvingAtTheLastAttemptGivesUpAndRecordsFailed() {
+        dns.remove("hooks.acme.example");
+        NotifierService.Result result = service.deliver(completed(), 5);
+
+        assertThat(result.next()).isEqualTo(Next.GIVE_UP);
+        assertThat(client.calls).isEmpty();
+        assertThat(deliveries.attempts).singleElement().satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(Status.FAILED);
+            assertThat(a.error()).isEqualTo("callback host not found: hooks.acme.example");
+            assertThat(a.nextAttemptAt()).isNull();
         });
     }
 
