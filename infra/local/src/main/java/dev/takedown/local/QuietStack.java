@@ -40,8 +40,7 @@ public final class QuietStack implements AutoCloseable {
         queueUrls = Provisioner.createQueues(sqs, template.queues());
         Seed seed = Seed.load(seedFile);
         Seeder.load(seed, dynamo, template);
-        track(new WebhookReceiver(webhookPort, LocalStack.seededSecrets(seed),
-                template.parameters().get("SellerWebhookSecret")));
+        track(new WebhookReceiver(webhookPort, Seeder.webhookSecrets(dynamo, template)));
 
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
         functions = track(new Functions(template, references,
