@@ -146,7 +146,8 @@ public final class LocalStack implements AutoCloseable {
             Seeder.load(seed, dynamo, template);
         }
 
-        webhookReceiver = track(new WebhookReceiver(options.webhookPort(), Seeder.webhookSecrets(dynamo, template)));
+        webhookReceiver = track(new WebhookReceiver(options.webhookPort(), Seeder.webhookSecrets(dynamo, template),
+                options.clock() == null ? Clock.systemUTC() : options.clock()));
 
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
         functions = track(new Functions(template, references, localEnvironment(dynamoEndpoint(), sqsEndpoint()),

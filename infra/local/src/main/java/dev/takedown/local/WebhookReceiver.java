@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.concurrent.Executors;
  * The demo webhook receiver of the local stack: {@code POST /webhooks/<rightholder id>} and
  * {@code POST /webhooks/sellers/<seller id>} check the Standard Webhooks signature with that rightholder's or
  * seller's secrets as stored now (during a rotation's overlap, either secret will do) and the timestamp, answer
- * 204, and print one line per receipt; {@code GET /webhooks/received} lists the receipts.
+ * 204, and print one line per receipt; {@code GET /webhooks/received} lists the receipts. It keeps the time of the
+ * functions that send to it, so that a stack whose clock a test moves on still has its webhooks on time.
  */
 final class WebhookReceiver implements AutoCloseable {
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -38,6 +40,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private final WebhookSecretStore secrets;
+    private final Clock clock;
     private final List<Receipt> receipts = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
@@ -46,8 +49,9 @@ final class WebhookReceiver implements AutoCloseable {
         return thread;
     });
 
-    WebhookReceiver(int port, WebhookSecretStore secrets) {
+    WebhookReceiver(int port, WebhookSecretStore secrets, Clock clock) {
         this.secrets = secrets;
+        this.clock = clock;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
@@ -92,7 +96,7 @@ final class WebhookReceiver implements AutoCloseable {
         String timestamp = headers.getFirst("webhook-timestamp");
         String signature = headers.getFirst("webhook-signature");
         String type = typeOf(body);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<String> known = recipient.startsWith(SELLERS)
                 ? secretsAt(Target.SELLER, recipient.substring(SELLERS.length()), now)
                 : secretsAt(Target.RIGHTHOLDER, recipient, now);

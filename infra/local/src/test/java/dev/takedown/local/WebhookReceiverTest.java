@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class WebhookReceiverTest {
             .with(Target.RIGHTHOLDER, "acme", WebhookSecrets.of(ACME_SECRET))
             .with(Target.SELLER, "seller-honest", WebhookSecrets.of(SELLER_SECRET))
             .with(Target.SELLER, "seller-other", WebhookSecrets.of(OTHER_SELLER_SECRET));
-    private final WebhookReceiver receiver = new WebhookReceiver(0, secrets);
+    private final WebhookReceiver receiver = new WebhookReceiver(0, secrets, Clock.systemUTC());
 
     @AfterEach
     void stop() {
