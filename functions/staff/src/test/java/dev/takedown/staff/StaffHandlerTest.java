@@ -38,6 +38,7 @@ import dev.takedown.core.trust.TrustService;
 import dev.takedown.core.verify.VerificationService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,6 +142,23 @@ class StaffHandlerTest {
         JsonNode again = invoke(Events.load("staff-register-seller.json"));
         assertThat(again.path("error").path("type").asText()).isEqualTo("Conflict");
         assertThat(again.toString()).doesNotContain("whsec_");
+    }
+
+    @Test
+    void noSecretReachesTheLogs() throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        try {
+            invoke(Events.load("staff-register-rightholder.json"));
+            invoke(Events.load("staff-register-seller.json"));
+            invoke(Events.load("staff-rotate-webhook-secret.json"));
+            invoke(Events.load("staff-register-seller.json"));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("webhook secret rotated by staff")
+                .doesNotContain("whsec_");
     }
 
     @Test
