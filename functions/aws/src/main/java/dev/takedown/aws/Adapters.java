@@ -41,6 +41,11 @@ public final class Adapters {
         return onTable("SELLERS_TABLE", DynamoSellerStore::new);
     }
 
+    /** Only the notifier reads it; the staff functions may only write to it. */
+    public DynamoWebhookSecretStore webhookSecrets() {
+        return onTable("WEBHOOK_SECRETS_TABLE", DynamoWebhookSecretStore::new);
+    }
+
     public DynamoListingStore listings() {
         return onTable("LISTINGS_TABLE", DynamoListingStore::new);
     }

@@ -37,8 +37,7 @@ public final class DynamoRightholderStore extends SingleTableStore implements Ri
                 .s("id", rightholder.id())
                 .s("name", rightholder.name())
                 .s("email", rightholder.email())
-                .s("callbackUrl", rightholder.callbackUrl())
-                .s("webhookSecret", rightholder.webhookSecret());
+                .s("callbackUrl", rightholder.callbackUrl());
     }
 
     @Override
@@ -48,6 +47,6 @@ public final class DynamoRightholderStore extends SingleTableStore implements Ri
             return Optional.empty();
         }
         return Optional.of(new Rightholder(Attrs.s(item, "id"), Attrs.s(item, "name"), Attrs.s(item, "email"),
-                Attrs.s(item, "callbackUrl"), Attrs.s(item, "webhookSecret"), DynamoTrustStore.trustOf(item)));
+                Attrs.s(item, "callbackUrl"), DynamoTrustStore.trustOf(item)));
     }
 }

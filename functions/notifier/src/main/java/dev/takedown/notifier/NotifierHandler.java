@@ -34,11 +34,16 @@ public final class NotifierHandler implements RequestStreamHandler {
     }
 
     public NotifierHandler(Map<String, String> environment) {
-        this(new Adapters(new Env(environment)));
+        this(environment, Clock.systemUTC());
     }
 
-    private NotifierHandler(Adapters adapters) {
-        this(notifier(adapters), adapters.notificationRedelivery());
+    /** With a clock of the caller's, as the local stack's scenario tests use. */
+    public NotifierHandler(Map<String, String> environment, Clock clock) {
+        this(new Adapters(new Env(environment)), clock);
+    }
+
+    private NotifierHandler(Adapters adapters, Clock clock) {
+        this(notifier(adapters, clock), adapters.notificationRedelivery());
     }
 
     public NotifierHandler(NotifierService notifier, SqsRedelivery redelivery) {
@@ -46,7 +51,7 @@ public final class NotifierHandler implements RequestStreamHandler {
         this.redelivery = redelivery;
     }
 
-    private static NotifierService notifier(Adapters adapters) {
+    private static NotifierService notifier(Adapters adapters, Clock clock) {
         Env env = adapters.env();
         return new NotifierService(
                 adapters.notices(),
@@ -56,8 +61,8 @@ public final class NotifierHandler implements RequestStreamHandler {
                 new HttpWebhookClient(Duration.ofSeconds(env.integer("WEBHOOK_TIMEOUT_SECONDS", 10))),
                 new CallbackPolicy(HostResolver.SYSTEM, env.flag("ALLOW_PRIVATE_CALLBACKS")),
                 RetrySchedule.parse(env.require("WEBHOOK_RETRY_SCHEDULE")),
-                env.require("SELLER_WEBHOOK_SECRET"),
-                Clock.systemUTC());
+                adapters.webhookSecrets(),
+                clock);
     }
 
     @Override

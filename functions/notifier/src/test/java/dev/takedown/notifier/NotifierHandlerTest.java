@@ -16,6 +16,7 @@ import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.model.Sender;
 import dev.takedown.core.notify.CallbackPolicy;
 import dev.takedown.core.notify.NotifierService;
@@ -47,15 +48,15 @@ class NotifierHandlerTest {
 
     private NotifierHandler handler() {
         NotifierService service = new NotifierService(notices,
-                id -> Optional.of(new Rightholder("acme", "Acme", "legal@acme.example", "https://hooks.acme.example/",
-                        "whsec_37q6Uz0ldqdToYxVSveHPT04dVDAVGHV")),
+                id -> Optional.of(new Rightholder("acme", "Acme", "legal@acme.example", "https://hooks.acme.example/")),
                 id -> Optional.empty(), deliveries,
                 (url, address, headers, body) -> {
                     bodiesSent.add(body);
                     return body.contains("notice.completed") ? answer : 204;
                 },
                 new CallbackPolicy(host -> List.of(InetAddress.getByName("93.184.216.34")), false),
-                RetrySchedule.parse("10,60,600,3600"), "whsec_c2VsbGVy", Fixtures.clock());
+                RetrySchedule.parse("10,60,600,3600"),
+                (owner, id) -> Optional.of(WebhookSecrets.of("whsec_37q6Uz0ldqdToYxVSveHPT04dVDAVGHV")), Fixtures.clock());
         return new NotifierHandler(service, new SqsRedelivery(sqs, "https://sqs.example/NotificationQueue"));
     }
 

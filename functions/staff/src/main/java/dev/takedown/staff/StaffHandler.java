@@ -9,7 +9,9 @@ import dev.takedown.aws.DynamoAuditLog;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.DynamoSellerStore;
 import dev.takedown.aws.DynamoTrustStore;
+import dev.takedown.aws.DynamoWebhookSecretStore;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.decisions.DecisionRecorder;
@@ -20,6 +22,7 @@ import dev.takedown.core.staff.StaffException;
 import dev.takedown.core.staff.StaffRequests;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
+import dev.takedown.core.staff.WebhookStaffService;
 import dev.takedown.core.trust.TrustService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +39,7 @@ import java.util.Map;
 public final class StaffHandler implements RequestStreamHandler {
     private final StaffService staff;
     private final TrustStaffService trust;
+    private final WebhookStaffService webhooks;
 
     public StaffHandler() {
         this(System.getenv());
@@ -51,15 +55,16 @@ public final class StaffHandler implements RequestStreamHandler {
     }
 
     private StaffHandler(Wired wired) {
-        this(wired.staff(), wired.trust());
+        this(wired.staff(), wired.trust(), wired.webhooks());
     }
 
-    public StaffHandler(StaffService staff, TrustStaffService trust) {
+    public StaffHandler(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks) {
         this.staff = staff;
         this.trust = trust;
+        this.webhooks = webhooks;
     }
 
-    private record Wired(StaffService staff, TrustStaffService trust) {
+    private record Wired(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks) {
     }
 
     /** Both services share the queue, the trust store and the trust service, as decisions feed the record. */
@@ -71,10 +76,13 @@ public final class StaffHandler implements RequestStreamHandler {
         DynamoRightholderStore rightholders = adapters.rightholders();
         DynamoListingStore listings = adapters.listings();
         DynamoAuditLog audit = adapters.audit();
+        DynamoWebhookSecretStore secrets = adapters.webhookSecrets();
         StaffService staff = new StaffService(notices, adapters.rights(), rightholders, rightholders, adapters.apiKeys(),
-                listings, audit, new DecisionRecorder(notices, audit, notifications, trust), clock);
+                secrets, listings, audit, new DecisionRecorder(notices, audit, notifications, trust), clock);
+        DynamoSellerStore sellers = adapters.sellers();
         return new Wired(staff, new TrustStaffService(trust,
-                adapters.sellerStandings(trustStore, notifications), trustStore, rightholders, clock));
+                adapters.sellerStandings(trustStore, notifications), trustStore, rightholders, clock),
+                new WebhookStaffService(rightholders, sellers, sellers, secrets, clock));
     }
 
     @Override
@@ -103,6 +111,9 @@ public final class StaffHandler implements RequestStreamHandler {
             case getSeller -> StaffJson.seller(trust.getSeller(StaffRequests.getSeller(event)));
             case voidStrike -> StaffJson.seller(trust.voidStrike(StaffRequests.voidStrike(event)));
             case reinstateSeller -> StaffJson.seller(trust.reinstateSeller(StaffRequests.reinstateSeller(event)));
+            case registerSeller -> StaffJson.registeredSeller(webhooks.registerSeller(StaffRequests.registerSeller(event)));
+            case rotateWebhookSecret -> StaffJson.rotatedSecret(
+                    webhooks.rotateWebhookSecret(StaffRequests.rotateWebhookSecret(event)));
         };
     }
 

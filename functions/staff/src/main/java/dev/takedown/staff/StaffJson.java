@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.ItemJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.AuditEvent;
+import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.Right;
@@ -18,6 +19,7 @@ import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.staff.StaffException;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
+import dev.takedown.core.staff.WebhookStaffService;
 import dev.takedown.core.text.Times;
 import java.time.Instant;
 
@@ -57,7 +59,22 @@ final class StaffJson {
                 .put("email", registered.rightholder().email())
                 .put("callbackUrl", registered.rightholder().callbackUrl())
                 .put("apiKey", registered.apiKey())
-                .put("webhookSecret", registered.rightholder().webhookSecret());
+                .put("webhookSecret", registered.webhookSecret());
+    }
+
+    static ObjectNode registeredSeller(WebhookStaffService.RegisteredSeller registered) {
+        return Json.object()
+                .put("sellerId", registered.seller().id())
+                .put("name", registered.seller().name())
+                .put("callbackUrl", registered.seller().callbackUrl())
+                .put("webhookSecret", registered.webhookSecret());
+    }
+
+    static ObjectNode rotatedSecret(WebhookStaffService.RotatedSecret rotated) {
+        return Json.object()
+                .put(rotated.owner() == Target.RIGHTHOLDER ? "rightholderId" : "sellerId", rotated.ownerId())
+                .put("webhookSecret", rotated.webhookSecret())
+                .put("previousValidUntil", time(rotated.previousValidUntil()));
     }
 
     static ObjectNode rotated(StaffService.Rotated rotated) {

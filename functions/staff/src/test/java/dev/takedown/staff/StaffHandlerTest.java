@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
@@ -15,8 +16,10 @@ import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Sender;
+import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
+import dev.takedown.core.staff.WebhookStaffService;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
@@ -25,7 +28,9 @@ import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
+import dev.takedown.core.testing.InMemorySellerStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
+import dev.takedown.core.testing.InMemoryWebhookSecretStore;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
@@ -33,6 +38,7 @@ import dev.takedown.core.trust.TrustService;
 import dev.takedown.core.verify.VerificationService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,8 +54,11 @@ class StaffHandlerTest {
             .with(new Listing("1008", "seller-honest", "Cordless drill, 18 V", "Honest Tools", ListingStatus.ACTIVE));
     private final InMemoryRightStore rights = new InMemoryRightStore(Fixtures.RIGHTS);
     private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore()
-            .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null, null));
+            .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null));
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
+    private final InMemorySellerStore sellers = new InMemorySellerStore();
+    private final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore()
+            .with(Target.RIGHTHOLDER, "acme", WebhookSecrets.of("whsec_37q6Uz0ldqdToYxVSveHPT04dVDAVGHV"));
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final RecordingNotifications notifications = new RecordingNotifications();
     private final InMemoryTrustStore trustStore = new InMemoryTrustStore(rightholders);
@@ -57,9 +66,9 @@ class StaffHandlerTest {
     private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications, trust);
     private final Clock staffClock = Clock.offset(Fixtures.clock(), Duration.ofMinutes(10));
     private final StaffHandler handler = new StaffHandler(new StaffService(notices, rights, rightholders, rightholders,
-            apiKeys, listings, audit, recorder, staffClock), new TrustStaffService(trust,
+            apiKeys, secrets, listings, audit, recorder, staffClock), new TrustStaffService(trust,
             new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders,
-            staffClock));
+            staffClock), new WebhookStaffService(rightholders, sellers, sellers, secrets, staffClock));
     private String noticeId;
 
     /** The notice the sample events name: 1001 actioned by the verifier, 1008 waiting for review. */
@@ -120,6 +129,47 @@ class StaffHandlerTest {
         JsonNode again = invoke(Events.load("staff-register-rightholder.json"));
         assertThat(again.path("error").path("type").asText()).isEqualTo("Conflict");
         assertThat(again.path("error").path("errors").get(0).path("field").asText()).isEqualTo("id");
+    }
+
+    @Test
+    void theRegisterSellerEventReturnsTheSellersOwnSecretOnce() throws Exception {
+        JsonNode result = invoke(Events.load("staff-register-seller.json"));
+        assertThat(result.path("sellerId").asText()).isEqualTo("seller-gadgets");
+        assertThat(result.path("callbackUrl").asText()).isEqualTo("https://hooks.gadgetbarn.example/marketplace");
+        assertThat(secrets.find(Target.SELLER, "seller-gadgets"))
+                .contains(WebhookSecrets.of(result.path("webhookSecret").asText()));
+
+        JsonNode again = invoke(Events.load("staff-register-seller.json"));
+        assertThat(again.path("error").path("type").asText()).isEqualTo("Conflict");
+        assertThat(again.toString()).doesNotContain("whsec_");
+    }
+
+    @Test
+    void noSecretReachesTheLogs() throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        try {
+            invoke(Events.load("staff-register-rightholder.json"));
+            invoke(Events.load("staff-register-seller.json"));
+            invoke(Events.load("staff-rotate-webhook-secret.json"));
+            invoke(Events.load("staff-register-seller.json"));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("webhook secret rotated by staff")
+                .doesNotContain("whsec_");
+    }
+
+    @Test
+    void theRotateWebhookSecretEventReturnsTheNewSecretAndTheEndOfTheOverlap() throws Exception {
+        JsonNode result = invoke(Events.load("staff-rotate-webhook-secret.json"));
+        String secret = result.path("webhookSecret").asText();
+        assertThat(result.path("rightholderId").asText()).isEqualTo("acme");
+        assertThat(result.path("previousValidUntil").asText()).isEqualTo("2026-11-29T15:40:00.000Z");
+        assertThat(secrets.find(Target.RIGHTHOLDER, "acme").orElseThrow().signingAt(Fixtures.NOW))
+                .containsExactly(secret, "whsec_37q6Uz0ldqdToYxVSveHPT04dVDAVGHV");
+        assertThat(invoke(Events.load("staff-get-rightholder.json")).toString()).doesNotContain("whsec_");
     }
 
     @Test

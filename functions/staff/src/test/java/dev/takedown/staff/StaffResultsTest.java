@@ -10,6 +10,7 @@ import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
+import dev.takedown.core.staff.WebhookStaffService;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.FormatSamples;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
@@ -18,7 +19,9 @@ import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
+import dev.takedown.core.testing.InMemorySellerStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
+import dev.takedown.core.testing.InMemoryWebhookSecretStore;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
@@ -113,11 +116,14 @@ class StaffResultsTest {
     private final InMemoryTrustStore trustStore = new InMemoryTrustStore(rightholders);
     private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS);
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T15:45:00.000Z"), ZoneOffset.UTC);
+    private final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
+    private final InMemorySellerStore sellers = new InMemorySellerStore();
     private final StaffHandler handler = new StaffHandler(new StaffService(notices,
-            new InMemoryRightStore(Fixtures.RIGHTS), rightholders, rightholders, new InMemoryApiKeyStore(), listings,
-            audit, new DecisionRecorder(notices, audit, notifications, trust), clock),
+            new InMemoryRightStore(Fixtures.RIGHTS), rightholders, rightholders, new InMemoryApiKeyStore(), secrets,
+            listings, audit, new DecisionRecorder(notices, audit, notifications, trust), clock),
             new TrustStaffService(trust, new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS),
-                    trustStore, rightholders, clock));
+                    trustStore, rightholders, clock),
+            new WebhookStaffService(rightholders, sellers, sellers, secrets, clock));
 
     /** The sample notice as the verifier and a first staff decision left it, with their audit trail. */
     @BeforeEach
@@ -277,6 +283,36 @@ class StaffResultsTest {
                                 + "NEEDS_REVIEW: there is nothing left to decide.\",\"errors\":[{"
                                 + "\"field\":\"index\",\"message\":\"Item 3 is REJECTED, not NEEDS_REVIEW: there is "
                                 + "nothing left to decide.\"}]}}");
+    }
+
+    @Test
+    void registeringAndRotatingShowTheNewSecretOnceAndNothingElseShowsIt() throws Exception {
+        String registered = invoke("{\"operation\":\"registerRightholder\",\"id\":\"initech\",\"name\":\"Initech LLC\","
+                + "\"email\":\"ip@initech.example\",\"staffId\":\"staff-jane\"}");
+        assertThat(masked(registered)).isEqualTo("{\"rightholderId\":\"initech\",\"name\":\"Initech LLC\","
+                + "\"email\":\"ip@initech.example\",\"callbackUrl\":null,\"apiKey\":\"tdk_…\","
+                + "\"webhookSecret\":\"whsec_…\"}");
+        String seller = invoke("{\"operation\":\"registerSeller\",\"sellerId\":\"seller-gadgets\","
+                + "\"name\":\"Gadget Barn\",\"callbackUrl\":\"https://hooks.gadgetbarn.example/m\","
+                + "\"staffId\":\"staff-jane\"}");
+        assertThat(masked(seller)).isEqualTo("{\"sellerId\":\"seller-gadgets\",\"name\":\"Gadget Barn\","
+                + "\"callbackUrl\":\"https://hooks.gadgetbarn.example/m\",\"webhookSecret\":\"whsec_…\"}");
+        String rotated = invoke("{\"operation\":\"rotateWebhookSecret\",\"sellerId\":\"seller-gadgets\","
+                + "\"overlapHours\":48,\"staffId\":\"staff-jane\"}");
+        assertThat(masked(rotated)).isEqualTo("{\"sellerId\":\"seller-gadgets\",\"webhookSecret\":\"whsec_…\","
+                + "\"previousValidUntil\":\"2026-11-30T15:45:00.000Z\"}");
+        assertThat(masked(invoke("{\"operation\":\"rotateWebhookSecret\",\"rightholderId\":\"initech\","
+                + "\"staffId\":\"staff-jane\"}"))).isEqualTo("{\"rightholderId\":\"initech\","
+                + "\"webhookSecret\":\"whsec_…\",\"previousValidUntil\":\"2026-11-29T15:45:00.000Z\"}");
+
+        assertThat(invoke("{\"operation\":\"getRightholder\",\"rightholderId\":\"initech\"}")
+                + invoke("{\"operation\":\"getSeller\",\"sellerId\":\"seller-gadgets\"}")).doesNotContain("whsec_");
+    }
+
+    /** The result with each new secret and key, once checked for its form, shown as its prefix. */
+    private static String masked(String result) {
+        return result.replaceAll("\"whsec_[A-Za-z0-9+/]{32}\"", "\"whsec_…\"")
+                .replaceAll("\"tdk_[A-Za-z0-9_-]{43}\"", "\"tdk_…\"");
     }
 
     private String invoke(String event) throws Exception {

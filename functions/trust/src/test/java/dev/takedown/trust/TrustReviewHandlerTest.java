@@ -36,7 +36,7 @@ class TrustReviewHandlerTest {
     @Test
     void theScheduledEventEstablishesStrikesAndEndsASuspensionThatRanOut() throws Exception {
         InMemoryRightholderStore rightholders = new InMemoryRightholderStore().with(new Rightholder("globex", "Globex",
-                "ip@globex.example", null, null, RightholderTrust.INITIAL.next(Tier.SUSPENDED, NOW.minusSeconds(86_400 * 30),
+                "ip@globex.example", null, RightholderTrust.INITIAL.next(Tier.SUSPENDED, NOW.minusSeconds(86_400 * 30),
                 "AUTO", false, null, null, NOW.minusSeconds(60))));
         InMemoryTrustStore store = new InMemoryTrustStore(rightholders);
         // The suspension's review was scheduled for its end, as the rules schedule it.

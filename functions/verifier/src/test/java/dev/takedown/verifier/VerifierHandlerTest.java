@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class VerifierHandlerTest {
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
     private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore()
-            .with(new Rightholder("acme", "Acme", "legal@acme.example", null, null));
+            .with(new Rightholder("acme", "Acme", "legal@acme.example", null));
     private final RecordingNotifications notifications = new RecordingNotifications();
     private final VerifierHandler handler = new VerifierHandler(new VerificationService(notices, Fixtures.RIGHT_STORE,
             rightholders, new InMemoryListingStore(), new DecisionRecorder(notices, new InMemoryAuditLog(), notifications,

@@ -146,8 +146,8 @@ public final class LocalStack implements AutoCloseable {
             Seeder.load(seed, dynamo, template);
         }
 
-        webhookReceiver = track(new WebhookReceiver(options.webhookPort(), seededSecrets(seed),
-                template.parameters().get("SellerWebhookSecret")));
+        webhookReceiver = track(new WebhookReceiver(options.webhookPort(), Seeder.webhookSecrets(dynamo, template),
+                options.clock() == null ? Clock.systemUTC() : options.clock()));
 
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
         functions = track(new Functions(template, references, localEnvironment(dynamoEndpoint(), sqsEndpoint()),
@@ -189,19 +189,6 @@ public final class LocalStack implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
-    }
-
-    /** The webhook secrets of the seed's rightholders that have one, by rightholder id; none without a seed. */
-    static Map<String, String> seededSecrets(Seed seed) {
-        Map<String, String> secrets = new LinkedHashMap<>();
-        if (seed != null) {
-            seed.rightholders().forEach(r -> {
-                if (r.rightholder().webhookSecret() != null) {
-                    secrets.put(r.rightholder().id(), r.rightholder().webhookSecret());
-                }
-            });
-        }
-        return secrets;
     }
 
     /** What every function gets on top of the template's environment. */

@@ -4,6 +4,7 @@ import dev.takedown.backends.Dynalite;
 import dev.takedown.backends.ElasticMq;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,7 @@ public final class QuietStack implements AutoCloseable {
         queueUrls = Provisioner.createQueues(sqs, template.queues());
         Seed seed = Seed.load(seedFile);
         Seeder.load(seed, dynamo, template);
-        track(new WebhookReceiver(webhookPort, LocalStack.seededSecrets(seed),
-                template.parameters().get("SellerWebhookSecret")));
+        track(new WebhookReceiver(webhookPort, Seeder.webhookSecrets(dynamo, template), Clock.systemUTC()));
 
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
         functions = track(new Functions(template, references,

@@ -23,14 +23,27 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/** The reference data the local stack loads: rightholders with their API keys, rights, sellers and listings. */
-record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Seller> sellers, List<Listing> listings) {
+/**
+ * The reference data the local stack loads: rightholders with their API keys, rights, sellers and listings.
+ * Rightholders and sellers may name their webhook secret; those that do not get one made up when seeded.
+ */
+record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<SeededSeller> sellers, List<Listing> listings) {
 
-    record SeededRightholder(Rightholder rightholder, String apiKey) {
+    /** {@code webhookSecret} null: one is made up when seeded. */
+    record SeededRightholder(Rightholder rightholder, String apiKey, String webhookSecret) {
     }
+
+    /** {@code webhookSecret} null: one is made up when seeded. */
+    record SeededSeller(Seller seller, String webhookSecret) {
+    }
+
+    private static final Pattern WEBHOOK_SECRET = Pattern.compile("whsec_(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SECTIONS = Set.of("rightholders", "rights", "sellers", "listings");
@@ -59,15 +72,19 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Selle
             }
         });
         List<SeededRightholder> rightholders = section(root, "rightholders", source, Seed::rightholder);
-        List<Seller> sellers = section(root, "sellers", source, Seed::seller);
+        List<SeededSeller> sellers = section(root, "sellers", source, Seed::seller);
         List<Right> rights = section(root, "rights", source, Seed::right);
         List<Listing> listings = section(root, "listings", source, Seed::listing);
 
         Set<String> rightholderIds = ids(rightholders.stream().map(r -> r.rightholder().id()).toList(), source, "rightholders");
-        Set<String> sellerIds = ids(sellers.stream().map(Seller::id).toList(), source, "sellers");
+        Set<String> sellerIds = ids(sellers.stream().map(s -> s.seller().id()).toList(), source, "sellers");
         ids(rights.stream().map(Right::id).toList(), source, "rights");
         ids(listings.stream().map(Listing::id).toList(), source, "listings");
         ids(rightholders.stream().map(SeededRightholder::apiKey).toList(), source, "rightholders' apiKey");
+        // Each recipient's secret is its own: a secret given twice would let one verify webhooks meant for another.
+        ids(Stream.concat(rightholders.stream().map(SeededRightholder::webhookSecret),
+                sellers.stream().map(SeededSeller::webhookSecret)).filter(Objects::nonNull).toList(), source,
+                "the webhookSecrets of rightholders and sellers");
         for (int i = 0; i < rights.size(); i++) {
             Right right = rights.get(i);
             String entry = source + ": rights[" + i + "] (id \"" + right.id() + "\")";
@@ -93,8 +110,7 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Selle
     private static SeededRightholder rightholder(SeedObject entry) {
         entry.allow("id", "name", "email", "apiKey", "callbackUrl", "webhookSecret");
         return new SeededRightholder(new Rightholder(entry.required("id"), entry.required("name"),
-                entry.required("email"), entry.url("callbackUrl"), entry.optional("webhookSecret")),
-                entry.required("apiKey"));
+                entry.required("email"), entry.url("callbackUrl")), entry.required("apiKey"), entry.webhookSecret());
     }
 
     private static Right right(SeedObject entry) {
@@ -106,9 +122,10 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Selle
                 entry.strings("authorizedSellers"));
     }
 
-    private static Seller seller(SeedObject entry) {
-        entry.allow("id", "name", "callbackUrl");
-        return new Seller(entry.required("id"), entry.required("name"), entry.url("callbackUrl"));
+    private static SeededSeller seller(SeedObject entry) {
+        entry.allow("id", "name", "callbackUrl", "webhookSecret");
+        return new SeededSeller(new Seller(entry.required("id"), entry.required("name"), entry.url("callbackUrl")),
+                entry.webhookSecret());
     }
 
     private static Listing listing(SeedObject entry) {
@@ -216,6 +233,14 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Selle
                 // reported below
             }
             throw fail(field, "\"" + value + "\" is not an absolute http(s) URL");
+        }
+
+        String webhookSecret() {
+            String value = optional("webhookSecret");
+            if (value != null && !WEBHOOK_SECRET.matcher(value).matches()) {
+                throw fail("webhookSecret", "must be whsec_ and the base64 of the key bytes");
+            }
+            return value;
         }
 
         List<String> strings(String field) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.notify.WebhookSigner;
+import dev.takedown.core.ports.WebhookSecretStore;
 import dev.takedown.core.text.Times;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,19 +16,20 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The demo webhook receiver of the local stack: {@code POST /webhooks/<rightholder id>} and
- * {@code POST /webhooks/sellers/<seller id>} check the Standard Webhooks signature with the seeded rightholder's
- * secret (sellers: the platform's seller secret) and the timestamp, answer 204, and print one line per receipt;
- * {@code GET /webhooks/received} lists the receipts.
+ * {@code POST /webhooks/sellers/<seller id>} check the Standard Webhooks signature with that rightholder's or
+ * seller's secrets as stored now (during a rotation's overlap, either secret will do) and the timestamp, answer
+ * 204, and print one line per receipt; {@code GET /webhooks/received} lists the receipts. It keeps the time of the
+ * functions that send to it, so that a stack whose clock a test moves on still has its webhooks on time.
  */
 final class WebhookReceiver implements AutoCloseable {
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -36,8 +39,8 @@ final class WebhookReceiver implements AutoCloseable {
     record Receipt(String type, String webhookId, String recipient, boolean signatureOk, String problem, Instant receivedAt) {
     }
 
-    private final Map<String, String> rightholderSecrets;
-    private final String sellerSecret;
+    private final WebhookSecretStore secrets;
+    private final Clock clock;
     private final List<Receipt> receipts = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
@@ -46,9 +49,9 @@ final class WebhookReceiver implements AutoCloseable {
         return thread;
     });
 
-    WebhookReceiver(int port, Map<String, String> rightholderSecrets, String sellerSecret) {
-        this.rightholderSecrets = Map.copyOf(rightholderSecrets);
-        this.sellerSecret = sellerSecret;
+    WebhookReceiver(int port, WebhookSecretStore secrets, Clock clock) {
+        this.secrets = secrets;
+        this.clock = clock;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
@@ -93,19 +96,25 @@ final class WebhookReceiver implements AutoCloseable {
         String timestamp = headers.getFirst("webhook-timestamp");
         String signature = headers.getFirst("webhook-signature");
         String type = typeOf(body);
-        Instant now = Instant.now();
-        String secret = recipient.startsWith(SELLERS) ? sellerSecret : rightholderSecrets.get(recipient);
+        Instant now = clock.instant();
+        List<String> known = recipient.startsWith(SELLERS)
+                ? secretsAt(Target.SELLER, recipient.substring(SELLERS.length()), now)
+                : secretsAt(Target.RIGHTHOLDER, recipient, now);
         String problem = null;
-        if (secret == null) {
+        if (known.isEmpty()) {
             problem = "no secret known for " + recipient;
         } else if (id == null || timestamp == null || signature == null) {
             problem = "webhook headers missing";
         } else if (!timely(timestamp, now)) {
             problem = "timestamp more than 5 minutes off";
-        } else if (!signed(secret, id, timestamp, body, signature)) {
+        } else if (known.stream().noneMatch(secret -> signed(secret, id, timestamp, body, signature))) {
             problem = "signature BAD";
         }
         return new Receipt(type, id, recipient, problem == null, problem, now);
+    }
+
+    private List<String> secretsAt(Target owner, String ownerId, Instant now) {
+        return secrets.find(owner, ownerId).map(s -> s.signingAt(now)).orElse(List.of());
     }
 
     private static boolean timely(String timestamp, Instant now) {

@@ -14,10 +14,12 @@ import dev.takedown.aws.DynamoRightStore;
 import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.DynamoSellerStore;
 import dev.takedown.aws.DynamoTrustStore;
+import dev.takedown.aws.DynamoWebhookSecretStore;
 import dev.takedown.aws.SqsVerificationQueue;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
@@ -38,7 +40,11 @@ import dev.takedown.core.ports.NoticeStore.ListingClaim;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.ports.SellerRegistry;
+import dev.takedown.core.ports.SellerStore;
 import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.ports.WebhookSecretRegistry;
+import dev.takedown.core.ports.WebhookSecretStore;
 import dev.takedown.core.text.Times;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +130,26 @@ abstract class DynamoStoreContract extends StoreContract {
     @Override
     TrustStore trust() {
         return new DynamoTrustStore(dynamo(), table("TrustTable"), table("RightholdersTable"), table("SellersTable"));
+    }
+
+    @Override
+    SellerStore sellers() {
+        return new DynamoSellerStore(dynamo(), table("SellersTable"));
+    }
+
+    @Override
+    SellerRegistry sellerRegistry() {
+        return new DynamoSellerStore(dynamo(), table("SellersTable"));
+    }
+
+    @Override
+    WebhookSecretStore webhookSecrets() {
+        return new DynamoWebhookSecretStore(dynamo(), table("WebhookSecretsTable"));
+    }
+
+    @Override
+    WebhookSecretRegistry webhookSecretRegistry() {
+        return new DynamoWebhookSecretStore(dynamo(), table("WebhookSecretsTable"));
     }
 
     @Override
@@ -227,6 +253,21 @@ abstract class DynamoStoreContract extends StoreContract {
         seedApiKey(apiKey, rightholder(), Instant.now());
         List<Map<String, AttributeValue>> stored = dynamo().scan(r -> r.tableName(table("ApiKeysTable"))).items();
         assertThat(stored).allSatisfy(row -> assertThat(row.values()).noneMatch(v -> apiKey.equals(v.s())));
+    }
+
+    @Test
+    void secretsAreKeptUnderTheirOwnersKeyAndNowhereElse() {
+        String id = rightholder();
+        String secret = Ids.webhookSecret();
+        assertThat(rightholderRegistry().register(new Rightholder(id, "Initech", "ip@initech.example", null),
+                "staff-jane", AT)).isTrue();
+        assertThat(webhookSecretRegistry().issue(Target.RIGHTHOLDER, id, secret, "staff-jane", AT)).isTrue();
+
+        var row = dynamo().getItem(r -> r.tableName(table("WebhookSecretsTable"))
+                .key(Map.of("id", AttributeValue.fromS("RIGHTHOLDER#" + id)))).item();
+        assertThat(row.get("current").s()).isEqualTo(secret);
+        assertThat(dynamo().getItem(r -> r.tableName(table("RightholdersTable"))
+                .key(Map.of("id", AttributeValue.fromS(id)))).item().values()).noneMatch(v -> secret.equals(v.s()));
     }
 
     @Test

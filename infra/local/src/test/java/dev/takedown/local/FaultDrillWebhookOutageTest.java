@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.DynamoWebhookSecretStore;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.WebhookSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -50,7 +53,9 @@ class FaultDrillWebhookOutageTest {
         receiverPort = receiver.getAddress().getPort();
         stack = LocalStack.start(ProjectTemplate.stack(Map.of("WebhookRetrySchedule", RETRY_SCHEDULE)));
         new DynamoRightholderStore(stack.dynamo(), stack.tableName("RightholdersTable")).put(new Rightholder("acme",
-                "Acme Brands Inc.", "legal@acme.example", "http://127.0.0.1:" + receiverPort + "/hooks/acme", ACME_SECRET));
+                "Acme Brands Inc.", "legal@acme.example", "http://127.0.0.1:" + receiverPort + "/hooks/acme"));
+        new DynamoWebhookSecretStore(stack.dynamo(), stack.tableName("WebhookSecretsTable"))
+                .put(Target.RIGHTHOLDER, "acme", WebhookSecrets.of(ACME_SECRET));
     }
 
     @AfterAll

@@ -13,7 +13,11 @@ import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.ports.SellerRegistry;
+import dev.takedown.core.ports.SellerStore;
 import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.ports.WebhookSecretRegistry;
+import dev.takedown.core.ports.WebhookSecretStore;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryDeliveryStore;
@@ -22,7 +26,9 @@ import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
+import dev.takedown.core.testing.InMemorySellerStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
+import dev.takedown.core.testing.InMemoryWebhookSecretStore;
 import dev.takedown.core.text.Hashing;
 import java.time.Instant;
 import java.util.Map;
@@ -38,6 +44,8 @@ class InMemoryStoresTest extends StoreContract {
     private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore();
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     private final InMemoryTrustStore trust = new InMemoryTrustStore(rightholders);
+    private final InMemorySellerStore sellers = new InMemorySellerStore();
+    private final InMemoryWebhookSecretStore webhookSecrets = new InMemoryWebhookSecretStore();
 
     @Override
     NoticeStore notices() {
@@ -92,6 +100,26 @@ class InMemoryStoresTest extends StoreContract {
     @Override
     TrustStore trust() {
         return trust;
+    }
+
+    @Override
+    SellerStore sellers() {
+        return sellers;
+    }
+
+    @Override
+    SellerRegistry sellerRegistry() {
+        return sellers;
+    }
+
+    @Override
+    WebhookSecretStore webhookSecrets() {
+        return webhookSecrets;
+    }
+
+    @Override
+    WebhookSecretRegistry webhookSecretRegistry() {
+        return webhookSecrets;
     }
 
     @Override

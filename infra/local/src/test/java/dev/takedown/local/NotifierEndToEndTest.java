@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.DynamoWebhookSecretStore;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.core.events.Notifications;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.WebhookSecrets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -63,7 +66,9 @@ class NotifierEndToEndTest {
         stack = LocalStack.start(ProjectTemplate.stack(Map.of("WebhookRetrySchedule", "1,1,1,1")));
         new DynamoRightholderStore(stack.dynamo(), stack.tableName("RightholdersTable")).put(new Rightholder("acme",
                 "Acme Brands Inc.", "legal@acme.example",
-                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/acme", ACME_SECRET));
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/acme"));
+        new DynamoWebhookSecretStore(stack.dynamo(), stack.tableName("WebhookSecretsTable"))
+                .put(Target.RIGHTHOLDER, "acme", WebhookSecrets.of(ACME_SECRET));
     }
 
     @AfterAll

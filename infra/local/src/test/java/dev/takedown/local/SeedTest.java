@@ -15,13 +15,35 @@ class SeedTest {
         Seed seed = Seed.load(ProjectTemplate.ROOT.resolve("infra/local/seed.json"));
         assertThat(seed.rightholders()).extracting(r -> r.rightholder().id()).containsExactly("acme", "globex");
         assertThat(seed.rightholders().get(0).apiKey()).isEqualTo("tdk_demo_acme_0123456789abcdefghijklmnopqrstuv");
-        assertThat(seed.rightholders().get(0).rightholder().webhookSecret()).startsWith("whsec_");
+        assertThat(seed.rightholders().get(0).webhookSecret()).startsWith("whsec_");
         assertThat(seed.rights()).filteredOn(r -> r.id().equals("tm-acme-old")).singleElement()
                 .satisfies(r -> assertThat(r.expiredOn(LocalDate.now())).isTrue());
         assertThat(seed.rights()).filteredOn(r -> r.id().equals("tm-acme-eu")).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(RightStatus.PENDING));
         assertThat(seed.sellers()).hasSize(3);
         assertThat(seed.listings()).hasSize(10).anyMatch(l -> l.status() == ListingStatus.REMOVED);
+    }
+
+    @Test
+    void aSellerMayNameItsWebhookSecretButNeverOneAnotherAlsoHas() {
+        Seed seed = Seed.parse("""
+                {"sellers": [{"id": "s", "name": "S", "webhookSecret": "whsec_c2VsbGVyLXNlY3JldA=="},
+                             {"id": "t", "name": "T"}]}""", "seed.json");
+        assertThat(seed.sellers()).extracting(Seed.SeededSeller::webhookSecret)
+                .containsExactly("whsec_c2VsbGVyLXNlY3JldA==", null);
+
+        assertRejected("""
+                {"sellers": [{"id": "s", "name": "S", "webhookSecret": "whsec_c2VsbGVyLXNlY3JldA=="},
+                             {"id": "t", "name": "T", "webhookSecret": "whsec_c2VsbGVyLXNlY3JldA=="}]}""",
+                "the webhookSecrets of rightholders and sellers has \"whsec_c2VsbGVyLXNlY3JldA==\" twice");
+        assertRejected("""
+                {"rightholders": [{"id": "a", "name": "A", "email": "a@x", "apiKey": "k",
+                                   "webhookSecret": "whsec_c2VsbGVyLXNlY3JldA=="}],
+                 "sellers": [{"id": "s", "name": "S", "webhookSecret": "whsec_c2VsbGVyLXNlY3JldA=="}]}""",
+                "has \"whsec_c2VsbGVyLXNlY3JldA==\" twice");
+        assertRejected("""
+                {"sellers": [{"id": "s", "name": "S", "webhookSecret": "secret"}]}""",
+                "sellers[0] (id \"s\"): field \"webhookSecret\" must be whsec_ and the base64 of the key bytes");
     }
 
     @Test

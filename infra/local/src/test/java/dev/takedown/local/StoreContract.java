@@ -30,11 +30,13 @@ import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.RightholderTrust;
 import dev.takedown.core.model.SellerStanding;
 import dev.takedown.core.model.SellerState;
+import dev.takedown.core.model.Seller;
 import dev.takedown.core.model.Sender;
 import dev.takedown.core.model.Strike;
 import dev.takedown.core.model.Tier;
 import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.model.TrustEvent;
+import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.ports.ApiKeyStore;
 import dev.takedown.core.ports.AuditLog;
@@ -49,8 +51,12 @@ import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.ports.SellerRegistry;
+import dev.takedown.core.ports.SellerStore;
 import dev.takedown.core.ports.TrustStore.DueStrike;
 import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.ports.WebhookSecretRegistry;
+import dev.takedown.core.ports.WebhookSecretStore;
 import dev.takedown.core.runtime.Parallel;
 import dev.takedown.core.text.Hashing;
 import java.time.Duration;
@@ -97,6 +103,15 @@ abstract class StoreContract {
 
     /** Keeps rightholders' trust on the records {@link #rightholders()} reads. */
     abstract TrustStore trust();
+
+    /** Keeps sellers on the records {@link #trust()} keeps their standing on. */
+    abstract SellerStore sellers();
+
+    abstract SellerRegistry sellerRegistry();
+
+    abstract WebhookSecretStore webhookSecrets();
+
+    abstract WebhookSecretRegistry webhookSecretRegistry();
 
     abstract void seed(Rightholder rightholder);
 
@@ -354,7 +369,7 @@ abstract class StoreContract {
     void referenceDataReadsBackAsStored() {
         String suffix = UUID.randomUUID().toString();
         Rightholder rightholder = new Rightholder("rh-" + suffix, "Acme", "legal@acme.example",
-                "https://hooks.acme.example/takedown", "whsec_c2VjcmV0");
+                "https://hooks.acme.example/takedown");
         seed(rightholder);
         assertThat(rightholders().find(rightholder.id())).contains(rightholder);
 
@@ -485,9 +500,9 @@ abstract class StoreContract {
         assertThat(rights().setStatus("tm-none-" + suffix, RightStatus.REVOKED, "staff-jane", "x", AT)).isEmpty();
         assertThat(rights().find("tm-none-" + suffix)).isEmpty();
 
-        Rightholder rightholder = new Rightholder("rh-" + suffix, "Initech", "ip@initech.example", null, Ids.webhookSecret());
+        Rightholder rightholder = new Rightholder("rh-" + suffix, "Initech", "ip@initech.example", null);
         assertThat(rightholderRegistry().register(rightholder, "staff-jane", AT)).isTrue();
-        assertThat(rightholderRegistry().register(new Rightholder(rightholder.id(), "Other", "o@o.example", null, "whsec_x"),
+        assertThat(rightholderRegistry().register(new Rightholder(rightholder.id(), "Other", "o@o.example", null),
                 "staff-joe", AT)).isFalse();
         assertThat(rightholders().find(rightholder.id())).contains(rightholder);
 
@@ -641,7 +656,7 @@ abstract class StoreContract {
 
     @Test
     void trustIsReplacedFromTheVersionReadAndReadsBackWithTheRightholder() {
-        Rightholder rightholder = new Rightholder(rightholder(), "Acme", "legal@acme.example", null, "whsec_c2VjcmV0");
+        Rightholder rightholder = new Rightholder(rightholder(), "Acme", "legal@acme.example", null);
         seed(rightholder);
         RightholderTrust initial = rightholders().find(rightholder.id()).orElseThrow().trust();
         assertThat(initial).isEqualTo(RightholderTrust.INITIAL);
@@ -650,7 +665,7 @@ abstract class StoreContract {
                 AT.minus(Duration.ofDays(7)), AT.plus(Duration.ofDays(30)));
         assertThat(trust().replaceTrust(rightholder.id(), initial, suspended, suspended.suspendedUntil())).isTrue();
         assertThat(rightholders().find(rightholder.id())).contains(new Rightholder(rightholder.id(), rightholder.name(),
-                rightholder.email(), rightholder.callbackUrl(), rightholder.webhookSecret(), suspended));
+                rightholder.email(), rightholder.callbackUrl(), suspended));
         RightholderTrust rival = initial.next(Tier.TRUSTED, AT, "AUTO", false, null, null, null);
         assertThat(trust().replaceTrust(rightholder.id(), initial, rival, null)).as("changed meanwhile").isFalse();
         assertThat(rightholders().find(rightholder.id()).orElseThrow().trust()).isEqualTo(suspended);
@@ -676,7 +691,7 @@ abstract class StoreContract {
         String third = "rh-a-" + suffix;
         String unscheduled = "rh-d-" + suffix;
         List.of(first, second, third, unscheduled).forEach(id -> seed(new Rightholder(id, "Acme", "legal@acme.example",
-                null, "whsec_c2VjcmV0")));
+                null)));
         RightholderTrust trusted = RightholderTrust.INITIAL.next(Tier.TRUSTED, base, "AUTO", false, null, null, null);
         assertThat(trust().replaceTrust(third, RightholderTrust.INITIAL, trusted, base.plusSeconds(30))).isTrue();
         assertThat(trust().replaceTrust(first, RightholderTrust.INITIAL, trusted, base.plusSeconds(10))).isTrue();
@@ -817,6 +832,51 @@ abstract class StoreContract {
         // Takedowns recorded again put a strike back on the schedule, voided or not; its review takes it off again.
         trust().addStrikeItems(otherSeller, acme, day, false, List.of("ntc_d#0"), base.plusSeconds(15));
         assertThat(trust().strikesDue(base.plusSeconds(100), 10)).containsExactly(ofOtherSeller, byGlobex, byInitech);
+    }
+
+    @Test
+    void aWebhookSecretIsIssuedOnceAndRotatedWithItsPredecessorKeptForTheOverlap() {
+        String id = "owner-" + UUID.randomUUID();
+        String first = Ids.webhookSecret();
+        assertThat(webhookSecrets().find(Target.RIGHTHOLDER, id)).isEmpty();
+        assertThat(webhookSecretRegistry().issue(Target.RIGHTHOLDER, id, first, "staff-jane", AT)).isTrue();
+        assertThat(webhookSecretRegistry().issue(Target.RIGHTHOLDER, id, Ids.webhookSecret(), "staff-joe", AT)).isFalse();
+        assertThat(webhookSecrets().find(Target.RIGHTHOLDER, id)).contains(WebhookSecrets.of(first));
+        assertThat(webhookSecrets().find(Target.SELLER, id)).as("a seller of the same id is another owner").isEmpty();
+
+        String second = Ids.webhookSecret();
+        Instant until = AT.plus(Duration.ofHours(24));
+        webhookSecretRegistry().rotate(Target.RIGHTHOLDER, id, second, until, "staff-jane", AT);
+        assertThat(webhookSecrets().find(Target.RIGHTHOLDER, id)).contains(new WebhookSecrets(second, first, until));
+
+        String third = Ids.webhookSecret();
+        Instant later = AT.plus(Duration.ofHours(2));
+        webhookSecretRegistry().rotate(Target.RIGHTHOLDER, id, third, later, "staff-joe", AT.plusSeconds(60));
+        assertThat(webhookSecrets().find(Target.RIGHTHOLDER, id)).as("a rotation within the overlap ends it")
+                .contains(new WebhookSecrets(third, second, later));
+
+        String fresh = Ids.webhookSecret();
+        webhookSecretRegistry().rotate(Target.SELLER, id, fresh, until, "staff-jane", AT);
+        assertThat(webhookSecrets().find(Target.SELLER, id)).as("an owner without a secret gets this one alone")
+                .contains(WebhookSecrets.of(fresh));
+        assertThat(webhookSecrets().find(Target.RIGHTHOLDER, id).orElseThrow().current()).isEqualTo(third);
+    }
+
+    @Test
+    void aSellerIsRegisteredOnceEvenWhereItsStandingCameFirst() {
+        Seller seller = new Seller("s-" + UUID.randomUUID(), "Gadget Barn", "https://hooks.gadgetbarn.example/");
+        assertThat(sellerRegistry().register(seller, "staff-jane", AT)).isTrue();
+        assertThat(sellers().find(seller.id())).contains(seller);
+        assertThat(sellerRegistry().register(new Seller(seller.id(), "Other", null), "staff-joe", AT)).isFalse();
+        assertThat(sellers().find(seller.id())).contains(seller);
+
+        String known = "s-" + UUID.randomUUID();
+        SellerState warned = SellerState.INITIAL.next(SellerStanding.WARNED, AT, null);
+        assertThat(trust().replaceSellerState(known, SellerState.INITIAL, warned)).isTrue();
+        Seller registered = new Seller(known, "Known Goods", null);
+        assertThat(sellerRegistry().register(registered, "staff-jane", AT)).isTrue();
+        assertThat(sellers().find(known)).contains(registered);
+        assertThat(trust().sellerState(known)).isEqualTo(warned);
     }
 
     @Test

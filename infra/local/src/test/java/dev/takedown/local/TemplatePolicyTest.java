@@ -40,6 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * function's policies in template.yaml allow that action on that table, index or queue.
  */
 class TemplatePolicyTest {
+    private static final String SECRETS = "WebhookSecretsTable";
+    private static final Set<String> READS = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:Scan", "dynamodb:PartiQLSelect", "dynamodb:GetRecords", "dynamodb:ExportTableToPointInTime");
     private static LocalStack stack;
     private static JsonNode template;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -102,6 +105,66 @@ class TemplatePolicyTest {
             }
         }
         assertThat(denied).as("calls the template's policies do not allow").isEmpty();
+
+        assertThat(calls).filteredOn(c -> c.resource().equals(SECRETS) && READS.contains(c.action()))
+                .extracting(AwsCallRecorder.Call::function).containsOnly("NotifierFunction");
+        assertThat(calls).filteredOn(c -> c.resource().equals(SECRETS) && c.function().equals("StaffFunction"))
+                .extracting(AwsCallRecorder.Call::action).contains("dynamodb:PutItem", "dynamodb:UpdateItem");
+        assertThat(stack.dynamo().scan(r -> r.tableName(stack.tableName("RightholdersTable"))).items())
+                .as("no secret left on the rightholders' rows, which other functions read")
+                .allSatisfy(row -> assertThat(row.values()).noneMatch(v -> v.s() != null && v.s().startsWith("whsec_")));
+    }
+
+    /**
+     * Webhook secrets are in their own table, which only the notifier's policies let it read: the staff function
+     * may write there, but with no read action and no write answering the item it replaced, and no function has a
+     * policy that reaches the table otherwise (a wildcard, a managed policy or a SAM policy template).
+     */
+    @Test
+    void onlyTheNotifierMayReadWebhookSecrets() {
+        List<String> readers = new ArrayList<>();
+        template.path("Resources").properties().forEach(resource -> {
+            JsonNode properties = resource.getValue().path("Properties");
+            if (!resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                return;
+            }
+            String function = resource.getKey();
+            for (JsonNode policy : properties.path("Policies")) {
+                assertThat(policy.isObject() && policy.size() == 1 && policy.has("Statement"))
+                        .as(function + ": only inline statements, whose reach this test can see").isTrue();
+                for (JsonNode statement : policy.path("Statement")) {
+                    if (!reachesSecrets(statement.path("Resource"))) {
+                        continue;
+                    }
+                    List<String> actions = new ArrayList<>();
+                    (statement.path("Action").isArray() ? statement.path("Action") : List.of(statement.path("Action")))
+                            .forEach(a -> actions.add(a.asText()));
+                    if (actions.stream().anyMatch(a -> READS.contains(a) || a.contains("*"))) {
+                        readers.add(function);
+                    } else {
+                        assertThat(actions).as(function + " writes secrets").isSubsetOf("dynamodb:PutItem",
+                                "dynamodb:UpdateItem");
+                        assertThat(statement.path("Condition").path("StringEqualsIfExists").path("dynamodb:ReturnValues")
+                                .asText()).as(function + "'s writes never answer the item they replaced").isEqualTo("NONE");
+                    }
+                }
+            }
+            boolean named = properties.path("Environment").path("Variables").has("WEBHOOK_SECRETS_TABLE");
+            assertThat(named).as(function + " is told where the secrets are")
+                    .isEqualTo(function.equals("NotifierFunction") || function.equals("StaffFunction"));
+        });
+        assertThat(readers).containsExactly("NotifierFunction");
+    }
+
+    /** Whether a statement's resources include the secrets table: named, or matched by a wildcard. */
+    private static boolean reachesSecrets(JsonNode resources) {
+        for (JsonNode resource : resources.isArray() ? resources : List.of(resources)) {
+            String text = resource.toString();
+            if (text.contains(SECRETS) || text.contains("\"*\"") || text.contains("table/*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -113,8 +176,7 @@ class TemplatePolicyTest {
                 .filterExpression("sk = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromS("#NOTICE"))))
                 .items().get(0).get("noticeId").s();
         new DynamoRightholderStore(stack.dynamo(), stack.tableName("RightholdersTable")).put(new Rightholder("acme",
-                "Acme Brands Inc.", "legal@acme.example", stack.apiUrl() + "/webhooks/acme",
-                "whsec_37q6Uz0ldqdToYxVSveHPT04dVDAVGHV"));
+                "Acme Brands Inc.", "legal@acme.example", stack.apiUrl() + "/webhooks/acme"));
         Instant now = Instant.now();
         new SqsNotificationQueue(stack.sqs(), stack.queueUrl("NotificationQueue")).publish(List.of(
                 Notifications.noticeReceived(noticeId, now),
@@ -142,7 +204,10 @@ class TemplatePolicyTest {
                 "{\"operation\": \"getNotice\", \"noticeId\": \"" + noticeId + "\"}",
                 Events.load("staff-set-right-status.json"),
                 Events.load("staff-register-rightholder.json"),
-                Events.load("staff-rotate-api-key.json"));
+                Events.load("staff-rotate-api-key.json"),
+                Events.load("staff-register-seller.json"),
+                Events.load("staff-rotate-webhook-secret.json"),
+                "{\"operation\": \"rotateWebhookSecret\", \"sellerId\": \"seller-gadgets\", \"staffId\": \"staff-policy\"}");
         for (String event : events) {
             assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
         }

@@ -23,6 +23,11 @@ public final class Ids {
         return "ntc_" + ulid(at.toEpochMilli());
     }
 
+    /** A seller id for a seller registered without one of its own: time-ordered and unguessable, like notice ids. */
+    public static String seller(Instant at) {
+        return "sel_" + ulid(at.toEpochMilli());
+    }
+
     public static boolean isNoticeId(String text) {
         return text != null && NOTICE_ID.matcher(text).matches();
     }

@@ -6,11 +6,13 @@ import dev.takedown.core.model.DeliveryAttempt.Status;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NotificationEvent;
+import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.SellerStore;
 import dev.takedown.core.ports.WebhookClient;
+import dev.takedown.core.ports.WebhookSecretStore;
 import dev.takedown.core.runtime.Log;
 import java.io.IOException;
 import java.time.Clock;
@@ -43,8 +45,8 @@ public final class NotifierService {
         }
     }
 
-    /** Who gets a webhook, where, and the secret it is signed with. */
-    private record Recipient(Target target, String id, String callbackUrl, String secret) {
+    /** Who gets a webhook and where. */
+    private record Recipient(Target target, String id, String callbackUrl) {
     }
 
     /** Outlasts one delivery and its recording: WebhookTimeoutSeconds is at most 10. */
@@ -57,12 +59,12 @@ public final class NotifierService {
     private final WebhookClient client;
     private final CallbackPolicy policy;
     private final RetrySchedule schedule;
-    private final String sellerSecret;
+    private final WebhookSecretStore secrets;
     private final Clock clock;
 
     public NotifierService(NoticeStore notices, RightholderStore rightholders, SellerStore sellers,
                            DeliveryStore deliveries, WebhookClient client, CallbackPolicy policy,
-                           RetrySchedule schedule, String sellerSecret, Clock clock) {
+                           RetrySchedule schedule, WebhookSecretStore secrets, Clock clock) {
         this.notices = notices;
         this.rightholders = rightholders;
         this.sellers = sellers;
@@ -70,7 +72,7 @@ public final class NotifierService {
         this.client = client;
         this.policy = policy;
         this.schedule = schedule;
-        this.sellerSecret = sellerSecret;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -116,18 +118,26 @@ public final class NotifierService {
                     "reason", refused.reason());
             return Result.DONE;
         }
+        Optional<WebhookSecrets> signing = secrets.find(recipient.target(), recipient.id());
+        if (signing.isEmpty()) {
+            record(event, recipient, attempt, Status.FAILED, null, "no webhook secret", null);
+            Log.warn("no webhook secret; webhook not sent", null, "webhookId", event.id(),
+                    "about", event.deliveryKey(), "target", recipient.target(), "targetId", recipient.id());
+            return Result.DONE;
+        }
         if (verdict instanceof CallbackPolicy.Unresolved unresolved) {
             return failed(event, recipient, attempt, null, "callback host not found: " + unresolved.host());
         }
-        return send(event, recipient, (CallbackPolicy.Allowed) verdict, body, attempt);
+        return send(event, recipient, (CallbackPolicy.Allowed) verdict, signing.get(), body, attempt);
     }
 
-    private Result send(NotificationEvent event, Recipient recipient, CallbackPolicy.Allowed callback, String body,
-                        int attempt) {
+    private Result send(NotificationEvent event, Recipient recipient, CallbackPolicy.Allowed callback,
+                        WebhookSecrets signing, String body, int attempt) {
         int status;
         try {
+            Instant now = clock.instant();
             status = client.post(callback.url(), callback.address(),
-                    WebhookSigner.headers(recipient.secret(), event.id(), clock.instant(), body), body);
+                    WebhookSigner.headers(signing.signingAt(now), event.id(), now, body), body);
         } catch (IOException e) {
             return failed(event, recipient, attempt, null,
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -166,13 +176,13 @@ public final class NotifierService {
 
     private Optional<Recipient> rightholder(String rightholderId) {
         return rightholders.find(rightholderId)
-                .filter(r -> r.callbackUrl() != null && r.webhookSecret() != null)
-                .map(r -> new Recipient(Target.RIGHTHOLDER, r.id(), r.callbackUrl(), r.webhookSecret()));
+                .filter(r -> r.callbackUrl() != null)
+                .map(r -> new Recipient(Target.RIGHTHOLDER, r.id(), r.callbackUrl()));
     }
 
     private Optional<Recipient> seller(String sellerId) {
         return sellers.find(sellerId)
                 .filter(s -> s.callbackUrl() != null)
-                .map(s -> new Recipient(Target.SELLER, s.id(), s.callbackUrl(), sellerSecret));
+                .map(s -> new Recipient(Target.SELLER, s.id(), s.callbackUrl()));
     }
 }

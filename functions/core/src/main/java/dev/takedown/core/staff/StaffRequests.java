@@ -2,6 +2,7 @@ package dev.takedown.core.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.RightStatus;
@@ -21,6 +22,9 @@ public final class StaffRequests {
     public static final int MAX_LIMIT = 100;
     static final int MAX_NOTE = 1000;
     static final int MAX_NAME = 200;
+    /** How long the previous webhook secret still signs after a rotation, by default and at most. */
+    public static final int DEFAULT_OVERLAP_HOURS = 24;
+    public static final int MAX_OVERLAP_HOURS = 168;
     /** Reasons a person may give for rejecting an item; the others are the verifier's findings. */
     static final Set<ItemReason> STAFF_REJECT_REASONS = EnumSet.of(ItemReason.BRAND_MISMATCH, ItemReason.AUTHORIZED_SELLER,
             ItemReason.RIGHT_NOT_VERIFIED, ItemReason.RIGHT_EXPIRED, ItemReason.INSUFFICIENT_EVIDENCE,
@@ -37,7 +41,8 @@ public final class StaffRequests {
 
     public enum Operation {
         reviewQueue, decideItem, setRightStatus, registerRightholder, rotateApiKey, getNotice,
-        getRightholder, setTier, liftSuspension, getSeller, voidStrike, reinstateSeller
+        getRightholder, setTier, liftSuspension, getSeller, voidStrike, reinstateSeller,
+        registerSeller, rotateWebhookSecret
     }
 
     /** What staff may set a rightholder's tier to; AUTOMATIC hands it back to the rules. */
@@ -84,6 +89,14 @@ public final class StaffRequests {
     }
 
     public record ReinstateSeller(String sellerId, String staffId, String reason) {
+    }
+
+    /** {@code sellerId} null: the platform makes one up. */
+    public record RegisterSeller(String sellerId, String name, String callbackUrl, String staffId) {
+    }
+
+    /** Whose secret: a rightholder's or a seller's. */
+    public record RotateWebhookSecret(Target owner, String ownerId, int overlapHours, String staffId) {
     }
 
     private StaffRequests() {
@@ -146,10 +159,7 @@ public final class StaffRequests {
         String id = fields.matching("id", RIGHTHOLDER_ID, "must be 2-63 lower-case letters, digits and hyphens");
         String name = fields.text("name", true, MAX_NAME);
         String email = fields.matching("email", EMAIL, "must be a valid email address");
-        String callbackUrl = fields.text("callbackUrl", false, 2048);
-        if (callbackUrl != null && !isHttpsUrl(callbackUrl)) {
-            fields.error("callbackUrl", "must be an absolute https URL");
-        }
+        String callbackUrl = callbackUrl(fields);
         String staffId = staffId(fields);
         fields.check("registerRightholder");
         return new RegisterRightholder(id, name, email, callbackUrl, staffId);
@@ -220,6 +230,44 @@ public final class StaffRequests {
         String reason = fields.text("reason", true, MAX_NOTE);
         fields.check("reinstateSeller");
         return new ReinstateSeller(sellerId, staffId, reason);
+    }
+
+    public static RegisterSeller registerSeller(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("sellerId", "name", "callbackUrl", "staffId"));
+        String sellerId = fields.has("sellerId") ? sellerId(fields) : null;
+        String name = fields.text("name", true, MAX_NAME);
+        String callbackUrl = callbackUrl(fields);
+        String staffId = staffId(fields);
+        fields.check("registerSeller");
+        return new RegisterSeller(sellerId, name, callbackUrl, staffId);
+    }
+
+    public static RotateWebhookSecret rotateWebhookSecret(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("rightholderId", "sellerId", "overlapHours", "staffId"));
+        Target owner = null;
+        String ownerId = null;
+        if (fields.has("rightholderId") == fields.has("sellerId")) {
+            fields.error("rightholderId", "give either a rightholderId or a sellerId");
+        } else if (fields.has("rightholderId")) {
+            owner = Target.RIGHTHOLDER;
+            ownerId = rightholderId(fields);
+        } else {
+            owner = Target.SELLER;
+            ownerId = sellerId(fields);
+        }
+        Integer overlapHours = fields.integer("overlapHours", 0, MAX_OVERLAP_HOURS, DEFAULT_OVERLAP_HOURS);
+        String staffId = staffId(fields);
+        fields.check("rotateWebhookSecret");
+        return new RotateWebhookSecret(owner, ownerId, overlapHours, staffId);
+    }
+
+    private static String callbackUrl(EventFields fields) {
+        String callbackUrl = fields.text("callbackUrl", false, 2048);
+        if (callbackUrl != null && !isHttpsUrl(callbackUrl)) {
+            fields.error("callbackUrl", "must be an absolute https URL");
+            return null;
+        }
+        return callbackUrl;
     }
 
     private static String rightholderId(EventFields fields) {

@@ -5,6 +5,7 @@ import dev.takedown.core.decisions.Takedowns;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
@@ -23,6 +24,7 @@ import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.ports.WebhookSecretRegistry;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.runtime.Log;
 import dev.takedown.core.staff.StaffRequests.DecideItem;
@@ -56,6 +58,7 @@ public final class StaffService {
     private final RightholderStore rightholders;
     private final RightholderRegistry registry;
     private final ApiKeyRegistry apiKeys;
+    private final WebhookSecretRegistry secrets;
     private final ListingStore listings;
     private final Takedowns takedowns;
     private final AuditLog audit;
@@ -63,13 +66,14 @@ public final class StaffService {
     private final Clock clock;
 
     public StaffService(NoticeStore notices, RightStore rights, RightholderStore rightholders, RightholderRegistry registry,
-                        ApiKeyRegistry apiKeys, ListingStore listings, AuditLog audit, DecisionRecorder recorder,
-                        Clock clock) {
+                        ApiKeyRegistry apiKeys, WebhookSecretRegistry secrets, ListingStore listings, AuditLog audit,
+                        DecisionRecorder recorder, Clock clock) {
         this.notices = notices;
         this.rights = rights;
         this.rightholders = rightholders;
         this.registry = registry;
         this.apiKeys = apiKeys;
+        this.secrets = secrets;
         this.listings = listings;
         this.takedowns = new Takedowns(listings, rightholders);
         this.audit = audit;
@@ -80,8 +84,8 @@ public final class StaffService {
     public record Decided(Notice notice, NoticeItem item) {
     }
 
-    /** The new rightholder with its webhook secret, and its API key: both shown this once only. */
-    public record Registered(Rightholder rightholder, String apiKey) {
+    /** The new rightholder with its API key and webhook secret: both shown this once only. */
+    public record Registered(Rightholder rightholder, String apiKey, String webhookSecret) {
     }
 
     public record Rotated(String rightholderId, String apiKey, int revokedKeys) {
@@ -178,16 +182,18 @@ public final class StaffService {
 
     public Registered registerRightholder(RegisterRightholder request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Rightholder rightholder = new Rightholder(request.id(), request.name(), request.email(), request.callbackUrl(),
-                Ids.webhookSecret());
+        Rightholder rightholder = new Rightholder(request.id(), request.name(), request.email(), request.callbackUrl());
         if (!registry.register(rightholder, request.staffId(), now)) {
             throw StaffException.conflict("id", "Rightholder " + request.id()
-                    + " already exists; use rotateApiKey to give it a new API key.");
+                    + " already exists; use rotateApiKey or rotateWebhookSecret to give it a new API key or secret.");
         }
+        String webhookSecret = Ids.webhookSecret();
+        // Issued, never replaced: a rightholder left without one by a failure here gets one from rotateWebhookSecret.
+        secrets.issue(Target.RIGHTHOLDER, rightholder.id(), webhookSecret, request.staffId(), now);
         String apiKey = Ids.apiKey();
         apiKeys.issue(Hashing.sha256Hex(apiKey), rightholder.id(), request.staffId(), now);
         Log.info("rightholder registered by staff", "rightholderId", rightholder.id(), "staffId", request.staffId());
-        return new Registered(rightholder, apiKey);
+        return new Registered(rightholder, apiKey, webhookSecret);
     }
 
     /** Issues the new key before revoking the old ones, so the rightholder is never left without a working key. */

@@ -328,7 +328,7 @@ class IntakeServiceTest {
     @Test
     void aSuspendedSenderIsRefusedWithTheEndOfItsSuspensionAndNothingIsStoredUntilItEnds() {
         java.time.Instant until = Fixtures.NOW.plus(Duration.ofDays(30));
-        Rightholder suspended = new Rightholder("acme", "Acme", "legal@acme.example", null, null,
+        Rightholder suspended = new Rightholder("acme", "Acme", "legal@acme.example", null,
                 RightholderTrust.INITIAL.next(Tier.SUSPENDED, Fixtures.NOW, "AUTO", false, null, null, until));
 
         Problem refused = catchThrowableOfType(ProblemException.class, () -> intakeFor(suspended, Fixtures.clock())
@@ -346,7 +346,7 @@ class IntakeServiceTest {
 
     @Test
     void aTrustedSendersWorkGoesToThePriorityQueue() {
-        Rightholder trusted = new Rightholder("acme", "Acme", "legal@acme.example", null, null,
+        Rightholder trusted = new Rightholder("acme", "Acme", "legal@acme.example", null,
                 RightholderTrust.INITIAL.next(Tier.TRUSTED, Fixtures.NOW, "AUTO", false, null, null, null));
         String id = intakeFor(trusted, Fixtures.clock()).submit("acme", Fixtures.validBody(), null).notice().id();
         assertThat(queue.sent).singleElement().satisfies(sent -> {

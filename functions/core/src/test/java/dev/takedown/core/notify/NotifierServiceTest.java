@@ -10,29 +10,38 @@ import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Seller;
+import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.notify.NotifierService.Next;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.WebhookClient;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryDeliveryStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.InMemoryWebhookSecretStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class NotifierServiceTest {
     private static final String SECRET = "whsec_37q6Uz0ldqdToYxVSveHPT04dVDAVGHV";
+    private static final String OLD_SECRET = "whsec_b2xkLWFjbWUtc2VjcmV0LWtleQ==";
     private static final String SELLER_SECRET = "whsec_c2VsbGVyLXNlY3JldA==";
+    private static final String OTHER_SELLER_SECRET = "whsec_b3RoZXItc2VsbGVyLXNlY3JldA==";
 
     /** Answers each call with the next scripted status, or throws the scripted error; remembers every call. */
     static final class ScriptedClient implements WebhookClient {
@@ -61,9 +70,10 @@ class NotifierServiceTest {
     /** What each host resolves to, one answer per lookup (the last one repeats); hosts not here do not resolve. */
     private final Map<String, List<String>> dns = new HashMap<>();
     private final List<String> lookups = new ArrayList<>();
+    private final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
     private final NotifierService service = new NotifierService(notices, id -> Optional.ofNullable(rightholders.get(id)),
             id -> Optional.ofNullable(sellers.get(id)), deliveries, client, new CallbackPolicy(this::resolve, false),
-            RetrySchedule.parse("10,60,600,3600"), SELLER_SECRET, Fixtures.clock());
+            RetrySchedule.parse("10,60,600,3600"), secrets, Fixtures.clock());
 
     private List<InetAddress> resolve(String host) throws UnknownHostException {
         List<String> answers = dns.get(host);
@@ -78,10 +88,33 @@ class NotifierServiceTest {
     void world() {
         dns.put("hooks.acme.example", new ArrayList<>(List.of("93.184.216.34")));
         dns.put("hooks.deals.example", new ArrayList<>(List.of("93.184.216.35")));
+        dns.put("hooks.other.example", new ArrayList<>(List.of("93.184.216.36")));
         notices.saveNew(NotifyFixtures.notice(NoticeStatus.COMPLETED), NotifyFixtures.items());
         rightholders.put("acme", new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example",
-                "https://hooks.acme.example/takedown", SECRET));
+                "https://hooks.acme.example/takedown"));
         sellers.put("seller-fake", new Seller("seller-fake", "Cheap Deals 4U", "https://hooks.deals.example/"));
+        sellers.put("seller-other", new Seller("seller-other", "Other Goods", "https://hooks.other.example/"));
+        secrets.with(Target.RIGHTHOLDER, "acme", WebhookSecrets.of(SECRET))
+                .with(Target.SELLER, "seller-fake", WebhookSecrets.of(SELLER_SECRET))
+                .with(Target.SELLER, "seller-other", WebhookSecrets.of(OTHER_SELLER_SECRET));
+    }
+
+    private static NotificationEvent restricted(String sellerId) {
+        return restricted(sellerId, NotifyFixtures.NOTICE_ID);
+    }
+
+    private static NotificationEvent restricted(String sellerId, String noticeId) {
+        return Notifications.listingsRestricted(noticeId, sellerId, List.of(NotifyFixtures.items().get(0)),
+                NotifyFixtures.DECIDED_AT);
+    }
+
+    /** The signatures of the header that match an HMAC computed here, apart from the signer, with {@code secret}. */
+    private static List<String> matching(String secret, ScriptedClient.Call call) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal((call.headers().get("webhook-id") + "."
+                + call.headers().get("webhook-timestamp") + "." + call.body()).getBytes(StandardCharsets.UTF_8)));
+        return Arrays.stream(call.headers().get("webhook-signature").split(" ")).filter(expected::equals).toList();
     }
 
     private static NotificationEvent completed() {
@@ -175,7 +208,7 @@ class NotifierServiceTest {
 
     @Test
     void aRefusedCallbackUrlIsRecordedAsFailedAndNotRetried() {
-        rightholders.put("acme", new Rightholder("acme", "Acme", "legal@acme.example", "http://hooks.acme.example/", SECRET));
+        rightholders.put("acme", new Rightholder("acme", "Acme", "legal@acme.example", "http://hooks.acme.example/"));
         NotifierService.Result result = service.deliver(completed(), 1);
 
         assertThat(result.next()).isEqualTo(Next.DONE);
@@ -233,16 +266,15 @@ class NotifierServiceTest {
 
     @Test
     void withoutACallbackUrlNothingIsSentOrRecorded() {
-        rightholders.put("acme", new Rightholder("acme", "Acme", "legal@acme.example", null, null));
+        rightholders.put("acme", new Rightholder("acme", "Acme", "legal@acme.example", null));
         assertThat(service.deliver(completed(), 1).next()).isEqualTo(Next.DONE);
         assertThat(client.calls).isEmpty();
         assertThat(deliveries.attempts).isEmpty();
     }
 
     @Test
-    void aRestrictedListingGoesToItsSellerSignedWithThePlatformSecret() {
-        NotificationEvent event = Notifications.listingsRestricted(NotifyFixtures.NOTICE_ID, "seller-fake",
-                List.of(NotifyFixtures.items().get(0)), NotifyFixtures.DECIDED_AT);
+    void aRestrictedListingGoesToItsSellerSignedWithThatSellersOwnSecret() throws Exception {
+        NotificationEvent event = restricted("seller-fake");
         assertThat(service.deliver(event, 1).next()).isEqualTo(Next.DONE);
 
         ScriptedClient.Call call = client.calls.get(0);
@@ -252,6 +284,54 @@ class NotifierServiceTest {
                 call.headers().get("webhook-timestamp"), call.body()));
         assertThat(deliveries.attempts.get(0).target()).isEqualTo(Target.SELLER);
         assertThat(deliveries.rightholderAttempts(NotifyFixtures.NOTICE_ID, null, 10).entries()).isEmpty();
+    }
+
+    @Test
+    void eachSellersWebhooksVerifyWithItsSecretAndNotWithAnotherSellers() throws Exception {
+        service.deliver(restricted("seller-fake"), 1);
+        service.deliver(restricted("seller-other", "ntc_01kb6s8mz0othernotice0000"), 1);
+
+        ScriptedClient.Call fake = client.calls.get(0);
+        ScriptedClient.Call other = client.calls.get(1);
+        assertThat(matching(SELLER_SECRET, fake)).hasSize(1);
+        assertThat(matching(OTHER_SELLER_SECRET, fake)).isEmpty();
+        assertThat(matching(OTHER_SELLER_SECRET, other)).hasSize(1);
+        assertThat(matching(SELLER_SECRET, other)).isEmpty();
+    }
+
+    @Test
+    void duringARotationsOverlapTheWebhookCarriesTheNewSignatureThenTheOld() throws Exception {
+        secrets.with(Target.RIGHTHOLDER, "acme", new WebhookSecrets(SECRET, OLD_SECRET, Fixtures.NOW.plusSeconds(1)));
+        service.deliver(completed(), 1);
+
+        ScriptedClient.Call call = client.calls.get(0);
+        String[] signatures = call.headers().get("webhook-signature").split(" ");
+        assertThat(signatures).hasSize(2);
+        assertThat(matching(SECRET, call)).containsExactly(signatures[0]);
+        assertThat(matching(OLD_SECRET, call)).containsExactly(signatures[1]);
+    }
+
+    @Test
+    void onceTheOverlapIsOverOnlyTheNewSecretSigns() throws Exception {
+        secrets.with(Target.RIGHTHOLDER, "acme", new WebhookSecrets(SECRET, OLD_SECRET, Fixtures.NOW));
+        service.deliver(completed(), 1);
+
+        ScriptedClient.Call call = client.calls.get(0);
+        assertThat(call.headers().get("webhook-signature")).doesNotContain(" ");
+        assertThat(matching(SECRET, call)).hasSize(1);
+        assertThat(matching(OLD_SECRET, call)).isEmpty();
+    }
+
+    @Test
+    void aRecipientWithoutASecretIsSentNothingAndTheAttemptFails() {
+        sellers.put("seller-new", new Seller("seller-new", "New Seller", "https://hooks.new.example/"));
+        assertThat(service.deliver(restricted("seller-new"), 1).next()).isEqualTo(Next.DONE);
+
+        assertThat(client.calls).isEmpty();
+        assertThat(deliveries.attempts).singleElement().satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(Status.FAILED);
+            assertThat(a.error()).isEqualTo("no webhook secret");
+        });
     }
 
     @Test

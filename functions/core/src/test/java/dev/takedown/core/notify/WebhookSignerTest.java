@@ -6,12 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class WebhookSignerTest {
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private static final String OLD_SECRET = "whsec_b2xkLWFjbWUtc2VjcmV0LWtleQ==";
+    private static final String BODY = "{\"type\":\"notice.received\",\"data\":{\"noticeId\":\"ntc_1\"}}";
+
+    /** HMAC-SHA256 computed here, apart from the signer, as a receiver does. */
+    private static String expected(String secret, String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
 
     @Test
     void signsLikeTheStandardWebhooksExample() {
@@ -21,16 +31,26 @@ class WebhookSignerTest {
 
     @Test
     void theHeadersCarryTheIdTheUnixTimestampAndAnHmacOverAllThree() throws Exception {
-        String body = "{\"type\":\"notice.received\",\"data\":{\"noticeId\":\"ntc_1\"}}";
-        var headers = WebhookSigner.headers(SECRET, "msg_abc", Instant.parse("2026-11-28T15:30:00.900Z"), body);
+        var headers = WebhookSigner.headers(List.of(SECRET), "msg_abc", Instant.parse("2026-11-28T15:30:00.900Z"), BODY);
 
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), "HmacSHA256"));
-        String expected = "v1," + Base64.getEncoder().encodeToString(
-                mac.doFinal(("msg_abc.1795879800." + body).getBytes(StandardCharsets.UTF_8)));
         assertThat(headers).containsEntry("webhook-id", "msg_abc")
                 .containsEntry("webhook-timestamp", "1795879800")
-                .containsEntry("webhook-signature", expected);
+                .containsEntry("webhook-signature", expected(SECRET, "msg_abc.1795879800." + BODY));
+    }
+
+    @Test
+    void withTwoSecretsTheHeaderCarriesBothSignaturesSpaceSeparatedTheFirstSecretsFirst() throws Exception {
+        var headers = WebhookSigner.headers(List.of(SECRET, OLD_SECRET), "msg_abc",
+                Instant.parse("2026-11-28T15:30:00.900Z"), BODY);
+
+        assertThat(headers.get("webhook-signature")).isEqualTo(expected(SECRET, "msg_abc.1795879800." + BODY)
+                + " " + expected(OLD_SECRET, "msg_abc.1795879800." + BODY));
+    }
+
+    @Test
+    void aWebhookIsNeverUnsigned() {
+        assertThatThrownBy(() -> WebhookSigner.headers(List.of(), "msg", Instant.EPOCH, "{}"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.takedown.core.auth.Authenticator;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
@@ -20,6 +21,7 @@ import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
 import dev.takedown.core.problem.FieldError;
@@ -31,6 +33,7 @@ import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
+import dev.takedown.core.testing.InMemoryWebhookSecretStore;
 import dev.takedown.core.testing.NoticeBodies;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
@@ -51,16 +54,17 @@ class StaffServiceTest {
             .with(new Listing("1011", "seller-honest", "Garden hose", "Honest Tools", ListingStatus.ACTIVE));
     private final InMemoryRightStore rights = new InMemoryRightStore(Fixtures.RIGHTS);
     private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore()
-            .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null, null));
+            .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null));
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
+    private final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final RecordingNotifications notifications = new RecordingNotifications();
     private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications,
             Fixtures.trust(rightholders, notifications));
     private final Clock verifiedAt = Clock.offset(Fixtures.clock(), Duration.ofSeconds(5));
     private final Clock decidedAt = Clock.offset(Fixtures.clock(), Duration.ofMinutes(30));
-    private final StaffService staff = new StaffService(notices, rights, rightholders, rightholders, apiKeys, listings,
-            audit, recorder, decidedAt);
+    private final StaffService staff = new StaffService(notices, rights, rightholders, rightholders, apiKeys, secrets,
+            listings, audit, recorder, decidedAt);
 
     /** A notice naming 1001 (actioned by the verifier) and 1008 (no ACME mark: waits for review at index 1). */
     private String reviewed() {
@@ -271,9 +275,11 @@ class StaffServiceTest {
         assertThat(new Authenticator(apiKeys).rightholderFor("Bearer " + registered.apiKey())).contains("initech");
         assertThat(apiKeys.hashes()).containsOnlyKeys(Hashing.sha256Hex(registered.apiKey()));
         assertThat(apiKeys.issuedBy).containsValue("staff-joe");
-        String secret = registered.rightholder().webhookSecret();
+        String secret = registered.webhookSecret();
         assertThat(secret).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(24);
+        assertThat(secrets.find(Target.RIGHTHOLDER, "initech")).contains(WebhookSecrets.of(secret));
+        assertThat(registered.rightholder().toString()).doesNotContain(secret);
         assertThat(rightholders.find("initech").orElseThrow()).isEqualTo(registered.rightholder());
         assertThat(rightholders.registeredBy).containsEntry("initech", "staff-joe");
 

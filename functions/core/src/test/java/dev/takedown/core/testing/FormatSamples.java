@@ -43,7 +43,7 @@ public final class FormatSamples {
     public static final Instant COMPLETED_AT = Instant.parse("2026-11-28T16:05:30.000Z");
 
     public static final Rightholder ACME = new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example",
-            "https://hooks.acme.example/takedowns", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+            "https://hooks.acme.example/takedowns");
     public static final Listing SKATES = new Listing("1001", "seller-fake", "ACME Rocket Skates", "ACME",
             ListingStatus.ACTIVE);
     public static final Listing ANVIL = new Listing("1005", "seller-fake", "Anvil, 50 kg \"as seen on TV\"",

@@ -55,7 +55,7 @@ public final class InMemoryTrustStore implements TrustStore {
             return false;
         }
         rightholders.with(new Rightholder(current.id(), current.name(), current.email(), current.callbackUrl(),
-                current.webhookSecret(), after));
+                after));
         if (nextReview == null) {
             reviews.remove(rightholderId);
         } else {

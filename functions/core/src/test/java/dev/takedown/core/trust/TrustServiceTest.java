@@ -40,7 +40,7 @@ class TrustServiceTest {
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
     private final InMemoryListingStore listings = new InMemoryListingStore();
     private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore()
-            .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null, null));
+            .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null));
     private final InMemoryTrustStore store = new InMemoryTrustStore(rightholders);
     private final RecordingNotifications notifications = new RecordingNotifications();
     private final TrustService trust = new TrustService(store, rightholders, notifications, TrustPolicy.DEFAULTS);

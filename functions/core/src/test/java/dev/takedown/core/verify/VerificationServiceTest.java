@@ -44,7 +44,7 @@ class VerificationServiceTest {
             .with(new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE));
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore()
-            .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null, null));
+            .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null));
     private final RecordingNotifications notifications = new RecordingNotifications();
     private final Clock later = Clock.offset(Fixtures.clock(), Duration.ofSeconds(5));
     private final VerificationService verification = new VerificationService(notices, Fixtures.RIGHT_STORE,
