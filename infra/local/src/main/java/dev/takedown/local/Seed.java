@@ -3,6 +3,7 @@ package dev.takedown.local;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.model.Right;
@@ -94,7 +95,7 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Selle
         entry.allow("id", "name", "email", "apiKey", "callbackUrl", "webhookSecret");
         return new SeededRightholder(new Rightholder(entry.required("id"), entry.required("name"),
                 entry.required("email"), entry.url("callbackUrl"), entry.optional("webhookSecret")),
-                entry.required("apiKey"));
+                entry.apiKey("apiKey"));
     }
 
     private static Right right(SeedObject entry) {
@@ -216,6 +217,15 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Selle
                 // reported below
             }
             throw fail(field, "\"" + value + "\" is not an absolute http(s) URL");
+        }
+
+        /** A key the authorizer accepts: one of the issued shape, which a seed's key must have too. */
+        String apiKey(String field) {
+            String value = required(field);
+            if (!Ids.isApiKey(value)) {
+                throw fail(field, "is not of the issued shape (tdk_ and 43 letters, digits, _ or -)");
+            }
+            return value;
         }
 
         List<String> strings(String field) {

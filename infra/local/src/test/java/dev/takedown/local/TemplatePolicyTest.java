@@ -93,7 +93,8 @@ class TemplatePolicyTest {
 
         List<AwsCallRecorder.Call> calls = AwsCallRecorder.calls();
         assertThat(calls).extracting(AwsCallRecorder.Call::function).contains("AuthorizerFunction", "IntakeFunction",
-                "DispatcherFunction", "VerifierFunction", "NotifierFunction", "StaffFunction", "TrustReviewFunction");
+                "DispatcherFunction", "VerifierFunction", "NotifierFunction", "StaffReviewerFunction", "StaffAdminFunction",
+                "TrustReviewFunction");
         List<String> denied = new ArrayList<>();
         Set<String> distinct = new TreeSet<>();
         for (AwsCallRecorder.Call call : calls) {
@@ -142,7 +143,11 @@ class TemplatePolicyTest {
                 "{\"operation\": \"getNotice\", \"noticeId\": \"" + noticeId + "\"}",
                 Events.load("staff-set-right-status.json"),
                 Events.load("staff-register-rightholder.json"),
-                Events.load("staff-rotate-api-key.json"));
+                Events.load("staff-rotate-api-key.json"),
+                Events.load("staff-deactivate-rightholder.json"),
+                Events.load("staff-get-rightholder.json"),
+                Events.load("staff-reactivate-rightholder.json"),
+                Events.load("staff-revoke-api-key.json"));
         for (String event : events) {
             assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
         }
