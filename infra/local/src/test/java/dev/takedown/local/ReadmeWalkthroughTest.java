@@ -110,10 +110,40 @@ class ReadmeWalkthroughTest {
         JsonNode outputs = new ObjectMapper(new YAMLFactory()).readTree(
                 Files.readString(ProjectTemplate.ROOT.resolve("template.yaml"))).path("Outputs");
         for (String output : List.of("StaffReviewerFunctionName", "StaffAdminFunctionName", "StaffReviewerFunctionArn",
-                "StaffAdminFunctionArn")) {
+                "StaffAdminFunctionArn", "StaffReviewerInvokePolicyArn", "StaffAdminInvokePolicyArn")) {
             assertThat(outputs.has(output)).as("template output " + output).isTrue();
             assertThat(section).contains(output);
         }
+    }
+
+    /** README's IAM policy documents are the template's managed policies, with the function ARNs as placeholders. */
+    @Test
+    void theStaffRolesPoliciesInReadmeAreTheTemplatesAndGrantOneFunctionEach() throws Exception {
+        JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(
+                Files.readString(ProjectTemplate.ROOT.resolve("template.yaml"))).path("Resources");
+        Matcher block = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(staffSection());
+        List<String> functions = new ArrayList<>();
+        while (block.find()) {
+            JsonNode statement = Json.parse(block.group(1)).path("Statement");
+            assertThat(statement).hasSize(1);
+            String function = statement.get(0).path("Sid").asText().replaceFirst("^Invoke", "");
+            functions.add(function);
+            assertThat(statement.get(0).path("Action").asText()).isEqualTo("lambda:InvokeFunction");
+            assertThat(statement.get(0).path("Resource")).extracting(JsonNode::asText)
+                    .containsExactly("<" + function + "Arn>", "<" + function + "Arn>:*");
+
+            String policyId = function.replace("Function", "InvokePolicy");
+            JsonNode policy = resources.path(policyId);
+            assertThat(policy.path("Type").asText()).as(policyId).isEqualTo("AWS::IAM::ManagedPolicy");
+            JsonNode granted = policy.path("Properties").path("PolicyDocument").path("Statement");
+            assertThat(granted).hasSize(1);
+            assertThat(granted.get(0).path("Sid").asText()).isEqualTo(statement.get(0).path("Sid").asText());
+            assertThat(granted.get(0).path("Action").asText()).isEqualTo("lambda:InvokeFunction");
+            assertThat(granted.get(0).path("Resource").get(0).path("Fn::GetAtt")).extracting(JsonNode::asText)
+                    .containsExactly(function, "Arn");
+            assertThat(granted.get(0).path("Resource").get(1).path("Fn::Sub").asText()).isEqualTo("${" + function + ".Arn}:*");
+        }
+        assertThat(functions).containsExactly(StaffInvocations.REVIEWER, StaffInvocations.ADMIN);
     }
 
     /** README's staff commands, with the AWS CLI when it is installed (v1 takes them without the v2-only flag). */

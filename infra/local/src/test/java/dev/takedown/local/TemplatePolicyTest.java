@@ -105,6 +105,26 @@ class TemplatePolicyTest {
         assertThat(denied).as("calls the template's policies do not allow").isEmpty();
     }
 
+    /** What each staff role must not be able to do through its function, whatever its code would try. */
+    @Test
+    void theStaffFunctionsAreSplitByPrivilege() {
+        List<AwsCallRecorder.Call> reviewerMustNot = Stream.of("dynamodb:PutItem", "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem", "dynamodb:BatchWriteItem").flatMap(action -> Stream.of(
+                        new AwsCallRecorder.Call("StaffReviewerFunction", action, "ApiKeysTable"),
+                        new AwsCallRecorder.Call("StaffReviewerFunction", action, "RightsTable"),
+                        new AwsCallRecorder.Call("StaffReviewerFunction", action, "SellersTable"))).toList();
+        assertThat(reviewerMustNot).noneMatch(TemplatePolicyTest::allowed);
+        assertThat(allowed(new AwsCallRecorder.Call("StaffReviewerFunction", "dynamodb:PutItem", "RightholdersTable")))
+                .as("registration").isFalse();
+        List<AwsCallRecorder.Call> adminMustNot = Stream.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+                "dynamodb:UpdateItem").flatMap(action -> Stream.of(
+                        new AwsCallRecorder.Call("StaffAdminFunction", action, "NoticesTable"),
+                        new AwsCallRecorder.Call("StaffAdminFunction", action, "AuditTable"))).toList();
+        assertThat(adminMustNot).noneMatch(TemplatePolicyTest::allowed);
+        assertThat(allowed(new AwsCallRecorder.Call("AuthorizerFunction", "dynamodb:GetItem", "RightholdersTable")))
+                .as("the authorizer reads the keys table only").isFalse();
+    }
+
     /**
      * Events of each kind the rightholder hears about, for a stored notice, to a callback that answers 401 (the
      * API itself), so the notifier reads, records and postpones a retry; then the deliveries route.
