@@ -8,16 +8,20 @@ import dev.takedown.aws.Adapters;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.auth.Authenticator;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.runtime.Env;
+import dev.takedown.core.runtime.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.Map;
 
 /**
- * API Gateway REQUEST authorizer. A known key yields an Allow policy for the whole stage (so the cached answer
+ * API Gateway REQUEST authorizer. A valid key yields an Allow policy for the whole stage (so the cached answer
  * holds for every route) and the rightholder id in the context; anything else fails with "Unauthorized",
- * which API Gateway turns into the 401 gateway response without invoking the route's function.
+ * which API Gateway turns into the 401 gateway response without invoking the route's function. A refusal is
+ * logged with its reason and at most the key's prefix.
  */
 public final class AuthorizerHandler implements RequestStreamHandler {
     private final Authenticator authenticator;
@@ -27,7 +31,12 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     }
 
     public AuthorizerHandler(Map<String, String> environment) {
-        this(new Authenticator(new Adapters(new Env(environment)).apiKeys()));
+        this(environment, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's (key expiry), as the local stack's scenario tests use. */
+    public AuthorizerHandler(Map<String, String> environment, Clock clock) {
+        this(new Authenticator(new Adapters(new Env(environment)).apiKeys(), clock));
     }
 
     public AuthorizerHandler(Authenticator authenticator) {
@@ -37,9 +46,23 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = StreamJson.read(input);
-        String rightholderId = authenticator.rightholderFor(authorization(event.get("headers")))
-                .orElseThrow(UnauthorizedException::new);
-        StreamJson.write(output, allow(rightholderId, Json.text(event, "methodArn")));
+        Authenticator.Outcome outcome = authenticator.authenticate(authorization(event.get("headers")));
+        if (!outcome.allowed()) {
+            if (outcome.keyPrefix() == null) {
+                Log.info("API key refused", "reason", outcome.refusal());
+            } else {
+                Log.info("API key refused", "reason", outcome.refusal(), "keyPrefix", outcome.keyPrefix());
+            }
+            throw new UnauthorizedException();
+        }
+        StreamJson.write(output, allow(rightholderId(outcome.principal()), Json.text(event, "methodArn")));
+    }
+
+    /** The id the API's functions read from the context; a new kind of principal decides here what they see. */
+    private static String rightholderId(Principal principal) {
+        return switch (principal.kind()) {
+            case RIGHTHOLDER -> principal.id();
+        };
     }
 
     private static String authorization(JsonNode headers) {

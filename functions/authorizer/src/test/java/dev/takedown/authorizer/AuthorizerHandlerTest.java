@@ -7,24 +7,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.auth.Authenticator;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.ApiKey;
+import dev.takedown.core.model.Deactivation;
+import dev.takedown.core.model.Ids;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.testing.Events;
+import dev.takedown.core.testing.Fixtures;
+import dev.takedown.core.testing.InMemoryApiKeyStore;
 import dev.takedown.core.text.Hashing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AuthorizerHandlerTest {
-    private static final String DEMO_KEY = "tdk_demo_acme_0123456789abcdefghijklmnopqrstuv";
-    private final AtomicInteger lookups = new AtomicInteger();
-    private final Map<String, String> keys = Map.of(Hashing.sha256Hex(DEMO_KEY), "acme");
-    private final AuthorizerHandler handler = new AuthorizerHandler(new Authenticator(hash -> {
-        lookups.incrementAndGet();
-        return Optional.ofNullable(keys.get(hash));
-    }));
+    private static final String DEMO_KEY = "tdk_demo_acme_0123456789abcdefghijklmnopqrstuvw";
+    private static final Principal ACME = Principal.rightholder("acme");
+    private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
+    private final AuthorizerHandler handler = new AuthorizerHandler(new Authenticator(keys, Fixtures.clock()));
+
+    AuthorizerHandlerTest() {
+        keys.issue(ApiKey.issued(DEMO_KEY, ACME, Fixtures.NOW.minus(Duration.ofDays(1)), null, null));
+    }
 
     private JsonNode invoke(String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -40,6 +47,20 @@ class AuthorizerHandlerTest {
             headers.put("authorization", value);
         }
         return event.toString();
+    }
+
+    /** Invokes with the key, expecting a refusal, and answers what the function logged. */
+    private String refusedAndLogged(String header) throws Exception {
+        String event = withAuthorization(header);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(() -> invoke(event)).hasMessage("Unauthorized");
+        } finally {
+            System.setOut(stdout);
+        }
+        return log.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -61,14 +82,71 @@ class AuthorizerHandlerTest {
     }
 
     @Test
-    void missingMalformedOrUnknownKeysAreUnauthorized() throws Exception {
+    void keysNotOfTheIssuedShapeAreRefusedWithoutAnyRead() throws Exception {
         for (String header : new String[] {null, "", DEMO_KEY, "Basic " + DEMO_KEY, "Bearer", "Bearer short",
-                "Bearer " + DEMO_KEY + " extra", "Bearer tdk_unknown_key_0000000000000000"}) {
-            String event = withAuthorization(header);
-            assertThatThrownBy(() -> invoke(event)).hasMessage("Unauthorized");
+                "Bearer " + DEMO_KEY + " extra", "Bearer " + DEMO_KEY + "x", "Bearer " + DEMO_KEY.substring(1),
+                "Bearer " + DEMO_KEY.substring(0, DEMO_KEY.length() - 1), "Bearer tdk_unknown_key_0000000000000000",
+                "Bearer xyz_" + DEMO_KEY.substring(4), "Bearer " + DEMO_KEY.replace('_', '.'),
+                "Bearer " + DEMO_KEY.repeat(6)}) {
+            String logged = refusedAndLogged(header);
+            assertThat(logged).as(header).contains("\"reason\":\"" + (header == null || header.isEmpty() ? "MISSING" : "MALFORMED"));
         }
-        // Only the well-formed unknown key needed a lookup.
-        assertThat(lookups.get()).isEqualTo(1);
+        assertThat(keys.reads.get()).as("store reads").isZero();
+    }
+
+    @Test
+    void everyIssuedKeyIsOfTheShapeTheAuthorizerAccepts() {
+        for (int i = 0; i < 1000; i++) {
+            String key = Ids.apiKey();
+            assertThat(Ids.isApiKey(key)).as(key).isTrue();
+        }
+    }
+
+    @Test
+    void anUnknownKeyOfTheIssuedShapeIsRefusedAfterOneRead() throws Exception {
+        assertThat(refusedAndLogged("Bearer " + Ids.apiKey())).contains("\"reason\":\"UNKNOWN\"");
+        assertThat(keys.reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aRevokedKeyIsRefused() throws Exception {
+        keys.revokeAllBut(ACME, null);
+        assertThat(refusedAndLogged("Bearer " + DEMO_KEY)).contains("\"reason\":\"UNKNOWN\"");
+    }
+
+    @Test
+    void anExpiredKeyIsRefusedFromTheMomentItExpires() throws Exception {
+        String expiring = Ids.apiKey();
+        String later = Ids.apiKey();
+        keys.issue(ApiKey.issued(expiring, ACME, Fixtures.NOW.minus(Duration.ofDays(30)), "staff-jane", Fixtures.NOW));
+        keys.issue(ApiKey.issued(later, ACME, Fixtures.NOW.minus(Duration.ofDays(30)), "staff-jane",
+                Fixtures.NOW.plusMillis(1)));
+
+        assertThat(refusedAndLogged("Bearer " + expiring)).contains("\"reason\":\"EXPIRED\"");
+        assertThat(invoke(withAuthorization("Bearer " + later)).path("principalId").asText()).isEqualTo("acme");
+    }
+
+    @Test
+    void everyKeyOfADeactivatedRightholderIsRefusedUntilItIsReactivated() throws Exception {
+        keys.deactivate(ACME, new Deactivation(Fixtures.NOW, "staff-jane", "Contract ended."));
+        assertThat(refusedAndLogged("Bearer " + DEMO_KEY)).contains("\"reason\":\"DEACTIVATED\"");
+
+        keys.reactivate(ACME);
+        assertThat(invoke(withAuthorization("Bearer " + DEMO_KEY)).path("principalId").asText()).isEqualTo("acme");
+    }
+
+    @Test
+    void refusalsLogTheReasonAndThePrefixButNeverTheKeyOrItsHash() throws Exception {
+        String unknown = Ids.apiKey();
+        String expired = Ids.apiKey();
+        keys.issue(ApiKey.issued(expired, ACME, Fixtures.NOW.minus(Duration.ofDays(2)), null, Fixtures.NOW.minusSeconds(1)));
+        for (String key : List.of(unknown, expired, DEMO_KEY + "x", DEMO_KEY.substring(0, 30))) {
+            String logged = refusedAndLogged("Bearer " + key);
+            assertThat(logged).as(key).contains("API key refused", "\"keyPrefix\":\"" + key.substring(0, 8) + "\"")
+                    .doesNotContain(key, key.substring(0, 9), Hashing.sha256Hex(key));
+        }
+        assertThat(refusedAndLogged("Bearer tdk_abc")).contains("\"reason\":\"MALFORMED\"")
+                .doesNotContain("keyPrefix", "tdk_abc");
     }
 
     @Test

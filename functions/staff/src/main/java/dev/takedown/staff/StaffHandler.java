@@ -20,6 +20,8 @@ import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
 import dev.takedown.core.staff.StaffException;
 import dev.takedown.core.staff.StaffRequests;
+import dev.takedown.core.staff.StaffRequests.Operation;
+import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
@@ -33,35 +35,38 @@ import java.util.Map;
 
 /**
  * Staff operations, invoked directly (console test event or {@code aws lambda invoke}), never through the API.
- * A request staff must correct is answered with an {@code error} result; only a failing dependency fails the
- * invocation (and raises the errors alarm).
+ * Two functions share this dispatch, each serving the operations of its role only ({@link StaffReviewerHandler},
+ * {@link StaffAdminHandler}), so that IAM can grant each role its own function and the function only what its
+ * operations need. A request staff must correct, or sent to the other function, is answered with an {@code error}
+ * result; only a failing dependency fails the invocation (and raises the errors alarm).
  */
-public final class StaffHandler implements RequestStreamHandler {
+public abstract sealed class StaffHandler implements RequestStreamHandler permits StaffReviewerHandler, StaffAdminHandler {
+    private final Role role;
     private final StaffService staff;
     private final TrustStaffService trust;
     private final WebhookStaffService webhooks;
 
-    public StaffHandler() {
-        this(System.getenv());
+    StaffHandler(Role role, Map<String, String> environment, Clock clock) {
+        this(role, wire(new Adapters(new Env(environment)), clock));
     }
 
-    public StaffHandler(Map<String, String> environment) {
-        this(environment, Clock.systemUTC());
+    private StaffHandler(Role role, Wired wired) {
+        this(role, wired.staff(), wired.trust(), wired.webhooks());
     }
 
-    /** With a clock of the caller's, as the local stack's scenario tests use. */
-    public StaffHandler(Map<String, String> environment, Clock clock) {
-        this(wire(new Adapters(new Env(environment)), clock));
-    }
-
-    private StaffHandler(Wired wired) {
-        this(wired.staff(), wired.trust(), wired.webhooks());
-    }
-
-    public StaffHandler(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks) {
+    StaffHandler(Role role, StaffService staff, TrustStaffService trust, WebhookStaffService webhooks) {
+        this.role = role;
         this.staff = staff;
         this.trust = trust;
         this.webhooks = webhooks;
+    }
+
+    /** The function's logical id in template.yaml (its deployed name is the stack output {@code <id>Name}). */
+    static String functionOf(Role role) {
+        return switch (role) {
+            case REVIEWER -> "StaffReviewerFunction";
+            case ADMIN -> "StaffAdminFunction";
+        };
     }
 
     private record Wired(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks) {
@@ -98,23 +103,43 @@ public final class StaffHandler implements RequestStreamHandler {
     }
 
     private JsonNode perform(JsonNode event) {
-        return switch (StaffRequests.operation(event)) {
+        Operation operation = StaffRequests.operation(event);
+        if (operation.role() != role) {
+            String function = functionOf(operation.role());
+            String kind = operation.role() == Role.ADMIN ? "an admin" : "a reviewer";
+            throw new StaffException(StaffException.Type.WrongFunction, operation + " is " + kind + " operation: invoke "
+                    + function + " (stack output " + function + "Name), not " + functionOf(role) + ".",
+                    List.of(new FieldError("operation", "invoke " + function)));
+        }
+        return switch (operation) {
             case reviewQueue -> StaffJson.reviewQueue(staff.reviewQueue(StaffRequests.reviewQueue(event)));
             case decideItem -> StaffJson.decided(staff.decideItem(StaffRequests.decideItem(event)));
             case setRightStatus -> StaffJson.right(staff.setRightStatus(StaffRequests.setRightStatus(event)));
             case registerRightholder -> StaffJson.registered(staff.registerRightholder(StaffRequests.registerRightholder(event)));
             case rotateApiKey -> StaffJson.rotated(staff.rotateApiKey(StaffRequests.rotateApiKey(event)));
             case getNotice -> StaffJson.noticeRecord(staff.getNotice(StaffRequests.getNotice(event)));
-            case getRightholder -> StaffJson.rightholder(trust.getRightholder(StaffRequests.getRightholder(event)));
-            case setTier -> StaffJson.rightholder(trust.setTier(StaffRequests.setTier(event)));
-            case liftSuspension -> StaffJson.rightholder(trust.liftSuspension(StaffRequests.liftSuspension(event)));
+            case getRightholder -> rightholder(trust.getRightholder(StaffRequests.getRightholder(event)));
+            case setTier -> rightholder(trust.setTier(StaffRequests.setTier(event)));
+            case liftSuspension -> rightholder(trust.liftSuspension(StaffRequests.liftSuspension(event)));
             case getSeller -> StaffJson.seller(trust.getSeller(StaffRequests.getSeller(event)));
             case voidStrike -> StaffJson.seller(trust.voidStrike(StaffRequests.voidStrike(event)));
             case reinstateSeller -> StaffJson.seller(trust.reinstateSeller(StaffRequests.reinstateSeller(event)));
+            case revokeApiKey -> StaffJson.revoked(staff.revokeApiKey(StaffRequests.revokeApiKey(event)));
+            case deactivateRightholder -> rightholder(staff.deactivateRightholder(StaffRequests.deactivateRightholder(event)));
+            case reactivateRightholder -> rightholder(staff.reactivateRightholder(StaffRequests.reactivateRightholder(event)));
             case registerSeller -> StaffJson.registeredSeller(webhooks.registerSeller(StaffRequests.registerSeller(event)));
             case rotateWebhookSecret -> StaffJson.rotatedSecret(
                     webhooks.rotateWebhookSecret(StaffRequests.rotateWebhookSecret(event)));
         };
+    }
+
+    /** A rightholder as staff see it: its trust record, whether it may use its keys, and the keys it holds. */
+    private JsonNode rightholder(TrustStaffService.RightholderRecord record) {
+        return StaffJson.rightholder(record, staff.access(record.rightholder().id()));
+    }
+
+    private JsonNode rightholder(String rightholderId) {
+        return rightholder(trust.getRightholder(new StaffRequests.GetRightholder(rightholderId)));
     }
 
     private static JsonNode readEvent(InputStream input) throws IOException {

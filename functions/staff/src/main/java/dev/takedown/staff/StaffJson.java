@@ -6,6 +6,7 @@ import dev.takedown.core.json.ItemJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.DeliveryAttempt.Target;
+import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.Right;
@@ -59,6 +60,7 @@ final class StaffJson {
                 .put("email", registered.rightholder().email())
                 .put("callbackUrl", registered.rightholder().callbackUrl())
                 .put("apiKey", registered.apiKey())
+                .put("apiKeyExpiresAt", time(registered.apiKeyExpiresAt()))
                 .put("webhookSecret", registered.webhookSecret());
     }
 
@@ -81,7 +83,14 @@ final class StaffJson {
         return Json.object()
                 .put("rightholderId", rotated.rightholderId())
                 .put("apiKey", rotated.apiKey())
+                .put("apiKeyExpiresAt", time(rotated.apiKeyExpiresAt()))
                 .put("revokedKeys", rotated.revokedKeys());
+    }
+
+    static ObjectNode revoked(StaffService.Revoked revoked) {
+        return Json.object()
+                .put("rightholderId", revoked.rightholderId())
+                .put("revokedKeys", revoked.revokedKeys());
     }
 
     static ObjectNode noticeRecord(StaffService.NoticeRecord record) {
@@ -94,7 +103,7 @@ final class StaffJson {
         return body;
     }
 
-    static ObjectNode rightholder(TrustStaffService.RightholderRecord record) {
+    static ObjectNode rightholder(TrustStaffService.RightholderRecord record, StaffService.Access access) {
         RightholderTrust trust = record.rightholder().trust();
         ObjectNode body = Json.object()
                 .put("rightholderId", record.rightholder().id())
@@ -106,6 +115,23 @@ final class StaffJson {
                 .put("trustedLockoutUntil", time(trust.trustedLockoutUntil()))
                 .put("warnedAt", time(trust.warnedAt()))
                 .put("suspendedUntil", time(trust.suspendedUntil()));
+        Deactivation deactivation = access.deactivation();
+        body.put("active", deactivation == null);
+        if (deactivation == null) {
+            body.putNull("deactivated");
+        } else {
+            body.putObject("deactivated").put("at", time(deactivation.at())).put("by", deactivation.by())
+                    .put("reason", deactivation.reason());
+        }
+        ArrayNode keys = body.putArray("apiKeys");
+        for (StaffService.KeyView view : access.apiKeys()) {
+            keys.addObject()
+                    .put("keyPrefix", view.key().prefix())
+                    .put("issuedAt", time(view.key().issuedAt()))
+                    .put("issuedBy", view.key().issuedBy())
+                    .put("expiresAt", time(view.key().expiresAt()))
+                    .put("expired", view.expired());
+        }
         TrustCounts counts = record.counts();
         body.putObject("record")
                 .put("from", record.windowStart().toString())

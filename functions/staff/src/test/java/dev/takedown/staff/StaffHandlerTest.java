@@ -17,6 +17,8 @@ import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Sender;
 import dev.takedown.core.model.WebhookSecrets;
+import dev.takedown.core.staff.StaffRequests.Operation;
+import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
@@ -32,6 +34,7 @@ import dev.takedown.core.testing.InMemorySellerStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
 import dev.takedown.core.testing.InMemoryWebhookSecretStore;
 import dev.takedown.core.testing.RecordingNotifications;
+import dev.takedown.core.text.Hashing;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
@@ -40,13 +43,21 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every sample event in events/staff-*.json, run through the handler against the in-memory stores. */
+/**
+ * Every sample event in events/staff-*.json, run through the function its operation belongs to against the
+ * in-memory stores.
+ */
 class StaffHandlerTest {
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
     private final InMemoryListingStore listings = new InMemoryListingStore()
@@ -65,10 +76,15 @@ class StaffHandlerTest {
     private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS);
     private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications, trust);
     private final Clock staffClock = Clock.offset(Fixtures.clock(), Duration.ofMinutes(10));
-    private final StaffHandler handler = new StaffHandler(new StaffService(notices, rights, rightholders, rightholders,
-            apiKeys, secrets, listings, audit, recorder, staffClock), new TrustStaffService(trust,
+    private final StaffService staffService = new StaffService(notices, rights, rightholders, rightholders, apiKeys,
+            secrets, listings, audit, recorder, staffClock);
+    private final TrustStaffService trustStaffService = new TrustStaffService(trust,
             new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders,
-            staffClock), new WebhookStaffService(rightholders, sellers, sellers, secrets, staffClock));
+            staffClock);
+    private final WebhookStaffService webhookStaffService = new WebhookStaffService(rightholders, sellers, sellers,
+            secrets, staffClock);
+    private final StaffHandler reviewer = new StaffReviewerHandler(staffService, trustStaffService, webhookStaffService);
+    private final StaffHandler admin = new StaffAdminHandler(staffService, trustStaffService, webhookStaffService);
     private String noticeId;
 
     /** The notice the sample events name: 1001 actioned by the verifier, 1008 waiting for review. */
@@ -82,10 +98,78 @@ class StaffHandlerTest {
                 .verify(noticeId, List.of(0, 1));
     }
 
+    /** Through the function that serves the event's operation (the reviewer's for events naming none). */
     private JsonNode invoke(String event) throws Exception {
+        String operation = event.strip().startsWith("{") && event.strip().endsWith("}")
+                ? Json.parse(event).path("operation").asText() : "";
+        boolean isAdmin = Arrays.stream(Operation.values())
+                .anyMatch(o -> o.name().equals(operation) && o.role() == Role.ADMIN);
+        return invoke(isAdmin ? admin : reviewer, event);
+    }
+
+    private static JsonNode invoke(StaffHandler handler, String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
         return Json.parse(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everySampleEventIsServedByItsOperationsFunctionOnlyAndTheOtherNamesIt() throws Exception {
+        List<Path> samples;
+        try (var files = Files.list(Events.projectRoot().resolve("events"))) {
+            samples = files.filter(f -> f.getFileName().toString().startsWith("staff-")).sorted().toList();
+        }
+        assertThat(samples).hasSize(Operation.values().length);
+        Set<Operation> covered = EnumSet.noneOf(Operation.class);
+        for (Path sample : samples) {
+            String event = Files.readString(sample);
+            Operation operation = Operation.valueOf(Json.parse(event).path("operation").asText());
+            covered.add(operation);
+            StaffHandler wrong = operation.role() == Role.ADMIN ? reviewer : admin;
+            String right = operation.role() == Role.ADMIN ? "StaffAdminFunction" : "StaffReviewerFunction";
+
+            var keysBefore = apiKeys.hashes();
+            JsonNode refused = invoke(wrong, event).path("error");
+            assertThat(apiKeys.hashes()).as("refused: nothing changed").isEqualTo(keysBefore);
+            assertThat(refused.path("type").asText()).as(sample.toString()).isEqualTo("WrongFunction");
+            assertThat(refused.path("message").asText()).contains(operation.name(), "invoke " + right,
+                    "stack output " + right + "Name");
+            assertThat(refused.path("errors").get(0).path("field").asText()).isEqualTo("operation");
+            assertThat(invoke(event).path("error").path("type").asText()).as(sample.toString())
+                    .isNotIn("WrongFunction", "InvalidRequest", "UnknownOperation");
+        }
+        assertThat(covered).as("a sample per operation").containsExactlyInAnyOrder(Operation.values());
+    }
+
+    @Test
+    void theRevokeApiKeyEventRevokesEveryKeyOfTheRightholder() throws Exception {
+        invoke(Events.load("staff-rotate-api-key.json"));
+        JsonNode result = invoke(Events.load("staff-revoke-api-key.json"));
+        assertThat(result.path("rightholderId").asText()).isEqualTo("acme");
+        assertThat(result.path("revokedKeys").asInt()).isEqualTo(1);
+        assertThat(apiKeys.hashes()).isEmpty();
+    }
+
+    @Test
+    void theDeactivateAndReactivateEventsShowInGetRightholder() throws Exception {
+        JsonNode rotated = invoke(Events.load("staff-rotate-api-key.json"));
+        JsonNode deactivated = invoke(Events.load("staff-deactivate-rightholder.json"));
+        assertThat(deactivated.path("active").asBoolean()).isFalse();
+        assertThat(deactivated.path("deactivated").path("by").asText()).isEqualTo("staff-jane");
+        assertThat(deactivated.path("deactivated").path("reason").asText()).startsWith("Agency mandate ended");
+        JsonNode read = invoke(Events.load("staff-get-rightholder.json"));
+        assertThat(read.path("active").asBoolean()).isFalse();
+        assertThat(read.path("apiKeys")).singleElement().satisfies(key -> {
+            assertThat(key.path("keyPrefix").asText()).isEqualTo(rotated.path("apiKey").asText().substring(0, 8));
+            assertThat(key.path("expiresAt").asText()).isEqualTo(rotated.path("apiKeyExpiresAt").asText());
+            assertThat(key.path("expired").asBoolean()).isFalse();
+        });
+        assertThat(read.toString()).doesNotContain(rotated.path("apiKey").asText(),
+                Hashing.sha256Hex(rotated.path("apiKey").asText()));
+
+        assertThat(invoke(Events.load("staff-reactivate-rightholder.json")).path("active").asBoolean()).isTrue();
+        assertThat(invoke(Events.load("staff-reactivate-rightholder.json")).path("error").path("type").asText())
+                .isEqualTo("Conflict");
     }
 
     @Test
@@ -177,6 +261,8 @@ class StaffHandlerTest {
         JsonNode result = invoke(Events.load("staff-rotate-api-key.json"));
         assertThat(result.path("rightholderId").asText()).isEqualTo("acme");
         assertThat(result.path("apiKey").asText()).startsWith("tdk_");
+        assertThat(result.path("apiKeyExpiresAt").asText()).as("a year after the staff clock")
+                .isEqualTo("2027-11-28T15:40:00.000Z");
         assertThat(apiKeys.hashes()).hasSize(1);
     }
 

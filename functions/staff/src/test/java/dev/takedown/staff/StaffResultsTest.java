@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takedown.aws.NotificationMessage;
 import dev.takedown.core.decisions.DecisionRecorder;
+import dev.takedown.core.model.ApiKey;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
@@ -118,12 +120,15 @@ class StaffResultsTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T15:45:00.000Z"), ZoneOffset.UTC);
     private final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
     private final InMemorySellerStore sellers = new InMemorySellerStore();
-    private final StaffHandler handler = new StaffHandler(new StaffService(notices,
-            new InMemoryRightStore(Fixtures.RIGHTS), rightholders, rightholders, new InMemoryApiKeyStore(), secrets,
-            listings, audit, new DecisionRecorder(notices, audit, notifications, trust), clock),
-            new TrustStaffService(trust, new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS),
-                    trustStore, rightholders, clock),
-            new WebhookStaffService(rightholders, sellers, sellers, secrets, clock));
+    private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
+    private final StaffService staff = new StaffService(notices, new InMemoryRightStore(Fixtures.RIGHTS), rightholders,
+            rightholders, apiKeys, secrets, listings, audit, new DecisionRecorder(notices, audit, notifications, trust),
+            clock);
+    private final TrustStaffService trustStaff = new TrustStaffService(trust,
+            new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders, clock);
+    private final WebhookStaffService webhookStaff = new WebhookStaffService(rightholders, sellers, sellers, secrets, clock);
+    private final StaffHandler handler = new StaffReviewerHandler(staff, trustStaff, webhookStaff);
+    private final StaffHandler admin = new StaffAdminHandler(staff, trustStaff, webhookStaff);
 
     /** The sample notice as the verifier and a first staff decision left it, with their audit trail. */
     @BeforeEach
@@ -269,7 +274,8 @@ class StaffResultsTest {
         assertThat(invoke("{\"operation\":\"getRightholder\",\"rightholderId\":\"acme\"}")).isEqualTo(
                 "{\"rightholderId\":\"acme\",\"name\":\"Acme Brands Inc.\",\"tier\":\"STANDARD\","
                         + "\"tierSince\":null,\"tierSetBy\":null,\"tierSetByStaff\":false,"
-                        + "\"trustedLockoutUntil\":null,\"warnedAt\":null,\"suspendedUntil\":null,\"record\":{"
+                        + "\"trustedLockoutUntil\":null,\"warnedAt\":null,\"suspendedUntil\":null,"
+                        + "\"active\":true,\"deactivated\":null,\"apiKeys\":[],\"record\":{"
                         + "\"from\":\"2026-08-31\",\"to\":\"2026-11-28\",\"decided\":1,\"actioned\":1,"
                         + "\"unfounded\":0,\"reversed\":0},\"auditTrail\":[]}");
     }
@@ -287,21 +293,21 @@ class StaffResultsTest {
 
     @Test
     void registeringAndRotatingShowTheNewSecretOnceAndNothingElseShowsIt() throws Exception {
-        String registered = invoke("{\"operation\":\"registerRightholder\",\"id\":\"initech\",\"name\":\"Initech LLC\","
+        String registered = invoke(admin, "{\"operation\":\"registerRightholder\",\"id\":\"initech\",\"name\":\"Initech LLC\","
                 + "\"email\":\"ip@initech.example\",\"staffId\":\"staff-jane\"}");
         assertThat(masked(registered)).isEqualTo("{\"rightholderId\":\"initech\",\"name\":\"Initech LLC\","
                 + "\"email\":\"ip@initech.example\",\"callbackUrl\":null,\"apiKey\":\"tdk_…\","
-                + "\"webhookSecret\":\"whsec_…\"}");
-        String seller = invoke("{\"operation\":\"registerSeller\",\"sellerId\":\"seller-gadgets\","
+                + "\"apiKeyExpiresAt\":null,\"webhookSecret\":\"whsec_…\"}");
+        String seller = invoke(admin, "{\"operation\":\"registerSeller\",\"sellerId\":\"seller-gadgets\","
                 + "\"name\":\"Gadget Barn\",\"callbackUrl\":\"https://hooks.gadgetbarn.example/m\","
                 + "\"staffId\":\"staff-jane\"}");
         assertThat(masked(seller)).isEqualTo("{\"sellerId\":\"seller-gadgets\",\"name\":\"Gadget Barn\","
                 + "\"callbackUrl\":\"https://hooks.gadgetbarn.example/m\",\"webhookSecret\":\"whsec_…\"}");
-        String rotated = invoke("{\"operation\":\"rotateWebhookSecret\",\"sellerId\":\"seller-gadgets\","
+        String rotated = invoke(admin, "{\"operation\":\"rotateWebhookSecret\",\"sellerId\":\"seller-gadgets\","
                 + "\"overlapHours\":48,\"staffId\":\"staff-jane\"}");
         assertThat(masked(rotated)).isEqualTo("{\"sellerId\":\"seller-gadgets\",\"webhookSecret\":\"whsec_…\","
                 + "\"previousValidUntil\":\"2026-11-30T15:45:00.000Z\"}");
-        assertThat(masked(invoke("{\"operation\":\"rotateWebhookSecret\",\"rightholderId\":\"initech\","
+        assertThat(masked(invoke(admin, "{\"operation\":\"rotateWebhookSecret\",\"rightholderId\":\"initech\","
                 + "\"staffId\":\"staff-jane\"}"))).isEqualTo("{\"rightholderId\":\"initech\","
                 + "\"webhookSecret\":\"whsec_…\",\"previousValidUntil\":\"2026-11-29T15:45:00.000Z\"}");
 
@@ -315,9 +321,51 @@ class StaffResultsTest {
                 .replaceAll("\"tdk_[A-Za-z0-9_-]{43}\"", "\"tdk_…\"");
     }
 
+    /** A rightholder whose key expires, deactivated: what staff read, and what the admin's changes answer. */
+    @Test
+    void aRightholdersAccessAndKeysShowWithoutTheKeys() throws Exception {
+        apiKeys.issue(ApiKey.issued("tdk_AbCdefghijklmnopqrstuvwxyz0123456789-_ABCDE", Principal.rightholder("acme"),
+                Instant.parse("2026-11-01T09:00:00Z"), "staff-joe", Instant.parse("2027-11-01T09:00:00Z")));
+        apiKeys.issue(ApiKey.issued("tdk_ZyXwefghijklmnopqrstuvwxyz0123456789-_ABCDE", Principal.rightholder("acme"),
+                Instant.parse("2025-11-01T09:00:00Z"), null, Instant.parse("2026-11-01T09:00:00Z")));
+        String deactivated = invoke(admin, "{\"operation\":\"deactivateRightholder\",\"rightholderId\":\"acme\","
+                + "\"staffId\":\"staff-jane\",\"reason\":\"Mandate ended.\"}");
+        assertThat(deactivated).isEqualTo(
+                "{\"rightholderId\":\"acme\",\"name\":\"Acme Brands Inc.\",\"tier\":\"STANDARD\","
+                        + "\"tierSince\":null,\"tierSetBy\":null,\"tierSetByStaff\":false,"
+                        + "\"trustedLockoutUntil\":null,\"warnedAt\":null,\"suspendedUntil\":null,"
+                        + "\"active\":false,\"deactivated\":{\"at\":\"2026-11-28T15:45:00.000Z\","
+                        + "\"by\":\"staff-jane\",\"reason\":\"Mandate ended.\"},\"apiKeys\":["
+                        + "{\"keyPrefix\":\"tdk_ZyXw\",\"issuedAt\":\"2025-11-01T09:00:00.000Z\",\"issuedBy\":null,"
+                        + "\"expiresAt\":\"2026-11-01T09:00:00.000Z\",\"expired\":true},"
+                        + "{\"keyPrefix\":\"tdk_AbCd\",\"issuedAt\":\"2026-11-01T09:00:00.000Z\","
+                        + "\"issuedBy\":\"staff-joe\",\"expiresAt\":\"2027-11-01T09:00:00.000Z\",\"expired\":false}],"
+                        + "\"record\":{\"from\":\"2026-08-31\",\"to\":\"2026-11-28\",\"decided\":0,\"actioned\":0,"
+                        + "\"unfounded\":0,\"reversed\":0},\"auditTrail\":[]}");
+        assertThat(invoke("{\"operation\":\"getRightholder\",\"rightholderId\":\"acme\"}")).isEqualTo(deactivated);
+        assertThat(invoke(admin, "{\"operation\":\"revokeApiKey\",\"rightholderId\":\"acme\",\"staffId\":\"staff-jane\","
+                + "\"reason\":\"Mandate ended.\"}")).isEqualTo("{\"rightholderId\":\"acme\",\"revokedKeys\":2}");
+    }
+
+    @Test
+    void anOperationSentToTheOtherFunctionIsAWrongFunctionResultNamingTheRightOne() throws Exception {
+        assertThat(invoke("{\"operation\":\"setTier\"}")).isEqualTo(
+                "{\"error\":{\"type\":\"WrongFunction\",\"message\":\"setTier is an admin operation: invoke "
+                        + "StaffAdminFunction (stack output StaffAdminFunctionName), not StaffReviewerFunction.\","
+                        + "\"errors\":[{\"field\":\"operation\",\"message\":\"invoke StaffAdminFunction\"}]}}");
+        assertThat(invoke(admin, REVIEW_QUEUE)).isEqualTo(
+                "{\"error\":{\"type\":\"WrongFunction\",\"message\":\"reviewQueue is a reviewer operation: invoke "
+                        + "StaffReviewerFunction (stack output StaffReviewerFunctionName), not StaffAdminFunction.\","
+                        + "\"errors\":[{\"field\":\"operation\",\"message\":\"invoke StaffReviewerFunction\"}]}}");
+    }
+
     private String invoke(String event) throws Exception {
+        return invoke(handler, event);
+    }
+
+    private static String invoke(StaffHandler function, String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        function.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class Bench {
     static final Path ROOT = Path.of(System.getProperty("project.root", "")).toAbsolutePath().normalize();
     static final Path TEMPLATE = ROOT.resolve("template.yaml");
-    static final String ACME_KEY = "tdk_demo_acme_0123456789abcdefghijklmnopqrstuv";
+    static final String ACME_KEY = "tdk_demo_acme_0123456789abcdefghijklmnopqrstuvw";
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -31,7 +31,7 @@ public final class ColdStartBench {
         EVENTS.put("DispatcherFunction", "dispatcher-schedule.json");
         EVENTS.put("VerifierFunction", "verifier-sqs.json");
         EVENTS.put("NotifierFunction", "notifier-sqs.json");
-        EVENTS.put("StaffFunction", "staff-get-notice.json");
+        EVENTS.put("StaffReviewerFunction", "staff-get-notice.json");
         EVENTS.put("TrustReviewFunction", "trust-review-schedule.json");
     }
 

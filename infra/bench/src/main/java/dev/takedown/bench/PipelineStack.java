@@ -41,7 +41,7 @@ final class PipelineStack implements AutoCloseable {
                 + " \"staffId\": \"bench\", \"reason\": \"measure the standard lane\"}";
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            stack.lambdaUrl().resolve("/2015-03-31/functions/StaffFunction/invocations"))
+                            stack.lambdaUrl().resolve("/2015-03-31/functions/StaffAdminFunction/invocations"))
                     .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 || !response.body().contains("\"tier\":\"STANDARD\"")) {
                 throw new IllegalStateException("could not pin " + rightholderId + " at STANDARD: " + response.body());

@@ -3,6 +3,7 @@ package dev.takedown.local;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.model.Right;
@@ -110,7 +111,7 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Seede
     private static SeededRightholder rightholder(SeedObject entry) {
         entry.allow("id", "name", "email", "apiKey", "callbackUrl", "webhookSecret");
         return new SeededRightholder(new Rightholder(entry.required("id"), entry.required("name"),
-                entry.required("email"), entry.url("callbackUrl")), entry.required("apiKey"), entry.webhookSecret());
+                entry.required("email"), entry.url("callbackUrl")), entry.apiKey("apiKey"), entry.webhookSecret());
     }
 
     private static Right right(SeedObject entry) {
@@ -239,6 +240,15 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Seede
             String value = optional("webhookSecret");
             if (value != null && !WEBHOOK_SECRET.matcher(value).matches()) {
                 throw fail("webhookSecret", "must be whsec_ and the base64 of the key bytes");
+            }
+            return value;
+        }
+
+        /** A key the authorizer accepts: one of the issued shape, which a seed's key must have too. */
+        String apiKey(String field) {
+            String value = required(field);
+            if (!Ids.isApiKey(value)) {
+                throw fail(field, "is not of the issued shape (tdk_ and 43 letters, digits, _ or -)");
             }
             return value;
         }

@@ -3,6 +3,8 @@ package dev.takedown.local;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.ApiKey;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.ports.ApiKeyStore;
 import dev.takedown.core.ports.AuditLog;
@@ -139,6 +141,6 @@ class InMemoryStoresTest extends StoreContract {
 
     @Override
     void seedApiKey(String apiKey, String rightholderId, Instant at) {
-        apiKeys.issue(Hashing.sha256Hex(apiKey), rightholderId, null, at);
+        apiKeys.issue(ApiKey.issued(apiKey, Principal.rightholder(rightholderId), at, null, null));
     }
 }

@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * brand owner's client would.
  */
 class LocalStackEndToEndTest {
-    static final String ACME_KEY = "tdk_demo_acme_0123456789abcdefghijklmnopqrstuv";
-    static final String GLOBEX_KEY = "tdk_demo_globex_9876543210zyxwvutsrqponmlkjihg";
+    static final String ACME_KEY = "tdk_demo_acme_0123456789abcdefghijklmnopqrstuvw";
+    static final String GLOBEX_KEY = "tdk_demo_globex_9876543210zyxwvutsrqponmlkjihgf";
 
     private static LocalStack stack;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

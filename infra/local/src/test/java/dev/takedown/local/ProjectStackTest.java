@@ -6,6 +6,7 @@ import dev.takedown.aws.DynamoApiKeyStore;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.DynamoRightStore;
 import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.text.Hashing;
 import java.io.IOException;
 import java.net.URI;
@@ -86,8 +87,8 @@ class ProjectStackTest {
 
     @Test
     void loadsTheSeed() {
-        assertThat(new DynamoApiKeyStore(dynamo, "ApiKeysTable")
-                .rightholderFor(Hashing.sha256Hex(stack.demoApiKey().orElseThrow()))).hasValue("acme");
+        assertThat(new DynamoApiKeyStore(dynamo, "ApiKeysTable").find(Hashing.sha256Hex(stack.demoApiKey().orElseThrow()))
+                .orElseThrow().principal()).isEqualTo(Principal.rightholder("acme"));
         assertThat(new DynamoRightStore(dynamo, "RightsTable").find("tm-acme-us").orElseThrow().authorizedSellers())
                 .containsExactly("seller-authorized");
         assertThat(new DynamoListingStore(dynamo, "ListingsTable").find("1007").orElseThrow().status())

@@ -14,7 +14,7 @@ class SeedTest {
     void readsTheDefaultSeed() {
         Seed seed = Seed.load(ProjectTemplate.ROOT.resolve("infra/local/seed.json"));
         assertThat(seed.rightholders()).extracting(r -> r.rightholder().id()).containsExactly("acme", "globex");
-        assertThat(seed.rightholders().get(0).apiKey()).isEqualTo("tdk_demo_acme_0123456789abcdefghijklmnopqrstuv");
+        assertThat(seed.rightholders().get(0).apiKey()).isEqualTo("tdk_demo_acme_0123456789abcdefghijklmnopqrstuvw");
         assertThat(seed.rightholders().get(0).webhookSecret()).startsWith("whsec_");
         assertThat(seed.rights()).filteredOn(r -> r.id().equals("tm-acme-old")).singleElement()
                 .satisfies(r -> assertThat(r.expiredOn(LocalDate.now())).isTrue());
@@ -49,18 +49,21 @@ class SeedTest {
     @Test
     void namesTheEntryAndFieldThatIsMissing() {
         assertRejected("""
-                {"rightholders": [{"id": "acme", "name": "Acme", "apiKey": "k"}]}""",
+                {"rightholders": [{"id": "acme", "name": "Acme", "apiKey": "tdk_kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"}]}""",
                 "rightholders[0] (id \"acme\"): field \"email\" is missing");
     }
 
     @Test
     void rejectsWrongValues() {
         assertRejected("""
-                {"rightholders": [{"id": "a", "name": "A", "email": "a@x", "apiKey": "k"}],
+                {"rightholders": [{"id": "a", "name": "A", "email": "a@x", "apiKey": "tdk_short"}]}""",
+                "rightholders[0] (id \"a\"): field \"apiKey\" is not of the issued shape");
+        assertRejected("""
+                {"rightholders": [{"id": "a", "name": "A", "email": "a@x", "apiKey": "tdk_kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"}],
                  "rights": [{"id": "r", "rightholderId": "a", "type": "BRAND", "mark": "A", "status": "VERIFIED"}]}""",
                 "rights[0] (id \"r\"): field \"type\" \"BRAND\" is not one of [TRADEMARK, COPYRIGHT, DESIGN, PATENT]");
         assertRejected("""
-                {"rightholders": [{"id": "a", "name": "A", "email": "a@x", "apiKey": "k"}],
+                {"rightholders": [{"id": "a", "name": "A", "email": "a@x", "apiKey": "tdk_kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"}],
                  "rights": [{"id": "r", "rightholderId": "a", "type": "TRADEMARK", "mark": "A", "status": "VERIFIED",
                              "validUntil": "31/12/2030"}]}""",
                 "rights[0] (id \"r\"): field \"validUntil\" \"31/12/2030\" is not a date (yyyy-mm-dd)");

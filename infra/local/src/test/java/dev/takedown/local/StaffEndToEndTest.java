@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,16 +20,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole stack from template.yaml with the default seed: brand owners over HTTP, platform staff through the
- * Lambda Invoke API, as {@code aws lambda invoke --endpoint-url} reaches StaffFunction.
+ * Lambda Invoke API, as {@code aws lambda invoke --endpoint-url} reaches StaffReviewerFunction and StaffAdminFunction.
  */
 class StaffEndToEndTest {
     private static final String ACME_KEY = LocalStackEndToEndTest.ACME_KEY;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final MovableClock CLOCK = new MovableClock();
     private static LocalStack stack;
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(ProjectTemplate.stack(Map.of()));
+        stack = LocalStack.start(ProjectTemplate.stack(Map.of()).withClock(CLOCK));
     }
 
     @AfterAll
@@ -126,9 +128,64 @@ class StaffEndToEndTest {
 
     @Test
     void anUnknownOperationIsAnErrorNamingIt() throws Exception {
-        JsonNode error = staff("{\"operation\": \"deleteAllNotices\"}").path("error");
-        assertThat(error.path("type").asText()).isEqualTo("UnknownOperation");
-        assertThat(error.path("message").asText()).contains("deleteAllNotices");
-        assertThat(error.path("errors").get(0).path("field").asText()).isEqualTo("operation");
+        for (String function : List.of(StaffInvocations.REVIEWER, StaffInvocations.ADMIN)) {
+            JsonNode error = StaffInvocations.invoke(stack, function, "{\"operation\": \"deleteAllNotices\"}").path("error");
+            assertThat(error.path("type").asText()).isEqualTo("UnknownOperation");
+            assertThat(error.path("message").asText()).contains("deleteAllNotices");
+            assertThat(error.path("errors").get(0).path("field").asText()).isEqualTo("operation");
+        }
+    }
+
+    @Test
+    void eachStaffFunctionRefusesTheOthersOperationsNamingTheRightOneAndChangesNothing() throws Exception {
+        String register = "{\"operation\": \"registerRightholder\", \"id\": \"hooli\", \"name\": \"Hooli\","
+                + " \"email\": \"ip@hooli.example\", \"staffId\": \"staff-jane\"}";
+        JsonNode refused = StaffInvocations.invoke(stack, StaffInvocations.REVIEWER, register).path("error");
+        assertThat(refused.path("type").asText()).isEqualTo("WrongFunction");
+        assertThat(refused.path("message").asText()).contains("invoke StaffAdminFunction");
+        assertThat(staff("{\"operation\": \"getRightholder\", \"rightholderId\": \"hooli\"}").path("error")
+                .path("type").asText()).as("nothing registered").isEqualTo("NotFound");
+
+        String rotate = "{\"operation\": \"rotateApiKey\", \"rightholderId\": \"acme\", \"staffId\": \"staff-jane\"}";
+        assertThat(StaffInvocations.invoke(stack, StaffInvocations.REVIEWER, rotate).path("error").path("type").asText())
+                .isEqualTo("WrongFunction");
+        assertThat(call("GET", "/v1/notices", ACME_KEY, null).statusCode()).as("the demo key still works").isEqualTo(200);
+
+        JsonNode wrong = StaffInvocations.invoke(stack, StaffInvocations.ADMIN, "{\"operation\": \"reviewQueue\"}");
+        assertThat(wrong.path("error").path("message").asText()).contains("invoke StaffReviewerFunction");
+    }
+
+    @Test
+    void aKeyStopsWorkingWhenRevokedWhenItExpiresAndWhileItsRightholderIsDeactivated() throws Exception {
+        JsonNode registered = staff("{\"operation\": \"registerRightholder\", \"id\": \"umbrella\", \"name\": \"Umbrella\","
+                + " \"email\": \"ip@umbrella.example\", \"staffId\": \"staff-jane\", \"expiresInDays\": 2}");
+        String key = registered.path("apiKey").asText();
+        assertThat(call("GET", "/v1/notices", key, null).statusCode()).as(registered.toString()).isEqualTo(200);
+
+        String reason = "\"staffId\": \"staff-jane\", \"reason\": \"Mandate under review.\"}";
+        JsonNode deactivated = staff("{\"operation\": \"deactivateRightholder\", \"rightholderId\": \"umbrella\", " + reason);
+        assertThat(deactivated.path("active").asBoolean()).as(deactivated.toString()).isFalse();
+        assertThat(call("GET", "/v1/notices", key, null).statusCode()).isEqualTo(401);
+        staff("{\"operation\": \"reactivateRightholder\", \"rightholderId\": \"umbrella\", " + reason);
+        assertThat(call("GET", "/v1/notices", key, null).statusCode()).isEqualTo(200);
+
+        JsonNode read = staff("{\"operation\": \"getRightholder\", \"rightholderId\": \"umbrella\"}");
+        assertThat(read.path("apiKeys")).singleElement().satisfies(k -> {
+            assertThat(k.path("expiresAt").asText()).isEqualTo(registered.path("apiKeyExpiresAt").asText());
+            assertThat(k.path("keyPrefix").asText()).isEqualTo(key.substring(0, 8));
+        });
+        CLOCK.advance(Duration.ofDays(2));
+        try {
+            assertThat(call("GET", "/v1/notices", key, null).statusCode()).as("expired").isEqualTo(401);
+            assertThat(staff("{\"operation\": \"getRightholder\", \"rightholderId\": \"umbrella\"}").path("apiKeys")
+                    .get(0).path("expired").asBoolean()).isTrue();
+        } finally {
+            CLOCK.advance(Duration.ofDays(-2));
+        }
+        assertThat(call("GET", "/v1/notices", key, null).statusCode()).isEqualTo(200);
+
+        JsonNode revoked = staff("{\"operation\": \"revokeApiKey\", \"rightholderId\": \"umbrella\", " + reason);
+        assertThat(revoked.path("revokedKeys").asInt()).as(revoked.toString()).isEqualTo(1);
+        assertThat(call("GET", "/v1/notices", key, null).statusCode()).isEqualTo(401);
     }
 }

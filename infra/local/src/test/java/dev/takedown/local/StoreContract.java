@@ -3,7 +3,9 @@ package dev.takedown.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.takedown.core.model.ApiKey;
 import dev.takedown.core.model.AuditEvent;
+import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.DeliveryAttempt;
@@ -22,6 +24,7 @@ import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
@@ -388,8 +391,10 @@ abstract class StoreContract {
 
         String apiKey = Ids.apiKey();
         seedApiKey(apiKey, rightholder.id(), Instant.now());
-        assertThat(apiKeys().rightholderFor(Hashing.sha256Hex(apiKey))).contains(rightholder.id());
-        assertThat(apiKeys().rightholderFor(Hashing.sha256Hex(apiKey + "x"))).isEmpty();
+        ApiKey seeded = apiKeys().find(Hashing.sha256Hex(apiKey)).orElseThrow();
+        assertThat(seeded.principal()).isEqualTo(Principal.rightholder(rightholder.id()));
+        assertThat(seeded.prefix()).isEqualTo(apiKey.substring(0, 8));
+        assertThat(apiKeys().find(Hashing.sha256Hex(apiKey + "x"))).isEmpty();
     }
 
     @Test
@@ -507,21 +512,50 @@ abstract class StoreContract {
         assertThat(rightholders().find(rightholder.id())).contains(rightholder);
 
         ApiKeyRegistry keys = apiKeyRegistry();
-        String first = Hashing.sha256Hex(Ids.apiKey());
-        String second = Hashing.sha256Hex(Ids.apiKey());
-        String kept = Hashing.sha256Hex(Ids.apiKey());
-        keys.issue(first, rightholder.id(), "staff-jane", AT);
-        keys.issue(second, rightholder.id(), "staff-jane", AT);
-        keys.issue(kept, rightholder.id(), "staff-joe", AT);
-        String othersKey = Hashing.sha256Hex(Ids.apiKey());
-        keys.issue(othersKey, "rh-other-" + suffix, "staff-joe", AT);
+        Principal principal = Principal.rightholder(rightholder.id());
+        ApiKey first = ApiKey.issued(Ids.apiKey(), principal, AT, "staff-jane", null);
+        ApiKey second = ApiKey.issued(Ids.apiKey(), principal, AT.plusSeconds(1), "staff-jane", AT.plusSeconds(86400));
+        ApiKey kept = ApiKey.issued(Ids.apiKey(), principal, AT.plusSeconds(2), "staff-joe", AT.plusSeconds(3600));
+        List.of(first, second, kept).forEach(keys::issue);
+        Principal other = Principal.rightholder("rh-other-" + suffix);
+        ApiKey othersKey = ApiKey.issued(Ids.apiKey(), other, AT, "staff-joe", null);
+        keys.issue(othersKey);
+        assertThat(keys.find(second.keyHash())).contains(second);
+        assertThat(keys.keysOf(principal)).containsExactly(first, second, kept);
 
-        assertThat(keys.revokeAllBut(rightholder.id(), kept)).isEqualTo(2);
-        assertThat(apiKeys().rightholderFor(first)).isEmpty();
-        assertThat(apiKeys().rightholderFor(second)).isEmpty();
-        assertThat(apiKeys().rightholderFor(kept)).contains(rightholder.id());
-        assertThat(apiKeys().rightholderFor(othersKey)).contains("rh-other-" + suffix);
-        assertThat(keys.revokeAllBut(rightholder.id(), kept)).isZero();
+        assertThat(keys.revokeAllBut(principal, kept.keyHash())).isEqualTo(2);
+        assertThat(apiKeys().find(first.keyHash())).isEmpty();
+        assertThat(apiKeys().find(second.keyHash())).isEmpty();
+        assertThat(apiKeys().find(kept.keyHash())).contains(kept);
+        assertThat(apiKeys().find(othersKey.keyHash())).contains(othersKey);
+        assertThat(keys.revokeAllBut(principal, kept.keyHash())).isZero();
+        assertThat(keys.keysOf(principal)).containsExactly(kept);
+        assertThat(keys.revokeAllBut(principal, null)).isEqualTo(1);
+        assertThat(keys.keysOf(principal)).isEmpty();
+        assertThat(keys.keysOf(other)).containsExactly(othersKey);
+    }
+
+    @Test
+    void aDeactivatedPrincipalStaysSoUntilReactivatedAndOthersAreUntouched() {
+        ApiKeyRegistry keys = apiKeyRegistry();
+        String suffix = UUID.randomUUID().toString();
+        Principal principal = Principal.rightholder("rh-" + suffix);
+        Principal other = Principal.rightholder("rh-other-" + suffix);
+        ApiKey key = ApiKey.issued(Ids.apiKey(), principal, AT, "staff-jane", null);
+        keys.issue(key);
+        assertThat(apiKeys().deactivation(principal)).as("active until deactivated").isEmpty();
+
+        Deactivation deactivation = new Deactivation(AT, "staff-jane", "Mandate ended.");
+        assertThat(keys.deactivate(principal, deactivation)).isTrue();
+        assertThat(keys.deactivate(principal, new Deactivation(AT.plusSeconds(1), "staff-joe", "again"))).isFalse();
+        assertThat(apiKeys().deactivation(principal)).contains(deactivation);
+        assertThat(apiKeys().deactivation(other)).isEmpty();
+        assertThat(keys.keysOf(principal)).as("the deactivation is no key").containsExactly(key);
+
+        assertThat(keys.reactivate(principal)).isTrue();
+        assertThat(keys.reactivate(principal)).isFalse();
+        assertThat(keys.reactivate(other)).isFalse();
+        assertThat(apiKeys().deactivation(principal)).isEmpty();
     }
 
     @Test

@@ -96,7 +96,8 @@ class TemplatePolicyTest {
 
         List<AwsCallRecorder.Call> calls = AwsCallRecorder.calls();
         assertThat(calls).extracting(AwsCallRecorder.Call::function).contains("AuthorizerFunction", "IntakeFunction",
-                "DispatcherFunction", "VerifierFunction", "NotifierFunction", "StaffFunction", "TrustReviewFunction");
+                "DispatcherFunction", "VerifierFunction", "NotifierFunction", "StaffReviewerFunction", "StaffAdminFunction",
+                "TrustReviewFunction");
         List<String> denied = new ArrayList<>();
         Set<String> distinct = new TreeSet<>();
         for (AwsCallRecorder.Call call : calls) {
@@ -108,7 +109,7 @@ class TemplatePolicyTest {
 
         assertThat(calls).filteredOn(c -> c.resource().equals(SECRETS) && READS.contains(c.action()))
                 .extracting(AwsCallRecorder.Call::function).containsOnly("NotifierFunction");
-        assertThat(calls).filteredOn(c -> c.resource().equals(SECRETS) && c.function().equals("StaffFunction"))
+        assertThat(calls).filteredOn(c -> c.resource().equals(SECRETS) && c.function().equals("StaffAdminFunction"))
                 .extracting(AwsCallRecorder.Call::action).contains("dynamodb:PutItem", "dynamodb:UpdateItem");
         assertThat(stack.dynamo().scan(r -> r.tableName(stack.tableName("RightholdersTable"))).items())
                 .as("no secret left on the rightholders' rows, which other functions read")
@@ -116,7 +117,7 @@ class TemplatePolicyTest {
     }
 
     /**
-     * Webhook secrets are in their own table, which only the notifier's policies let it read: the staff function
+     * Webhook secrets are in their own table, which only the notifier's policies let it read: the staff admin function
      * may write there, but with no read action and no write answering the item it replaced, and no function has a
      * policy that reaches the table otherwise (a wildcard, a managed policy or a SAM policy template).
      */
@@ -149,9 +150,10 @@ class TemplatePolicyTest {
                     }
                 }
             }
+            // Both staff functions share one wiring, so both are told; only the admin's policies let it write.
             boolean named = properties.path("Environment").path("Variables").has("WEBHOOK_SECRETS_TABLE");
             assertThat(named).as(function + " is told where the secrets are")
-                    .isEqualTo(function.equals("NotifierFunction") || function.equals("StaffFunction"));
+                    .isEqualTo(function.equals("NotifierFunction") || function.startsWith("Staff"));
         });
         assertThat(readers).containsExactly("NotifierFunction");
     }
@@ -165,6 +167,26 @@ class TemplatePolicyTest {
             }
         }
         return false;
+    }
+
+    /** What each staff role must not be able to do through its function, whatever its code would try. */
+    @Test
+    void theStaffFunctionsAreSplitByPrivilege() {
+        List<AwsCallRecorder.Call> reviewerMustNot = Stream.of("dynamodb:PutItem", "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem", "dynamodb:BatchWriteItem").flatMap(action -> Stream.of(
+                        new AwsCallRecorder.Call("StaffReviewerFunction", action, "ApiKeysTable"),
+                        new AwsCallRecorder.Call("StaffReviewerFunction", action, "RightsTable"),
+                        new AwsCallRecorder.Call("StaffReviewerFunction", action, "SellersTable"))).toList();
+        assertThat(reviewerMustNot).noneMatch(TemplatePolicyTest::allowed);
+        assertThat(allowed(new AwsCallRecorder.Call("StaffReviewerFunction", "dynamodb:PutItem", "RightholdersTable")))
+                .as("registration").isFalse();
+        List<AwsCallRecorder.Call> adminMustNot = Stream.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+                "dynamodb:UpdateItem").flatMap(action -> Stream.of(
+                        new AwsCallRecorder.Call("StaffAdminFunction", action, "NoticesTable"),
+                        new AwsCallRecorder.Call("StaffAdminFunction", action, "AuditTable"))).toList();
+        assertThat(adminMustNot).noneMatch(TemplatePolicyTest::allowed);
+        assertThat(allowed(new AwsCallRecorder.Call("AuthorizerFunction", "dynamodb:GetItem", "RightholdersTable")))
+                .as("the authorizer reads the keys table only").isFalse();
     }
 
     /**
@@ -207,7 +229,11 @@ class TemplatePolicyTest {
                 Events.load("staff-rotate-api-key.json"),
                 Events.load("staff-register-seller.json"),
                 Events.load("staff-rotate-webhook-secret.json"),
-                "{\"operation\": \"rotateWebhookSecret\", \"sellerId\": \"seller-gadgets\", \"staffId\": \"staff-policy\"}");
+                "{\"operation\": \"rotateWebhookSecret\", \"sellerId\": \"seller-gadgets\", \"staffId\": \"staff-policy\"}",
+                Events.load("staff-deactivate-rightholder.json"),
+                Events.load("staff-get-rightholder.json"),
+                Events.load("staff-reactivate-rightholder.json"),
+                Events.load("staff-revoke-api-key.json"));
         for (String event : events) {
             assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
         }

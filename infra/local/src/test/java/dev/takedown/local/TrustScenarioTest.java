@@ -40,7 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class TrustScenarioTest {
     private static final String ACME_KEY = FaultDrills.ACME_KEY;
     private static final String GLOBEX_KEY = FaultDrills.GLOBEX_KEY;
-    private static final String UMBRELLA_KEY = "tdk_demo_umbrella_0123456789abcdefghijklmnopq";
+    private static final String UMBRELLA_KEY = "tdk_demo_umbrella_0123456789abcdefghijklmnopqrs";
     private static final MovableClock CLOCK = new MovableClock();
     private static LocalStack stack;
     private static DynamoListingStore listings;

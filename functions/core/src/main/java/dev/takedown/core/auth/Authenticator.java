@@ -1,30 +1,66 @@
 package dev.takedown.core.auth;
 
+import dev.takedown.core.model.ApiKey;
+import dev.takedown.core.model.Ids;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.ports.ApiKeyStore;
 import dev.takedown.core.text.Hashing;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Resolves {@code Authorization: Bearer <api key>} to the one rightholder the key belongs to. */
+/**
+ * Resolves {@code Authorization: Bearer <api key>} to the one principal the key speaks for. A key is refused when
+ * it is not of the issued shape (before any read), unknown or revoked, expired, or its principal is deactivated.
+ */
 public final class Authenticator {
-    private static final Pattern BEARER = Pattern.compile("(?i)bearer +([A-Za-z0-9_-]{16,256})");
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer +(\\S+)");
 
-    private final ApiKeyStore keys;
-
-    public Authenticator(ApiKeyStore keys) {
-        this.keys = keys;
+    /** Why a key was refused, for the log; the caller only ever learns that it was. */
+    public enum Refusal {
+        MISSING, MALFORMED, UNKNOWN, EXPIRED, DEACTIVATED
     }
 
-    /** The rightholder id, or empty when the header is missing, malformed, or names no known key. */
-    public Optional<String> rightholderFor(String authorizationHeader) {
-        if (authorizationHeader == null) {
-            return Optional.empty();
+    /** The principal, or why not; {@code keyPrefix} is the most of the key that may be logged (null: none). */
+    public record Outcome(Principal principal, Refusal refusal, String keyPrefix) {
+        public boolean allowed() {
+            return principal != null;
+        }
+    }
+
+    private final ApiKeyStore keys;
+    private final Clock clock;
+
+    public Authenticator(ApiKeyStore keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public Outcome authenticate(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.isBlank()) {
+            return new Outcome(null, Refusal.MISSING, null);
         }
         Matcher matcher = BEARER.matcher(authorizationHeader.strip());
         if (!matcher.matches()) {
-            return Optional.empty();
+            return new Outcome(null, Refusal.MALFORMED, null);
         }
-        return keys.rightholderFor(Hashing.sha256Hex(matcher.group(1)));
+        String key = matcher.group(1);
+        String prefix = Ids.apiKeyPrefix(key);
+        if (!Ids.isApiKey(key)) {
+            return new Outcome(null, Refusal.MALFORMED, prefix);
+        }
+        Optional<ApiKey> stored = keys.find(Hashing.sha256Hex(key));
+        if (stored.isEmpty()) {
+            return new Outcome(null, Refusal.UNKNOWN, prefix);
+        }
+        if (stored.get().expiredAt(clock.instant())) {
+            return new Outcome(null, Refusal.EXPIRED, prefix);
+        }
+        Principal principal = stored.get().principal();
+        if (keys.deactivation(principal).isPresent()) {
+            return new Outcome(null, Refusal.DEACTIVATED, prefix);
+        }
+        return new Outcome(principal, null, prefix);
     }
 }

@@ -13,6 +13,10 @@ public final class Ids {
     /** The shape of a notice id, as a regular expression to embed in others. */
     public static final String NOTICE_ID_REGEX = "ntc_[0-9a-z]{26}";
     public static final Pattern NOTICE_ID = Pattern.compile(NOTICE_ID_REGEX);
+    /** The shape of an issued API key: {@code tdk_} and 32 random bytes in unpadded base64url (43 characters). */
+    public static final Pattern API_KEY = Pattern.compile("tdk_[A-Za-z0-9_-]{43}");
+    /** How much of a key may be shown or logged to tell keys apart: {@code tdk_} and 4 of its 43 characters. */
+    public static final int API_KEY_PREFIX_LENGTH = 8;
     private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -64,6 +68,15 @@ public final class Ids {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return "tdk_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static boolean isApiKey(String text) {
+        return text != null && API_KEY.matcher(text).matches();
+    }
+
+    /** The first characters of a key, or null when the text is too short for them to leave most of it unsaid. */
+    public static String apiKeyPrefix(String key) {
+        return key == null || key.length() < 2 * API_KEY_PREFIX_LENGTH ? null : key.substring(0, API_KEY_PREFIX_LENGTH);
     }
 
     /** A new webhook signing secret in the Standard Webhooks form: {@code whsec_} + base64 of 24 random bytes. */

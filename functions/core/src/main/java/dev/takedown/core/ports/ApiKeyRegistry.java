@@ -1,11 +1,23 @@
 package dev.takedown.core.ports;
 
-import java.time.Instant;
+import dev.takedown.core.model.ApiKey;
+import dev.takedown.core.model.Deactivation;
+import dev.takedown.core.model.Principal;
+import java.util.List;
 
-/** Where staff issue and revoke API keys; like {@link ApiKeyStore}, it only ever sees a key's SHA-256. */
-public interface ApiKeyRegistry {
-    void issue(String keyHash, String rightholderId, String issuedBy, Instant at);
+/** Where staff issue and revoke API keys and (de)activate principals; like {@link ApiKeyStore}, it never sees a key. */
+public interface ApiKeyRegistry extends ApiKeyStore {
+    void issue(ApiKey key);
 
-    /** Revokes every key of the rightholder but the one given, at once; returns how many were revoked. */
-    int revokeAllBut(String rightholderId, String keptKeyHash);
+    /** Revokes every key of the principal but the one given (null: all of them); returns how many were revoked. */
+    int revokeAllBut(Principal principal, String keptKeyHash);
+
+    /** The principal's keys that have not been revoked, expired ones included. */
+    List<ApiKey> keysOf(Principal principal);
+
+    /** False when the principal is deactivated already. */
+    boolean deactivate(Principal principal, Deactivation deactivation);
+
+    /** False when the principal is not deactivated. */
+    boolean reactivate(Principal principal);
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** A staff operation that cannot be done as asked; nothing was changed. Carries the answer to give. */
 public final class StaffException extends RuntimeException {
     public enum Type {
-        InvalidRequest, UnknownOperation, NotFound, Conflict
+        InvalidRequest, UnknownOperation, WrongFunction, NotFound, Conflict
     }
 
     private final Type type;

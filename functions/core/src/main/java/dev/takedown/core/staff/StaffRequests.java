@@ -10,6 +10,8 @@ import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.text.Enums;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +27,8 @@ public final class StaffRequests {
     /** How long the previous webhook secret still signs after a rotation, by default and at most. */
     public static final int DEFAULT_OVERLAP_HOURS = 24;
     public static final int MAX_OVERLAP_HOURS = 168;
+    /** The longest an API key may be issued for: ten years. */
+    public static final int MAX_KEY_DAYS = 3650;
     /** Reasons a person may give for rejecting an item; the others are the verifier's findings. */
     static final Set<ItemReason> STAFF_REJECT_REASONS = EnumSet.of(ItemReason.BRAND_MISMATCH, ItemReason.AUTHORIZED_SELLER,
             ItemReason.RIGHT_NOT_VERIFIED, ItemReason.RIGHT_EXPIRED, ItemReason.INSUFFICIENT_EVIDENCE,
@@ -42,7 +46,25 @@ public final class StaffRequests {
     public enum Operation {
         reviewQueue, decideItem, setRightStatus, registerRightholder, rotateApiKey, getNotice,
         getRightholder, setTier, liftSuspension, getSeller, voidStrike, reinstateSeller,
-        registerSeller, rotateWebhookSecret
+        revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller, rotateWebhookSecret;
+
+        /** Which staff function serves it: a new operation must be given to one. */
+        public Role role() {
+            return switch (this) {
+                case reviewQueue, decideItem, getNotice, getRightholder, getSeller -> Role.REVIEWER;
+                case setRightStatus, registerRightholder, rotateApiKey, setTier, liftSuspension, voidStrike,
+                     reinstateSeller, revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller,
+                     rotateWebhookSecret -> Role.ADMIN;
+            };
+        }
+    }
+
+    /**
+     * The two staff functions: reviewers work the queue, decide items and read every record; admins hold what
+     * changes who may act and how much they are trusted (registration, keys, rights, tiers, strikes, standing).
+     */
+    public enum Role {
+        REVIEWER, ADMIN
     }
 
     /** What staff may set a rightholder's tier to; AUTOMATIC hands it back to the rules. */
@@ -64,10 +86,22 @@ public final class StaffRequests {
     public record SetRightStatus(String rightId, RightStatus status, String staffId, String reason) {
     }
 
-    public record RegisterRightholder(String id, String name, String email, String callbackUrl, String staffId) {
+    public record RegisterRightholder(String id, String name, String email, String callbackUrl, String staffId,
+                                      KeyExpiry keyExpiry) {
     }
 
-    public record RotateApiKey(String rightholderId, String staffId) {
+    public record RotateApiKey(String rightholderId, String staffId, KeyExpiry keyExpiry) {
+    }
+
+    /** When a new API key stops working: at a time, or after whole days from its issue; null: never. */
+    public record KeyExpiry(Instant at, Integer days) {
+    }
+
+    public record RevokeApiKey(String rightholderId, String staffId, String reason) {
+    }
+
+    /** Deactivating or reactivating a rightholder: who, and why. */
+    public record RightholderAccess(String rightholderId, String staffId, String reason) {
     }
 
     public record GetNotice(String noticeId) {
@@ -155,22 +189,73 @@ public final class StaffRequests {
     }
 
     public static RegisterRightholder registerRightholder(JsonNode event) {
-        EventFields fields = new EventFields(event, Set.of("id", "name", "email", "callbackUrl", "staffId"));
+        EventFields fields = new EventFields(event, Set.of("id", "name", "email", "callbackUrl", "staffId",
+                "expiresAt", "expiresInDays"));
         String id = fields.matching("id", RIGHTHOLDER_ID, "must be 2-63 lower-case letters, digits and hyphens");
         String name = fields.text("name", true, MAX_NAME);
         String email = fields.matching("email", EMAIL, "must be a valid email address");
         String callbackUrl = callbackUrl(fields);
         String staffId = staffId(fields);
+        KeyExpiry expiry = keyExpiry(fields);
         fields.check("registerRightholder");
-        return new RegisterRightholder(id, name, email, callbackUrl, staffId);
+        return new RegisterRightholder(id, name, email, callbackUrl, staffId, expiry);
     }
 
     public static RotateApiKey rotateApiKey(JsonNode event) {
-        EventFields fields = new EventFields(event, Set.of("rightholderId", "staffId"));
+        EventFields fields = new EventFields(event, Set.of("rightholderId", "staffId", "expiresAt", "expiresInDays"));
         String rightholderId = rightholderId(fields);
         String staffId = staffId(fields);
+        KeyExpiry expiry = keyExpiry(fields);
         fields.check("rotateApiKey");
-        return new RotateApiKey(rightholderId, staffId);
+        return new RotateApiKey(rightholderId, staffId, expiry);
+    }
+
+    public static RevokeApiKey revokeApiKey(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("rightholderId", "staffId", "reason"));
+        String rightholderId = rightholderId(fields);
+        String staffId = staffId(fields);
+        String reason = fields.text("reason", true, MAX_NOTE);
+        fields.check("revokeApiKey");
+        return new RevokeApiKey(rightholderId, staffId, reason);
+    }
+
+    public static RightholderAccess deactivateRightholder(JsonNode event) {
+        return rightholderAccess(event, "deactivateRightholder");
+    }
+
+    public static RightholderAccess reactivateRightholder(JsonNode event) {
+        return rightholderAccess(event, "reactivateRightholder");
+    }
+
+    private static RightholderAccess rightholderAccess(JsonNode event, String operation) {
+        EventFields fields = new EventFields(event, Set.of("rightholderId", "staffId", "reason"));
+        String rightholderId = rightholderId(fields);
+        String staffId = staffId(fields);
+        String reason = fields.text("reason", true, MAX_NOTE);
+        fields.check(operation);
+        return new RightholderAccess(rightholderId, staffId, reason);
+    }
+
+    /** {@code expiresAt} (an ISO-8601 instant) or {@code expiresInDays}, not both; whether it is ahead is the service's. */
+    private static KeyExpiry keyExpiry(EventFields fields) {
+        if (fields.has("expiresAt") && fields.has("expiresInDays")) {
+            fields.error("expiresAt", "give expiresAt or expiresInDays, not both");
+            return null;
+        }
+        if (fields.has("expiresInDays")) {
+            Integer days = fields.integer("expiresInDays", 1, MAX_KEY_DAYS, null);
+            return days == null ? null : new KeyExpiry(null, days);
+        }
+        String at = fields.text("expiresAt", false, 40);
+        if (at == null) {
+            return null;
+        }
+        try {
+            return new KeyExpiry(Instant.parse(at), null);
+        } catch (DateTimeParseException e) {
+            fields.error("expiresAt", "must be an ISO-8601 UTC time, e.g. 2027-06-30T00:00:00Z");
+            return null;
+        }
     }
 
     public static GetNotice getNotice(JsonNode event) {

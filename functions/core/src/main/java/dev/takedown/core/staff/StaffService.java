@@ -2,7 +2,9 @@ package dev.takedown.core.staff;
 
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.decisions.Takedowns;
+import dev.takedown.core.model.ApiKey;
 import dev.takedown.core.model.AuditEvent;
+import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.DeliveryAttempt.Target;
@@ -12,6 +14,7 @@ import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
@@ -29,12 +32,14 @@ import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.runtime.Log;
 import dev.takedown.core.staff.StaffRequests.DecideItem;
 import dev.takedown.core.staff.StaffRequests.GetNotice;
+import dev.takedown.core.staff.StaffRequests.KeyExpiry;
 import dev.takedown.core.staff.StaffRequests.RegisterRightholder;
+import dev.takedown.core.staff.StaffRequests.RevokeApiKey;
 import dev.takedown.core.staff.StaffRequests.ReviewQueue;
+import dev.takedown.core.staff.StaffRequests.RightholderAccess;
 import dev.takedown.core.staff.StaffRequests.RotateApiKey;
 import dev.takedown.core.staff.StaffRequests.Ruling;
 import dev.takedown.core.staff.StaffRequests.SetRightStatus;
-import dev.takedown.core.text.Hashing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +51,8 @@ import java.util.Set;
 
 /**
  * What platform staff do from the console: work the review queue, decide items, verify or revoke rights,
- * register rightholders and rotate their API keys, and read any notice with its audit trail.
+ * register rightholders, issue, rotate and revoke their API keys, deactivate and reactivate them, and read any
+ * notice with its audit trail.
  */
 public final class StaffService {
     /** What an ACTION can end in: the listing came down, someone else removed it first, or it is gone. */
@@ -84,11 +90,22 @@ public final class StaffService {
     public record Decided(Notice notice, NoticeItem item) {
     }
 
-    /** The new rightholder with its API key and webhook secret: both shown this once only. */
-    public record Registered(Rightholder rightholder, String apiKey, String webhookSecret) {
+    /** The new rightholder with its API key (and when it expires) and its webhook secret: shown this once only. */
+    public record Registered(Rightholder rightholder, String apiKey, Instant apiKeyExpiresAt, String webhookSecret) {
     }
 
-    public record Rotated(String rightholderId, String apiKey, int revokedKeys) {
+    public record Rotated(String rightholderId, String apiKey, Instant apiKeyExpiresAt, int revokedKeys) {
+    }
+
+    public record Revoked(String rightholderId, int revokedKeys) {
+    }
+
+    /** Whether a rightholder may use its API keys (no deactivation), and the keys it holds. */
+    public record Access(Deactivation deactivation, List<KeyView> apiKeys) {
+    }
+
+    /** A key as staff see it: never the key nor its hash, only its prefix. */
+    public record KeyView(ApiKey key, boolean expired) {
     }
 
     public record NoticeRecord(Notice notice, List<NoticeItem> items, List<AuditEvent> auditTrail) {
@@ -182,6 +199,7 @@ public final class StaffService {
 
     public Registered registerRightholder(RegisterRightholder request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = expiresAt(request.keyExpiry(), now);
         Rightholder rightholder = new Rightholder(request.id(), request.name(), request.email(), request.callbackUrl());
         if (!registry.register(rightholder, request.staffId(), now)) {
             throw StaffException.conflict("id", "Rightholder " + request.id()
@@ -191,23 +209,87 @@ public final class StaffService {
         // Issued, never replaced: a rightholder left without one by a failure here gets one from rotateWebhookSecret.
         secrets.issue(Target.RIGHTHOLDER, rightholder.id(), webhookSecret, request.staffId(), now);
         String apiKey = Ids.apiKey();
-        apiKeys.issue(Hashing.sha256Hex(apiKey), rightholder.id(), request.staffId(), now);
+        apiKeys.issue(ApiKey.issued(apiKey, Principal.rightholder(rightholder.id()), now, request.staffId(), expiresAt));
         Log.info("rightholder registered by staff", "rightholderId", rightholder.id(), "staffId", request.staffId());
-        return new Registered(rightholder, apiKey, webhookSecret);
+        return new Registered(rightholder, apiKey, expiresAt, webhookSecret);
     }
 
     /** Issues the new key before revoking the old ones, so the rightholder is never left without a working key. */
     public Rotated rotateApiKey(RotateApiKey request) {
-        if (rightholders.find(request.rightholderId()).isEmpty()) {
-            throw StaffException.notFound("rightholderId", "No rightholder " + request.rightholderId() + " exists.");
-        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = expiresAt(request.keyExpiry(), now);
+        existing(request.rightholderId());
         String apiKey = Ids.apiKey();
-        String keyHash = Hashing.sha256Hex(apiKey);
-        apiKeys.issue(keyHash, request.rightholderId(), request.staffId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        int revoked = apiKeys.revokeAllBut(request.rightholderId(), keyHash);
+        ApiKey issued = ApiKey.issued(apiKey, Principal.rightholder(request.rightholderId()), now, request.staffId(),
+                expiresAt);
+        apiKeys.issue(issued);
+        int revoked = apiKeys.revokeAllBut(issued.principal(), issued.keyHash());
         Log.info("API key rotated by staff", "rightholderId", request.rightholderId(), "staffId", request.staffId(),
-                "revokedKeys", revoked);
-        return new Rotated(request.rightholderId(), apiKey, revoked);
+                "keyPrefix", issued.prefix(), "revokedKeys", revoked);
+        return new Rotated(request.rightholderId(), apiKey, expiresAt, revoked);
+    }
+
+    /** Revokes every key of the rightholder, without a new one: it cannot call the API until it is given one. */
+    public Revoked revokeApiKey(RevokeApiKey request) {
+        existing(request.rightholderId());
+        int revoked = apiKeys.revokeAllBut(Principal.rightholder(request.rightholderId()), null);
+        Log.info("API keys revoked by staff", "rightholderId", request.rightholderId(), "staffId", request.staffId(),
+                "revokedKeys", revoked, "reason", request.reason());
+        return new Revoked(request.rightholderId(), revoked);
+    }
+
+    /** Every key of the rightholder is refused until it is reactivated; its keys and everything else stay. */
+    public String deactivateRightholder(RightholderAccess request) {
+        existing(request.rightholderId());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (!apiKeys.deactivate(Principal.rightholder(request.rightholderId()),
+                new Deactivation(now, request.staffId(), request.reason()))) {
+            throw StaffException.conflict("rightholderId", "Rightholder " + request.rightholderId()
+                    + " is deactivated already.");
+        }
+        Log.info("rightholder deactivated by staff", "rightholderId", request.rightholderId(),
+                "staffId", request.staffId(), "reason", request.reason());
+        return request.rightholderId();
+    }
+
+    public String reactivateRightholder(RightholderAccess request) {
+        existing(request.rightholderId());
+        if (!apiKeys.reactivate(Principal.rightholder(request.rightholderId()))) {
+            throw StaffException.conflict("rightholderId", "Rightholder " + request.rightholderId()
+                    + " is active: there is nothing to reactivate.");
+        }
+        Log.info("rightholder reactivated by staff", "rightholderId", request.rightholderId(),
+                "staffId", request.staffId(), "reason", request.reason());
+        return request.rightholderId();
+    }
+
+    public Access access(String rightholderId) {
+        Principal principal = Principal.rightholder(rightholderId);
+        Instant now = clock.instant();
+        return new Access(apiKeys.deactivation(principal).orElse(null),
+                apiKeys.keysOf(principal).stream().map(k -> new KeyView(k, k.expiredAt(now))).toList());
+    }
+
+    private void existing(String rightholderId) {
+        if (rightholders.find(rightholderId).isEmpty()) {
+            throw StaffException.notFound("rightholderId", "No rightholder " + rightholderId + " exists.");
+        }
+    }
+
+    /** When a key issued now expires; a time must lie ahead, and within the longest life a key may have. */
+    private static Instant expiresAt(KeyExpiry expiry, Instant now) {
+        if (expiry == null) {
+            return null;
+        }
+        if (expiry.days() != null) {
+            return now.plus(expiry.days(), ChronoUnit.DAYS);
+        }
+        if (!expiry.at().isAfter(now) || expiry.at().isAfter(now.plus(StaffRequests.MAX_KEY_DAYS, ChronoUnit.DAYS))) {
+            throw new StaffException(StaffException.Type.InvalidRequest, "expiresAt must lie ahead, within "
+                    + StaffRequests.MAX_KEY_DAYS + " days.", List.of(new FieldError("expiresAt",
+                    "must be after now and at most " + StaffRequests.MAX_KEY_DAYS + " days ahead")));
+        }
+        return expiry.at().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public NoticeRecord getNotice(GetNotice request) {

@@ -2,12 +2,15 @@ package dev.takedown.core.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.auth.Authenticator;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.ApiKey;
+import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.EventType;
@@ -41,6 +44,9 @@ import dev.takedown.core.text.Hashing;
 import dev.takedown.core.verify.VerificationService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -272,9 +278,11 @@ class StaffServiceTest {
                 {"id": "initech", "name": "Initech LLC", "email": "ip@initech.example",
                  "callbackUrl": "https://hooks.initech.example/takedown", "staffId": "staff-joe"}""")));
 
-        assertThat(new Authenticator(apiKeys).rightholderFor("Bearer " + registered.apiKey())).contains("initech");
+        assertThat(rightholderOf(registered.apiKey())).isEqualTo("initech");
         assertThat(apiKeys.hashes()).containsOnlyKeys(Hashing.sha256Hex(registered.apiKey()));
-        assertThat(apiKeys.issuedBy).containsValue("staff-joe");
+        assertThat(apiKeys.hashes().values()).extracting(ApiKey::issuedBy, ApiKey::expiresAt)
+                .containsExactly(tuple("staff-joe", null));
+        assertThat(registered.apiKeyExpiresAt()).isNull();
         String secret = registered.webhookSecret();
         assertThat(secret).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(24);
@@ -284,7 +292,7 @@ class StaffServiceTest {
         assertThat(rightholders.registeredBy).containsEntry("initech", "staff-joe");
 
         assertError(() -> staff.registerRightholder(new StaffRequests.RegisterRightholder("acme", "A", "a@a.example", null,
-                "staff-joe")), StaffException.Type.Conflict, "id");
+                "staff-joe", null)), StaffException.Type.Conflict, "id");
         assertThat(apiKeys.hashes()).hasSize(1);
         assertError(() -> StaffRequests.registerRightholder(event("""
                 {"id": "Bad Id", "name": "", "email": "nope", "callbackUrl": "http://hooks.example/x"}""")),
@@ -293,18 +301,16 @@ class StaffServiceTest {
 
     @Test
     void rotatingAKeyRevokesTheOldOnesAtOnce() {
-        String old = staff.registerRightholder(new StaffRequests.RegisterRightholder("initech", "Initech", "ip@initech.example",
-                null, "staff-joe")).apiKey();
+        String old = register("initech").apiKey();
         StaffService.Rotated rotated = staff.rotateApiKey(StaffRequests.rotateApiKey(event("""
                 {"rightholderId": "initech", "staffId": "staff-ann"}""")));
 
-        Authenticator authenticator = new Authenticator(apiKeys);
-        assertThat(authenticator.rightholderFor("Bearer " + old)).isEmpty();
-        assertThat(authenticator.rightholderFor("Bearer " + rotated.apiKey())).contains("initech");
+        assertThat(rightholderOf(old)).isNull();
+        assertThat(rightholderOf(rotated.apiKey())).isEqualTo("initech");
         assertThat(rotated.revokedKeys()).isEqualTo(1);
-        assertThat(apiKeys.issuedBy).containsEntry(Hashing.sha256Hex(rotated.apiKey()), "staff-ann");
+        assertThat(apiKeys.hashes().get(Hashing.sha256Hex(rotated.apiKey())).issuedBy()).isEqualTo("staff-ann");
 
-        assertError(() -> staff.rotateApiKey(new StaffRequests.RotateApiKey("nobody", "staff-ann")),
+        assertError(() -> staff.rotateApiKey(new StaffRequests.RotateApiKey("nobody", "staff-ann", null)),
                 StaffException.Type.NotFound, "rightholderId");
         assertError(() -> StaffRequests.rotateApiKey(event("{\"rightholderId\": \"initech\"}")),
                 StaffException.Type.InvalidRequest, "staffId");
@@ -324,5 +330,100 @@ class StaffServiceTest {
         assertError(() -> staff.getNotice(new StaffRequests.GetNotice("ntc_" + "0".repeat(26))),
                 StaffException.Type.NotFound, "noticeId");
         assertError(() -> StaffRequests.getNotice(event("{\"noticeId\": 5}")), StaffException.Type.InvalidRequest, "noticeId");
+    }
+
+    private StaffService.Registered register(String id) {
+        return staff.registerRightholder(new StaffRequests.RegisterRightholder(id, "Initech", "ip@initech.example",
+                null, "staff-joe", null));
+    }
+
+    /** Whom the key authenticates as at the staff clock's time, or null when it is refused. */
+    private String rightholderOf(String apiKey) {
+        Authenticator.Outcome outcome = new Authenticator(apiKeys, decidedAt).authenticate("Bearer " + apiKey);
+        return outcome.allowed() ? outcome.principal().id() : null;
+    }
+
+    @Test
+    void aKeyIssuedWithAnExpiryStopsWorkingThenAndStaffSeeWhen() {
+        StaffService.Registered registered = staff.registerRightholder(StaffRequests.registerRightholder(event("""
+                {"id": "initech", "name": "Initech LLC", "email": "ip@initech.example", "staffId": "staff-joe",
+                 "expiresInDays": 30}""")));
+        Instant issuedAt = decidedAt.instant();
+        assertThat(registered.apiKeyExpiresAt()).isEqualTo(issuedAt.plus(Duration.ofDays(30)));
+        Authenticator justBefore = new Authenticator(apiKeys, Clock.fixed(registered.apiKeyExpiresAt().minusMillis(1), ZoneOffset.UTC));
+        Authenticator atExpiry = new Authenticator(apiKeys, Clock.fixed(registered.apiKeyExpiresAt(), ZoneOffset.UTC));
+        assertThat(justBefore.authenticate("Bearer " + registered.apiKey()).allowed()).isTrue();
+        assertThat(atExpiry.authenticate("Bearer " + registered.apiKey()).refusal()).isEqualTo(Authenticator.Refusal.EXPIRED);
+
+        StaffService.Rotated rotated = staff.rotateApiKey(StaffRequests.rotateApiKey(event("""
+                {"rightholderId": "initech", "staffId": "staff-ann", "expiresAt": "2027-06-30T00:00:00Z"}""")));
+        assertThat(rotated.apiKeyExpiresAt()).isEqualTo(Instant.parse("2027-06-30T00:00:00Z"));
+        assertThat(staff.access("initech").apiKeys()).singleElement().satisfies(view -> {
+            assertThat(view.key().prefix()).isEqualTo(rotated.apiKey().substring(0, 8));
+            assertThat(view.key().expiresAt()).isEqualTo(rotated.apiKeyExpiresAt());
+            assertThat(view.key().issuedBy()).isEqualTo("staff-ann");
+            assertThat(view.expired()).isFalse();
+        });
+
+        assertError(() -> StaffRequests.rotateApiKey(event("""
+                {"rightholderId": "initech", "staffId": "s", "expiresAt": "2027-06-30T00:00:00Z", "expiresInDays": 3}""")),
+                StaffException.Type.InvalidRequest, "expiresAt");
+        assertError(() -> StaffRequests.rotateApiKey(event("""
+                {"rightholderId": "initech", "staffId": "s", "expiresAt": "30/06/2027"}""")),
+                StaffException.Type.InvalidRequest, "expiresAt");
+        assertError(() -> StaffRequests.rotateApiKey(event("""
+                {"rightholderId": "initech", "staffId": "s", "expiresInDays": 0}""")),
+                StaffException.Type.InvalidRequest, "expiresInDays");
+        assertError(() -> staff.rotateApiKey(StaffRequests.rotateApiKey(event("""
+                {"rightholderId": "initech", "staffId": "s", "expiresAt": "2020-01-01T00:00:00Z"}"""))),
+                StaffException.Type.InvalidRequest, "expiresAt");
+        assertThat(apiKeys.hashes()).as("nothing issued for a refused request").hasSize(1);
+    }
+
+    @Test
+    void revokingKeysLeavesTheRightholderWithoutAnyUntilItIsGivenANewOne() {
+        String key = register("initech").apiKey();
+        StaffService.Revoked revoked = staff.revokeApiKey(StaffRequests.revokeApiKey(event("""
+                {"rightholderId": "initech", "staffId": "staff-ann", "reason": "Key posted in a public repository."}""")));
+
+        assertThat(revoked.revokedKeys()).isEqualTo(1);
+        assertThat(rightholderOf(key)).isNull();
+        assertThat(staff.access("initech").apiKeys()).isEmpty();
+        assertThat(staff.revokeApiKey(new StaffRequests.RevokeApiKey("initech", "staff-ann", "again")).revokedKeys()).isZero();
+        assertError(() -> staff.revokeApiKey(new StaffRequests.RevokeApiKey("nobody", "staff-ann", "x")),
+                StaffException.Type.NotFound, "rightholderId");
+        assertError(() -> StaffRequests.revokeApiKey(event("{\"rightholderId\": \"initech\", \"staffId\": \"s\"}")),
+                StaffException.Type.InvalidRequest, "reason");
+    }
+
+    @Test
+    void aDeactivatedRightholdersKeysAreRefusedUntilItIsReactivated() {
+        String key = register("initech").apiKey();
+        staff.deactivateRightholder(StaffRequests.deactivateRightholder(event("""
+                {"rightholderId": "initech", "staffId": "staff-ann", "reason": "Contract ended."}""")));
+
+        assertThat(rightholderOf(key)).isNull();
+        assertThat(staff.access("initech").deactivation())
+                .isEqualTo(new Deactivation(decidedAt.instant(), "staff-ann", "Contract ended."));
+        assertThat(staff.access("initech").apiKeys()).as("its keys stay, refused").hasSize(1);
+        assertError(() -> staff.deactivateRightholder(new StaffRequests.RightholderAccess("initech", "staff-ann", "x")),
+                StaffException.Type.Conflict, "rightholderId");
+
+        staff.reactivateRightholder(StaffRequests.reactivateRightholder(event("""
+                {"rightholderId": "initech", "staffId": "staff-joe", "reason": "Contract renewed."}""")));
+        assertThat(rightholderOf(key)).isEqualTo("initech");
+        assertThat(staff.access("initech").deactivation()).isNull();
+        assertError(() -> staff.reactivateRightholder(new StaffRequests.RightholderAccess("initech", "staff-joe", "x")),
+                StaffException.Type.Conflict, "rightholderId");
+        assertError(() -> staff.deactivateRightholder(new StaffRequests.RightholderAccess("nobody", "staff-ann", "x")),
+                StaffException.Type.NotFound, "rightholderId");
+    }
+
+    @Test
+    void everyOperationBelongsToTheReviewerOrTheAdminFunction() {
+        assertThat(Arrays.stream(StaffRequests.Operation.values()).filter(o -> o.role() == StaffRequests.Role.REVIEWER))
+                .containsExactlyInAnyOrder(StaffRequests.Operation.reviewQueue, StaffRequests.Operation.decideItem,
+                        StaffRequests.Operation.getNotice, StaffRequests.Operation.getRightholder,
+                        StaffRequests.Operation.getSeller);
     }
 }

@@ -1,41 +1,65 @@
 package dev.takedown.core.testing;
 
+import dev.takedown.core.model.ApiKey;
+import dev.takedown.core.model.Deactivation;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.ports.ApiKeyRegistry;
-import dev.takedown.core.ports.ApiKeyStore;
-import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** API key hashes in memory, with who issued each. */
-public final class InMemoryApiKeyStore implements ApiKeyStore, ApiKeyRegistry {
-    private final Map<String, String> rightholderByHash = new ConcurrentHashMap<>();
-    public final Map<String, String> issuedBy = new ConcurrentHashMap<>();
+/** API keys by hash in memory, with the principals staff deactivated; counts the reads the authorizer makes. */
+public final class InMemoryApiKeyStore implements ApiKeyRegistry {
+    private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
+    private final Map<Principal, Deactivation> deactivated = new ConcurrentHashMap<>();
+    public final AtomicInteger reads = new AtomicInteger();
 
     @Override
-    public Optional<String> rightholderFor(String keyHash) {
-        return Optional.ofNullable(rightholderByHash.get(keyHash));
+    public Optional<ApiKey> find(String keyHash) {
+        reads.incrementAndGet();
+        return Optional.ofNullable(keys.get(keyHash));
     }
 
     @Override
-    public void issue(String keyHash, String rightholderId, String by, Instant at) {
-        rightholderByHash.put(keyHash, rightholderId);
-        // Seed data names no issuer; DynamoDB then stores none.
-        if (by != null) {
-            issuedBy.put(keyHash, by);
-        }
+    public Optional<Deactivation> deactivation(Principal principal) {
+        reads.incrementAndGet();
+        return Optional.ofNullable(deactivated.get(principal));
     }
 
     @Override
-    public int revokeAllBut(String rightholderId, String keptKeyHash) {
-        var revoked = rightholderByHash.entrySet().stream()
-                .filter(e -> e.getValue().equals(rightholderId) && !e.getKey().equals(keptKeyHash))
-                .map(Map.Entry::getKey).toList();
-        revoked.forEach(rightholderByHash::remove);
+    public void issue(ApiKey key) {
+        keys.put(key.keyHash(), key);
+    }
+
+    @Override
+    public int revokeAllBut(Principal principal, String keptKeyHash) {
+        var revoked = keys.values().stream()
+                .filter(k -> k.principal().equals(principal) && !k.keyHash().equals(keptKeyHash))
+                .map(ApiKey::keyHash).toList();
+        revoked.forEach(keys::remove);
         return revoked.size();
     }
 
-    public Map<String, String> hashes() {
-        return Map.copyOf(rightholderByHash);
+    @Override
+    public List<ApiKey> keysOf(Principal principal) {
+        return keys.values().stream().filter(k -> k.principal().equals(principal))
+                .sorted(Comparator.comparing(ApiKey::issuedAt).thenComparing(ApiKey::keyHash)).toList();
+    }
+
+    @Override
+    public boolean deactivate(Principal principal, Deactivation deactivation) {
+        return deactivated.putIfAbsent(principal, deactivation) == null;
+    }
+
+    @Override
+    public boolean reactivate(Principal principal) {
+        return deactivated.remove(principal) != null;
+    }
+
+    public Map<String, ApiKey> hashes() {
+        return Map.copyOf(keys);
     }
 }

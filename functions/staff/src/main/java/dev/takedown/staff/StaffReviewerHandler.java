@@ -1,0 +1,31 @@
+package dev.takedown.staff;
+
+import dev.takedown.core.staff.StaffRequests.Role;
+import dev.takedown.core.staff.StaffService;
+import dev.takedown.core.staff.TrustStaffService;
+import dev.takedown.core.staff.WebhookStaffService;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * StaffReviewerFunction: the review queue, item decisions and reading notices, rightholders and sellers. It cannot
+ * issue or revoke keys, register rightholders, or set tiers, rights or standings: those are StaffAdminFunction's.
+ */
+public final class StaffReviewerHandler extends StaffHandler {
+    public StaffReviewerHandler() {
+        this(System.getenv());
+    }
+
+    public StaffReviewerHandler(Map<String, String> environment) {
+        this(environment, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's, as the local stack's scenario tests use. */
+    public StaffReviewerHandler(Map<String, String> environment, Clock clock) {
+        super(Role.REVIEWER, environment, clock);
+    }
+
+    public StaffReviewerHandler(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks) {
+        super(Role.REVIEWER, staff, trust, webhooks);
+    }
+}
