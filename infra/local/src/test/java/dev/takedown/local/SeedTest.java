@@ -37,7 +37,7 @@ class SeedTest {
                              {"id": "t", "name": "T", "webhookSecret": "whsec_c2VsbGVyLXNlY3JldA=="}]}""",
                 "the webhookSecrets of rightholders and sellers has \"whsec_c2VsbGVyLXNlY3JldA==\" twice");
         assertRejected("""
-                {"rightholders": [{"id": "a", "name": "A", "email": "a@x", "apiKey": "k",
+                {"rightholders": [{"id": "a", "name": "A", "email": "a@x", "apiKey": "tdk_demo_a_0123456789abcdefghijklmnopqrstuvwxyz",
                                    "webhookSecret": "whsec_c2VsbGVyLXNlY3JldA=="}],
                  "sellers": [{"id": "s", "name": "S", "webhookSecret": "whsec_c2VsbGVyLXNlY3JldA=="}]}""",
                 "has \"whsec_c2VsbGVyLXNlY3JldA==\" twice");
