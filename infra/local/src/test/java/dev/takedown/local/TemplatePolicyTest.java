@@ -118,7 +118,8 @@ class TemplatePolicyTest {
         Instant now = Instant.now();
         new SqsNotificationQueue(stack.sqs(), stack.queueUrl("NotificationQueue")).publish(List.of(
                 Notifications.noticeReceived(noticeId, now),
-                Notifications.itemsDecided(noticeId, Stream.of(0, 1).map(i -> NoticeItem.open(i, null, "L" + i)).toList(), now),
+                Notifications.itemsDecided(noticeId, Stream.of(0, 1).map(i -> NoticeItem.open(i, null, "L" + i)).toList(),
+                        Set.of(), now),
                 Notifications.noticeCompleted(noticeId, now)));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (AwsCallRecorder.calls().stream().filter(c -> c.action().equals("sqs:ChangeMessageVisibility")).count() < 3

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +77,7 @@ class NotifierServiceTest {
     @Test
     void aDeliveredWebhookIsSignedAndRecorded() {
         NotificationEvent event = Notifications.itemsDecided(NotifyFixtures.NOTICE_ID,
-                List.of(NotifyFixtures.items().get(0), NotifyFixtures.items().get(3)), Fixtures.NOW);
+                List.of(NotifyFixtures.items().get(0), NotifyFixtures.items().get(3)), Set.of(), Fixtures.NOW);
         NotifierService.Result result = service.deliver(event, 1);
 
         assertThat(result.next()).isEqualTo(Next.DONE);
