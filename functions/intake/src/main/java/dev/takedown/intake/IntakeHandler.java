@@ -128,7 +128,9 @@ public final class IntakeHandler implements RequestStreamHandler {
                     "Send the notice as application/json (with charset=utf-8 or no parameter)."));
         }
         IntakeService.Accepted accepted = intake.submit(rightholderId, request.body(), request.header("Idempotency-Key"));
-        ApiResponse response = ApiResponse.json(202, NoticeJson.accepted(accepted.notice(), accepted.items()))
+        var items = accepted.items();
+        ApiResponse response = ApiResponse.json(202,
+                        NoticeJson.accepted(accepted.notice(), items, queries.ownNotices(rightholderId, items)))
                 .withHeader("Location", NoticeJson.location(accepted.notice().id()));
         return accepted.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
     }

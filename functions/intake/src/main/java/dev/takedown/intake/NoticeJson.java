@@ -22,10 +22,10 @@ final class NoticeJson {
         return "/v1/notices/" + noticeId;
     }
 
-    static ObjectNode accepted(Notice notice, List<NoticeItem> items) {
+    /** {@code ownNotices}: see {@link ItemPage}; a replay answers the items as they stand now. */
+    static ObjectNode accepted(Notice notice, List<NoticeItem> items, Set<String> ownNotices) {
         ObjectNode body = summary(notice);
-        // At intake a duplicate can only be of another line of the same notice.
-        items(body.putArray("items"), items, Set.of());
+        items(body.putArray("items"), items, ownNotices);
         return body;
     }
 

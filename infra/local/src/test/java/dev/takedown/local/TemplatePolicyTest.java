@@ -61,6 +61,9 @@ class TemplatePolicyTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(stack.apiUrl().resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", "Bearer " + key);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -135,7 +138,7 @@ class TemplatePolicyTest {
         notice.putArray("items").addObject().put("listingId", "1008");
         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(stack.apiUrl().resolve("/v1/notices"))
                 .POST(HttpRequest.BodyPublishers.ofString(notice.toString())).header("Authorization", "Bearer " + key)
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         String noticeId = Json.parse(accepted.body()).path("id").asText();
         StaffInvocations.awaitReview(stack, noticeId, 0);
         List<String> events = List.of(

@@ -53,4 +53,13 @@ class WebhookReceiverTest {
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(receiver.url() + "nowhere")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void refusesRequestsFromBrowsers() throws Exception {
+        assertThat(post("acme", Map.of("Origin", "https://evil.example"))).isEqualTo(403);
+        assertThat(HTTP.send(HttpRequest.newBuilder(receiver.url().resolve("received"))
+                .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(403);
+        assertThat(receiver.receipts()).isEmpty();
+    }
 }

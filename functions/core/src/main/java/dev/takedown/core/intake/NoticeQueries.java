@@ -75,7 +75,7 @@ public final class NoticeQueries {
     }
 
     /** The notices named by these items' {@code duplicateOfNotice} that belong to the rightholder too. */
-    private Set<String> ownNotices(String rightholderId, List<NoticeItem> items) {
+    public Set<String> ownNotices(String rightholderId, List<NoticeItem> items) {
         return items.stream().map(NoticeItem::duplicateOfNotice).filter(Objects::nonNull).distinct()
                 .filter(id -> notices.find(id).filter(n -> n.rightholderId().equals(rightholderId)).isPresent())
                 .collect(Collectors.toUnmodifiableSet());
