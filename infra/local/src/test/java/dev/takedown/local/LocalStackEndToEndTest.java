@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -393,10 +394,13 @@ class LocalStackEndToEndTest {
         String cursor = get("/v1/notices/" + first + "/items?limit=1", ACME_KEY).body().path("nextCursor").asText();
         assertThat(get("/v1/notices/" + first + "/items?limit=1&cursor=" + cursor, ACME_KEY).status()).isEqualTo(200);
 
+        // A delivery position too long for a DynamoDB key, which DynamoDB would refuse.
+        String overLong = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("ATTEMPT#RIGHTHOLDER#" + "x".repeat(2000)).getBytes(StandardCharsets.UTF_8));
         for (String path : new String[] {"/v1/notices/" + second + "/items?cursor=" + cursor,
                 "/v1/notices/" + first + "/items?status=RECEIVED&cursor=" + cursor,
                 "/v1/notices/" + first + "/deliveries?cursor=" + cursor,
-                "/v1/notices/" + first + "/deliveries?cursor=" + "QVRURU1QVCM".repeat(400),
+                "/v1/notices/" + first + "/deliveries?cursor=" + overLong,
                 "/v1/notices?cursor=" + cursor}) {
             Reply refused = get(path, ACME_KEY);
             assertThat(refused.status()).as(path).isEqualTo(400);
