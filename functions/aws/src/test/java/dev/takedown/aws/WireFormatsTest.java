@@ -130,8 +130,8 @@ class WireFormatsTest {
     void itemsDecidedNamesNoOtherRightholdersNotice() throws Exception {
         NotificationEvent event = Notifications.itemsDecided(NOTICE_ID, List.of(FormatSamples.items().get(1)),
                 Set.of(), FormatSamples.DECIDED_AT);
-        assertThat(WebhookBodies.body(NotificationMessage.read(NotificationMessage.write(event)), FormatSamples.notice(),
-                FormatSamples::completedItems)).isEqualTo(
+        NotificationEvent read = NotificationMessage.read(NotificationMessage.write(event));
+        assertThat(WebhookBodies.body(read, FormatSamples.notice(), FormatSamples::completedItems)).isEqualTo(
                 "{\"type\":\"items.decided\",\"timestamp\":\"2026-11-28T15:31:07.250Z\",\"data\":{"
                         + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[{\"index\":1,"
                         + "\"listingId\":\"1002\",\"url\":\"https://market.example/item/1002\","

@@ -123,7 +123,8 @@ public final class DecisionRecorder {
     /** The other notices that duplicates among {@code items} name and that are the same rightholder's. */
     private Set<String> ownNotices(Notice notice, List<NoticeItem> items) {
         return items.stream().map(NoticeItem::duplicateOfNotice).filter(Objects::nonNull).distinct()
-                .filter(id -> notices.find(id).filter(n -> n.rightholderId().equals(notice.rightholderId())).isPresent())
+                .filter(id -> notices.find(id).map(Notice::rightholderId).filter(notice.rightholderId()::equals)
+                        .isPresent())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
