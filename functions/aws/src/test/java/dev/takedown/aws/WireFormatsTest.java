@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class WireFormatsTest {
                     + "\"status\":\"REJECTED\",\"reason\":\"OFF_PLATFORM\",\"decidedBy\":\"AUTO\","
                     + "\"decidedAt\":\"2026-11-28T15:30:00.000Z\"},{\"index\":3,\"listingId\":\"1008\","
                     + "\"url\":\"https://market.example/item/1008\",\"status\":\"REJECTED\","
-                    + "\"reason\":\"NOT_INFRINGING\",\"decidedBy\":\"staff-jane\","
+                    + "\"reason\":\"NOT_INFRINGING\",\"decidedBy\":\"STAFF\","
                     + "\"decidedAt\":\"2026-11-28T15:42:00.000Z\"}]}";
     private static final String SELLER_SUSPENDED_DATA =
             "{\"sellerId\":\"seller-fake\",\"from\":\"GOOD_STANDING\",\"to\":\"SUSPENDED\","
@@ -122,6 +123,20 @@ class WireFormatsTest {
     @Test
     void itemsDecidedIsQueuedAndSentAsPublished() throws Exception {
         assertPublished(itemsDecided(), ITEMS_DECIDED_MESSAGE, ITEMS_DECIDED_WEBHOOK);
+    }
+
+    /** A duplicate of another rightholder's notice: which notice, and where in it, is not the recipient's to know. */
+    @Test
+    void itemsDecidedNamesNoOtherRightholdersNotice() throws Exception {
+        NotificationEvent event = Notifications.itemsDecided(NOTICE_ID, List.of(FormatSamples.items().get(1)),
+                Set.of(), FormatSamples.DECIDED_AT);
+        NotificationEvent read = NotificationMessage.read(NotificationMessage.write(event));
+        assertThat(WebhookBodies.body(read, FormatSamples.notice(), FormatSamples::completedItems)).isEqualTo(
+                "{\"type\":\"items.decided\",\"timestamp\":\"2026-11-28T15:31:07.250Z\",\"data\":{"
+                        + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[{\"index\":1,"
+                        + "\"listingId\":\"1002\",\"url\":\"https://market.example/item/1002\","
+                        + "\"status\":\"DUPLICATE\",\"reason\":\"DUPLICATE\",\"decidedBy\":\"AUTO\","
+                        + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"subjectOfAnotherNotice\":true}]}}");
     }
 
     private static final String LISTING_RESTRICTED_MESSAGE =
@@ -313,10 +328,11 @@ class WireFormatsTest {
         assertThat(body).isEqualTo(webhook);
     }
 
+    /** The duplicate's earlier notice is acme's own, so the webhook names it. */
     private static NotificationEvent itemsDecided() {
         List<NoticeItem> items = FormatSamples.items();
         return Notifications.itemsDecided(NOTICE_ID, List.of(items.get(3), items.get(0), items.get(2), items.get(1)),
-                FormatSamples.STAFF_DECIDED_AT);
+                Set.of(FormatSamples.EARLIER_NOTICE_ID), FormatSamples.STAFF_DECIDED_AT);
     }
 
     private static NotificationEvent listingRestricted() {

@@ -3,6 +3,7 @@ package dev.takedown.intake;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.BackendFailures;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.api.ApiRequest;
 import dev.takedown.aws.api.ApiResponse;
@@ -11,9 +12,8 @@ import dev.takedown.core.intake.ListingLocator;
 import dev.takedown.core.intake.NoticeQueries;
 import dev.takedown.core.intake.SubmissionParser;
 import dev.takedown.core.model.Ids;
-import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.ports.DependencyException;
-import dev.takedown.core.ports.Page;
+import dev.takedown.core.ports.SignedCursors;
 import dev.takedown.core.problem.Problem;
 import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.runtime.Env;
@@ -23,8 +23,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -32,6 +32,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Routes follow template.yaml.
  */
 public final class IntakeHandler implements RequestStreamHandler {
+    /** JSON, with at most a UTF-8 charset: the one media type a notice is sent as. */
+    private static final Pattern JSON_MEDIA_TYPE =
+            Pattern.compile("(?i)\\s*application/json\\s*(;\\s*charset=(utf-8|\"utf-8\")\\s*)?");
+
     private final IntakeService intake;
     private final NoticeQueries queries;
 
@@ -49,7 +53,8 @@ public final class IntakeHandler implements RequestStreamHandler {
     }
 
     private IntakeHandler(Adapters adapters, Clock clock) {
-        this(intakeService(adapters, clock), new NoticeQueries(adapters.notices(), adapters.deliveries()));
+        this(intakeService(adapters, clock), new NoticeQueries(adapters.notices(), adapters.deliveries(),
+                new SignedCursors(adapters.env().require("CURSOR_SIGNING_KEY"))));
     }
 
     public IntakeHandler(IntakeService intake, NoticeQueries queries) {
@@ -86,11 +91,13 @@ public final class IntakeHandler implements RequestStreamHandler {
             return route(request, rightholderId);
         } catch (ProblemException e) {
             return ApiResponse.problem(e.problem());
-        } catch (DependencyException | SdkException e) {
-            Log.error("dependency failed", e, "resource", request.resource(), "method", request.httpMethod());
-            return ApiResponse.problem(Problem.unavailable("A backing service is unavailable; retry shortly."))
-                    .withHeader("Retry-After", "2");
         } catch (RuntimeException e) {
+            // Only a backend that throttles or is down is worth retrying; anything else is a fault of ours.
+            if (e instanceof DependencyException || e instanceof SdkException sdk && BackendFailures.unavailable(sdk)) {
+                Log.error("dependency failed", e, "resource", request.resource(), "method", request.httpMethod());
+                return ApiResponse.problem(Problem.unavailable("A backing service is unavailable; retry shortly."))
+                        .withHeader("Retry-After", "2");
+            }
             Log.error("request failed", e, "resource", request.resource(), "method", request.httpMethod());
             return ApiResponse.problem(new Problem("about:blank", "Internal Server Error", 500,
                     "The request failed unexpectedly; it has been logged.", List.of()));
@@ -116,11 +123,14 @@ public final class IntakeHandler implements RequestStreamHandler {
 
     private ApiResponse submit(ApiRequest request, String rightholderId) {
         String contentType = request.header("Content-Type");
-        if (contentType != null && !isJson(contentType)) {
-            throw new ProblemException(Problem.unsupportedMediaType("Send the notice as application/json."));
+        if (contentType == null ? request.hasBody() : !JSON_MEDIA_TYPE.matcher(contentType).matches()) {
+            throw new ProblemException(Problem.unsupportedMediaType(
+                    "Send the notice as application/json (with charset=utf-8 or no parameter)."));
         }
         IntakeService.Accepted accepted = intake.submit(rightholderId, request.body(), request.header("Idempotency-Key"));
-        ApiResponse response = ApiResponse.json(202, NoticeJson.accepted(accepted.notice(), accepted.items()))
+        var items = accepted.items();
+        ApiResponse response = ApiResponse.json(202,
+                        NoticeJson.accepted(accepted.notice(), items, queries.ownNotices(rightholderId, items)))
                 .withHeader("Location", NoticeJson.location(accepted.notice().id()));
         return accepted.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
     }
@@ -134,15 +144,14 @@ public final class IntakeHandler implements RequestStreamHandler {
     private ApiResponse notice(ApiRequest request, String rightholderId) {
         String noticeId = noticeId(request);
         NoticeQueries.NoticeWithItems found = queries.notice(rightholderId, noticeId);
-        Page<NoticeItem> items = found.items();
-        return ApiResponse.json(200, NoticeJson.detail(found.notice(), items.entries(), items.nextCursor()));
+        return ApiResponse.json(200, NoticeJson.detail(found.notice(), found.items()));
     }
 
     private ApiResponse items(ApiRequest request, String rightholderId) {
         String noticeId = noticeId(request);
         var page = queries.items(rightholderId, noticeId, request.queryParameter("status"),
                 request.queryParameter("cursor"), request.queryParameter("limit"));
-        return ApiResponse.json(200, NoticeJson.itemPage(noticeId, page.entries(), page.nextCursor()));
+        return ApiResponse.json(200, NoticeJson.itemPage(noticeId, page));
     }
 
     private ApiResponse deliveries(ApiRequest request, String rightholderId) {
@@ -163,10 +172,5 @@ public final class IntakeHandler implements RequestStreamHandler {
     private static ApiResponse notAllowed(String method, String allowed) {
         return ApiResponse.problem(Problem.methodNotAllowed(method + " is not supported here; use " + allowed + "."))
                 .withHeader("Allow", allowed);
-    }
-
-    private static boolean isJson(String contentType) {
-        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 }

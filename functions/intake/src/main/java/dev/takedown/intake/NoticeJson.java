@@ -7,9 +7,11 @@ import dev.takedown.core.json.Json;
 import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.Notice;
+import dev.takedown.core.intake.NoticeQueries.ItemPage;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.text.Times;
 import java.util.List;
+import java.util.Set;
 
 /** The API's JSON shapes: camelCase names, ISO-8601 UTC times. */
 final class NoticeJson {
@@ -20,9 +22,10 @@ final class NoticeJson {
         return "/v1/notices/" + noticeId;
     }
 
-    static ObjectNode accepted(Notice notice, List<NoticeItem> items) {
+    /** {@code ownNotices}: see {@link ItemPage}; a replay answers the items as they stand now. */
+    static ObjectNode accepted(Notice notice, List<NoticeItem> items, Set<String> ownNotices) {
         ObjectNode body = summary(notice);
-        items(body.putArray("items"), items);
+        items(body.putArray("items"), items, ownNotices);
         return body;
     }
 
@@ -43,7 +46,8 @@ final class NoticeJson {
         return body;
     }
 
-    static ObjectNode detail(Notice notice, List<NoticeItem> firstItems, String nextCursor) {
+    static ObjectNode detail(Notice notice, ItemPage firstItems) {
+        String nextCursor = firstItems.page().nextCursor();
         ObjectNode body = summary(notice);
         body.put("explanation", notice.explanation());
         body.putObject("sender").put("name", notice.sender().name()).put("email", notice.sender().email());
@@ -52,7 +56,7 @@ final class NoticeJson {
         for (Evidence e : notice.evidence()) {
             evidence.addObject().put("url", e.url()).put("sha256", e.sha256()).put("kind", e.kind().name());
         }
-        items(body.putArray("items"), firstItems);
+        items(body.putArray("items"), firstItems.page().entries(), firstItems.ownNotices());
         body.put("nextItemsCursor", nextCursor);
         if (nextCursor != null) {
             body.withObjectProperty("links").put("nextItems", location(notice.id()) + "/items?cursor=" + nextCursor);
@@ -60,10 +64,10 @@ final class NoticeJson {
         return body;
     }
 
-    static ObjectNode itemPage(String noticeId, List<NoticeItem> items, String nextCursor) {
+    static ObjectNode itemPage(String noticeId, ItemPage items) {
         ObjectNode body = Json.object().put("noticeId", noticeId);
-        items(body.putArray("items"), items);
-        body.put("nextCursor", nextCursor);
+        items(body.putArray("items"), items.page().entries(), items.ownNotices());
+        body.put("nextCursor", items.page().nextCursor());
         return body;
     }
 
@@ -94,7 +98,7 @@ final class NoticeJson {
         return body;
     }
 
-    private static void items(ArrayNode array, List<NoticeItem> items) {
-        items.forEach(item -> array.add(ItemJson.forApi(item)));
+    private static void items(ArrayNode array, List<NoticeItem> items, Set<String> ownNotices) {
+        items.forEach(item -> array.add(ItemJson.forApi(item, ownNotices)));
     }
 }

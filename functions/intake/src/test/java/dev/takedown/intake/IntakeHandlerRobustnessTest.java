@@ -26,7 +26,7 @@ class IntakeHandlerRobustnessTest {
     private final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
     private final IntakeHandler handler = new IntakeHandler(
             Fixtures.intake(notices, new InMemoryIdempotencyStore(), new RecordingQueue(), Fixtures.clock()),
-            new NoticeQueries(notices, deliveries));
+            new NoticeQueries(notices, deliveries, Fixtures.CURSORS));
 
     private static final List<String> ODD_VALUES = List.of("null", "0", "-1", "1e999", "123456789012345678901234567890",
             "true", "\"\"", "\" \"", "\"\\u0000\"", "\"\\ud800\"", "[]", "[null]", "[[[]]]", "{}", "{\"a\":{\"b\":{}}}",

@@ -12,14 +12,23 @@ import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.testing.Events;
+import dev.takedown.core.model.Notice;
 import dev.takedown.core.testing.Fixtures;
+import dev.takedown.core.testing.FormatSamples;
 import dev.takedown.core.testing.InMemoryDeliveryStore;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.RecordingQueue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import org.junit.jupiter.api.Test;
 
 class IntakeHandlerTest {
@@ -27,7 +36,7 @@ class IntakeHandlerTest {
     private final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
     private final RecordingQueue queue = new RecordingQueue();
     private final IntakeHandler handler = new IntakeHandler(
-            Fixtures.intake(notices, new InMemoryIdempotencyStore(), queue, Fixtures.clock()), new NoticeQueries(notices, deliveries));
+            Fixtures.intake(notices, new InMemoryIdempotencyStore(), queue, Fixtures.clock()), new NoticeQueries(notices, deliveries, Fixtures.CURSORS));
 
     private JsonNode invoke(String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -217,5 +226,119 @@ class IntakeHandlerTest {
         JsonNode response = invoke(list.toString());
         assertThat(response.path("statusCode").asInt()).isEqualTo(400);
         assertThat(body(response).path("errors").get(0).path("field").asText()).isEqualTo("cursor");
+    }
+
+    @Test
+    void aMediaTypeOtherThanJsonWithAtMostAUtf8CharsetIs415AndStoresNothing() throws Exception {
+        ObjectNode post = event("intake-submit-notice.json");
+        for (String refused : new String[] {"application/evil+json", "application/json; charset=utf-16",
+                "application/json; charset=utf-8; profile=x", "application/json;", "application/jsonx", "text/json"}) {
+            post.withObjectProperty("headers").put("Content-Type", refused);
+            JsonNode response = invoke(post.toString());
+            assertThat(response.path("statusCode").asInt()).as(refused).isEqualTo(415);
+            assertThat(body(response).path("errors").get(0).path("field").asText()).isEqualTo("Content-Type");
+        }
+        post.withObjectProperty("headers").remove("Content-Type");
+        assertThat(invoke(post.toString()).path("statusCode").asInt()).as("no Content-Type").isEqualTo(415);
+        assertThat(notices.size()).isZero();
+        post.withObjectProperty("headers").put("Content-Type", "Application/JSON ; Charset=\"UTF-8\"");
+        assertThat(invoke(post.toString()).path("statusCode").asInt()).isEqualTo(202);
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8Is400AndStoresNothing() throws Exception {
+        ObjectNode post = event("intake-submit-notice.json");
+        byte[] body = post.path("body").asText().replace("Jane Doe", "Jane D#e").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == '#') {
+                body[i] = (byte) 0xFF;
+            }
+        }
+        post.put("body", Base64.getEncoder().encodeToString(body));
+        post.put("isBase64Encoded", true);
+        JsonNode response = invoke(post.toString());
+        assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(body(response).path("errors").get(0).path("field").asText()).isEqualTo("body");
+        assertThat(notices.size()).isZero();
+    }
+
+    @Test
+    void aCursorServesOnlyTheListingThatHandedItOut() throws Exception {
+        notices.saveNew(FormatSamples.earlierNotice(), java.util.List.of());
+        notices.saveNew(FormatSamples.notice(), FormatSamples.items());
+        for (String noticeId : new String[] {FormatSamples.NOTICE_ID, FormatSamples.EARLIER_NOTICE_ID}) {
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                Instant at = Fixtures.NOW.plusSeconds(attempt);
+                deliveries.record(new DeliveryAttempt(noticeId, "msg_" + "0".repeat(31) + attempt,
+                        EventType.NOTICE_RECEIVED, DeliveryAttempt.Target.RIGHTHOLDER, "acme", "https://hooks.acme.example/",
+                        attempt, DeliveryAttempt.Status.DELIVERED, 204, null, at, null));
+            }
+        }
+        ObjectNode page = event("intake-list-notice-deliveries.json");
+        page.withObjectProperty("pathParameters").put("id", FormatSamples.NOTICE_ID);
+        page.withObjectProperty("queryStringParameters").put("limit", "1");
+        String cursor = body(invoke(page.toString())).path("nextCursor").asText();
+        page.withObjectProperty("queryStringParameters").put("cursor", cursor);
+        assertThat(invoke(page.toString()).path("statusCode").asInt()).isEqualTo(200);
+
+        page.withObjectProperty("pathParameters").put("id", FormatSamples.EARLIER_NOTICE_ID);
+        assertBadCursor(invoke(page.toString()));
+        ObjectNode items = event("intake-list-notice-items.json");
+        items.withObjectProperty("pathParameters").put("id", FormatSamples.NOTICE_ID);
+        items.withObjectProperty("queryStringParameters").put("cursor", cursor);
+        assertBadCursor(invoke(items.toString()));
+        String tampered = cursor.substring(0, cursor.indexOf('.')) + "x" + cursor.substring(cursor.indexOf('.'));
+        page.withObjectProperty("pathParameters").put("id", FormatSamples.NOTICE_ID);
+        page.withObjectProperty("queryStringParameters").put("cursor", tampered);
+        assertBadCursor(invoke(page.toString()));
+        page.withObjectProperty("queryStringParameters").put("cursor", "A".repeat(5000));
+        assertBadCursor(invoke(page.toString()));
+    }
+
+    private static void assertBadCursor(JsonNode response) throws Exception {
+        assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(body(response).path("errors").get(0).path("field").asText()).isEqualTo("cursor");
+    }
+
+    @Test
+    void anotherRightholdersNoticeAndAStaffMembersIdAreNeverShown() throws Exception {
+        Notice earlier = FormatSamples.earlierNotice();
+        notices.saveNew(new Notice(earlier.id(), "globex", earlier.rightId(), earlier.reason(), earlier.explanation(),
+                earlier.sender(), earlier.signature(), earlier.evidence(), earlier.status(), earlier.receivedAt(),
+                earlier.itemCount(), earlier.progress(), earlier.outcome(), earlier.completedAt()), java.util.List.of());
+        notices.saveNew(FormatSamples.notice(), FormatSamples.items());
+        ObjectNode get = event("intake-get-notice.json");
+        get.withObjectProperty("pathParameters").put("id", FormatSamples.NOTICE_ID);
+        JsonNode response = invoke(get.toString());
+        JsonNode items = body(response).path("items");
+        assertThat(items.get(1).path("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(items.get(1).path("subjectOfAnotherNotice").asBoolean()).isTrue();
+        assertThat(items.get(1).has("duplicateOf")).isFalse();
+        assertThat(items.get(3).path("decidedBy").asText()).isEqualTo("STAFF");
+        assertThat(response.path("body").asText()).doesNotContain(earlier.id()).doesNotContain("staff-jane");
+    }
+
+    @Test
+    void aDatabaseThatRefusesOurRequestIs500NotRetryLater() throws Exception {
+        notices.failWrites = DynamoDbException.builder().statusCode(400).message("key too long")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build();
+        JsonNode response = submitSample();
+        assertThat(response.path("statusCode").asInt()).isEqualTo(500);
+        assertThat(response.path("headers").has("Retry-After")).isFalse();
+        assertThat(body(response).path("detail").asText()).doesNotContain("key too long");
+    }
+
+    @Test
+    void aThrottlingOrUnreachableDatabaseIs503() throws Exception {
+        notices.failWrites = ProvisionedThroughputExceededException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build())
+                .build();
+        assertThat(submitSample().path("statusCode").asInt()).isEqualTo(503);
+        notices.failWrites = SdkClientException.create("Unable to execute HTTP request",
+                new IOException("Connection refused"));
+        assertThat(submitSample().path("statusCode").asInt()).isEqualTo(503);
+        notices.failWrites = DynamoDbException.builder().statusCode(500)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build()).build();
+        assertThat(submitSample().path("statusCode").asInt()).isEqualTo(503);
     }
 }

@@ -40,18 +40,24 @@ class NoticesApiAnswersTest {
                     + "\"status\":\"DUPLICATE\",\"reason\":\"DUPLICATE\",\"duplicateOf\":3,"
                     + "\"duplicateOfNotice\":\"ntc_01kb4r2hq0z9y8x7w6v5t4s3r2\",\"decidedBy\":\"AUTO\","
                     + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"DUPLICATE_NOTICE\"}";
+    private static final String ITEMS_2_AND_3 =
+            "{\"index\":2,\"url\":\"https://other-shop.example/item/77\",\"listingId\":null,"
+                    + "\"status\":\"REJECTED\",\"reason\":\"OFF_PLATFORM\",\"decidedBy\":\"AUTO\","
+                    + "\"decidedAt\":\"2026-11-28T15:30:00.000Z\",\"rule\":\"LISTING_URL\"},{\"index\":3,"
+                    + "\"url\":\"https://market.example/item/1008\",\"listingId\":\"1008\","
+                    + "\"status\":\"REJECTED\",\"reason\":\"NOT_INFRINGING\",\"decidedBy\":\"STAFF\","
+                    + "\"decidedAt\":\"2026-11-28T15:42:00.000Z\",\"rule\":\"STAFF_DECISION\"}";
+    /**
+     * The cursor after the first two items: the store's cursor (here the in-memory store's "1"), base64url, and
+     * the HMAC-SHA256 of it and of the listing it continues, under the tests' key.
+     */
+    private static final String NEXT_ITEMS_CURSOR = "MQ.JBndlC1miQwHEQjB9EKI9Mo7f-4I-TbDY8qPTTl1AcU";
     private static final String ITEMS =
             "[{\"index\":0,\"url\":\"https://market.example/item/1001\",\"listingId\":\"1001\","
                     + "\"status\":\"ACTIONED\",\"reason\":null,\"decidedBy\":\"AUTO\","
                     + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"BRAND_MATCH\"},"
-                    + ITEM_1_DUPLICATE
-                    + ",{\"index\":2,\"url\":\"https://other-shop.example/item/77\",\"listingId\":null,"
-                    + "\"status\":\"REJECTED\",\"reason\":\"OFF_PLATFORM\",\"decidedBy\":\"AUTO\","
-                    + "\"decidedAt\":\"2026-11-28T15:30:00.000Z\",\"rule\":\"LISTING_URL\"},{\"index\":3,"
-                    + "\"url\":\"https://market.example/item/1008\",\"listingId\":\"1008\","
-                    + "\"status\":\"REJECTED\",\"reason\":\"NOT_INFRINGING\",\"decidedBy\":\"staff-jane\","
-                    + "\"decidedAt\":\"2026-11-28T15:42:00.000Z\",\"rule\":\"STAFF_DECISION\"},{\"index\":4,"
-                    + "\"url\":\"https://market.example/item/1005\",\"listingId\":\"1005\","
+                    + ITEM_1_DUPLICATE + "," + ITEMS_2_AND_3
+                    + ",{\"index\":4,\"url\":\"https://market.example/item/1005\",\"listingId\":\"1005\","
                     + "\"status\":\"RECEIVED\",\"reason\":null}]";
 
     private static final String NOTICE_ID = FormatSamples.NOTICE_ID;
@@ -64,7 +70,7 @@ class NoticesApiAnswersTest {
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private final IntakeHandler handler = new IntakeHandler(
             Fixtures.intake(notices, idempotency, new RecordingQueue(), Fixtures.clock()),
-            new NoticeQueries(notices, deliveries));
+            new NoticeQueries(notices, deliveries, Fixtures.CURSORS));
 
     /** acme's two notices, and the webhook deliveries of the newer one: two retries, then delivered. */
     @BeforeEach
@@ -118,15 +124,12 @@ class NoticesApiAnswersTest {
                         + "\"status\":\"ACTIONED\",\"reason\":null,\"decidedBy\":\"AUTO\","
                         + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"BRAND_MATCH\"},"
                         + ITEM_1_DUPLICATE
-                        + "],\"nextCursor\":\"1\"}");
+                        + "],\"nextCursor\":\"" + NEXT_ITEMS_CURSOR + "\"}");
+        assertAnswer(invoke(get("/v1/notices/{id}/items", NOTICE_ID, Map.of("limit", "2", "cursor",
+                NEXT_ITEMS_CURSOR))), 200, JSON, "{\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":["
+                        + ITEMS_2_AND_3 + "],\"nextCursor\":\"Mw.K7sEtRBXjr3f3o0OQtjL-0bkRaZd0FJ4ZDtOwz7hd50\"}");
         assertAnswer(invoke(get("/v1/notices/{id}/items", NOTICE_ID, Map.of("status", "REJECTED"))), 200, JSON,
-                "{\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[{\"index\":2,"
-                        + "\"url\":\"https://other-shop.example/item/77\",\"listingId\":null,"
-                        + "\"status\":\"REJECTED\",\"reason\":\"OFF_PLATFORM\",\"decidedBy\":\"AUTO\","
-                        + "\"decidedAt\":\"2026-11-28T15:30:00.000Z\",\"rule\":\"LISTING_URL\"},{\"index\":3,"
-                        + "\"url\":\"https://market.example/item/1008\",\"listingId\":\"1008\","
-                        + "\"status\":\"REJECTED\",\"reason\":\"NOT_INFRINGING\",\"decidedBy\":\"staff-jane\","
-                        + "\"decidedAt\":\"2026-11-28T15:42:00.000Z\",\"rule\":\"STAFF_DECISION\"}],"
+                "{\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[" + ITEMS_2_AND_3 + "],"
                         + "\"nextCursor\":null}");
     }
 

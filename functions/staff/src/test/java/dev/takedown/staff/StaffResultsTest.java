@@ -211,7 +211,7 @@ class StaffResultsTest {
                         + "\"occurredAt\":\"2026-11-28T15:45:00.000Z\",\"data\":{"
                         + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[{\"index\":4,"
                         + "\"listingId\":\"1005\",\"url\":\"https://market.example/item/1005\","
-                        + "\"status\":\"ACTIONED\",\"reason\":null,\"decidedBy\":\"staff-jane\","
+                        + "\"status\":\"ACTIONED\",\"reason\":null,\"decidedBy\":\"STAFF\","
                         + "\"decidedAt\":\"2026-11-28T15:45:00.000Z\"}]}}",
                 "{\"id\":\"msg_31344cdc74227a7dca6242473f42e739\",\"type\":\"listing.restricted\","
                         + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[4],"

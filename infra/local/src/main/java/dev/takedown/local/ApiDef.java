@@ -3,9 +3,12 @@ package dev.takedown.local;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code AWS::Serverless::Api}: stage, authorizers and customised gateway responses. */
+/**
+ * The {@code AWS::Serverless::Api}: stage, authorizers, customised gateway responses, and the media types whose
+ * bodies reach functions base64-encoded ({@code type/subtype}, either part may be {@code *}).
+ */
 record ApiDef(String logicalId, String stageName, String defaultAuthorizer, Map<String, AuthorizerDef> authorizers,
-        Map<String, GatewayResponseDef> gatewayResponses) {
+        Map<String, GatewayResponseDef> gatewayResponses, List<String> binaryMediaTypes) {
 
     /** A REQUEST Lambda authorizer; results are cached for {@code reauthorizeEverySeconds} (0: not cached). */
     record AuthorizerDef(String name, String functionId, List<String> identityHeaders, int reauthorizeEverySeconds) {

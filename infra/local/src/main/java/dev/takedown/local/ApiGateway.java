@@ -38,7 +38,7 @@ final class ApiGateway implements HttpHandler {
         }
         this.router = new Router(routes);
         this.functions = functions;
-        this.integration = new ProxyIntegration(api.stageName());
+        this.integration = new ProxyIntegration(api.stageName(), api.binaryMediaTypes());
         this.gatewayResponses = new GatewayResponses(api.gatewayResponses());
         this.defaultAuthorizer = api.defaultAuthorizer();
         api.authorizers().forEach((name, definition) -> authorizers.put(name, new LambdaAuthorizer(definition, functions)));

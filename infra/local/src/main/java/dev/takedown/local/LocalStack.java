@@ -161,7 +161,7 @@ public final class LocalStack implements AutoCloseable {
         if (api.isPresent()) {
             apiServer = serve(options.apiPort(), new ApiGateway(api.get(), template.functions(), functions), "api");
         }
-        lambdaServer = serve(options.lambdaPort(), new LambdaApi(functions), "lambda-api");
+        lambdaServer = serve(options.lambdaPort(), new BrowsersRefused(new LambdaApi(functions)), "lambda-api");
 
         schedules = track(new Schedules(template.functions(), functions));
         if (options.schedules()) {

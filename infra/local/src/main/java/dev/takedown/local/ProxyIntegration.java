@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,9 +24,11 @@ final class ProxyIntegration {
             Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded");
 
     private final String stage;
+    private final List<String> binaryMediaTypes;
 
-    ProxyIntegration(String stage) {
+    ProxyIntegration(String stage, List<String> binaryMediaTypes) {
         this.stage = stage;
+        this.binaryMediaTypes = binaryMediaTypes;
     }
 
     String methodArn(IncomingRequest request) {
@@ -53,15 +52,33 @@ final class ProxyIntegration {
         putRequest(event, request, resource, pathParameters);
         event.set("requestContext", requestContext(request, resource, authorizer));
         byte[] body = request.body();
-        String text = body.length == 0 ? null : utf8(body);
-        if (body.length > 0 && text == null) {
+        if (body.length > 0 && isBinary(request.header("Content-Type"))) {
             event.put("body", Base64.getEncoder().encodeToString(body));
             event.put("isBase64Encoded", true);
         } else {
-            event.put("body", text);
+            // A text body is decoded as UTF-8, bytes that are not UTF-8 becoming U+FFFD.
+            event.put("body", body.length == 0 ? null : new String(body, StandardCharsets.UTF_8));
             event.put("isBase64Encoded", false);
         }
         return event;
+    }
+
+    /** Whether the request's media type is one of the API's binary media types; a request without one is text. */
+    boolean isBinary(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        int slash = mediaType.indexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        String type = mediaType.substring(0, slash);
+        String subtype = mediaType.substring(slash + 1);
+        return binaryMediaTypes.stream().anyMatch(binary -> {
+            String[] parts = binary.split("/", 2);
+            return (parts[0].equals("*") || parts[0].equals(type)) && (parts[1].equals("*") || parts[1].equals(subtype));
+        });
     }
 
     private static void putRequest(ObjectNode event, IncomingRequest request, String resource,
@@ -184,16 +201,5 @@ final class ProxyIntegration {
             }
         }
         return headers;
-    }
-
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }

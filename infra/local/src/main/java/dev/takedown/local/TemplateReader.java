@@ -11,8 +11,10 @@ import dev.takedown.local.FunctionDef.ScheduleEvent;
 import dev.takedown.local.FunctionDef.SqsEvent;
 import dev.takedown.local.TableDef.IndexDef;
 import dev.takedown.local.TableDef.KeyElement;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +109,8 @@ final class TemplateReader {
             JsonNode definition = e.getValue();
             String value = parameterOverrides.containsKey(name)
                     ? parameterOverrides.get(name)
-                    : definition.has("Default") ? definition.get("Default").asText() : null;
+                    : definition.has("Default") ? definition.get("Default").asText()
+                    : definition.path("NoEcho").asBoolean(false) ? localSecret() : null;
             if (value == null) {
                 throw fail("parameter " + name + " has no Default; pass a value for it");
             }
@@ -122,6 +125,13 @@ final class TemplateReader {
                 throw fail("has no parameter " + name + " to override");
             }
         }
+    }
+
+    /** A secret a deployment must supply (NoEcho, no Default): made up afresh for each local run, never well known. */
+    private static String localSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private TableDef readTable(String id, JsonNode properties) {
@@ -266,7 +276,7 @@ final class TemplateReader {
     }
 
     private ApiDef readApi(String id, JsonNode properties) {
-        for (String unsupported : List.of("Cors", "BinaryMediaTypes", "DefinitionBody", "DefinitionUri")) {
+        for (String unsupported : List.of("Cors", "DefinitionBody", "DefinitionUri")) {
             if (properties.has(unsupported)) {
                 throw fail(id + ": " + unsupported + " is not supported by the local stack");
             }
@@ -284,7 +294,16 @@ final class TemplateReader {
         Map<String, GatewayResponseDef> responses = new LinkedHashMap<>();
         properties.path("GatewayResponses").properties().forEach(e ->
                 responses.put(e.getKey(), readGatewayResponse(e.getValue(), id + ".GatewayResponses." + e.getKey())));
-        return new ApiDef(id, stage, defaultAuthorizer, authorizers, responses);
+        List<String> binaryMediaTypes = new ArrayList<>();
+        for (String escaped : texts(properties.path("BinaryMediaTypes"))) {
+            // The template writes "/" as "~1", as API Gateway's patch paths do.
+            String mediaType = escaped.replace("~1", "/");
+            if (!mediaType.matches("[\\w.+*-]+/[\\w.+*-]+")) {
+                throw fail(id + ".BinaryMediaTypes: " + escaped + " is not a media type (type~1subtype)");
+            }
+            binaryMediaTypes.add(mediaType.toLowerCase(Locale.ROOT));
+        }
+        return new ApiDef(id, stage, defaultAuthorizer, authorizers, responses, List.copyOf(binaryMediaTypes));
     }
 
     private AuthorizerDef readAuthorizer(String name, JsonNode node, String where) {

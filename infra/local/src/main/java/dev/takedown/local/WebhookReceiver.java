@@ -57,7 +57,7 @@ final class WebhookReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " for the webhook receiver", e);
         }
-        server.createContext("/webhooks/", this::handle);
+        server.createContext("/webhooks/", new BrowsersRefused(this::handle));
         server.setExecutor(executor);
         server.start();
     }

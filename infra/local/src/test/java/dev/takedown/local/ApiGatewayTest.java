@@ -36,6 +36,7 @@ class ApiGatewayTest {
                 Properties:
                   StageName:
                     Ref: StageName
+                  BinaryMediaTypes: ["image~1*", "application~1octet-stream"]
                   Auth:
                     DefaultAuthorizer: KeyAuth
                     Authorizers:
@@ -278,19 +279,32 @@ class ApiGatewayTest {
         assertThat(JSON.readTree(viaAny.body()).path("resource").asText()).isEqualTo("/items");
     }
 
+    /** Base64 for the binary media types, matched on Content-Type; text, decoded as UTF-8, for the others. */
     @Test
-    void passesBodiesAsTextOrBase64() throws Exception {
+    void passesBodiesAsTextOrBase64AsTheBinaryMediaTypesSay() throws Exception {
         HttpResponse<String> text = send(request("/echo").header("Authorization", "Bearer good")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"ä\":1}")));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"ä\":1}")));
         JsonNode event = JSON.readTree(text.body());
         assertThat(event.path("body").asText()).isEqualTo("{\"ä\":1}");
         assertThat(event.path("isBase64Encoded").asBoolean()).isFalse();
 
-        HttpResponse<String> binary = send(request("/echo").header("Authorization", "Bearer good")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {(byte) 0xff, (byte) 0xfe})));
-        event = JSON.readTree(binary.body());
-        assertThat(event.path("body").asText()).isEqualTo("//4=");
-        assertThat(event.path("isBase64Encoded").asBoolean()).isTrue();
+        byte[] notUtf8 = {(byte) 0xff, (byte) 0xfe};
+        for (String contentType : new String[] {"image/png", "IMAGE/webp", "application/octet-stream; x=y"}) {
+            HttpResponse<String> binary = send(request("/echo").header("Authorization", "Bearer good")
+                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(notUtf8)));
+            event = JSON.readTree(binary.body());
+            assertThat(event.path("body").asText()).as(contentType).isEqualTo("//4=");
+            assertThat(event.path("isBase64Encoded").asBoolean()).as(contentType).isTrue();
+        }
+        for (String contentType : new String[] {"text/plain", "application/json", null}) {
+            HttpRequest.Builder request = request("/echo").header("Authorization", "Bearer good");
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            event = JSON.readTree(send(request.POST(HttpRequest.BodyPublishers.ofByteArray(notUtf8))).body());
+            assertThat(event.path("body").asText()).as(contentType).isEqualTo("\ufffd\ufffd");
+            assertThat(event.path("isBase64Encoded").asBoolean()).as(contentType).isFalse();
+        }
     }
 
     @Test
@@ -345,6 +359,25 @@ class ApiGatewayTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("x-amzn-ErrorType")).hasValue("ResourceNotFoundException");
+    }
+
+    /** A web page's cross-origin request, even a "simple" text/plain POST, never reaches a function. */
+    @Test
+    void theLambdaInvokeApiRefusesRequestsFromBrowsers() throws Exception {
+        for (String origin : new String[] {"https://evil.example", "null", "http://127.0.0.1:3000"}) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(
+                            stack.lambdaUrl().resolve("/2015-03-31/functions/EchoFunction/invocations"))
+                    .header("Origin", origin).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"path\":\"/throw\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(origin).isEqualTo(403);
+            assertThat(refused.headers().firstValue("X-Amz-Function-Error")).isEmpty();
+            assertThat(refused.body()).doesNotContain("failing on purpose");
+        }
+        // The REST API stays as API Gateway is: an Origin header changes nothing there.
+        HttpResponse<String> api = send(request("/echo").header("Authorization", "Bearer good")
+                .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(api.statusCode()).isEqualTo(200);
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {

@@ -9,8 +9,10 @@ import dev.takedown.core.testing.NoticeBodies;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -342,5 +344,68 @@ class LocalStackEndToEndTest {
         Reply reply = post(notice().toString(), "has spaces in it");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    /** The bytes as sent, with this Content-Type (none when null): the gateway hands them on as API Gateway does. */
+    static Reply postBytes(byte[] body, String contentType) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.apiUrl().resolve("/v1/notices"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ACME_KEY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers().map(), Json.parse(response.body()));
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8OrNotSentAsJsonIsRefusedAndWritesNothing() throws Exception {
+        int before = storedRows();
+        byte[] notUtf8 = notice(b -> b.put("signature", "Jane#Doe")).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < notUtf8.length; i++) {
+            if (notUtf8[i] == '#') {
+                notUtf8[i] = (byte) 0xC3;
+            }
+        }
+        Reply malformed = postBytes(notUtf8, "application/json");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("errors").get(0).path("field").asText()).isEqualTo("body");
+
+        byte[] valid = notice().toString().getBytes(StandardCharsets.UTF_8);
+        for (String contentType : new String[] {"application/evil+json", "application/json; charset=utf-16",
+                "text/plain", null}) {
+            Reply refused = postBytes(valid, contentType);
+            assertThat(refused.status()).as(contentType).isEqualTo(415);
+            assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("Content-Type");
+        }
+        assertThat(storedRows()).isEqualTo(before);
+        assertThat(postBytes(valid, "application/json; charset=UTF-8").status()).isEqualTo(202);
+    }
+
+    @Test
+    void aCursorIsRefusedWithA400OutsideTheListingThatHandedItOut() throws Exception {
+        ObjectNode large = notice();
+        var items = large.putArray("items");
+        for (int i = 0; i < 3; i++) {
+            items.addObject().put("listingId", "cursor-" + i);
+        }
+        String first = post(large.toString(), null).body().path("id").asText();
+        String second = post(large.toString(), null).body().path("id").asText();
+        String cursor = get("/v1/notices/" + first + "/items?limit=1", ACME_KEY).body().path("nextCursor").asText();
+        assertThat(get("/v1/notices/" + first + "/items?limit=1&cursor=" + cursor, ACME_KEY).status()).isEqualTo(200);
+
+        // A delivery position too long for a DynamoDB key, which DynamoDB would refuse.
+        String overLong = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("ATTEMPT#RIGHTHOLDER#" + "x".repeat(2000)).getBytes(StandardCharsets.UTF_8));
+        for (String path : new String[] {"/v1/notices/" + second + "/items?cursor=" + cursor,
+                "/v1/notices/" + first + "/items?status=RECEIVED&cursor=" + cursor,
+                "/v1/notices/" + first + "/deliveries?cursor=" + cursor,
+                "/v1/notices/" + first + "/deliveries?cursor=" + overLong,
+                "/v1/notices?cursor=" + cursor}) {
+            Reply refused = get(path, ACME_KEY);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("cursor");
+        }
+        assertThat(get("/v1/notices/" + first + "/items?cursor=" + cursor, GLOBEX_KEY).status()).isEqualTo(404);
     }
 }

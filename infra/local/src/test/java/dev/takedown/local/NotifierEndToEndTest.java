@@ -162,7 +162,8 @@ class NotifierEndToEndTest {
 
     /** A synthetic event of the notice that no producer raises, so the test alone decides its fate. */
     private static NotificationEvent testEvent(String noticeId, int index) {
-        return Notifications.itemsDecided(noticeId, List.of(NoticeItem.open(index, null, "test-" + index)), Instant.now());
+        return Notifications.itemsDecided(noticeId, List.of(NoticeItem.open(index, null, "test-" + index)), Set.of(),
+                Instant.now());
     }
 
     @Test

@@ -82,7 +82,8 @@ class StaffEndToEndTest {
         JsonNode completed = Json.parse(call("GET", "/v1/notices/" + id, ACME_KEY, null).body());
         assertThat(completed.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(completed.path("outcome").asText()).isEqualTo("ALL");
-        assertThat(completed.path("items").get(1).path("decidedBy").asText()).isEqualTo("staff-jane");
+        // The rightholder learns that a person decided, not who.
+        assertThat(completed.path("items").get(1).path("decidedBy").asText()).isEqualTo("STAFF");
 
         JsonNode record = staff("{\"operation\": \"getNotice\", \"noticeId\": \"" + id + "\"}");
         assertThat(record.path("auditTrail")).extracting(e -> e.path("actor").asText() + ":" + e.path("to").asText())

@@ -130,7 +130,6 @@ class TemplateConsistencyTest {
         assertThat(problems).isEmpty();
     }
 
-    /** A plausible value for a declared variable: the parameter's default, or the referenced resource's name. */
     @Test
     void intakeEndsBeforeTheLeaseOnANoticeItIsWritingRunsOut() {
         // A retry takes a half-written notice over once the lease runs out: by then its first writer must be gone.
@@ -138,6 +137,10 @@ class TemplateConsistencyTest {
         assertThat(timeout).isPositive().isLessThan((int) NoticeStore.WRITE_LEASE.toSeconds());
     }
 
+    /**
+     * A plausible value for a declared variable: the parameter's default (a secret without one: any value of its
+     * least length), or the referenced resource's name.
+     */
     private static String sampleValue(JsonNode value) {
         if (value.isValueNode()) {
             return value.asText();
@@ -146,7 +149,8 @@ class TemplateConsistencyTest {
         if (ref != null) {
             JsonNode parameter = template.path("Parameters").path(ref);
             if (!parameter.isMissingNode()) {
-                return parameter.path("Default").asText();
+                return parameter.has("Default") ? parameter.get("Default").asText()
+                        : "s".repeat(Math.max(1, parameter.path("MinLength").asInt()));
             }
             String type = template.path("Resources").path(ref).path("Type").asText();
             return type.equals("AWS::SQS::Queue") ? "http://127.0.0.1:1/000000000000/" + ref : ref;

@@ -64,6 +64,9 @@ class TemplatePolicyTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(stack.apiUrl().resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", "Bearer " + key);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -202,7 +205,8 @@ class TemplatePolicyTest {
         Instant now = Instant.now();
         new SqsNotificationQueue(stack.sqs(), stack.queueUrl("NotificationQueue")).publish(List.of(
                 Notifications.noticeReceived(noticeId, now),
-                Notifications.itemsDecided(noticeId, Stream.of(0, 1).map(i -> NoticeItem.open(i, null, "L" + i)).toList(), now),
+                Notifications.itemsDecided(noticeId, Stream.of(0, 1).map(i -> NoticeItem.open(i, null, "L" + i)).toList(),
+                        Set.of(), now),
                 Notifications.noticeCompleted(noticeId, now)));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (AwsCallRecorder.calls().stream().filter(c -> c.action().equals("sqs:ChangeMessageVisibility")).count() < 3
@@ -218,7 +222,7 @@ class TemplatePolicyTest {
         notice.putArray("items").addObject().put("listingId", "1008");
         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(stack.apiUrl().resolve("/v1/notices"))
                 .POST(HttpRequest.BodyPublishers.ofString(notice.toString())).header("Authorization", "Bearer " + key)
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         String noticeId = Json.parse(accepted.body()).path("id").asText();
         StaffInvocations.awaitReview(stack, noticeId, 0);
         List<String> events = List.of(

@@ -23,6 +23,23 @@ class TemplateTest {
         assertThat(overridden.api().orElseThrow().stageName()).isEqualTo("dev");
     }
 
+    /** The cursor signing key has no default: a deployment must set one; each local run makes up its own. */
+    @Test
+    void aSecretWithoutADefaultIsMadeUpAfreshForEachLocalRun() {
+        String key = template.parameters().get("CursorSigningKey");
+        assertThat(key).hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(ProjectTemplate.load(Map.of())
+                .parameters().get("CursorSigningKey"));
+        assertThat(ProjectTemplate.load(Map.of("CursorSigningKey", "k".repeat(40))).parameters())
+                .containsEntry("CursorSigningKey", "k".repeat(40));
+        assertThat(ProjectTemplate.text()).doesNotContain(key);
+    }
+
+    /** So that every request body reaches the functions as the client's bytes, which they decode strictly. */
+    @Test
+    void theApiTakesEveryMediaTypeAsBinary() {
+        assertThat(template.api().orElseThrow().binaryMediaTypes()).containsExactly("*/*");
+    }
+
     @Test
     void rejectsUnknownOrDisallowedParameterValues() {
         assertThatThrownBy(() -> ProjectTemplate.load(Map.of("NoSuchParameter", "x")))

@@ -54,6 +54,9 @@ class VerificationEndToEndTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(stack.apiUrl().resolve(path))
                 .header("Authorization", "Bearer " + KEY)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
         return Json.parse(response.body());
@@ -168,7 +171,7 @@ class VerificationEndToEndTest {
         JsonNode notice = await(noticeId, n -> n.path("status").asText().equals("COMPLETED"));
         JsonNode reviewed = notice.path("items").get(4);
         assertThat(reviewed.path("status").asText()).isEqualTo("ACTIONED");
-        assertThat(reviewed.path("decidedBy").asText()).isEqualTo("staff-e2e");
+        assertThat(reviewed.path("decidedBy").asText()).as("as the rightholder reads it").isEqualTo("STAFF");
         assertThat(reviewed.path("rule").asText()).isEqualTo("STAFF_DECISION");
         // Three actioned (two automatically, one by staff) of four actionable (plus the authorized seller's).
         assertThat(notice.path("outcome").asText()).isEqualTo("PARTIAL");

@@ -91,4 +91,13 @@ class WebhookReceiverTest {
         assertThat(post("acme", WebhookSigner.headers(List.of(ACME_SECRET), "msg_2", now, BODY)))
                 .as("once only the new secret signs, the old one no longer verifies").isEqualTo(401);
     }
+
+    @Test
+    void refusesRequestsFromBrowsers() throws Exception {
+        assertThat(post("acme", Map.of("Origin", "https://evil.example"))).isEqualTo(403);
+        assertThat(HTTP.send(HttpRequest.newBuilder(receiver.url().resolve("received"))
+                .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(403);
+        assertThat(receiver.receipts()).isEmpty();
+    }
 }

@@ -2,13 +2,24 @@ package dev.takedown.aws.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.problem.Problem;
+import dev.takedown.core.problem.ProblemException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The parts of an API Gateway (REST, proxy integration) event that handlers use. */
+/**
+ * The parts of an API Gateway (REST, proxy integration) event that handlers use. The API declares every media type
+ * binary (template.yaml {@code BinaryMediaTypes}), so a body arrives as the client's bytes, base64, and is decoded
+ * here strictly: API Gateway itself would have turned bytes that are not UTF-8 into U+FFFD unseen.
+ */
 public record ApiRequest(
         String httpMethod,
         String resource,
@@ -16,7 +27,8 @@ public record ApiRequest(
         Map<String, String> headers,
         Map<String, String> query,
         Map<String, String> pathParameters,
-        String body,
+        String eventBody,
+        boolean base64Encoded,
         String principalId,
         Map<String, String> authorizer) {
 
@@ -25,10 +37,6 @@ public record ApiRequest(
         headers.putAll(Json.textFields(event.get("headers")));
         JsonNode context = event.path("requestContext");
         Map<String, String> authorizer = Json.textFields(context.get("authorizer"));
-        String body = Json.text(event, "body");
-        if (body != null && event.path("isBase64Encoded").asBoolean(false)) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-        }
         return new ApiRequest(
                 Json.text(event, "httpMethod") == null ? "" : Json.text(event, "httpMethod").toUpperCase(Locale.ROOT),
                 Json.text(event, "resource"),
@@ -36,9 +44,35 @@ public record ApiRequest(
                 headers,
                 Json.textFields(event.get("queryStringParameters")),
                 Json.textFields(event.get("pathParameters")),
-                body,
+                Json.text(event, "body"),
+                event.path("isBase64Encoded").asBoolean(false),
                 authorizer.get("principalId"),
                 authorizer);
+    }
+
+    public boolean hasBody() {
+        return eventBody != null && !eventBody.isEmpty();
+    }
+
+    /**
+     * The body as text, null when there is none.
+     *
+     * @throws ProblemException 400 naming {@code body} when its bytes are not well-formed UTF-8
+     */
+    public String body() {
+        if (eventBody == null || !base64Encoded) {
+            return eventBody;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getDecoder().decode(eventBody)))
+                    .toString();
+        } catch (CharacterCodingException | IllegalArgumentException e) {
+            throw new ProblemException(Problem.invalid("The request body is not valid UTF-8.",
+                    List.of(new FieldError("body", "must be UTF-8 encoded JSON"))));
+        }
     }
 
     public String header(String name) {

@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Records decisions on items of one notice and everything that follows from them: the audit trail, the
@@ -96,15 +98,15 @@ public final class DecisionRecorder {
             notices.complete(notice.id(), outcome, now);
             completed = true;
         }
-        notifications.publish(eventsFor(notice.id(), decided, completed, now));
+        notifications.publish(eventsFor(notice, decided, completed, now));
         return decided;
     }
 
-    private static List<NotificationEvent> eventsFor(String noticeId, List<NoticeItem> decided, boolean completed,
-                                                     Instant now) {
+    private List<NotificationEvent> eventsFor(Notice notice, List<NoticeItem> decided, boolean completed, Instant now) {
+        String noticeId = notice.id();
         List<NotificationEvent> events = new ArrayList<>();
         if (!decided.isEmpty()) {
-            events.add(Notifications.itemsDecided(noticeId, decided, now));
+            events.add(Notifications.itemsDecided(noticeId, decided, ownNotices(notice, decided), now));
         }
         // One webhook per seller, however many of its listings the batch removed.
         Map<String, List<NoticeItem>> actionedBySeller = new TreeMap<>();
@@ -116,6 +118,14 @@ public final class DecisionRecorder {
             events.add(Notifications.noticeCompleted(noticeId, now));
         }
         return events;
+    }
+
+    /** The other notices that duplicates among {@code items} name and that are the same rightholder's. */
+    private Set<String> ownNotices(Notice notice, List<NoticeItem> items) {
+        return items.stream().map(NoticeItem::duplicateOfNotice).filter(Objects::nonNull).distinct()
+                .filter(id -> notices.find(id).map(Notice::rightholderId).filter(notice.rightholderId()::equals)
+                        .isPresent())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     static boolean decidedAfterIntake(NoticeItem item) {

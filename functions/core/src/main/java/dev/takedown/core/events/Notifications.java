@@ -17,6 +17,7 @@ import dev.takedown.core.text.Times;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -37,14 +38,16 @@ public final class Notifications {
 
     /**
      * Decisions on several items of one notice, sent together, each as it was made. The id covers each item's new
-     * status, so a later decision on the same item (a review) is a new event.
+     * status, so a later decision on the same item (a review) is a new event. {@code ownNotices}: the other notices
+     * named by duplicates that are the same rightholder's, which alone the webhook names.
      */
-    public static NotificationEvent itemsDecided(String noticeId, List<NoticeItem> decided, Instant at) {
+    public static NotificationEvent itemsDecided(String noticeId, List<NoticeItem> decided, Set<String> ownNotices,
+                                                 Instant at) {
         List<NoticeItem> sorted = sorted(decided);
         String statuses = sorted.stream().map(i -> i.index() + ":" + i.status()).collect(Collectors.joining(","));
         ObjectNode data = Json.object().put("noticeId", noticeId);
         ArrayNode items = data.putArray("items");
-        sorted.forEach(item -> items.add(ItemJson.forWebhook(item)));
+        sorted.forEach(item -> items.add(ItemJson.forWebhook(item, ownNotices)));
         return NotificationEvent.aboutNotice(EventType.ITEMS_DECIDED, noticeId, indexes(sorted), statuses, null,
                 Json.write(data), at);
     }

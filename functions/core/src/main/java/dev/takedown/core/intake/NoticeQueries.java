@@ -9,14 +9,21 @@ import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
+import dev.takedown.core.ports.SignedCursors;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.Problem;
 import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.text.Enums;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** What a rightholder can read back: its own notices only; another's notice is simply not found. */
+/**
+ * What a rightholder can read back: its own notices only; another's notice is simply not found. Cursors are signed
+ * for the listing they continue ({@link SignedCursors}), so one of another notice, route or filter is refused.
+ */
 public final class NoticeQueries {
     public static final int ITEMS_WITH_NOTICE = 100;
     public static final int DEFAULT_LIST_LIMIT = 20;
@@ -24,29 +31,54 @@ public final class NoticeQueries {
 
     private final NoticeStore notices;
     private final DeliveryStore deliveries;
+    private final SignedCursors cursors;
 
-    public NoticeQueries(NoticeStore notices, DeliveryStore deliveries) {
+    public NoticeQueries(NoticeStore notices, DeliveryStore deliveries, SignedCursors cursors) {
         this.notices = notices;
         this.deliveries = deliveries;
+        this.cursors = cursors;
     }
 
-    public record NoticeWithItems(Notice notice, Page<NoticeItem> items) {
+    /**
+     * A page of a notice's items, and which of the other notices they name as duplicates are the caller's own:
+     * only those may be shown.
+     */
+    public record ItemPage(Page<NoticeItem> page, Set<String> ownNotices) {
+    }
+
+    public record NoticeWithItems(Notice notice, ItemPage items) {
     }
 
     public NoticeWithItems notice(String rightholderId, String noticeId) {
         Notice notice = owned(rightholderId, noticeId);
-        return new NoticeWithItems(notice, notices.items(noticeId, null, null, ITEMS_WITH_NOTICE));
+        Page<NoticeItem> items = notices.items(noticeId, null, null, ITEMS_WITH_NOTICE);
+        return new NoticeWithItems(notice, itemPage(rightholderId, noticeId, null, items));
     }
 
-    public Page<NoticeItem> items(String rightholderId, String noticeId, String status, String cursor, String limit) {
+    public ItemPage items(String rightholderId, String noticeId, String status, String cursor, String limit) {
         ItemStatus onlyStatus = parseStatus(status, ItemStatus.class);
         int pageSize = parseLimit(limit, ITEMS_WITH_NOTICE);
         Notice notice = owned(rightholderId, noticeId);
         try {
-            return notices.items(notice.id(), onlyStatus, blankToNull(cursor), pageSize);
+            Page<NoticeItem> items = notices.items(notice.id(), onlyStatus,
+                    cursors.open(itemsScope(notice.id(), onlyStatus), cursor), pageSize);
+            return itemPage(rightholderId, notice.id(), onlyStatus, items);
         } catch (InvalidCursorException e) {
             throw badCursor(e);
         }
+    }
+
+    private ItemPage itemPage(String rightholderId, String noticeId, ItemStatus onlyStatus, Page<NoticeItem> items) {
+        Page<NoticeItem> signed = new Page<>(items.entries(),
+                cursors.sign(itemsScope(noticeId, onlyStatus), items.nextCursor()));
+        return new ItemPage(signed, ownNotices(rightholderId, items.entries()));
+    }
+
+    /** The notices named by these items' {@code duplicateOfNotice} that belong to the rightholder too. */
+    public Set<String> ownNotices(String rightholderId, List<NoticeItem> items) {
+        return items.stream().map(NoticeItem::duplicateOfNotice).filter(Objects::nonNull).distinct()
+                .filter(id -> notices.find(id).filter(n -> n.rightholderId().equals(rightholderId)).isPresent())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The attempts to deliver the notice's webhooks to its owner, oldest first. */
@@ -54,7 +86,10 @@ public final class NoticeQueries {
         int pageSize = parseLimit(limit, ITEMS_WITH_NOTICE);
         Notice notice = owned(rightholderId, noticeId);
         try {
-            return deliveries.rightholderAttempts(notice.id(), blankToNull(cursor), pageSize);
+            String scope = "deliveries|" + notice.id();
+            Page<DeliveryAttempt> page = deliveries.rightholderAttempts(notice.id(), cursors.open(scope, cursor),
+                    pageSize);
+            return new Page<>(page.entries(), cursors.sign(scope, page.nextCursor()));
         } catch (InvalidCursorException e) {
             throw badCursor(e);
         }
@@ -64,7 +99,9 @@ public final class NoticeQueries {
         NoticeStatus onlyStatus = parseStatus(status, NoticeStatus.class);
         int pageSize = parseLimit(limit, DEFAULT_LIST_LIMIT);
         try {
-            return notices.listFor(rightholderId, onlyStatus, blankToNull(cursor), pageSize);
+            String scope = "notices|" + rightholderId + "|" + (onlyStatus == null ? "" : onlyStatus.name());
+            Page<Notice> page = notices.listFor(rightholderId, onlyStatus, cursors.open(scope, cursor), pageSize);
+            return new Page<>(page.entries(), cursors.sign(scope, page.nextCursor()));
         } catch (InvalidCursorException e) {
             throw badCursor(e);
         }
@@ -104,8 +141,8 @@ public final class NoticeQueries {
                 List.of(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT))));
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isEmpty() ? null : text;
+    private static String itemsScope(String noticeId, ItemStatus onlyStatus) {
+        return "items|" + noticeId + "|" + (onlyStatus == null ? "" : onlyStatus.name());
     }
 
     private static ProblemException badCursor(InvalidCursorException e) {

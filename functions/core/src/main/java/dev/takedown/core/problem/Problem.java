@@ -67,7 +67,8 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static Problem unsupportedMediaType(String detail) {
         return new Problem(BASE + "unsupported-media-type", "Unsupported Media Type", 415, detail,
-                List.of(new FieldError("Content-Type", "must be application/json")));
+                List.of(new FieldError("Content-Type",
+                        "must be application/json, with no parameter but an optional charset=utf-8")));
     }
 
     public static Problem unavailable(String detail) {

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,7 +125,7 @@ class NotifierServiceTest {
     @Test
     void aDeliveredWebhookIsSignedAndRecorded() {
         NotificationEvent event = Notifications.itemsDecided(NotifyFixtures.NOTICE_ID,
-                List.of(NotifyFixtures.items().get(0), NotifyFixtures.items().get(3)), Fixtures.NOW);
+                List.of(NotifyFixtures.items().get(0), NotifyFixtures.items().get(3)), Set.of(), Fixtures.NOW);
         NotifierService.Result result = service.deliver(event, 1);
 
         assertThat(result.next()).isEqualTo(Next.DONE);

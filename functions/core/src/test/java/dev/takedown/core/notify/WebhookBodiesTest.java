@@ -12,11 +12,14 @@ import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Webhook bodies as rendered from the events the deciding functions queue. */
 class WebhookBodiesTest {
     private static final Instant AT = Instant.parse("2026-11-28T15:32:00.000Z");
+    /** The notice that one of NotifyFixtures' items duplicates. */
+    private static final String EARLIER_NOTICE = "ntc_01jc0000000000000000000000";
 
     @Test
     void noticeReceivedSaysWhatWasReceived() throws Exception {
@@ -34,8 +37,8 @@ class WebhookBodiesTest {
 
     @Test
     void itemsDecidedCarriesEachDecision() throws Exception {
-        JsonNode body = Json.parse(body(Notifications.itemsDecided(NotifyFixtures.NOTICE_ID, NotifyFixtures.items(), AT),
-                null, List.of()));
+        JsonNode body = Json.parse(body(Notifications.itemsDecided(NotifyFixtures.NOTICE_ID, NotifyFixtures.items(),
+                Set.of(EARLIER_NOTICE), AT), null, List.of()));
         assertThat(body.path("type").asText()).isEqualTo("items.decided");
         JsonNode items = body.path("data").path("items");
         assertThat(items).hasSize(4);
@@ -46,9 +49,21 @@ class WebhookBodiesTest {
         assertThat(items.get(0).path("decidedAt").asText()).isEqualTo("2026-11-28T15:31:00.000Z");
         assertThat(items.get(0).has("duplicateOf")).isFalse();
         assertThat(items.get(1).path("duplicateOf").asInt()).isEqualTo(3);
-        assertThat(items.get(1).path("duplicateOfNotice").asText()).isEqualTo("ntc_01jc0000000000000000000000");
+        assertThat(items.get(1).path("duplicateOfNotice").asText()).isEqualTo(EARLIER_NOTICE);
+        assertThat(items.get(1).has("subjectOfAnotherNotice")).isFalse();
         assertThat(items.get(3).path("reason").asText()).isEqualTo("AUTHORIZED_SELLER");
-        assertThat(items.get(3).path("decidedBy").asText()).isEqualTo("staff-42");
+    }
+
+    @Test
+    void itemsDecidedNamesNoOtherRightholdersNoticeNorAnyStaffMember() throws Exception {
+        JsonNode items = Json.parse(body(Notifications.itemsDecided(NotifyFixtures.NOTICE_ID, NotifyFixtures.items(),
+                Set.of(), AT), null, List.of())).path("data").path("items");
+        assertThat(items.get(1).path("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(items.get(1).path("subjectOfAnotherNotice").asBoolean()).isTrue();
+        assertThat(items.get(1).has("duplicateOf")).isFalse();
+        assertThat(items.get(1).has("duplicateOfNotice")).isFalse();
+        assertThat(items.get(3).path("decidedBy").asText()).isEqualTo("STAFF");
+        assertThat(items.toString()).doesNotContain(EARLIER_NOTICE).doesNotContain("staff-42");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.RightType;
 import dev.takedown.core.ports.RightStore;
+import dev.takedown.core.ports.SignedCursors;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
@@ -34,6 +35,8 @@ public final class Fixtures {
                     RightStatus.VERIFIED, null, List.of()));
 
     public static final RightStore RIGHT_STORE = new InMemoryRightStore(RIGHTS);
+    public static final String CURSOR_SIGNING_KEY = "cursor-signing-key-of-the-tests-0123456789";
+    public static final SignedCursors CURSORS = new SignedCursors(CURSOR_SIGNING_KEY);
 
     private Fixtures() {
     }

@@ -3,9 +3,11 @@ package dev.takedown.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
@@ -17,6 +19,7 @@ import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.ports.NoticeStore.ListingClaim;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
@@ -186,6 +189,42 @@ class VerificationServiceTest {
         String next = submit("1008");
         verification.verify(next, List.of(0));
         assertThat(statuses(next)).containsExactly(ItemStatus.NEEDS_REVIEW);
+    }
+
+    @Test
+    void theWebhookNamesTheEarlierNoticeOnlyWhenItIsTheSameRightholders() throws Exception {
+        String own = submit("1008");
+        String later = submitAt(Clock.offset(Fixtures.clock(), Duration.ofMillis(1)), "1008");
+        verification.verify(own, List.of(0));
+        verification.verify(later, List.of(0));
+        JsonNode ownDuplicate = decidedItem(later);
+        assertThat(ownDuplicate.path("duplicateOfNotice").asText()).isEqualTo(own);
+        assertThat(ownDuplicate.path("duplicateOf").asInt()).isZero();
+
+        // The same listing claimed first by another rightholder's notice.
+        Notice othersNotice = notices.find(own).orElseThrow();
+        String others = "ntc_01kb0000000000000000000000";
+        notices.saveNew(new Notice(others, "globex", othersNotice.rightId(), othersNotice.reason(),
+                othersNotice.explanation(), othersNotice.sender(), othersNotice.signature(), othersNotice.evidence(),
+                othersNotice.status(), othersNotice.receivedAt(), othersNotice.itemCount(), othersNotice.progress(),
+                null, null), List.of(NoticeItem.open(0, null, "1005")));
+        notices.claimListing("1005", new ListingClaim(others, 0));
+        String acmes = submitAt(Clock.offset(Fixtures.clock(), Duration.ofMillis(2)), "1005");
+        notifications.published.clear();
+        verification.verify(acmes, List.of(0));
+        JsonNode othersDuplicate = decidedItem(acmes);
+        assertThat(notices.itemsOf(acmes).get(0).duplicateOfNotice()).isEqualTo(others);
+        assertThat(othersDuplicate.path("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(othersDuplicate.path("subjectOfAnotherNotice").asBoolean()).isTrue();
+        assertThat(othersDuplicate.has("duplicateOfNotice")).isFalse();
+        assertThat(othersDuplicate.has("duplicateOf")).isFalse();
+    }
+
+    /** The first item of the last items.decided webhook about this notice. */
+    private JsonNode decidedItem(String noticeId) throws Exception {
+        NotificationEvent event = notifications.ofType(EventType.ITEMS_DECIDED).stream()
+                .filter(e -> e.noticeId().equals(noticeId)).reduce((first, second) -> second).orElseThrow();
+        return Json.parse(event.data()).path("items").get(0);
     }
 
     @Test
