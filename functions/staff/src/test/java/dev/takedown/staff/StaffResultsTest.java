@@ -144,7 +144,8 @@ class StaffResultsTest {
                         + "\"listingId\":\"1005\",\"status\":\"NEEDS_REVIEW\",\"reason\":\"BRAND_MISMATCH\","
                         + "\"duplicateOf\":null,\"duplicateOfNotice\":null,\"decidedBy\":\"AUTO\","
                         + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"BRAND_MATCH\",\"note\":null,"
-                        + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\"}],\"nextCursor\":null}");
+                        + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"reviewFirst\":false}],"
+                        + "\"nextCursor\":null}");
     }
 
     @Test
@@ -265,7 +266,10 @@ class StaffResultsTest {
                         + "\"tierSince\":null,\"tierSetBy\":null,\"tierSetByStaff\":false,"
                         + "\"trustedLockoutUntil\":null,\"warnedAt\":null,\"suspendedUntil\":null,\"record\":{"
                         + "\"from\":\"2026-08-31\",\"to\":\"2026-11-28\",\"decided\":1,\"actioned\":1,"
-                        + "\"unfounded\":0,\"reversed\":0},\"auditTrail\":[]}");
+                        + "\"unfounded\":0,\"reversed\":0,\"confirmed\":1},\"trustedEligibility\":{"
+                        + "\"eligible\":false,\"decisionsThatStand\":1,\"confirmed\":1,\"rejected\":0,"
+                        + "\"reversed\":0,\"missing\":[\"49 more decisions that stand (takedowns confirmed by staff"
+                        + " or past their dispute window, rejections, reversals): 1 of 50\"]},\"auditTrail\":[]}");
     }
 
     @Test
