@@ -66,7 +66,8 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     private static final int MAX_BATCH_ATTEMPTS = 8;
     private static final Pattern ITEM_SK = Pattern.compile("ITEM#\\d{6}");
     private static final Pattern REVIEW_SINCE = Pattern.compile(
-            "[" + REVIEW_FIRST + REVIEW_STANDARD + "]#\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#(" + Ids.NOTICE_ID_REGEX + ")#(ITEM#\\d{6})");
+            "[" + REVIEW_FIRST + REVIEW_STANDARD + "]#\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#("
+                    + Ids.NOTICE_ID_REGEX + ")#(ITEM#\\d{6})");
     private static final Pattern RECEIVED_KEY = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#" + Ids.NOTICE_ID_REGEX);
 
