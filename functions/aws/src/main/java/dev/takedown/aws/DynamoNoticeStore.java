@@ -55,7 +55,10 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     static final String NEEDS_REVIEW = "needsReview";
     /** What a decision writes on an item row; absent values are removed. */
     private static final List<String> DECISION_ATTRIBUTES = List.of("status", "reason", "duplicateOf", "duplicateOfNotice",
-            "decidedBy", "decidedAt", "rule", "note", "statement");
+            "decidedBy", "decidedAt", "rule", "note", "reviewFirst", "statement");
+    /** Leads a review key: items of TRUSTED senders sort before all others, each group oldest first. */
+    static final String REVIEW_FIRST = "0";
+    static final String REVIEW_STANDARD = "1";
     static final String PENDING = "PENDING";
     static final String CLAIM_PREFIX = "LISTING#";
     static final String CLAIM_SK = "#CLAIM";
@@ -66,7 +69,8 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     private static final int MAX_BATCH_ATTEMPTS = 8;
     private static final Pattern ITEM_SK = Pattern.compile("ITEM#\\d{6}");
     private static final Pattern REVIEW_SINCE = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#(" + Ids.NOTICE_ID_REGEX + ")#(ITEM#\\d{6})");
+            "[" + REVIEW_FIRST + REVIEW_STANDARD + "]#\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#("
+                    + Ids.NOTICE_ID_REGEX + ")#(ITEM#\\d{6})");
     private static final Pattern RECEIVED_KEY = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#" + Ids.NOTICE_ID_REGEX);
 
@@ -171,8 +175,15 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 .s("decidedAt", item.decision() == null ? null : Times.format(item.decision().decidedAt()))
                 .s("rule", item.decision() == null ? null : item.decision().rule().name())
                 .s("note", item.decision() == null ? null : item.decision().note())
+                .bool("reviewFirst", item.decision() != null && item.decision().reviewFirst() ? true : null)
                 .attr("statement", item.statement() == null ? null : StatementMapper.toAttribute(item.statement()))
                 .build();
+    }
+
+    /** Where an item waits in the review queue: TRUSTED senders' first, then by time of the decision. */
+    static String reviewKey(String noticeId, NoticeItem item) {
+        return (item.decision().reviewFirst() ? REVIEW_FIRST : REVIEW_STANDARD) + "#"
+                + Times.format(item.decision().decidedAt()) + "#" + noticeId + "#" + itemSk(item.index());
     }
 
     static String receivedKey(Instant receivedAt, String noticeId) {
@@ -369,8 +380,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
             sets.add("reviewState = :review");
             sets.add("reviewSince = :since");
             values.put(":review", AttributeValue.fromS(ItemStatus.NEEDS_REVIEW.name()));
-            values.put(":since", AttributeValue.fromS(Times.format(decided.decision().decidedAt()) + "#" + noticeId + "#"
-                    + itemSk(decided.index())));
+            values.put(":since", AttributeValue.fromS(reviewKey(noticeId, decided)));
         } else if (expectedStatus == ItemStatus.NEEDS_REVIEW) {
             // Leaves the review queue; other items were never in it, and leaving them alone spares the index a write.
             removes.add("reviewState");
@@ -560,7 +570,8 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 Attrs.n(row, "duplicateOf"),
                 Attrs.s(row, "duplicateOfNotice"),
                 decidedBy == null ? null : new Decision(decidedBy, Times.parse(Attrs.s(row, "decidedAt")),
-                        DecisionRule.valueOf(Attrs.s(row, "rule")), Attrs.s(row, "note")),
+                        DecisionRule.valueOf(Attrs.s(row, "rule")), Attrs.s(row, "note"),
+                        row.containsKey("reviewFirst") && Boolean.TRUE.equals(row.get("reviewFirst").bool())),
                 statement == null ? null : StatementMapper.fromAttribute(statement, Attrs.s(row, "noticeId"), Attrs.n(row, "index")));
     }
 }

@@ -51,10 +51,11 @@ public final class DynamoTrustStore implements TrustStore {
     @Override
     public void addCounts(String rightholderId, LocalDate day, TrustCounts delta) {
         dynamo.updateItem(r -> r.tableName(trustTable).key(key(TrustEvent.rightholder(rightholderId), DAY + day))
-                .updateExpression("ADD decided :d, actioned :a, unfounded :u, reversed :r")
+                .updateExpression("ADD decided :d, actioned :a, unfounded :u, reversed :r, confirmed :c")
                 .expressionAttributeValues(Map.of(
                         ":d", number(delta.decided()), ":a", number(delta.actioned()),
-                        ":u", number(delta.unfounded()), ":r", number(delta.reversed()))));
+                        ":u", number(delta.unfounded()), ":r", number(delta.reversed()),
+                        ":c", number(delta.confirmed()))));
     }
 
     @Override
@@ -68,7 +69,7 @@ public final class DynamoTrustStore implements TrustStore {
                         ":from", AttributeValue.fromS(DAY + from),
                         ":to", AttributeValue.fromS(DAY + to)))).items()) {
             sum = sum.plus(new TrustCounts(count(row, "decided"), count(row, "actioned"), count(row, "unfounded"),
-                    count(row, "reversed")));
+                    count(row, "reversed"), count(row, "confirmed")));
         }
         return sum;
     }

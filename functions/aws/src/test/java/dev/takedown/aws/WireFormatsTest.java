@@ -44,20 +44,20 @@ class WireFormatsTest {
             "{\"rightholderId\":\"acme\",\"warnedAt\":\"2026-11-20T06:00:00.000Z\","
                     + "\"suspensionDueAt\":\"2026-11-27T06:00:00.000Z\",\"reason\":\"more than 50% of decide"
                     + "d items unfounded; suspended in 7 days if still so\",\"record\":{\"windowDays\":90,"
-                    + "\"decided\":24,\"actioned\":9,\"unfounded\":15,\"reversed\":1}}";
+                    + "\"decided\":24,\"actioned\":9,\"unfounded\":15,\"reversed\":1,\"confirmed\":8}}";
     private static final String RIGHTHOLDER_SUSPENSION_LIFTED_DATA =
             "{\"rightholderId\":\"acme\",\"from\":\"SUSPENDED\",\"to\":\"STANDARD\","
                     + "\"changedAt\":\"2026-11-28T10:15:00.000Z\",\"changedBy\":\"STAFF\","
                     + "\"reason\":\"Appeal upheld: the \\\"unfounded\\\" notices named resold genuine goods."
                     + "\",\"suspendedUntil\":null,\"record\":{\"windowDays\":90,\"decided\":24,"
-                    + "\"actioned\":9,\"unfounded\":15,\"reversed\":1}}";
+                    + "\"actioned\":9,\"unfounded\":15,\"reversed\":1,\"confirmed\":8}}";
     private static final String RIGHTHOLDER_SUSPENDED_DATA =
             "{\"rightholderId\":\"acme\",\"from\":\"STANDARD\",\"to\":\"SUSPENDED\","
                     + "\"changedAt\":\"2026-11-27T06:00:00.000Z\",\"changedBy\":\"AUTO\","
                     + "\"reason\":\"still over the abuse bar 7 days after the warning: more than 50% of deci"
                     + "ded items unfounded\",\"suspendedUntil\":\"2026-12-27T06:00:00.000Z\","
                     + "\"record\":{\"windowDays\":90,\"decided\":24,\"actioned\":9,\"unfounded\":15,"
-                    + "\"reversed\":1}}";
+                    + "\"reversed\":1,\"confirmed\":8}}";
     private static final String ITEMS_DECIDED_DATA =
             "{\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"items\":[{\"index\":0,"
                     + "\"listingId\":\"1001\",\"url\":\"https://market.example/item/1001\","
@@ -349,7 +349,7 @@ class WireFormatsTest {
         Instant warnedAt = Instant.parse("2026-11-20T06:00:00.000Z");
         Instant suspendedAt = Instant.parse("2026-11-27T06:00:00.000Z");
         Instant liftedAt = Instant.parse("2026-11-28T10:15:00.000Z");
-        TrustCounts counts = new TrustCounts(24, 9, 15, 1);
+        TrustCounts counts = new TrustCounts(24, 9, 15, 1, 8);
         RightholderTrust v0 = RightholderTrust.INITIAL;
         RightholderTrust v1 = v0.next(Tier.STANDARD, null, null, false, null, warnedAt, null);
         RightholderTrust v2 = v1.next(Tier.SUSPENDED, suspendedAt, "AUTO", false, null, null,

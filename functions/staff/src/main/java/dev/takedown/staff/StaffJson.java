@@ -22,6 +22,7 @@ import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
 import dev.takedown.core.text.Times;
+import dev.takedown.core.trust.TrustRules;
 import java.time.Instant;
 
 /** The staff operations' results as JSON: camelCase names, ISO-8601 UTC times, every decision in full. */
@@ -32,7 +33,8 @@ final class StaffJson {
     static ObjectNode reviewQueue(Page<NoticeStore.ReviewItem> page) {
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
-        page.entries().forEach(r -> items.add(ItemJson.forStaff(r.item()).put("noticeId", r.noticeId())));
+        page.entries().forEach(r -> items.add(ItemJson.forStaff(r.item()).put("noticeId", r.noticeId())
+                .put("reviewFirst", r.item().decision().reviewFirst())));
         body.put("nextCursor", page.nextCursor());
         return body;
     }
@@ -139,7 +141,17 @@ final class StaffJson {
                 .put("decided", counts.decided())
                 .put("actioned", counts.actioned())
                 .put("unfounded", counts.unfounded())
-                .put("reversed", counts.reversed());
+                .put("reversed", counts.reversed())
+                .put("confirmed", counts.confirmed());
+        TrustRules.Eligibility eligibility = record.eligibility();
+        ObjectNode eligible = body.putObject("trustedEligibility")
+                .put("eligible", eligibility.eligible())
+                .put("decisionsThatStand", eligibility.counts().eligibilityBase())
+                .put("confirmed", eligibility.counts().confirmed())
+                .put("rejected", eligibility.counts().rejected())
+                .put("reversed", eligibility.counts().reversed());
+        ArrayNode missing = eligible.putArray("missing");
+        eligibility.missing().forEach(missing::add);
         trail(body, record.events());
         return body;
     }

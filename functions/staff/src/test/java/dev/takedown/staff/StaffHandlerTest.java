@@ -19,6 +19,7 @@ import dev.takedown.core.model.Sender;
 import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.staff.StaffRequests.Operation;
 import dev.takedown.core.staff.StaffRequests.Role;
+import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
@@ -49,6 +50,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -305,8 +308,17 @@ class StaffHandlerTest {
     }
 
     @Test
-    void theSetTierEventPinsTheTierWithStaffIdAndReasonAndTellsTheRightholder() throws Exception {
+    void theSetTierEventGrantsTrustedToAnEligibleRightholderWithStaffIdAndReasonAndTellsIt() throws Exception {
+        JsonNode refused = invoke(Events.load("staff-set-tier.json"));
+        assertThat(refused.path("error").path("type").asText()).isEqualTo("Conflict");
+        assertThat(refused.path("error").path("errors").get(0).path("field").asText()).isEqualTo("tier");
+        assertThat(refused.path("error").path("message").asText()).contains("not eligible for TRUSTED");
+        assertThat(notifications.ofType(EventType.RIGHTHOLDER_TIER_CHANGED)).isEmpty();
+
+        trustStore.addCounts("acme", LocalDate.ofInstant(staffClock.instant(), ZoneOffset.UTC).minusDays(1),
+                new TrustCounts(50, 50, 0, 0, 50));
         JsonNode result = invoke(Events.load("staff-set-tier.json"));
+        assertThat(result.path("trustedEligibility").path("eligible").asBoolean()).isTrue();
         assertThat(result.path("tier").asText()).isEqualTo("TRUSTED");
         assertThat(result.path("tierSetBy").asText()).isEqualTo("staff-jane");
         assertThat(result.path("tierSetByStaff").asBoolean()).isTrue();

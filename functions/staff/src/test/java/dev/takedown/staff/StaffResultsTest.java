@@ -155,7 +155,8 @@ class StaffResultsTest {
                         + "\"listingId\":\"1005\",\"status\":\"NEEDS_REVIEW\",\"reason\":\"BRAND_MISMATCH\","
                         + "\"duplicateOf\":null,\"duplicateOfNotice\":null,\"decidedBy\":\"AUTO\","
                         + "\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"rule\":\"BRAND_MATCH\",\"note\":null,"
-                        + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\"}],\"nextCursor\":null}");
+                        + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"reviewFirst\":false}],"
+                        + "\"nextCursor\":null}");
     }
 
     @Test
@@ -277,7 +278,10 @@ class StaffResultsTest {
                         + "\"trustedLockoutUntil\":null,\"warnedAt\":null,\"suspendedUntil\":null,"
                         + "\"active\":true,\"deactivated\":null,\"apiKeys\":[],\"record\":{"
                         + "\"from\":\"2026-08-31\",\"to\":\"2026-11-28\",\"decided\":1,\"actioned\":1,"
-                        + "\"unfounded\":0,\"reversed\":0},\"auditTrail\":[]}");
+                        + "\"unfounded\":0,\"reversed\":0,\"confirmed\":1},\"trustedEligibility\":{"
+                        + "\"eligible\":false,\"decisionsThatStand\":1,\"confirmed\":1,\"rejected\":0,"
+                        + "\"reversed\":0,\"missing\":[\"49 more decisions that stand (takedowns confirmed by staff"
+                        + " or past their dispute window, rejections, reversals): 1 of 50\"]},\"auditTrail\":[]}");
     }
 
     @Test
@@ -341,7 +345,10 @@ class StaffResultsTest {
                         + "{\"keyPrefix\":\"tdk_AbCd\",\"issuedAt\":\"2026-11-01T09:00:00.000Z\","
                         + "\"issuedBy\":\"staff-joe\",\"expiresAt\":\"2027-11-01T09:00:00.000Z\",\"expired\":false}],"
                         + "\"record\":{\"from\":\"2026-08-31\",\"to\":\"2026-11-28\",\"decided\":0,\"actioned\":0,"
-                        + "\"unfounded\":0,\"reversed\":0},\"auditTrail\":[]}");
+                        + "\"unfounded\":0,\"reversed\":0,\"confirmed\":0},\"trustedEligibility\":{\"eligible\":false,"
+                        + "\"decisionsThatStand\":0,\"confirmed\":0,\"rejected\":0,\"reversed\":0,\"missing\":[\"50 more "
+                        + "decisions that stand (takedowns confirmed by staff or past their dispute window, rejections, "
+                        + "reversals): 0 of 50\"]},\"auditTrail\":[]}");
         assertThat(invoke("{\"operation\":\"getRightholder\",\"rightholderId\":\"acme\"}")).isEqualTo(deactivated);
         assertThat(invoke(admin, "{\"operation\":\"revokeApiKey\",\"rightholderId\":\"acme\",\"staffId\":\"staff-jane\","
                 + "\"reason\":\"Mandate ended.\"}")).isEqualTo("{\"rightholderId\":\"acme\",\"revokedKeys\":2}");

@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole local stack with the default seed and its webhook receiver, plus the harness's own clients. acme's tier
- * is pinned at STANDARD (staff setTier), so every notice is measured on the standard lane with every check, however
- * many of its items the runs action.
+ * is set to STANDARD (staff setTier), so every notice is measured on the standard lane.
  */
 final class PipelineStack implements AutoCloseable {
     final LocalStack stack;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.NoticeBodies;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -125,6 +126,21 @@ class StaffEndToEndTest {
         HttpResponse<String> refused = call("POST", "/v1/notices", ACME_KEY, copyright.toString());
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(Json.parse(refused.body()).path("errors").get(0).path("field").asText()).isEqualTo("rightId");
+    }
+
+    @Test
+    void trustedIsRefusedToARightholderThatIsNotEligibleAndTheRecordSaysWhatIsMissing() throws Exception {
+        JsonNode refused = staff(Events.load("staff-set-tier.json")).path("error");
+        assertThat(refused.path("type").asText()).as(refused.toString()).isEqualTo("Conflict");
+        assertThat(refused.path("errors").get(0).path("field").asText()).isEqualTo("tier");
+        assertThat(refused.path("message").asText()).contains("not eligible for TRUSTED", "more decisions that stand");
+
+        JsonNode acme = staff(Events.load("staff-get-rightholder.json"));
+        assertThat(acme.path("tier").asText()).isEqualTo("STANDARD");
+        JsonNode eligibility = acme.path("trustedEligibility");
+        assertThat(eligibility.path("eligible").asBoolean()).as(acme.toString()).isFalse();
+        assertThat(eligibility.path("missing")).isNotEmpty();
+        assertThat(acme.path("auditTrail")).isEmpty();
     }
 
     @Test

@@ -494,6 +494,52 @@ abstract class StoreContract {
     }
 
     @Test
+    void itemsOfTrustedSendersWaitAheadOfAllOthersOldestFirstAndLeaveOnceDecided() {
+        Instant base = now().minus(Duration.ofDays(300));
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            Notice notice = notice(rightholder(), base.plusSeconds(n), 1);
+            notices().saveNew(notice, List.of(NoticeItem.open(0, null, "first-" + n)));
+            ids.add(notice.id());
+        }
+        // Two standard items decided first, then two of a TRUSTED sender, the later of them first.
+        record Waiting(int notice, long second, boolean first) {
+        }
+        for (Waiting w : List.of(new Waiting(0, 10, false), new Waiting(1, 20, false), new Waiting(3, 40, true),
+                new Waiting(2, 30, true))) {
+            Decision decision = Decision.auto(base.plusSeconds(w.second()), DecisionRule.BRAND_MATCH);
+            NoticeItem item = NoticeItem.open(0, null, "first-" + w.notice()).decided(ItemStatus.NEEDS_REVIEW,
+                    ItemReason.BRAND_MISMATCH, w.first() ? decision.reviewedFirst() : decision);
+            assertThat(notices().recordDecision(ids.get(w.notice()), item, ItemStatus.RECEIVED)).isTrue();
+        }
+
+        List<NoticeStore.ReviewItem> waiting = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<NoticeStore.ReviewItem> page = notices().needsReview(cursor, 1);
+            waiting.addAll(page.entries());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        List<String> order = waiting.stream().map(NoticeStore.ReviewItem::noticeId).filter(ids::contains).toList();
+        assertThat(order).containsExactly(ids.get(2), ids.get(3), ids.get(0), ids.get(1));
+        assertThat(waiting.subList(0, 2)).allSatisfy(r -> assertThat(r.item().decision().reviewFirst()).isTrue());
+        assertThat(waiting.stream().dropWhile(r -> r.item().decision().reviewFirst()))
+                .as("no item reviewed first after a standard one")
+                .allSatisfy(r -> assertThat(r.item().decision().reviewFirst()).isFalse());
+
+        NoticeItem decided = waiting.get(0).item().decided(ItemStatus.ACTIONED, null,
+                new Decision("staff-jane", base.plusSeconds(90), DecisionRule.STAFF_DECISION));
+        assertThat(notices().recordDecision(ids.get(2), decided, ItemStatus.NEEDS_REVIEW)).isTrue();
+        assertThat(notices().itemsAt(ids.get(2), List.of(0))).containsExactly(decided);
+        assertThat(notices().needsReview(null, 1).entries()).extracting(NoticeStore.ReviewItem::noticeId)
+                .containsExactly(ids.get(3));
+        // None left at the head of the queue the other tests of this store read.
+        assertThat(notices().recordDecision(ids.get(3), waiting.get(1).item().decided(ItemStatus.REJECTED,
+                ItemReason.REFERENTIAL_USE, new Decision("staff-jane", base.plusSeconds(90), DecisionRule.STAFF_DECISION)),
+                ItemStatus.NEEDS_REVIEW)).isTrue();
+    }
+
+    @Test
     void staffChangeRightsRegisterRightholdersAndRotateKeys() {
         String suffix = UUID.randomUUID().toString();
         Right right = new Right("tm-" + suffix, "rh-" + suffix, RightType.TRADEMARK, "ACME", "US-1", "US",
@@ -666,16 +712,19 @@ abstract class StoreContract {
     void aRightholdersCountsAddUpOverTheDaysAsked() {
         String owner = rightholder();
         LocalDate day = LocalDate.parse("2026-12-31");
-        trust().addCounts(owner, day.minusDays(1), new TrustCounts(1, 1, 0, 0));
-        trust().addCounts(owner, day, new TrustCounts(2, 1, 1, 0));
-        trust().addCounts(owner, day, new TrustCounts(1, 0, 0, 1));
-        trust().addCounts(owner, day.plusDays(1), new TrustCounts(5, 5, 0, 0));
-        trust().addCounts(rightholder(), day, new TrustCounts(7, 7, 0, 0));
+        trust().addCounts(owner, day.minusDays(1), new TrustCounts(1, 1, 0, 0, 0));
+        trust().addCounts(owner, day, new TrustCounts(2, 1, 1, 0, 1));
+        trust().addCounts(owner, day, new TrustCounts(1, 0, 0, 1, 0));
+        trust().addCounts(owner, day.plusDays(1), new TrustCounts(5, 5, 0, 0, 0));
+        // An automatic takedown counts as confirmed on a later day, when its dispute window closes.
+        trust().addCounts(owner, day.plusDays(16), new TrustCounts(0, 0, 0, 0, 5));
+        trust().addCounts(rightholder(), day, new TrustCounts(7, 7, 0, 0, 7));
 
-        assertThat(trust().counts(owner, day, day)).isEqualTo(new TrustCounts(3, 1, 1, 1));
-        assertThat(trust().counts(owner, day.minusDays(1), day)).isEqualTo(new TrustCounts(4, 2, 1, 1));
-        assertThat(trust().counts(owner, day.minusDays(30), day.plusDays(1))).isEqualTo(new TrustCounts(9, 7, 1, 1));
-        assertThat(trust().counts(owner, day.plusDays(2), day.plusDays(30))).isEqualTo(TrustCounts.NONE);
+        assertThat(trust().counts(owner, day, day)).isEqualTo(new TrustCounts(3, 1, 1, 1, 1));
+        assertThat(trust().counts(owner, day.minusDays(1), day)).isEqualTo(new TrustCounts(4, 2, 1, 1, 1));
+        assertThat(trust().counts(owner, day.minusDays(30), day.plusDays(1))).isEqualTo(new TrustCounts(9, 7, 1, 1, 1));
+        assertThat(trust().counts(owner, day.minusDays(30), day.plusDays(16))).isEqualTo(new TrustCounts(9, 7, 1, 1, 6));
+        assertThat(trust().counts(owner, day.plusDays(17), day.plusDays(30))).isEqualTo(TrustCounts.NONE);
         assertThat(trust().counts(owner, day.minusDays(30), day.minusDays(2))).isEqualTo(TrustCounts.NONE);
     }
 
@@ -683,9 +732,9 @@ abstract class StoreContract {
     void countsAddedAtTheSameTimeAllCount() {
         String owner = rightholder();
         LocalDate day = LocalDate.parse("2026-11-28");
-        Parallel.run(Collections.nCopies(24, new TrustCounts(1, 1, 0, 0)),
+        Parallel.run(Collections.nCopies(24, new TrustCounts(1, 1, 0, 0, 1)),
                 delta -> trust().addCounts(owner, day, delta));
-        assertThat(trust().counts(owner, day, day)).isEqualTo(new TrustCounts(24, 24, 0, 0));
+        assertThat(trust().counts(owner, day, day)).isEqualTo(new TrustCounts(24, 24, 0, 0, 24));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.takedown.core.json.Json;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.SellerStanding;
+import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.trust.StrikeRules;
 import dev.takedown.core.trust.TrustPolicy;
@@ -257,10 +258,12 @@ class TemplatePolicyTest {
         }
         stack.runSchedulesNow();
         assertThat(trust.sellerState("seller-fake").standing()).isEqualTo(SellerStanding.SUSPENDED);
+        // A record that makes acme eligible, so that staff may grant it TRUSTED.
+        trust.addCounts("acme", LocalDate.now(ZoneOffset.UTC), new TrustCounts(50, 50, 0, 0, 50));
         List<String> events = List.of(
                 Events.load("staff-get-rightholder.json"),
                 Events.load("staff-set-tier.json"),
-                Events.load("staff-set-tier.json").replace("\"TRUSTED\"", "\"AUTOMATIC\""),
+                Events.load("staff-set-tier.json").replace("\"TRUSTED\"", "\"STANDARD\""),
                 Events.load("staff-get-seller.json"),
                 Events.load("staff-reinstate-seller.json"),
                 Events.load("staff-void-strike.json").replace("2026-11-28/acme", longAgo + "/rh-0"));

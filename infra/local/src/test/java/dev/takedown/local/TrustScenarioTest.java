@@ -31,10 +31,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Trust and penalties, scripted on the whole local stack with the default thresholds and a clock the test moves
- * on: a rightholder earns TRUSTED and its next item overtakes a standing standard backlog; a seller collects strikes
- * over five days and goes WARNED, RESTRICTED, SUSPENDED as their dispute windows close, losing its listings; an
- * abusive sender is warned, suspended (403) and let back in when the suspension ends; TRUSTED is lost again when the
- * record runs out, and strikes expire. The scheduled review runs on demand, as {@code aws lambda invoke} would run it.
+ * on: a rightholder becomes eligible for TRUSTED once its takedowns' dispute windows close, stays STANDARD until
+ * staff grant it, then its items overtake a standing standard backlog and, when they need a person, head the review
+ * queue; a seller collects strikes over five days and goes WARNED, RESTRICTED, SUSPENDED as their dispute windows
+ * close, losing its listings; an abusive sender is warned, suspended (403) and let back in when the suspension ends;
+ * TRUSTED is lost again when the record runs out, and strikes expire. The scheduled review runs on demand, as
+ * {@code aws lambda invoke} would run it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrustScenarioTest {
@@ -129,14 +131,15 @@ class TrustScenarioTest {
 
     @Test
     @Order(1)
-    void aRightholderEarnsTrustedAndItsItemOvertakesAStandingStandardBacklog() throws Exception {
+    void aRightholderBecomesEligibleStaysStandardUntilStaffGrantTrustedThenItsItemsGoFirst() throws Exception {
         String record = FaultDrills.submit(stack, ACME_KEY, notice("tm-acme-us", makeListings("bulk-", 50, "seller-bulk", "ACME")));
         assertThat(awaitCompleted(record, ACME_KEY).path("outcome").asText()).isEqualTo("ALL");
         JsonNode acme = rightholder("acme");
-        assertThat(acme.path("tier").asText()).as("50 items decided, all actioned").isEqualTo("TRUSTED");
+        assertThat(acme.path("tier").asText()).as("the rules never grant TRUSTED").isEqualTo("STANDARD");
         assertThat(acme.path("record").path("decided").asLong()).isEqualTo(50);
-        assertThat(acme.path("auditTrail")).extracting(e -> e.path("kind").asText()).containsExactly("TRUSTED_EARNED");
-        awaitWebhook("rightholder.tier_changed", "acme");
+        assertThat(acme.path("trustedEligibility").path("eligible").asBoolean())
+                .as("50 automatic takedowns whose dispute windows are open").isFalse();
+        assertThat(acme.path("trustedEligibility").path("confirmed").asLong()).isZero();
 
         // Every verification message of that notice delivered again: nothing is counted twice.
         new SqsVerificationQueue(stack.sqs(), stack.queueUrl("VerificationQueue"), stack.queueUrl("PriorityVerificationQueue"),
@@ -145,28 +148,67 @@ class TrustScenarioTest {
         assertThat(rightholder("acme").path("record").path("decided").asLong()).isEqualTo(50);
         assertThat(seller("seller-bulk").path("strikes")).as("one strike for the day").hasSize(1);
 
+        // A 15-day dispute window closes at the end of the 15th day after the takedowns: they stood unchallenged.
+        CLOCK.set(LocalDate.ofInstant(start, ZoneOffset.UTC).plusDays(16).atStartOfDay().toInstant(ZoneOffset.UTC)
+                .plus(Duration.ofHours(10)));
+        stack.runSchedulesNow();
+        JsonNode eligible = rightholder("acme");
+        assertThat(eligible.path("trustedEligibility").path("eligible").asBoolean()).as(eligible.toString()).isTrue();
+        assertThat(eligible.path("trustedEligibility").path("confirmed").asLong()).isEqualTo(50);
+        assertThat(eligible.path("tier").asText()).as("eligible, not yet TRUSTED").isEqualTo("STANDARD");
+        assertThat(eligible.path("auditTrail")).isEmpty();
+        assertThat(webhooks("rightholder.tier_changed", "acme")).isZero();
+
+        JsonNode granted = staff(Events.load("staff-set-tier.json"));
+        assertThat(granted.path("tier").asText()).as(granted.toString()).isEqualTo("TRUSTED");
+        assertThat(granted.path("auditTrail")).extracting(e -> e.path("kind").asText()).containsExactly("TIER_SET");
+        awaitWebhook("rightholder.tier_changed", "acme");
+
+        // A standard sender's item waits for a person first.
+        listings.put(new Listing("plain-g", "seller-backlog", "Rocket skates", "Generic", ListingStatus.ACTIVE));
+        String standardReview = FaultDrills.submit(stack, GLOBEX_KEY, notice("tm-globex", List.of("plain-g")));
+        StaffInvocations.awaitReview(stack, standardReview, 0);
+
         List<List<String>> backlogListings = List.of(makeListings("backlog-a-", 1000, "seller-backlog", "GLOBEX"),
                 makeListings("backlog-b-", 1000, "seller-backlog", "GLOBEX"));
-        // No ACME mark on it: a STANDARD sender's item would wait for a person.
+        // No ACME mark on plain-1: TRUSTED keeps the mark check, so a person looks at it.
         listings.put(new Listing("plain-1", "seller-bulk", "Rocket skates", "Generic", ListingStatus.ACTIVE));
+        List<String> marked = makeListings("trusted-", 1, "seller-bulk", "ACME");
         List<String> backlog = new ArrayList<>();
         for (List<String> ids : backlogListings) {
             backlog.add(FaultDrills.submit(stack, GLOBEX_KEY, notice("tm-globex", ids)));
         }
-        String trusted = FaultDrills.submit(stack, ACME_KEY, notice("tm-acme-us", List.of("plain-1")));
+        String trusted = FaultDrills.submit(stack, ACME_KEY, notice("tm-acme-us", List.of("plain-1", marked.get(0))));
 
-        JsonNode done = awaitCompleted(trusted, ACME_KEY);
+        JsonNode done = FaultDrills.awaitNotice(stack, trusted, ACME_KEY, Duration.ofSeconds(90),
+                n -> n.path("openItemCount").asInt() == 1 && n.path("items").findValuesAsText("status").stream()
+                        .noneMatch(status -> status.equals("RECEIVED") || status.equals("VERIFYING")));
         long standardStillOpen = 0;
         for (String id : backlog) {
             standardStillOpen += FaultDrills.get(stack, "/v1/notices/" + id, GLOBEX_KEY).body().path("openItemCount").asLong();
         }
-        assertThat(standardStillOpen).as("standard items still waiting when the trusted one was done").isPositive();
-        assertThat(done.path("outcome").asText()).isEqualTo("ALL");
-        JsonNode item = FaultDrills.get(stack, "/v1/notices/" + trusted + "/items", ACME_KEY).body().path("items").get(0);
-        assertThat(item.path("status").asText()).isEqualTo("ACTIONED");
+        assertThat(standardStillOpen).as("standard items still waiting when the trusted ones were decided").isPositive();
+        assertThat(done.path("items").findValuesAsText("status")).containsExactly("NEEDS_REVIEW", "ACTIONED");
+        assertThat(done.path("items").get(0).path("reason").asText()).isEqualTo("BRAND_MISMATCH");
+        assertThat(done.path("items").get(1).path("rule").asText()).isEqualTo("BRAND_MATCH");
+
+        JsonNode queue = staff("{\"operation\": \"reviewQueue\", \"limit\": 100}").path("items");
+        assertThat(queue.get(0).path("noticeId").asText()).as("the TRUSTED sender's item heads the queue").isEqualTo(trusted);
+        assertThat(queue.get(0).path("reviewFirst").asBoolean()).isTrue();
+        assertThat(queue).extracting(i -> i.path("noticeId").asText()).containsSubsequence(trusted, standardReview);
+        assertThat(queue).filteredOn(i -> i.path("noticeId").asText().equals(standardReview))
+                .singleElement().satisfies(i -> assertThat(i.path("reviewFirst").asBoolean()).isFalse());
+
+        for (String id : List.of(trusted, standardReview)) {
+            JsonNode rejected = staff("{\"operation\": \"decideItem\", \"noticeId\": \"" + id + "\", \"index\": 0,"
+                    + " \"decision\": \"REJECT\", \"reasonCode\": \"BRAND_MISMATCH\", \"staffId\": \"staff-jane\"}");
+            assertThat(rejected.path("item").path("status").asText()).as(rejected.toString()).isEqualTo("REJECTED");
+        }
         for (String id : backlog) {
             awaitCompleted(id, GLOBEX_KEY);
         }
+        assertThat(rightholder("acme").path("tier").asText()).as("51 decisions that stand, 50 confirmed takedowns")
+                .isEqualTo("TRUSTED");
     }
 
     @Test
@@ -274,7 +316,10 @@ class TrustScenarioTest {
         assertThat(acme.path("tier").asText()).isEqualTo("STANDARD");
         assertThat(acme.path("trustedLockoutUntil").isTextual()).isTrue();
         assertThat(acme.path("auditTrail")).extracting(e -> e.path("kind").asText())
-                .containsExactly("TRUSTED_EARNED", "TRUSTED_LOST");
+                .containsExactly("TIER_SET", "TRUSTED_LOST");
+        assertThat(acme.path("auditTrail").get(1).path("actor").asText()).as("granted by staff, lost by the rules")
+                .isEqualTo("AUTO");
+        assertThat(acme.path("trustedEligibility").path("missing").toString()).contains("not eligible before");
     }
 
     @Test

@@ -113,17 +113,28 @@ class VerificationEndToEndTest {
 
     @Test
     @Order(2)
-    void aLaterNoticeForAListingStillUnderReviewIsADuplicateAndCompletes() throws Exception {
+    void aLaterNoticeForAListingStillUnderReviewIsADuplicateAndABirdSeedListingThatOnlyRefersToTheMarkWaits()
+            throws Exception {
+        // 1010: "ACME-compatible bird seed, 5 kg", brand "Honest Feeds": it names ACME to say what it fits.
         String later = submit("1008", "1010");
-        JsonNode notice = await(later, n -> n.path("status").asText().equals("COMPLETED"));
+        JsonNode notice = await(later, n -> statuses(n).equals(List.of("DUPLICATE", "NEEDS_REVIEW")));
 
         JsonNode duplicate = notice.path("items").get(0);
-        assertThat(duplicate.path("status").asText()).isEqualTo("DUPLICATE");
         assertThat(duplicate.path("duplicateOfNotice").asText()).isEqualTo(noticeId);
         assertThat(duplicate.path("duplicateOf").asInt()).isEqualTo(4);
-        assertThat(notice.path("items").get(1).path("status").asText()).isEqualTo("ACTIONED");
-        assertThat(notice.path("outcome").asText()).isEqualTo("ALL");
-        assertThat(notice.path("completedAt").asText()).isNotEmpty();
+        JsonNode birdSeed = notice.path("items").get(1);
+        assertThat(birdSeed.path("reason").asText()).isEqualTo("REFERENTIAL_USE");
+        assertThat(birdSeed.path("rule").asText()).isEqualTo("REFERENTIAL_USE");
+        assertThat(new DynamoListingStore(stack.dynamo(), stack.tableName("ListingsTable")).find("1010").orElseThrow()
+                .status()).as("not taken down").isEqualTo(ListingStatus.ACTIVE);
+
+        JsonNode rejected = StaffInvocations.invoke(stack, "{\"operation\": \"decideItem\", \"noticeId\": \"" + later
+                + "\", \"index\": 1, \"decision\": \"REJECT\", \"reasonCode\": \"REFERENTIAL_USE\","
+                + " \"staffId\": \"staff-e2e\"}");
+        assertThat(rejected.path("item").path("reason").asText()).as(rejected.toString()).isEqualTo("REFERENTIAL_USE");
+        JsonNode completed = await(later, n -> n.path("status").asText().equals("COMPLETED"));
+        assertThat(completed.path("outcome").asText()).isEqualTo("NONE");
+        assertThat(completed.path("completedAt").asText()).isNotEmpty();
     }
 
     @Test

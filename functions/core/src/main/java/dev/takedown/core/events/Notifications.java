@@ -142,7 +142,8 @@ public final class Notifications {
                 .put("decided", counts.decided())
                 .put("actioned", counts.actioned())
                 .put("unfounded", counts.unfounded())
-                .put("reversed", counts.reversed());
+                .put("reversed", counts.reversed())
+                .put("confirmed", counts.confirmed());
     }
 
     private static List<NoticeItem> sorted(List<NoticeItem> items) {

@@ -2,9 +2,17 @@ package dev.takedown.core.model;
 
 import java.time.Instant;
 
-/** Who decided an item (AUTO or a staff id), when, by which rule, and the staff member's note if any. */
-public record Decision(String decidedBy, Instant decidedAt, DecisionRule rule, String note) {
+/**
+ * Who decided an item (AUTO or a staff id), when, by which rule, and the staff member's note if any.
+ *
+ * @param reviewFirst sent to review for a TRUSTED sender: it waits ahead of every other sender's item
+ */
+public record Decision(String decidedBy, Instant decidedAt, DecisionRule rule, String note, boolean reviewFirst) {
     public static final String AUTO = "AUTO";
+
+    public Decision(String decidedBy, Instant decidedAt, DecisionRule rule, String note) {
+        this(decidedBy, decidedAt, rule, note, false);
+    }
 
     public Decision(String decidedBy, Instant decidedAt, DecisionRule rule) {
         this(decidedBy, decidedAt, rule, null);
@@ -12,6 +20,10 @@ public record Decision(String decidedBy, Instant decidedAt, DecisionRule rule, S
 
     public static Decision auto(Instant at, DecisionRule rule) {
         return new Decision(AUTO, at, rule);
+    }
+
+    public Decision reviewedFirst() {
+        return new Decision(decidedBy, decidedAt, rule, note, true);
     }
 
     public boolean automated() {

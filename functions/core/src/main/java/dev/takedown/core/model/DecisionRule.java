@@ -13,10 +13,12 @@ public enum DecisionRule {
     /** Another notice already has an open or actioned item for the listing. */
     DUPLICATE_NOTICE,
     AUTHORIZED_SELLER,
-    /** A TRUSTED rightholder's item that passed every other check: actioned without the brand or work check. */
-    TRUSTED_NOTIFIER,
     /** Trademark reasons: the listing's brand or title carries the mark. */
     BRAND_MATCH,
+    /** Trademark reasons: the title names the mark only to refer to it ("ACME-compatible", "for ACME"). */
+    REFERENTIAL_USE,
+    /** Trademark reasons: the title names the mark, but the listing's brand is another brand. */
+    OTHER_BRAND,
     /** Copyright, design and patent: a person compares the work. */
     WORK_COMPARISON,
     /** Another takedown removed the listing first. */

@@ -8,6 +8,10 @@ public enum ItemReason {
     ALREADY_REMOVED,
     DUPLICATE,
     BRAND_MISMATCH,
+    /** The title names the mark only to refer to it (compatible with, for, replacement, style...): a person looks. */
+    REFERENTIAL_USE,
+    /** The title names the mark, but the listing is sold under another brand: a person looks. */
+    OTHER_BRAND,
     /** Copyright, design or patent: a person compares the work with the listing. */
     WORK_COMPARISON,
     RIGHT_NOT_VERIFIED,

@@ -6,7 +6,8 @@ import java.time.Instant;
  * Where a rightholder stands as a sender, and since when.
  *
  * @param changedBy           AUTO for the rules, otherwise the staff id that set the tier
- * @param pinned              set by staff: the TRUSTED rules leave the tier alone (the abuse rule still applies)
+ * @param pinned              the tier was chosen by staff (setTier); no rule depends on it: the rules never grant
+ *                            TRUSTED, and take it away whoever granted it
  * @param trustedLockoutUntil lost TRUSTED by the rules: may not earn it again before this
  * @param warnedAt            warned as an abusive sender and not yet suspended or cleared
  * @param suspendedUntil      end of the current suspension (tier SUSPENDED)

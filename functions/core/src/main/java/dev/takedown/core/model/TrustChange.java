@@ -14,12 +14,10 @@ public record TrustChange(Kind kind, RightholderTrust before, RightholderTrust a
         SUSPENDED,
         SUSPENSION_ENDED,
         SUSPENSION_LIFTED,
-        TRUSTED_EARNED,
+        /** The record no longer meets the TRUSTED bar: back to STANDARD, not eligible again for a while. */
         TRUSTED_LOST,
-        /** Staff set the tier by hand. */
-        TIER_SET,
-        /** Staff handed the tier back to the rules. */
-        RULES_RESUMED
+        /** Staff set the tier by hand: the only way to TRUSTED. */
+        TIER_SET
     }
 
     public boolean tierChanged() {

@@ -30,7 +30,8 @@ public final class StaffRequests {
     /** The longest an API key may be issued for: ten years. */
     public static final int MAX_KEY_DAYS = 3650;
     /** Reasons a person may give for rejecting an item; the others are the verifier's findings. */
-    static final Set<ItemReason> STAFF_REJECT_REASONS = EnumSet.of(ItemReason.BRAND_MISMATCH, ItemReason.AUTHORIZED_SELLER,
+    static final Set<ItemReason> STAFF_REJECT_REASONS = EnumSet.of(ItemReason.BRAND_MISMATCH, ItemReason.REFERENTIAL_USE,
+            ItemReason.OTHER_BRAND, ItemReason.AUTHORIZED_SELLER,
             ItemReason.RIGHT_NOT_VERIFIED, ItemReason.RIGHT_EXPIRED, ItemReason.INSUFFICIENT_EVIDENCE,
             ItemReason.NOT_INFRINGING);
 
@@ -67,9 +68,9 @@ public final class StaffRequests {
         REVIEWER, ADMIN
     }
 
-    /** What staff may set a rightholder's tier to; AUTOMATIC hands it back to the rules. */
+    /** What staff may set a rightholder's tier to: TRUSTED only when the rules make it eligible. */
     public enum TierChoice {
-        STANDARD, TRUSTED, AUTOMATIC
+        STANDARD, TRUSTED
     }
 
     public enum Ruling {

@@ -18,7 +18,6 @@ import dev.takedown.core.staff.StaffRequests.GetSeller;
 import dev.takedown.core.staff.StaffRequests.LiftSuspension;
 import dev.takedown.core.staff.StaffRequests.ReinstateSeller;
 import dev.takedown.core.staff.StaffRequests.SetTier;
-import dev.takedown.core.staff.StaffRequests.TierChoice;
 import dev.takedown.core.staff.StaffRequests.VoidStrike;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.StrikeRules;
@@ -53,9 +52,9 @@ public final class TrustStaffService {
         this.clock = clock;
     }
 
-    /** A rightholder's tier, its record over the window, and every change of its trust. */
+    /** A rightholder's tier, its record over the window, whether it is eligible for TRUSTED, and every change of its trust. */
     public record RightholderRecord(Rightholder rightholder, TrustCounts counts, LocalDate windowStart,
-                                    LocalDate windowEnd, List<TrustEvent> events) {
+                                    LocalDate windowEnd, TrustRules.Eligibility eligibility, List<TrustEvent> events) {
     }
 
     /** A strike with where it stands now. */
@@ -70,6 +69,7 @@ public final class TrustStaffService {
         return rightholderRecord(request.rightholderId(), now());
     }
 
+    /** TRUSTED is granted only to a rightholder the rules make eligible; STANDARD can be set at any time. */
     public RightholderRecord setTier(SetTier request) {
         Instant now = now();
         RightholderTrust before = rightholder(request.rightholderId()).trust();
@@ -78,17 +78,17 @@ public final class TrustStaffService {
                     + before.suspendedUntil() + ": use liftSuspension to end it.");
         }
         TrustCounts counts = trust.countsOf(request.rightholderId(), now);
-        TrustChange change = request.tier() == TierChoice.AUTOMATIC
-                ? new TrustChange(TrustChange.Kind.RULES_RESUMED, before, before.next(before.tier(), before.since(),
-                        before.changedBy(), false, before.trustedLockoutUntil(), before.warnedAt(), null),
-                        request.staffId(), now, request.reason(), counts)
-                : new TrustChange(TrustChange.Kind.TIER_SET, before, before.next(Tier.valueOf(request.tier().name()), now,
-                        request.staffId(), true, null, before.warnedAt(), null), request.staffId(), now,
-                        request.reason(), counts);
-        applyOrConflict(request.rightholderId(), change);
-        if (request.tier() == TierChoice.AUTOMATIC) {
-            trust.review(request.rightholderId(), now);
+        Tier tier = Tier.valueOf(request.tier().name());
+        if (tier == Tier.TRUSTED) {
+            TrustRules.Eligibility eligibility = TrustRules.eligibility(before, counts, now, trust.policy());
+            if (!eligibility.eligible()) {
+                throw StaffException.conflict("tier", "Rightholder " + request.rightholderId()
+                        + " is not eligible for TRUSTED: " + String.join("; ", eligibility.missing()) + ".");
+            }
         }
+        applyOrConflict(request.rightholderId(), new TrustChange(TrustChange.Kind.TIER_SET, before,
+                before.next(tier, now, request.staffId(), true, tier == Tier.TRUSTED ? null : before.trustedLockoutUntil(),
+                        before.warnedAt(), null), request.staffId(), now, request.reason(), counts));
         Log.info("rightholder tier set by staff", "rightholderId", request.rightholderId(), "tier", request.tier(),
                 "staffId", request.staffId());
         return rightholderRecord(request.rightholderId(), now);
@@ -159,8 +159,10 @@ public final class TrustStaffService {
     private RightholderRecord rightholderRecord(String rightholderId, Instant now) {
         Rightholder rightholder = rightholder(rightholderId);
         TrustPolicy policy = trust.policy();
-        return new RightholderRecord(rightholder, trust.countsOf(rightholderId, now), TrustRules.windowStart(now, policy),
-                LocalDate.ofInstant(now, ZoneOffset.UTC), store.events(TrustEvent.rightholder(rightholderId)));
+        TrustCounts counts = trust.countsOf(rightholderId, now);
+        return new RightholderRecord(rightholder, counts, TrustRules.windowStart(now, policy),
+                LocalDate.ofInstant(now, ZoneOffset.UTC), TrustRules.eligibility(rightholder.trust(), counts, now, policy),
+                store.events(TrustEvent.rightholder(rightholderId)));
     }
 
     private SellerRecord sellerRecord(String sellerId, Instant now) {

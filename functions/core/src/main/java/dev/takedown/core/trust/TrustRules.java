@@ -5,19 +5,27 @@ import dev.takedown.core.model.RightholderTrust;
 import dev.takedown.core.model.Tier;
 import dev.takedown.core.model.TrustChange;
 import dev.takedown.core.model.TrustCounts;
+import dev.takedown.core.text.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The automatic rules for rightholders (Alibaba's good-faith programme, EU DSA Art. 22 and 23), applied to the
  * record of the last {@link TrustPolicy#windowDays()} UTC days. At most one change per evaluation, in this order:
- * a suspension that has run out ends; an abusive sender is warned, then suspended; TRUSTED is earned or lost.
+ * a suspension that has run out ends; an abusive sender is warned, then suspended; TRUSTED is lost. The rules never
+ * grant TRUSTED: they make a rightholder eligible, and staff grant it ({@link #eligibility}).
  */
 public final class TrustRules {
     private TrustRules() {
+    }
+
+    /** Whether a rightholder may be granted TRUSTED (or keep it), the record that says so, and what it lacks. */
+    public record Eligibility(boolean eligible, TrustCounts counts, List<String> missing) {
     }
 
     /** The first day of the window that ends today (inclusive). */
@@ -31,11 +39,47 @@ public final class TrustRules {
                 && counts.unfounded() * 100 > counts.decided() * policy.abuseUnfoundedPercent();
     }
 
-    /** Meets the bar for TRUSTED: enough decided items, almost all actioned, hardly any reversed. */
-    public static boolean qualifiesForTrusted(TrustCounts counts, TrustPolicy policy) {
-        return counts.decided() >= policy.trustedMinDecided() && counts.decided() > 0
-                && counts.actioned() * 100 >= counts.decided() * policy.trustedMinActionedPercent()
-                && counts.reversed() * 100 <= counts.decided() * policy.trustedMaxReversedPercent();
+    /**
+     * Meets the bar for TRUSTED, on decisions that stand only (a takedown counts once a person confirmed it or its
+     * dispute window closed): enough of them, almost all confirmed takedowns, hardly any reversed.
+     */
+    public static boolean meetsTrustedBar(TrustCounts counts, TrustPolicy policy) {
+        return shortOfTrustedBar(counts, policy).isEmpty();
+    }
+
+    private static List<String> shortOfTrustedBar(TrustCounts counts, TrustPolicy policy) {
+        List<String> missing = new ArrayList<>();
+        long base = counts.eligibilityBase();
+        if (base < policy.trustedMinDecided() || base == 0) {
+            missing.add(Math.max(policy.trustedMinDecided() - base, 1) + " more decisions that stand (takedowns"
+                    + " confirmed by staff or past their dispute window, rejections, reversals): " + base + " of "
+                    + policy.trustedMinDecided());
+        }
+        if (base > 0 && counts.confirmed() * 100 < base * policy.trustedMinActionedPercent()) {
+            missing.add("takedowns confirmed: " + counts.confirmed() + " of " + base + " decisions that stand, at least "
+                    + policy.trustedMinActionedPercent() + "% needed");
+        }
+        if (base > 0 && counts.reversed() * 100 > base * policy.trustedMaxReversedPercent()) {
+            missing.add("reversed by counter-notice: " + counts.reversed() + " of " + base + ", at most "
+                    + policy.trustedMaxReversedPercent() + "% allowed");
+        }
+        return missing;
+    }
+
+    /** Whether staff may grant TRUSTED now: the bar met, and no suspension, warning or lockout in the way. */
+    public static Eligibility eligibility(RightholderTrust trust, TrustCounts counts, Instant now, TrustPolicy policy) {
+        List<String> missing = new ArrayList<>();
+        if (trust.tier() == Tier.SUSPENDED) {
+            missing.add("suspended until " + Times.format(trust.suspendedUntil()));
+        }
+        if (trust.warnedAt() != null) {
+            missing.add("warned as an abusive sender on " + Times.format(trust.warnedAt()));
+        }
+        if (trust.trustedLockoutUntil() != null && now.isBefore(trust.trustedLockoutUntil())) {
+            missing.add("lost TRUSTED by the rules: not eligible before " + Times.format(trust.trustedLockoutUntil()));
+        }
+        missing.addAll(shortOfTrustedBar(counts, policy));
+        return new Eligibility(missing.isEmpty(), counts, List.copyOf(missing));
     }
 
     public static Optional<TrustChange> evaluate(RightholderTrust trust, TrustCounts counts, Instant now,
@@ -50,10 +94,12 @@ public final class TrustRules {
             return Optional.empty();
         }
         boolean abusive = abusive(counts, policy);
+        // Whoever granted it: TRUSTED lasts only as long as the record bears it out.
+        boolean losesTrusted = trust.tier() == Tier.TRUSTED && !meetsTrustedBar(counts, policy);
         if (trust.warnedAt() != null) {
             Instant warningEnds = trust.warnedAt().plus(Duration.ofDays(policy.abuseWarningDays()));
             if (now.isBefore(warningEnds)) {
-                return Optional.empty();
+                return losesTrusted ? trustedLost(trust, counts, now, policy) : Optional.empty();
             }
             if (abusive) {
                 Instant until = now.plus(Duration.ofDays(policy.suspensionDays()));
@@ -73,42 +119,34 @@ public final class TrustRules {
                             + "% of decided items unfounded; suspended in " + policy.abuseWarningDays()
                             + " days if still so", counts);
         }
-        if (trust.pinned()) {
-            return Optional.empty();
-        }
-        boolean qualifies = qualifiesForTrusted(counts, policy);
-        if (trust.tier() == Tier.STANDARD && qualifies
-                && (trust.trustedLockoutUntil() == null || !now.isBefore(trust.trustedLockoutUntil()))) {
-            return change(TrustChange.Kind.TRUSTED_EARNED, trust,
-                    trust.next(Tier.TRUSTED, now, auto, false, null, null, null), now,
-                    "at least " + policy.trustedMinDecided() + " items decided, " + policy.trustedMinActionedPercent()
-                            + "% or more actioned, " + policy.trustedMaxReversedPercent()
-                            + "% or fewer reversed by counter-notice", counts);
-        }
-        if (trust.tier() == Tier.TRUSTED && !qualifies) {
-            Instant lockout = now.plus(Duration.ofDays(policy.trustedLockoutDays()));
-            return change(TrustChange.Kind.TRUSTED_LOST, trust,
-                    trust.next(Tier.STANDARD, now, auto, false, lockout, null, null), now,
-                    "no longer meets the TRUSTED bar; it may be earned again from " + lockout, counts);
-        }
-        return Optional.empty();
+        return losesTrusted ? trustedLost(trust, counts, now, policy) : Optional.empty();
+    }
+
+    private static Optional<TrustChange> trustedLost(RightholderTrust trust, TrustCounts counts, Instant now,
+                                                     TrustPolicy policy) {
+        Instant lockout = now.plus(Duration.ofDays(policy.trustedLockoutDays()));
+        return change(TrustChange.Kind.TRUSTED_LOST, trust,
+                trust.next(Tier.STANDARD, now, Decision.AUTO, false, lockout, trust.warnedAt(), null), now,
+                "no longer meets the TRUSTED bar (" + String.join("; ", shortOfTrustedBar(counts, policy))
+                        + "); not eligible again before " + Times.format(lockout), counts);
     }
 
     /**
      * When the rules must look at this rightholder again even if no decision arrives: the end of a suspension or
-     * of a warning period, and daily while TRUSTED by the rules (old days leave the window); null otherwise.
+     * of a warning period, and daily while TRUSTED (old days leave the window); null otherwise.
      */
     public static Instant nextReview(RightholderTrust trust, Instant now, TrustPolicy policy) {
         if (trust.tier() == Tier.SUSPENDED) {
             return trust.suspendedUntil();
         }
-        if (trust.warnedAt() != null) {
-            return trust.warnedAt().plus(Duration.ofDays(policy.abuseWarningDays()));
+        Instant warningEnds = trust.warnedAt() == null ? null
+                : trust.warnedAt().plus(Duration.ofDays(policy.abuseWarningDays()));
+        if (trust.tier() == Tier.TRUSTED) {
+            Instant tomorrow = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay()
+                    .toInstant(ZoneOffset.UTC);
+            return warningEnds != null && warningEnds.isBefore(tomorrow) ? warningEnds : tomorrow;
         }
-        if (trust.tier() == Tier.TRUSTED && !trust.pinned()) {
-            return LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
-        return null;
+        return warningEnds;
     }
 
     private static Optional<TrustChange> change(TrustChange.Kind kind, RightholderTrust before, RightholderTrust after,

@@ -55,13 +55,34 @@ public final class TrustService implements DecisionsRecorded.Listener {
         return policy;
     }
 
-    /** What an item's decision adds to its rightholder's record. */
-    public static TrustCounts countOf(NoticeItem item) {
+    /**
+     * What an item's decision adds to its rightholder's record, by the UTC day it counts on: the day of the decision,
+     * and for an automatic takedown also the day its dispute window closes, from which it counts as confirmed.
+     */
+    public Map<LocalDate, TrustCounts> countOf(Notice notice, NoticeItem item) {
         boolean actioned = item.status() == ItemStatus.ACTIONED;
         boolean rejected = item.status() == ItemStatus.REJECTED;
-        boolean unfounded = rejected && (item.reason() == ItemReason.AUTHORIZED_SELLER
-                || item.decision() != null && !item.decision().automated());
-        return new TrustCounts(actioned || rejected ? 1 : 0, actioned ? 1 : 0, unfounded ? 1 : 0, 0);
+        if (!actioned && !rejected) {
+            return Map.of();
+        }
+        boolean byStaff = !item.decision().automated();
+        boolean unfounded = rejected && (item.reason() == ItemReason.AUTHORIZED_SELLER || byStaff);
+        Map<LocalDate, TrustCounts> counts = new TreeMap<>();
+        counts.put(day(item.decision().decidedAt()), new TrustCounts(1, actioned ? 1 : 0, unfounded ? 1 : 0, 0,
+                actioned && byStaff ? 1 : 0));
+        if (actioned && !byStaff) {
+            counts.merge(confirmationDay(notice, item), new TrustCounts(0, 0, 0, 0, 1), TrustCounts::plus);
+        }
+        return counts;
+    }
+
+    /**
+     * The day an automatic takedown counts as confirmed: when its dispute window closes, the same window that
+     * establishes its strike. A takedown reversed later by counter-notice is taken off this day's count.
+     */
+    public LocalDate confirmationDay(Notice notice, NoticeItem item) {
+        return day(StrikeRules.windowCloses(day(item.decision().decidedAt()), notice.reason() == NoticeReason.COPYRIGHT,
+                policy));
     }
 
     /** Strikes for the takedowns, and each newly settled item counted into the rightholder's record. */
@@ -70,9 +91,11 @@ public final class TrustService implements DecisionsRecorded.Listener {
         Notice notice = recorded.notice();
         Instant now = recorded.at();
         recordStrikes(notice, recorded.decided());
-        TrustCounts delta = recorded.newlySettled().stream().map(TrustService::countOf).reduce(TrustCounts.NONE, TrustCounts::plus);
-        if (!delta.isEmpty()) {
-            store.addCounts(notice.rightholderId(), day(now), delta);
+        Map<LocalDate, TrustCounts> byDay = new TreeMap<>();
+        recorded.newlySettled().forEach(item -> countOf(notice, item).forEach((day, counts) ->
+                byDay.merge(day, counts, TrustCounts::plus)));
+        byDay.forEach((day, delta) -> store.addCounts(notice.rightholderId(), day, delta));
+        if (!byDay.isEmpty()) {
             review(notice.rightholderId(), now);
         }
     }
@@ -110,7 +133,7 @@ public final class TrustService implements DecisionsRecorded.Listener {
             Optional<TrustChange> change = TrustRules.evaluate(trust, countsOf(rightholderId, now), now, policy);
             if (change.isEmpty()) {
                 if (scheduleNextLook) {
-                    // E.g. TRUSTED by the rules: looked at again tomorrow.
+                    // E.g. TRUSTED: looked at again tomorrow.
                     store.replaceTrust(rightholderId, trust, trust, TrustRules.nextReview(trust, now, policy));
                 }
                 return change;

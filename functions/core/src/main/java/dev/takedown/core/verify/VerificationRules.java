@@ -17,9 +17,10 @@ import java.time.ZoneOffset;
 /**
  * The checks every listed item goes through, in this order: the right still holds, the listing exists and is
  * active, its seller is not authorized by the rightholder, and it carries the mark (trademark reasons) —
- * otherwise a person looks at it. A TRUSTED rightholder's items skip that last check and are actioned. An item
- * found to act on its listing (actioned, or sent to a person) must then hold the listing's claim: if another
- * notice's item holds it, this one is a duplicate of that one.
+ * otherwise a person looks at it. Every sender's items go through every check; a TRUSTED sender's items are looked
+ * at first (see {@link dev.takedown.core.model.Decision#reviewFirst()}). An item found to act on its listing
+ * (actioned, or sent to a person) must then hold the listing's claim: if another notice's item holds it, this one
+ * is a duplicate of that one.
  */
 public final class VerificationRules {
     private VerificationRules() {
@@ -28,10 +29,8 @@ public final class VerificationRules {
     /**
      * @param right   the notice's right as it stands now, or null if it no longer exists
      * @param listing the listing as it stands now, or null if the catalog has no such listing
-     * @param trusted the rightholder is TRUSTED now
      */
-    public static Finding decide(Notice notice, Right right, NoticeItem item, Listing listing, boolean trusted,
-                                 Instant now) {
+    public static Finding decide(Notice notice, Right right, NoticeItem item, Listing listing, Instant now) {
         if (right == null || right.status() != RightStatus.VERIFIED) {
             return Finding.of(ItemStatus.REJECTED, ItemReason.RIGHT_NOT_VERIFIED, DecisionRule.RIGHT_VERIFIED);
         }
@@ -47,13 +46,14 @@ public final class VerificationRules {
         if (right.authorizedSellers().contains(listing.sellerId())) {
             return Finding.of(ItemStatus.REJECTED, ItemReason.AUTHORIZED_SELLER, DecisionRule.AUTHORIZED_SELLER);
         }
-        if (trusted) {
-            return Finding.of(ItemStatus.ACTIONED, null, DecisionRule.TRUSTED_NOTIFIER);
-        }
         if (notice.reason() == NoticeReason.COUNTERFEIT || notice.reason() == NoticeReason.TRADEMARK) {
-            return BrandMatch.carriesMark(right.mark(), listing.brand(), listing.title())
-                    ? Finding.of(ItemStatus.ACTIONED, null, DecisionRule.BRAND_MATCH)
-                    : Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH);
+            return switch (BrandMatch.use(right.mark(), listing.brand(), listing.title())) {
+                case BRAND, TITLE -> Finding.of(ItemStatus.ACTIONED, null, DecisionRule.BRAND_MATCH);
+                case REFERENTIAL -> Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.REFERENTIAL_USE,
+                        DecisionRule.REFERENTIAL_USE);
+                case OTHER_BRAND -> Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.OTHER_BRAND, DecisionRule.OTHER_BRAND);
+                case NONE -> Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH);
+            };
         }
         return Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.WORK_COMPARISON, DecisionRule.WORK_COMPARISON);
     }

@@ -3,6 +3,7 @@ package dev.takedown.core.verify;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.decisions.Takedowns;
 import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
@@ -48,7 +49,7 @@ public final class VerificationService {
                 .orElseThrow(() -> new IllegalArgumentException("verification work for unknown notice " + noticeId));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Right right = rights.find(notice.rightId()).orElse(null);
-        // Its tier decides the checks, and every statement of the batch names it: read it once.
+        // Its tier decides where items wait for review, and every statement of the batch names it: read it once.
         Optional<Rightholder> rightholder = rightholders.find(notice.rightholderId());
         boolean trusted = rightholder.map(r -> r.trust().trusted()).orElse(false);
         Takedowns takedowns = new Takedowns(listings, id -> id.equals(notice.rightholderId()) ? rightholder
@@ -69,7 +70,7 @@ public final class VerificationService {
 
     private NoticeItem decide(Notice notice, Right right, NoticeItem item, Listing listing, boolean trusted,
                               Takedowns takedowns, Instant now) {
-        Finding finding = VerificationRules.decide(notice, right, item, listing, trusted, now);
+        Finding finding = VerificationRules.decide(notice, right, item, listing, now);
         if (finding.claimsListing()) {
             ListingClaim claimant = new ListingClaim(notice.id(), item.index());
             ListingClaim holder = notices.claimListing(item.listingId(), claimant);
@@ -78,6 +79,9 @@ public final class VerificationService {
             }
         }
         Decision decision = Decision.auto(now, finding.rule());
+        if (trusted && finding.status() == ItemStatus.NEEDS_REVIEW) {
+            decision = decision.reviewedFirst();
+        }
         return switch (finding.status()) {
             case ACTIONED -> takedowns.action(notice, right, item, listing, decision);
             case DUPLICATE -> item.duplicateOf(finding.duplicateOfNotice(), finding.duplicateOfIndex(), decision);

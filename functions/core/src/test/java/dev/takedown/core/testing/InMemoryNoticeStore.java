@@ -160,7 +160,8 @@ public final class InMemoryNoticeStore implements NoticeStore {
         List<ReviewItem> waiting = new ArrayList<>();
         items.forEach((noticeId, list) -> list.stream().filter(i -> i.status() == ItemStatus.NEEDS_REVIEW)
                 .forEach(i -> waiting.add(new ReviewItem(noticeId, i))));
-        waiting.sort(Comparator.comparing((ReviewItem r) -> r.item().decision().decidedAt())
+        waiting.sort(Comparator.comparing((ReviewItem r) -> !r.item().decision().reviewFirst())
+                .thenComparing(r -> r.item().decision().decidedAt())
                 .thenComparing(ReviewItem::noticeId).thenComparingInt(r -> r.item().index()));
         return page(waiting, cursor, limit, r -> r.noticeId() + "#" + r.item().index());
     }

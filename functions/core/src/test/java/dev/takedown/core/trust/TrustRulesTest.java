@@ -21,41 +21,97 @@ class TrustRulesTest {
     }
 
     private static TrustCounts counts(long decided, long actioned, long unfounded, long reversed) {
-        return new TrustCounts(decided, actioned, unfounded, reversed);
+        return new TrustCounts(decided, actioned, unfounded, reversed, 0);
+    }
+
+    /** A record of decisions that stand: takedowns confirmed, rejections (unfounded or not), takedowns reversed. */
+    private static TrustCounts standing(long confirmed, long rejected, long reversed) {
+        return new TrustCounts(confirmed + rejected + reversed, confirmed + reversed, 0, reversed, confirmed);
+    }
+
+    private static TrustRules.Eligibility eligibility(RightholderTrust trust, TrustCounts counts, Instant now) {
+        return TrustRules.eligibility(trust, counts, now, POLICY);
+    }
+
+    private static final RightholderTrust GRANTED = STANDARD.next(Tier.TRUSTED, NOW, "staff-1", true, null, null, null);
+
+    @Test
+    void eligibilityNeedsFiftyDecisionsThatStandNinetyPercentConfirmedAndFivePercentReversedAtMost() {
+        assertThat(eligibility(STANDARD, standing(45, 5, 0), NOW).eligible()).as("exactly 50, exactly 90%").isTrue();
+        assertThat(eligibility(STANDARD, standing(49, 0, 0), NOW).missing()).as("one short")
+                .singleElement().asString().startsWith("1 more decisions that stand").contains("49 of 50");
+        assertThat(eligibility(STANDARD, standing(44, 6, 0), NOW).missing()).as("88%")
+                .singleElement().asString().contains("44 of 50", "at least 90%");
+        assertThat(eligibility(STANDARD, standing(95, 0, 5), NOW).eligible()).as("exactly 5% reversed").isTrue();
+        assertThat(eligibility(STANDARD, standing(94, 0, 6), NOW).missing()).as("6% reversed")
+                .singleElement().asString().contains("6 of 100", "at most 5%");
+        assertThat(eligibility(STANDARD, TrustCounts.NONE, NOW).missing()).singleElement().asString()
+                .startsWith("50 more decisions that stand");
     }
 
     @Test
-    void trustedNeedsFiftyDecidedItemsNinetyPercentActionedAndFivePercentReversedAtMost() {
-        assertThat(evaluate(STANDARD, counts(50, 45, 0, 0), NOW)).as("exactly 50 items, exactly 90%")
-                .isEqualTo(TrustChange.Kind.TRUSTED_EARNED);
-        assertThat(evaluate(STANDARD, counts(49, 49, 0, 0), NOW)).as("one item short").isNull();
-        assertThat(evaluate(STANDARD, counts(50, 44, 0, 0), NOW)).as("88%").isNull();
-        assertThat(evaluate(STANDARD, counts(100, 95, 0, 5), NOW)).as("exactly 5% reversed")
-                .isEqualTo(TrustChange.Kind.TRUSTED_EARNED);
-        assertThat(evaluate(STANDARD, counts(100, 95, 0, 6), NOW)).as("6% reversed").isNull();
+    void automaticTakedownsWhoseDisputeWindowIsOpenDoNotCount() {
+        TrustCounts unconfirmed = new TrustCounts(60, 60, 0, 0, 0);
+        TrustRules.Eligibility none = eligibility(STANDARD, unconfirmed, NOW);
+        assertThat(none.eligible()).isFalse();
+        assertThat(none.counts().eligibilityBase()).isZero();
+        TrustCounts halfConfirmed = new TrustCounts(100, 100, 0, 0, 49);
+        assertThat(eligibility(STANDARD, halfConfirmed, NOW).missing()).singleElement().asString().contains("49 of 50");
+        assertThat(eligibility(STANDARD, halfConfirmed.plus(new TrustCounts(0, 0, 0, 0, 1)), NOW).eligible()).isTrue();
     }
 
     @Test
-    void trustedIsLostWhenTheBarNoLongerHoldsAndCannotBeRegainedForNinetyDays() {
-        RightholderTrust trusted = TrustRules.evaluate(STANDARD, counts(50, 50, 0, 0), NOW, POLICY).orElseThrow().after();
-        assertThat(trusted.tier()).isEqualTo(Tier.TRUSTED);
-        assertThat(evaluate(trusted, counts(50, 45, 0, 0), NOW)).as("still exactly 90%").isNull();
+    void theRulesNeverGrantTrustedHoweverGoodTheRecord() {
+        assertThat(evaluate(STANDARD, standing(100, 0, 0), NOW)).isNull();
+        assertThat(evaluate(STANDARD, counts(500, 500, 0, 0), NOW)).isNull();
+    }
 
-        TrustChange lost = TrustRules.evaluate(trusted, counts(50, 44, 0, 0), NOW, POLICY).orElseThrow();
+    @Test
+    void trustedIsLostWhenTheBarNoLongerHoldsWhoeverGrantedItAndEligibilityWaitsNinetyDays() {
+        assertThat(evaluate(GRANTED, standing(45, 5, 0), NOW)).as("still exactly 90%").isNull();
+
+        TrustChange lost = TrustRules.evaluate(GRANTED, standing(44, 6, 0), NOW, POLICY).orElseThrow();
         assertThat(lost.kind()).isEqualTo(TrustChange.Kind.TRUSTED_LOST);
+        assertThat(lost.actor()).isEqualTo("AUTO");
+        assertThat(lost.after().tier()).isEqualTo(Tier.STANDARD);
+        assertThat(lost.after().pinned()).isFalse();
         assertThat(lost.after().trustedLockoutUntil()).isEqualTo(NOW.plus(Duration.ofDays(90)));
+        assertThat(lost.reason()).contains("44 of 50");
+        assertThat(evaluate(GRANTED, counts(50, 50, 0, 0), NOW)).as("automatic takedowns not yet confirmed")
+                .isEqualTo(TrustChange.Kind.TRUSTED_LOST);
 
         RightholderTrust standard = lost.after();
         Instant lockoutEnds = NOW.plus(Duration.ofDays(90));
-        assertThat(evaluate(standard, counts(60, 60, 0, 0), lockoutEnds.minusMillis(1))).isNull();
-        assertThat(evaluate(standard, counts(60, 60, 0, 0), lockoutEnds)).isEqualTo(TrustChange.Kind.TRUSTED_EARNED);
+        assertThat(eligibility(standard, standing(60, 0, 0), lockoutEnds.minusMillis(1)).missing())
+                .singleElement().asString().startsWith("lost TRUSTED by the rules: not eligible before");
+        assertThat(eligibility(standard, standing(60, 0, 0), lockoutEnds).eligible()).isTrue();
+        assertThat(evaluate(standard, standing(60, 0, 0), lockoutEnds)).as("still granted by staff only").isNull();
     }
 
     @Test
-    void aTierSetByStaffIsLeftAloneByTheTrustedRulesButNotByTheAbuseRule() {
-        RightholderTrust pinned = STANDARD.next(Tier.TRUSTED, NOW, "staff-1", true, null, null, null);
-        assertThat(evaluate(pinned, counts(0, 0, 0, 0), NOW)).isNull();
-        assertThat(evaluate(pinned, counts(20, 9, 11, 0), NOW)).isEqualTo(TrustChange.Kind.WARNED);
+    void aTrustedSenderIsWarnedLikeAnyOtherAndLosesTrustedWithinItsWarningPeriod() {
+        TrustCounts abusive = counts(20, 9, 11, 0);
+        TrustChange warned = TrustRules.evaluate(GRANTED, abusive, NOW, POLICY).orElseThrow();
+        assertThat(warned.kind()).isEqualTo(TrustChange.Kind.WARNED);
+        assertThat(warned.after().tier()).isEqualTo(Tier.TRUSTED);
+        assertThat(TrustRules.nextReview(warned.after(), NOW, POLICY)).as("looked at again tomorrow")
+                .isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+
+        TrustChange lost = TrustRules.evaluate(warned.after(), abusive, NOW.plus(Duration.ofDays(1)), POLICY).orElseThrow();
+        assertThat(lost.kind()).isEqualTo(TrustChange.Kind.TRUSTED_LOST);
+        assertThat(lost.after().warnedAt()).as("the warning stands").isEqualTo(NOW);
+        assertThat(TrustRules.nextReview(lost.after(), NOW, POLICY)).isEqualTo(NOW.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void aSuspendedOrWarnedSenderIsNotEligible() {
+        RightholderTrust warned = STANDARD.next(Tier.STANDARD, NOW, "AUTO", false, null, NOW, null);
+        assertThat(eligibility(warned, standing(60, 0, 0), NOW).missing()).singleElement().asString()
+                .startsWith("warned as an abusive sender");
+        RightholderTrust suspended = STANDARD.next(Tier.SUSPENDED, NOW, "AUTO", false, null, null,
+                NOW.plus(Duration.ofDays(30)));
+        assertThat(eligibility(suspended, standing(60, 0, 0), NOW).missing()).singleElement().asString()
+                .startsWith("suspended until");
     }
 
     @Test
@@ -111,10 +167,9 @@ class TrustRulesTest {
 
     @Test
     void trustedRightholdersAreLookedAtDailyAndOthersOnlyWhenSomethingIsPending() {
-        RightholderTrust trusted = STANDARD.next(Tier.TRUSTED, NOW, "AUTO", false, null, null, null);
-        assertThat(TrustRules.nextReview(trusted, NOW, POLICY)).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(TrustRules.nextReview(GRANTED, NOW, POLICY)).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
         assertThat(TrustRules.nextReview(STANDARD, NOW, POLICY)).isNull();
-        assertThat(TrustRules.nextReview(trusted.next(Tier.TRUSTED, NOW, "staff-1", true, null, null, null), NOW,
-                POLICY)).as("set by staff").isNull();
+        assertThat(TrustRules.nextReview(STANDARD.next(Tier.STANDARD, NOW, "staff-1", true, null, null, null), NOW,
+                POLICY)).as("STANDARD set by staff").isNull();
     }
 }

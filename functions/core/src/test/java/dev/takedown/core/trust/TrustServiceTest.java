@@ -1,13 +1,19 @@
 package dev.takedown.core.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.takedown.core.decisions.DecisionRecorder;
+import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.RightholderTrust;
 import dev.takedown.core.model.SellerStanding;
@@ -31,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -80,7 +87,7 @@ class TrustServiceTest {
         verification.verify(id, List.of(0, 1, 2));
         verification.verify(id, List.of(2));
 
-        assertThat(record()).isEqualTo(new TrustCounts(3, 3, 0, 0));
+        assertThat(record()).isEqualTo(new TrustCounts(3, 3, 0, 0, 0));
         List<Strike> strikes = store.strikes("seller-fake", null);
         assertThat(strikes).hasSize(1);
         assertThat(strikes.get(0).items()).containsExactlyInAnyOrder(id + "#0", id + "#1", id + "#2");
@@ -97,7 +104,7 @@ class TrustServiceTest {
                 .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(runs).get();
 
-        assertThat(record()).isEqualTo(new TrustCounts(10, 10, 0, 0));
+        assertThat(record()).isEqualTo(new TrustCounts(10, 10, 0, 0, 0));
     }
 
     @Test
@@ -117,30 +124,85 @@ class TrustServiceTest {
     }
 
     @Test
-    void reachingTheBarMakesTheRightholderTrustedOnceAndTellsIt() {
-        for (int i = 0; i < 4; i++) {
-            String id = noticeOf(12, "seller-fake");
-            verification.verify(id, IntStream.range(0, 12).boxed().toList());
+    void automaticTakedownsCountAsConfirmedFromTheDayTheirDisputeWindowClosesButNeverMakeTheSenderTrusted() {
+        for (int i = 0; i < 5; i++) {
+            String id = noticeOf(10, "seller-fake");
+            verification.verify(id, IntStream.range(0, 10).boxed().toList());
         }
-        assertThat(rightholders.find("acme").orElseThrow().trust().tier()).as("48 items").isEqualTo(Tier.STANDARD);
-        String id = noticeOf(2, "seller-fake");
-        verification.verify(id, List.of(0, 1));
+        assertThat(record()).isEqualTo(new TrustCounts(50, 50, 0, 0, 0));
+        Instant closes = StrikeRules.windowCloses(TrustService.day(later.instant()), false, TrustPolicy.DEFAULTS);
+        assertThat(trust.countsOf("acme", closes.minusMillis(1)).confirmed()).as("windows still open").isZero();
+        TrustCounts confirmed = trust.countsOf("acme", closes);
+        assertThat(confirmed).isEqualTo(new TrustCounts(50, 50, 0, 0, 50));
+        RightholderTrust standard = rightholders.find("acme").orElseThrow().trust();
+        assertThat(TrustRules.eligibility(standard, confirmed, closes, TrustPolicy.DEFAULTS).eligible()).isTrue();
 
-        RightholderTrust trusted = rightholders.find("acme").orElseThrow().trust();
-        assertThat(trusted.tier()).isEqualTo(Tier.TRUSTED);
-        assertThat(trusted.changedBy()).isEqualTo("AUTO");
-        assertThat(notifications.ofType(EventType.RIGHTHOLDER_TIER_CHANGED)).singleElement()
-                .satisfies(e -> assertThat(e.data()).contains("\"from\":\"STANDARD\"", "\"to\":\"TRUSTED\""));
-        assertThat(store.events(TrustEvent.rightholder("acme"))).singleElement()
-                .satisfies(e -> assertThat(e.kind()).isEqualTo("TRUSTED_EARNED"));
+        assertThat(trust.review("acme", closes)).isEmpty();
+        assertThat(trust.reviewDue(closes)).isZero();
+        assertThat(rightholders.find("acme").orElseThrow().trust().tier()).isEqualTo(Tier.STANDARD);
+        assertThat(notifications.ofType(EventType.RIGHTHOLDER_TIER_CHANGED)).isEmpty();
+        assertThat(store.events(TrustEvent.rightholder("acme"))).isEmpty();
+    }
 
-        // Without the mark, a STANDARD rightholder's item would wait for review.
-        listings.with(new Listing("plain-1", "seller-fake", "Plain skates", "NoBrand", ListingStatus.ACTIVE));
-        String next = noticeNaming("plain-1");
-        verification.verify(next, List.of(0));
-        assertThat(notices.itemsOf(next)).extracting(NoticeItem::status).containsExactly(ItemStatus.ACTIONED);
-        assertThat(notices.itemsOf(next).get(0).decision().rule())
-                .isEqualTo(dev.takedown.core.model.DecisionRule.TRUSTED_NOTIFIER);
+    @Test
+    void aStaffTakedownCountsAsConfirmedAtOnceAndAnAutomaticOneWhenItsWindowCloses() {
+        Notice trademark = notices.find(noticeOf(1, "seller-fake")).orElseThrow();
+        Instant at = Instant.parse("2026-11-27T10:00:00Z");
+        NoticeItem open = NoticeItem.open(0, null, "1001");
+        NoticeItem byStaff = open.decided(ItemStatus.ACTIONED, null, new Decision("staff-1", at, DecisionRule.STAFF_DECISION));
+        assertThat(trust.countOf(trademark, byStaff))
+                .containsExactly(Map.entry(LocalDate.parse("2026-11-27"), new TrustCounts(1, 1, 0, 0, 1)));
+        NoticeItem auto = open.decided(ItemStatus.ACTIONED, null, Decision.auto(at, DecisionRule.BRAND_MATCH));
+        assertThat(trust.countOf(trademark, auto)).containsExactly(
+                Map.entry(LocalDate.parse("2026-11-27"), new TrustCounts(1, 1, 0, 0, 0)),
+                Map.entry(LocalDate.parse("2026-12-13"), new TrustCounts(0, 0, 0, 0, 1)));
+        Notice copyright = new Notice(trademark.id(), "acme", "cr-acme-manual", NoticeReason.COPYRIGHT,
+                trademark.explanation(), trademark.sender(), trademark.signature(), List.of(), trademark.status(),
+                trademark.receivedAt(), 1, trademark.progress(), null, null);
+        assertThat(trust.confirmationDay(copyright, auto)).as("ten business days after a Friday")
+                .isEqualTo(LocalDate.parse("2026-12-12"));
+        NoticeItem rejectedByStaff = open.decided(ItemStatus.REJECTED, ItemReason.NOT_INFRINGING,
+                new Decision("staff-1", at, DecisionRule.STAFF_DECISION));
+        assertThat(trust.countOf(trademark, rejectedByStaff))
+                .containsExactly(Map.entry(LocalDate.parse("2026-11-27"), new TrustCounts(1, 0, 1, 0, 0)));
+        assertThat(trust.countOf(trademark, open.decided(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH,
+                Decision.auto(at, DecisionRule.BRAND_MATCH)))).isEmpty();
+    }
+
+    @Test
+    void aTrustedSendersItemsGoThroughEveryCheckAndThoseForReviewWaitAheadOfEveryOtherSenders() {
+        listings.with(new Listing("plain-1", "seller-fake", "Plain skates", "NoBrand", ListingStatus.ACTIVE))
+                .with(new Listing("plain-2", "seller-fake", "Plain skates", "NoBrand", ListingStatus.ACTIVE))
+                .with(new Listing("seed-1", "seller-fake", "ACME-compatible bird seed", null, ListingStatus.ACTIVE));
+        String standard = noticeNaming("plain-1");
+        verification.verify(standard, List.of(0));
+
+        // A record that bears TRUSTED out, else the rules take it away at the next decision.
+        store.addCounts("acme", TrustService.day(later.instant()).minusDays(1), new TrustCounts(50, 50, 0, 0, 50));
+        RightholderTrust before = rightholders.find("acme").orElseThrow().trust();
+        assertThat(store.replaceTrust("acme", before, before.next(Tier.TRUSTED, later.instant(), "staff-1", true, null,
+                null, null), null)).isTrue();
+        String trusted = noticeOf(1, "seller-fake");
+        String unmatched = noticeNaming("plain-2", "seed-1");
+        VerificationService laterStill = new VerificationService(notices, Fixtures.RIGHT_STORE, rightholders, listings,
+                new DecisionRecorder(notices, new InMemoryAuditLog(), notifications, trust),
+                Clock.offset(later, Duration.ofMinutes(1)));
+        laterStill.verify(trusted, List.of(0));
+        laterStill.verify(unmatched, List.of(0, 1));
+
+        NoticeItem matched = notices.itemsOf(trusted).get(0);
+        assertThat(matched.status()).isEqualTo(ItemStatus.ACTIONED);
+        assertThat(matched.decision().rule()).isEqualTo(DecisionRule.BRAND_MATCH);
+        assertThat(notices.itemsOf(unmatched)).extracting(NoticeItem::status, NoticeItem::reason)
+                .containsExactly(tuple(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH),
+                        tuple(ItemStatus.NEEDS_REVIEW, ItemReason.REFERENTIAL_USE));
+        assertThat(notices.itemsOf(unmatched)).allSatisfy(i -> assertThat(i.decision().reviewFirst()).isTrue());
+        assertThat(notices.itemsOf(standard).get(0).decision().reviewFirst()).isFalse();
+
+        assertThat(notices.needsReview(null, 10).entries())
+                .extracting(r -> r.noticeId() + "#" + r.item().index())
+                .containsExactly(unmatched + "#0", unmatched + "#1", standard + "#0");
+        assertThat(rightholders.find("acme").orElseThrow().trust().tier()).isEqualTo(Tier.TRUSTED);
     }
 
     @Test

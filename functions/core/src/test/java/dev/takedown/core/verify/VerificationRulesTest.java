@@ -34,7 +34,7 @@ class VerificationRulesTest {
     }
 
     static Finding decide(Right right, Listing listing) {
-        return VerificationRules.decide(notice(NoticeReason.COUNTERFEIT), right, ITEM, listing, false, NOW);
+        return VerificationRules.decide(notice(NoticeReason.COUNTERFEIT), right, ITEM, listing, NOW);
     }
 
     static Right withStatus(RightStatus status) {
@@ -102,14 +102,41 @@ class VerificationRulesTest {
         Listing other = new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE);
         assertThat(decide(TRADEMARK, other))
                 .isEqualTo(Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.BRAND_MISMATCH, DecisionRule.BRAND_MATCH));
-        assertThat(VerificationRules.decide(notice(NoticeReason.TRADEMARK), TRADEMARK, ITEM, FAKE, false, NOW).status())
+        assertThat(VerificationRules.decide(notice(NoticeReason.TRADEMARK), TRADEMARK, ITEM, FAKE, NOW).status())
                 .isEqualTo(ItemStatus.ACTIONED);
+    }
+
+    @Test
+    void aTitleReferringToTheMarkOrAListingOfAnotherBrandNeedsReviewWithWhy() {
+        Listing birdSeed = new Listing("1010", "seller-honest", "ACME-compatible bird seed, 5 kg", "Honest Feeds",
+                ListingStatus.ACTIVE);
+        assertThat(decide(TRADEMARK, birdSeed))
+                .isEqualTo(Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.REFERENTIAL_USE, DecisionRule.REFERENTIAL_USE));
+        Listing unbranded = new Listing("1011", "seller-honest", "Case for ACME phone", null, ListingStatus.ACTIVE);
+        assertThat(decide(TRADEMARK, unbranded))
+                .isEqualTo(Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.REFERENTIAL_USE, DecisionRule.REFERENTIAL_USE));
+        Listing otherBrand = new Listing("1012", "seller-honest", "ACME rocket skates", "Roadrunner Gear",
+                ListingStatus.ACTIVE);
+        assertThat(decide(TRADEMARK, otherBrand))
+                .isEqualTo(Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.OTHER_BRAND, DecisionRule.OTHER_BRAND));
+    }
+
+    @Test
+    void aPlainCounterfeitTitleIsStillActioned() {
+        for (String brand : new String[] {null, "", "ACME", "acme"}) {
+            Listing plain = new Listing("1013", "seller-fake", "ACME running shoes", brand, ListingStatus.ACTIVE);
+            assertThat(decide(TRADEMARK, plain))
+                    .isEqualTo(Finding.of(ItemStatus.ACTIONED, null, DecisionRule.BRAND_MATCH));
+        }
+        Listing brandField = new Listing("1014", "seller-fake", "Bird seed compatible with ACME feeders", "ACME",
+                ListingStatus.ACTIVE);
+        assertThat(decide(TRADEMARK, brandField).status()).as("sold as ACME").isEqualTo(ItemStatus.ACTIONED);
     }
 
     @Test
     void copyrightDesignAndPatentAlwaysGoToAPerson() {
         for (NoticeReason reason : new NoticeReason[] {NoticeReason.COPYRIGHT, NoticeReason.DESIGN, NoticeReason.PATENT}) {
-            assertThat(VerificationRules.decide(notice(reason), TRADEMARK, ITEM, FAKE, false, NOW))
+            assertThat(VerificationRules.decide(notice(reason), TRADEMARK, ITEM, FAKE, NOW))
                     .isEqualTo(Finding.of(ItemStatus.NEEDS_REVIEW, ItemReason.WORK_COMPARISON, DecisionRule.WORK_COMPARISON));
         }
     }
