@@ -33,10 +33,4 @@ public record TrustCounts(long decided, long actioned, long unfounded, long reve
     public long eligibilityBase() {
         return confirmed + rejected() + reversed;
     }
-
-    /** "92 items decided, 91 actioned, 1 unfounded, 0 reversed by counter-notice, 80 takedowns confirmed" */
-    public String describe() {
-        return decided + " items decided, " + actioned + " actioned, " + unfounded + " unfounded, " + reversed
-                + " reversed by counter-notice, " + confirmed + " takedowns confirmed";
-    }
 }
