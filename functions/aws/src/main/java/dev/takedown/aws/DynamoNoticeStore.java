@@ -44,8 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Notices and their items in one table: partition = notice id; the notice row sorts first ({@code #NOTICE}),
  * then its items by index ({@code ITEM#000000}). Sparse indexes serve a rightholder's notices newest first,
- * the items waiting for a person, and notices whose verification work is not yet confirmed queued. Each listing
- * acted on has one claim row ({@code LISTING#<listingId>}, {@code #CLAIM}) naming the item that holds it.
+ * the items waiting for a person, and notices whose verification work is not yet confirmed queued. A listing
+ * claimed by an item waiting for a person has one claim row ({@code LISTING#<listingId>}, {@code #CLAIM}) naming it.
  */
 public final class DynamoNoticeStore extends SingleTableStore implements NoticeStore {
     static final String NOTICE_SK = "#NOTICE";

@@ -14,9 +14,4 @@ public record Finding(ItemStatus status, ItemReason reason, DecisionRule rule, S
     static Finding of(ItemStatus status, ItemReason reason, DecisionRule rule) {
         return new Finding(status, reason, rule, null, null);
     }
-
-    /** The finding acts on the listing, so its item must hold the listing's claim. */
-    public boolean claimsListing() {
-        return status == ItemStatus.ACTIONED || status == ItemStatus.NEEDS_REVIEW;
-    }
 }

@@ -71,7 +71,9 @@ public final class VerificationService {
     private NoticeItem decide(Notice notice, Right right, NoticeItem item, Listing listing, boolean trusted,
                               Takedowns takedowns, Instant now) {
         Finding finding = VerificationRules.decide(notice, right, item, listing, now);
-        if (finding.claimsListing()) {
+        // A takedown claims the listing by its own conditional write on it (Takedowns); an item sent to a person has
+        // nothing else to hold the listing by.
+        if (finding.status() == ItemStatus.NEEDS_REVIEW) {
             ListingClaim claimant = new ListingClaim(notice.id(), item.index());
             ListingClaim holder = notices.claimListing(item.listingId(), claimant);
             if (!holder.equals(claimant)) {

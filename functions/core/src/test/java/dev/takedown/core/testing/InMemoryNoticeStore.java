@@ -88,13 +88,17 @@ public final class InMemoryNoticeStore implements NoticeStore {
 
     @Override
     public synchronized ListingClaim claimListing(String listingId, ListingClaim claimant) {
-        ListingClaim holder = claims.get(listingId);
-        if (holder != null && !holder.equals(claimant) && itemsAt(holder.noticeId(), List.of(holder.index())).stream()
-                .anyMatch(i -> i.status().holdsListing())) {
-            return holder;
+        Optional<ListingClaim> holder = standingHolder(listingId);
+        if (holder.isPresent() && !holder.get().equals(claimant)) {
+            return holder.get();
         }
         claims.put(listingId, claimant);
         return claimant;
+    }
+
+    private Optional<ListingClaim> standingHolder(String listingId) {
+        return Optional.ofNullable(claims.get(listingId)).filter(holder -> itemsAt(holder.noticeId(),
+                List.of(holder.index())).stream().anyMatch(i -> i.status().holdsListing()));
     }
 
     @Override

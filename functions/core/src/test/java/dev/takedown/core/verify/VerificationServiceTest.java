@@ -44,7 +44,8 @@ class VerificationServiceTest {
             .with(new Listing("1005", "seller-fake", "ACME earthquake pills", "ACME", ListingStatus.ACTIVE))
             .with(new Listing("1006", "seller-authorized", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE))
             .with(new Listing("1007", "seller-fake", "ACME pogo stick", "ACME", ListingStatus.REMOVED))
-            .with(new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE));
+            .with(new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE))
+            .with(new Listing("1009", "seller-honest", "Garden hose", "Honest Tools", ListingStatus.ACTIVE));
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore()
             .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null));
@@ -175,6 +176,23 @@ class VerificationServiceTest {
     }
 
     @Test
+    void aTakedownIsNotHeldBackByAnotherNoticesItemWaitingForAPerson() {
+        var copyright = NoticeBodies.valid().put("rightId", "cr-acme-manual").put("reason", "COPYRIGHT");
+        copyright.putArray("items").addObject().put("listingId", "1001");
+        String waiting = Fixtures.intake(notices, new InMemoryIdempotencyStore(), new RecordingQueue(), Fixtures.clock())
+                .submit("acme", copyright.toString(), null).notice().id();
+        verification.verify(waiting, List.of(0));
+        assertThat(statuses(waiting)).containsExactly(ItemStatus.NEEDS_REVIEW);
+
+        String counterfeit = submit("1001");
+        verification.verify(counterfeit, List.of(0));
+        assertThat(statuses(counterfeit)).containsExactly(ItemStatus.ACTIONED);
+        assertThat(listings.takedowns.get()).isEqualTo(1);
+        assertThat(statuses(waiting)).as("a person still decides it; the listing is already down").containsExactly(
+                ItemStatus.NEEDS_REVIEW);
+    }
+
+    @Test
     void anItemThatDoesNotActOnTheListingLeavesItFreeAndARejectedHolderReleasesIt() {
         String authorized = submit("1006");
         verification.verify(authorized, List.of(0));
@@ -207,9 +225,9 @@ class VerificationServiceTest {
         notices.saveNew(new Notice(others, "globex", othersNotice.rightId(), othersNotice.reason(),
                 othersNotice.explanation(), othersNotice.sender(), othersNotice.signature(), othersNotice.evidence(),
                 othersNotice.status(), othersNotice.receivedAt(), othersNotice.itemCount(), othersNotice.progress(),
-                null, null), List.of(NoticeItem.open(0, null, "1005")));
-        notices.claimListing("1005", new ListingClaim(others, 0));
-        String acmes = submitAt(Clock.offset(Fixtures.clock(), Duration.ofMillis(2)), "1005");
+                null, null), List.of(NoticeItem.open(0, null, "1009")));
+        notices.claimListing("1009", new ListingClaim(others, 0));
+        String acmes = submitAt(Clock.offset(Fixtures.clock(), Duration.ofMillis(2)), "1009");
         notifications.published.clear();
         verification.verify(acmes, List.of(0));
         JsonNode othersDuplicate = decidedItem(acmes);
