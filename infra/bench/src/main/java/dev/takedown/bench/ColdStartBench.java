@@ -32,6 +32,7 @@ public final class ColdStartBench {
         EVENTS.put("VerifierFunction", "verifier-sqs.json");
         EVENTS.put("NotifierFunction", "notifier-sqs.json");
         EVENTS.put("StaffReviewerFunction", "staff-get-notice.json");
+        EVENTS.put("StaffAdminFunction", "staff-set-right-status.json");
         EVENTS.put("TrustReviewFunction", "trust-review-schedule.json");
     }
 
