@@ -26,6 +26,7 @@ final class CommandLine {
               --parameter NAME=VALUE  override a template parameter (repeatable)
               --pollers N           SQS batches of each function that may run at once (default 3)
               --no-schedules        do not run Schedule events
+              --test-clock          run the functions on a clock that POST /local/clock on the Lambda API port moves on
               --help                show this message""";
 
     /** A bad command line; a null message means help was asked for. */
@@ -61,6 +62,7 @@ final class CommandLine {
         Path seed = null;
         Path dataDir = null;
         boolean schedules = true;
+        boolean testClock = false;
         int pollers = LocalStack.DEFAULT_POLLERS;
         Map<String, String> parameters = new LinkedHashMap<>();
         while (!queue.isEmpty()) {
@@ -76,6 +78,7 @@ final class CommandLine {
                 case "--data-dir" -> dataDir = workingDir.resolve(value(flag, queue)).normalize();
                 case "--pollers" -> pollers = positive(flag, value(flag, queue));
                 case "--no-schedules" -> schedules = false;
+                case "--test-clock" -> testClock = true;
                 case "--parameter" -> {
                     String assignment = value(flag, queue);
                     int equals = assignment.indexOf('=');
@@ -105,7 +108,7 @@ final class CommandLine {
             throw new UsageException("no seed file at " + seed);
         }
         return new LocalStack.Options(template, Files.isRegularFile(seed) ? seed : null, dataDir, apiPort, lambdaPort,
-                dynalitePort, sqsPort, webhookPort, schedules, parameters, pollers, null);
+                dynalitePort, sqsPort, webhookPort, schedules, parameters, pollers, testClock ? new MovableClock() : null);
     }
 
     /** The nearest directory at or above {@code dir} that holds template.yaml. */

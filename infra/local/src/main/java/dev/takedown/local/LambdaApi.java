@@ -8,26 +8,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Lambda's Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) like {@code sam local start-lambda},
- * so that {@code aws lambda invoke --endpoint-url} reaches the functions; a function's name is its logical id.
+ * so that {@code aws lambda invoke --endpoint-url} reaches the functions; a function's name is its logical id. On a
+ * stack with a test clock it also serves {@link TestClockApi}'s routes.
  */
 final class LambdaApi implements HttpHandler {
     private static final Pattern INVOKE = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations/?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Functions functions;
+    private final Optional<TestClockApi> testClock;
 
-    LambdaApi(Functions functions) {
+    LambdaApi(Functions functions, Optional<TestClockApi> testClock) {
         this.functions = functions;
+        this.testClock = testClock;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        if (testClock.isPresent() && exchange.getRequestURI().getPath().equals(TestClockApi.PATH)) {
+            testClock.get().handle(exchange);
+            return;
+        }
         byte[] payload;
         try (InputStream in = exchange.getRequestBody()) {
             payload = in.readAllBytes();

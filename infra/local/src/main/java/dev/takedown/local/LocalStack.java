@@ -161,9 +161,11 @@ public final class LocalStack implements AutoCloseable {
         if (api.isPresent()) {
             apiServer = serve(options.apiPort(), new ApiGateway(api.get(), template.functions(), functions), "api");
         }
-        lambdaServer = serve(options.lambdaPort(), new BrowsersRefused(new LambdaApi(functions)), "lambda-api");
-
-        schedules = track(new Schedules(template.functions(), functions));
+        schedules = track(new Schedules(template.functions(), functions,
+                options.clock() == null ? Clock.systemUTC() : options.clock()));
+        Optional<TestClockApi> testClock = options.clock() instanceof MovableClock movable
+                ? Optional.of(new TestClockApi(movable, this::runSchedulesNow)) : Optional.empty();
+        lambdaServer = serve(options.lambdaPort(), new BrowsersRefused(new LambdaApi(functions, testClock)), "lambda-api");
         if (options.schedules()) {
             schedules.start();
         }
@@ -315,9 +317,9 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Runs every Schedule event's function once, now, and returns when they are done. */
-    public void runSchedulesNow() {
-        schedules.runAllNow();
+    /** Runs every Schedule event's function once, now, and returns when they are done, naming them. */
+    public List<String> runSchedulesNow() {
+        return schedules.runAllNow();
     }
 
     /** Stops servers, schedules, pollers and functions, then the backends; later calls do nothing. */
@@ -369,6 +371,9 @@ public final class LocalStack implements AutoCloseable {
             System.out.println("  API:          " + stack.apiUrl());
         }
         System.out.println("  Lambda API:   " + stack.lambdaUrl());
+        if (options.clock() instanceof MovableClock) {
+            System.out.println("  Test clock:   " + stack.lambdaUrl().resolve(TestClockApi.PATH));
+        }
         System.out.println("  Webhooks:     " + stack.webhookReceiverUrl() + "received");
         System.out.println("  DynamoDB:     " + stack.dynamoEndpoint());
         System.out.println("  SQS:          " + stack.sqsEndpoint());

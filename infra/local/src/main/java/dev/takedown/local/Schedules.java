@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,8 @@ final class Schedules implements AutoCloseable {
     }
 
     private final Functions functions;
+    /** The functions' clock: a scheduled event carries their time, as EventBridge's carries the time it fired. */
+    private final Clock clock;
     private final List<Scheduled> scheduled = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "schedules");
@@ -28,8 +30,9 @@ final class Schedules implements AutoCloseable {
         return thread;
     });
 
-    Schedules(List<FunctionDef> definitions, Functions functions) {
+    Schedules(List<FunctionDef> definitions, Functions functions, Clock clock) {
         this.functions = functions;
+        this.clock = clock;
         for (FunctionDef function : definitions) {
             function.scheduleEvents().forEach(event -> scheduled.add(new Scheduled(function.logicalId(), event)));
         }
@@ -43,8 +46,10 @@ final class Schedules implements AutoCloseable {
         }
     }
 
-    void runAllNow() {
+    /** Fires every schedule once, in the template's order, and returns the functions it ran. */
+    List<String> runAllNow() {
         scheduled.forEach(this::fire);
+        return scheduled.stream().map(Scheduled::functionId).toList();
     }
 
     private void fire(Scheduled schedule) {
@@ -54,7 +59,7 @@ final class Schedules implements AutoCloseable {
         event.put("detail-type", "Scheduled Event");
         event.put("source", "aws.events");
         event.put("account", References.ACCOUNT);
-        event.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        event.put("time", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         event.put("region", References.REGION);
         event.putArray("resources");
         event.putObject("detail");

@@ -380,6 +380,13 @@ class ApiGatewayTest {
         assertThat(api.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void withoutATestClockThereIsNoClockRoute() throws Exception {
+        HttpResponse<String> clock = http.send(HttpRequest.newBuilder(stack.lambdaUrl().resolve("/local/clock")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(clock.statusCode()).isEqualTo(404);
+    }
+
     private HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create(stack.apiUrl() + pathAndQuery));
     }

@@ -13,6 +13,7 @@ class CommandLineTest {
     @Test
     void defaultsToTheProjectRootFoundAboveTheWorkingDirectory() throws Exception {
         LocalStack.Options options = CommandLine.parse(new String[0], Path.of("/tmp"), ROOT.resolve("infra/local/src"));
+        assertThat(options.clock()).as("the system's clock, and no clock routes").isNull();
         assertThat(options.template()).isEqualTo(ROOT.resolve("template.yaml"));
         assertThat(options.seed()).isEqualTo(ROOT.resolve("infra/local/seed.json"));
         assertThat(options.apiPort()).isEqualTo(3000);
@@ -29,7 +30,8 @@ class CommandLineTest {
     void readsEveryFlag() throws Exception {
         LocalStack.Options options = CommandLine.parse(new String[] {"--port", "8080", "--lambda-port=8081",
                 "--dynalite-port", "8000", "--sqs-port", "9324", "--webhook-port", "0", "--data-dir", "data", "--no-schedules",
-                "--seed", "infra/local/seed.json", "--template", "template.yaml", "--parameter", "StageName=dev", "--pollers", "5"}, ROOT, ROOT);
+                "--seed", "infra/local/seed.json", "--template", "template.yaml", "--parameter", "StageName=dev", "--pollers", "5",
+                "--test-clock"}, ROOT, ROOT);
         assertThat(options.apiPort()).isEqualTo(8080);
         assertThat(options.lambdaPort()).isEqualTo(8081);
         assertThat(options.dynalitePort()).isEqualTo(8000);
@@ -39,6 +41,7 @@ class CommandLineTest {
         assertThat(options.schedules()).isFalse();
         assertThat(options.parameters()).isEqualTo(Map.of("StageName", "dev"));
         assertThat(options.pollers()).isEqualTo(5);
+        assertThat(options.clock()).isInstanceOf(MovableClock.class);
     }
 
     @Test

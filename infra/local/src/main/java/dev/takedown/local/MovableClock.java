@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock a test moves on, for the functions of a local stack: it runs with real time from wherever it was set. */
+/**
+ * The functions' clock on a local stack started with a test clock ({@code --test-clock}, or a test's own): it runs
+ * with real time from wherever it was last set, so deadlines days away can be reached in a moment.
+ */
 final class MovableClock extends Clock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
