@@ -18,10 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Records decisions on items of one notice and everything that follows from them: the audit trail, the
@@ -106,7 +104,7 @@ public final class DecisionRecorder {
         String noticeId = notice.id();
         List<NotificationEvent> events = new ArrayList<>();
         if (!decided.isEmpty()) {
-            events.add(Notifications.itemsDecided(noticeId, decided, ownNotices(notice, decided), now));
+            events.add(Notifications.itemsDecided(noticeId, decided, notices.ownNoticesNamedBy(notice.rightholderId(), decided), now));
         }
         // One webhook per seller, however many of its listings the batch removed.
         Map<String, List<NoticeItem>> actionedBySeller = new TreeMap<>();
@@ -118,14 +116,6 @@ public final class DecisionRecorder {
             events.add(Notifications.noticeCompleted(noticeId, now));
         }
         return events;
-    }
-
-    /** The other notices that duplicates among {@code items} name and that are the same rightholder's. */
-    private Set<String> ownNotices(Notice notice, List<NoticeItem> items) {
-        return items.stream().map(NoticeItem::duplicateOfNotice).filter(Objects::nonNull).distinct()
-                .filter(id -> notices.find(id).map(Notice::rightholderId).filter(notice.rightholderId()::equals)
-                        .isPresent())
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     static boolean decidedAfterIntake(NoticeItem item) {

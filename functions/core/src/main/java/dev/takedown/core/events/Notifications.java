@@ -85,7 +85,7 @@ public final class Notifications {
                 .put("from", change.before().tier().name())
                 .put("to", change.after().tier().name())
                 .put("changedAt", Times.format(change.at()))
-                .put("changedBy", Decision.AUTO.equals(change.actor()) ? "AUTO" : "STAFF")
+                .put("changedBy", Decision.AUTO.equals(change.actor()) ? Decision.AUTO : ItemJson.STAFF)
                 .put("reason", change.reason())
                 .put("suspendedUntil", change.after().suspendedUntil() == null ? null
                         : Times.format(change.after().suspendedUntil()));

@@ -16,9 +16,7 @@ import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.text.Enums;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a rightholder can read back: its own notices only; another's notice is simply not found. Cursors are signed
@@ -71,14 +69,12 @@ public final class NoticeQueries {
     private ItemPage itemPage(String rightholderId, String noticeId, ItemStatus onlyStatus, Page<NoticeItem> items) {
         Page<NoticeItem> signed = new Page<>(items.entries(),
                 cursors.sign(itemsScope(noticeId, onlyStatus), items.nextCursor()));
-        return new ItemPage(signed, ownNotices(rightholderId, items.entries()));
+        return new ItemPage(signed, notices.ownNoticesNamedBy(rightholderId, items.entries()));
     }
 
-    /** The notices named by these items' {@code duplicateOfNotice} that belong to the rightholder too. */
+    /** See {@link NoticeStore#ownNoticesNamedBy}. */
     public Set<String> ownNotices(String rightholderId, List<NoticeItem> items) {
-        return items.stream().map(NoticeItem::duplicateOfNotice).filter(Objects::nonNull).distinct()
-                .filter(id -> notices.find(id).filter(n -> n.rightholderId().equals(rightholderId)).isPresent())
-                .collect(Collectors.toUnmodifiableSet());
+        return notices.ownNoticesNamedBy(rightholderId, items);
     }
 
     /** The attempts to deliver the notice's webhooks to its owner, oldest first. */

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 public interface NoticeStore {
     /**
@@ -39,6 +42,16 @@ public interface NoticeStore {
     Saved saveNew(Notice notice, List<NoticeItem> items);
 
     Optional<Notice> find(String noticeId);
+
+    /**
+     * The other notices these items name as the ones they duplicate ({@code duplicateOfNotice}) that belong to this
+     * rightholder too: only those may be shown to it.
+     */
+    default Set<String> ownNoticesNamedBy(String rightholderId, List<NoticeItem> items) {
+        return items.stream().map(NoticeItem::duplicateOfNotice).filter(Objects::nonNull).distinct()
+                .filter(id -> find(id).map(Notice::rightholderId).filter(rightholderId::equals).isPresent())
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     Page<NoticeItem> items(String noticeId, ItemStatus onlyStatus, String cursor, int limit);
 
