@@ -85,7 +85,8 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     @Override
     public Saved saveNew(Notice notice, List<NoticeItem> items) {
         String lease = Times.format(notice.receivedAt().plus(WRITE_LEASE));
-        Map<String, AttributeValue> gate = new HashMap<>(noticeRow(notice));
+        Map<String, AttributeValue> row = noticeRow(notice);
+        Map<String, AttributeValue> gate = new HashMap<>(row);
         gate.remove("receivedKey");
         gate.remove("dispatchState");
         gate.put("writeLease", AttributeValue.fromS(lease));
@@ -94,9 +95,9 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                     .conditionExpression("attribute_not_exists(noticeId) OR writeLease < :now")
                     .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(Times.format(notice.receivedAt())))));
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+            Map<String, AttributeValue> stored = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                     .key(noticeKey(notice.id()))).item();
-            return row != null && row.containsKey("writeLease") ? Saved.BEING_WRITTEN : Saved.ALREADY_STORED;
+            return stored != null && stored.containsKey("writeLease") ? Saved.BEING_WRITTEN : Saved.ALREADY_STORED;
         }
         List<WriteRequest> writes = new ArrayList<>(items.size());
         for (NoticeItem item : items) {
@@ -108,7 +109,6 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
         }
         // Plain batch writes, guarded by the gate: no item of a notice whose row is a gate can have been decided.
         Parallel.run(chunks, this::batchWrite);
-        Map<String, AttributeValue> row = noticeRow(notice);
         try {
             // Completing the row lists the notice and marks it for dispatch: once it is complete, so is every item.
             dynamo.updateItem(r -> r.tableName(table).key(noticeKey(notice.id()))
