@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code "<item> <to> <reason|-> <rule|->"}, followed by {@code " <from> <actor> <at>"} when they differ from the
  * row's. A verification message's 25 transitions fit in one write unit. The row is keyed by the transitions
  * it holds, so writing the same batch again is refused; a transition that lands in two different batches (an
- * interrupted attempt, replayed) is read back once, identified by notice, item and target status.
+ * interrupted attempt, replayed) is read back once, identified by notice, item, target status and rule.
  */
 public final class DynamoAuditLog extends SingleTableStore implements AuditLog {
     /** Keeps a row well under DynamoDB's item size limit. */
@@ -75,8 +75,9 @@ public final class DynamoAuditLog extends SingleTableStore implements AuditLog {
         return shared ? line : line + " " + e.from() + " " + e.actor() + " " + Times.format(e.at());
     }
 
+    /** A transition's identity: an item may reach a status twice, by different rules (ACTIONED, then upheld). */
     private static String transition(AuditEvent event) {
-        return event.itemIndex() + ":" + event.to();
+        return event.itemIndex() + ":" + event.to() + ":" + event.rule();
     }
 
     @Override

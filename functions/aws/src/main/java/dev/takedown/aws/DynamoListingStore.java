@@ -93,6 +93,18 @@ public final class DynamoListingStore extends SingleTableStore implements Listin
                 " REMOVE removedBySuspension, removedAt", " AND attribute_exists(removedBySuspension)", Map.of());
     }
 
+    @Override
+    public boolean restoreTakedown(String listingId, String noticeId, int itemIndex, boolean keepForSuspension) {
+        Map<String, AttributeValue> values = Map.of(":n", AttributeValue.fromS(noticeId),
+                ":i", AttributeValue.fromN(Integer.toString(itemIndex)), ":true", AttributeValue.fromBool(true));
+        String condition = " AND removedByNotice = :n AND removedByItem = :i";
+        return keepForSuspension
+                ? changeStatus(listingId, ListingStatus.REMOVED, ListingStatus.REMOVED,
+                        ", removedBySuspension = :true REMOVE removedByNotice, removedByItem", condition, values)
+                : changeStatus(listingId, ListingStatus.REMOVED, ListingStatus.ACTIVE,
+                        " REMOVE removedByNotice, removedByItem, removedAt", condition, values);
+    }
+
     /** One conditional write from one status to another, with what else changes; false when it was not {@code from}. */
     private boolean changeStatus(String listingId, ListingStatus from, ListingStatus to, String alsoUpdate,
                                  String alsoCondition, Map<String, AttributeValue> values) {

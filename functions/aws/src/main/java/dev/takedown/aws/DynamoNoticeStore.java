@@ -1,9 +1,8 @@
 package dev.takedown.aws;
 
+import dev.takedown.core.model.Complaint;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
-import dev.takedown.core.model.Evidence;
-import dev.takedown.core.model.EvidenceKind;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
@@ -20,6 +19,7 @@ import dev.takedown.core.ports.Page;
 import dev.takedown.core.runtime.Parallel;
 import dev.takedown.core.text.Times;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -55,7 +55,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     static final String NEEDS_REVIEW = "needsReview";
     /** What a decision writes on an item row; absent values are removed. */
     private static final List<String> DECISION_ATTRIBUTES = List.of("status", "reason", "duplicateOf", "duplicateOfNotice",
-            "decidedBy", "decidedAt", "rule", "note", "reviewFirst", "statement");
+            "decidedBy", "decidedAt", "rule", "note", "reviewFirst", "statement", "redress", "redressTag");
     /** Leads a review key: items of TRUSTED senders sort before all others, each group oldest first. */
     static final String REVIEW_FIRST = "0";
     static final String REVIEW_STANDARD = "1";
@@ -71,6 +71,17 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     private static final Pattern REVIEW_SINCE = Pattern.compile(
             "[" + REVIEW_FIRST + REVIEW_STANDARD + "]#\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#("
                     + Ids.NOTICE_ID_REGEX + ")#(ITEM#\\d{6})");
+    static final String REDRESS_DUE = "redressDue";
+    static final String COMPLAINTS = "complaints";
+    static final String DUE = "DUE";
+    static final String OPEN = "OPEN";
+    static final String SELLER_PREFIX = "SELLER#";
+    static final String TAKEDOWNS_PREFIX = "TAKEDOWNS#";
+    private static final Pattern COMPLAINT_SINCE = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#(" + Ids.NOTICE_ID_REGEX + ")#(ITEM#\\d{6})");
+    private static final Pattern TAKEDOWN_CURSOR = Pattern.compile(
+            "(TAKEDOWNS#\\d{4}-\\d{2}-\\d{2}#\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#"
+                    + Ids.NOTICE_ID_REGEX + ")\\|(\\d{1,6})");
     private static final Pattern RECEIVED_KEY = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#" + Ids.NOTICE_ID_REGEX);
 
@@ -131,10 +142,6 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     }
 
     private Map<String, AttributeValue> noticeRow(Notice notice) {
-        List<AttributeValue> evidence = notice.evidence().stream()
-                .map(e -> AttributeValue.fromM(Attrs.item().s("url", e.url()).s("sha256", e.sha256())
-                        .s("kind", e.kind().name()).build()))
-                .toList();
         return Attrs.item()
                 .s("noticeId", notice.id())
                 .s("sk", NOTICE_SK)
@@ -146,7 +153,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 .s("senderName", notice.sender().name())
                 .s("senderEmail", notice.sender().email())
                 .s("signature", notice.signature())
-                .attr("evidence", evidence.isEmpty() ? null : AttributeValue.fromL(evidence))
+                .attr("evidence", RedressMapper.evidence(notice.evidence()))
                 .s("status", notice.status().name())
                 .s("receivedAt", Times.format(notice.receivedAt()))
                 .n("itemCount", notice.itemCount())
@@ -177,6 +184,8 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 .s("note", item.decision() == null ? null : item.decision().note())
                 .bool("reviewFirst", item.decision() != null && item.decision().reviewFirst() ? true : null)
                 .attr("statement", item.statement() == null ? null : StatementMapper.toAttribute(item.statement()))
+                .attr("redress", RedressMapper.toAttribute(item.redress()))
+                .s("redressTag", RedressMapper.tag(item.redress()))
                 .build();
     }
 
@@ -385,6 +394,10 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
             // Leaves the review queue; other items were never in it, and leaving them alone spares the index a write.
             removes.add("reviewState");
             removes.add("reviewSince");
+        } else if (expectedStatus == ItemStatus.REJECTED) {
+            // A rejection decided again: its complaint was decided with it.
+            removes.add("complaintState");
+            removes.add("complaintSince");
         }
         values.put(":expected", AttributeValue.fromS(expectedStatus.name()));
         String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
@@ -497,6 +510,194 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 rows.resumeAfter() == null ? null : Cursors.encode(rows.resumeAfter().get("reviewSince").s()));
     }
 
+    @Override
+    public boolean recordRedress(String noticeId, NoticeItem before, NoticeItem after, Instant dueAt) {
+        Map<String, AttributeValue> row = itemRow(noticeId, after);
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>(List.of("#status = :status", "redress = :redress", "redressTag = :tag"));
+        List<String> removes = new ArrayList<>();
+        values.put(":status", row.get("status"));
+        values.put(":redress", row.get("redress"));
+        values.put(":tag", row.get("redressTag"));
+        values.put(":expected", AttributeValue.fromS(before.status().name()));
+        dueKey(noticeId, after.index(), dueAt, sets, removes, values);
+        Complaint complaint = after.redress().openComplaint();
+        if (complaint != null) {
+            sets.add("complaintState = :open");
+            sets.add("complaintSince = :since");
+            values.put(":open", AttributeValue.fromS(OPEN));
+            values.put(":since", AttributeValue.fromS(Times.format(complaint.filedAt()) + "#" + noticeId + "#"
+                    + itemSk(after.index())));
+        } else {
+            removes.add("complaintState");
+            removes.add("complaintSince");
+        }
+        String beforeTag = RedressMapper.tag(before.redress());
+        String condition = "#status = :expected AND " + (beforeTag == null ? "attribute_not_exists(redressTag)"
+                : "redressTag = :before");
+        if (beforeTag != null) {
+            values.put(":before", AttributeValue.fromS(beforeTag));
+        }
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(itemKey(noticeId, after.index()))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The sparse key of the redress schedule: set for {@code dueAt}, removed for null. */
+    private static void dueKey(String noticeId, int index, Instant dueAt, List<String> sets, List<String> removes,
+                               Map<String, AttributeValue> values) {
+        if (dueAt == null) {
+            removes.add("redressShard");
+            removes.add("redressDueAt");
+        } else {
+            sets.add("redressShard = :shard");
+            sets.add("redressDueAt = :dueAt");
+            values.put(":shard", AttributeValue.fromS(DUE));
+            values.put(":dueAt", AttributeValue.fromS(Times.format(dueAt) + "#" + noticeId + "#" + itemSk(index)));
+        }
+    }
+
+    @Override
+    public void scheduleRedress(String noticeId, int index, Instant dueAt) {
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        dueKey(noticeId, index, dueAt, sets, removes, values);
+        String update = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets) + " ")
+                + (removes.isEmpty() ? "" : "REMOVE " + String.join(", ", removes));
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(itemKey(noticeId, index))
+                    .updateExpression(update.strip())
+                    .conditionExpression("attribute_exists(noticeId)")
+                    .expressionAttributeValues(values.isEmpty() ? null : values));
+        } catch (ConditionalCheckFailedException e) {
+            // No such item: nothing to schedule.
+        }
+    }
+
+    @Override
+    public List<ItemRef> redressDue(Instant now, int limit) {
+        QueryResponse response = dynamo.query(r -> r.tableName(table).indexName(REDRESS_DUE)
+                .keyConditionExpression("redressShard = :due AND redressDueAt < :bound")
+                .expressionAttributeValues(Map.of(
+                        ":due", AttributeValue.fromS(DUE),
+                        // Keys start with the due instant: every key due at or before now sorts before this.
+                        ":bound", AttributeValue.fromS(Times.format(now.plusMillis(1)))))
+                .limit(limit));
+        return response.items().stream().map(row -> new ItemRef(Attrs.s(row, "noticeId"),
+                Integer.parseInt(Attrs.s(row, "sk").substring(ITEM_PREFIX.length())))).toList();
+    }
+
+    @Override
+    public Page<ReviewItem> openComplaints(String cursor, int limit) {
+        Map<String, AttributeValue> start = null;
+        if (cursor != null) {
+            String since = Cursors.decode(cursor);
+            Matcher key = COMPLAINT_SINCE.matcher(since);
+            if (!key.matches()) {
+                throw new InvalidCursorException("not a complaint queue cursor");
+            }
+            start = Map.of(
+                    "complaintState", AttributeValue.fromS(OPEN),
+                    "complaintSince", AttributeValue.fromS(since),
+                    "noticeId", AttributeValue.fromS(key.group(1)),
+                    "sk", AttributeValue.fromS(key.group(2)));
+        }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(COMPLAINTS)
+                .keyConditionExpression("complaintState = :o")
+                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(OPEN)));
+        Rows rows = collect(query, start, limit, false);
+        return new Page<>(rows.rows().stream().map(row -> new ReviewItem(Attrs.s(row, "noticeId"), toItem(row))).toList(),
+                rows.resumeAfter() == null ? null : Cursors.encode(rows.resumeAfter().get("complaintSince").s()));
+    }
+
+    @Override
+    public void recordTakedowns(String sellerId, Notice notice, LocalDate day, List<Integer> indexes) {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(takedownsKey(sellerId, TAKEDOWNS_PREFIX + day + "#" + receivedKey(notice.receivedAt(), notice.id())))
+                .updateExpression("SET takedownNotice = :n, takedownRightholder = :r ADD takedownItems :items")
+                .expressionAttributeValues(Map.of(
+                        ":n", AttributeValue.fromS(notice.id()),
+                        ":r", AttributeValue.fromS(notice.rightholderId()),
+                        ":items", AttributeValue.fromNs(indexes.stream().map(String::valueOf).toList()))));
+    }
+
+    @Override
+    public Page<ItemRef> takedownsOf(String sellerId, String cursor, int limit) {
+        String afterSk = null;
+        Integer afterIndex = null;
+        if (cursor != null) {
+            Matcher position = TAKEDOWN_CURSOR.matcher(Cursors.decode(cursor));
+            if (!position.matches()) {
+                throw new InvalidCursorException("not a takedown list cursor");
+            }
+            afterSk = position.group(1);
+            afterIndex = Integer.parseInt(position.group(2));
+        }
+        List<ItemRef> refs = new ArrayList<>();
+        String lastSk = null;
+        Map<String, AttributeValue> start = afterSk == null ? null : takedownsKey(sellerId, afterSk);
+        // The row the cursor points into is read again for the items after the cursor's index.
+        String upTo = afterSk == null ? TAKEDOWNS_PREFIX + "~" : afterSk;
+        for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                .keyConditionExpression("noticeId = :p AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(
+                        ":p", AttributeValue.fromS(SELLER_PREFIX + sellerId),
+                        ":from", AttributeValue.fromS(TAKEDOWNS_PREFIX),
+                        ":to", AttributeValue.fromS(upTo)))
+                .scanIndexForward(false)).items()) {
+            String sk = Attrs.s(row, "sk");
+            String noticeId = Attrs.s(row, "takedownNotice");
+            List<Integer> indexes = row.get("takedownItems").ns().stream().map(Integer::parseInt)
+                    .sorted(Comparator.reverseOrder()).toList();
+            for (int index : indexes) {
+                if (sk.equals(afterSk) && index >= afterIndex) {
+                    continue;
+                }
+                if (refs.size() == limit) {
+                    ItemRef last = refs.get(refs.size() - 1);
+                    return new Page<>(refs, Cursors.encode(lastSk + "|" + last.index()));
+                }
+                refs.add(new ItemRef(noticeId, index));
+                lastSk = sk;
+            }
+        }
+        return new Page<>(refs, null);
+    }
+
+    @Override
+    public List<ItemRef> takedownsOn(String sellerId, String rightholderId, LocalDate day) {
+        List<ItemRef> refs = new ArrayList<>();
+        for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                .keyConditionExpression("noticeId = :p AND begins_with(sk, :day)")
+                .expressionAttributeValues(Map.of(
+                        ":p", AttributeValue.fromS(SELLER_PREFIX + sellerId),
+                        ":day", AttributeValue.fromS(TAKEDOWNS_PREFIX + day + "#")))).items()) {
+            if (rightholderId.equals(Attrs.s(row, "takedownRightholder"))) {
+                String noticeId = Attrs.s(row, "takedownNotice");
+                row.get("takedownItems").ns().forEach(i -> refs.add(new ItemRef(noticeId, Integer.parseInt(i))));
+            }
+        }
+        return refs;
+    }
+
+    /** A seller's takedown rows live beside the notices, in a partition no notice id can take. */
+    private static Map<String, AttributeValue> takedownsKey(String sellerId, String sk) {
+        return Map.of("noticeId", AttributeValue.fromS(SELLER_PREFIX + sellerId), "sk", AttributeValue.fromS(sk));
+    }
+
     private static Map<String, AttributeValue> noticeKey(String noticeId) {
         return Map.of("noticeId", AttributeValue.fromS(noticeId), "sk", AttributeValue.fromS(NOTICE_SK));
     }
@@ -531,14 +732,6 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     static Notice toNotice(Map<String, AttributeValue> row) {
         String outcome = Attrs.s(row, "outcome");
         String completedAt = Attrs.s(row, "completedAt");
-        List<Evidence> evidence = new ArrayList<>();
-        AttributeValue stored = row.get("evidence");
-        if (stored != null && stored.hasL()) {
-            for (AttributeValue entry : stored.l()) {
-                Map<String, AttributeValue> m = entry.m();
-                evidence.add(new Evidence(Attrs.s(m, "url"), Attrs.s(m, "sha256"), EvidenceKind.valueOf(Attrs.s(m, "kind"))));
-            }
-        }
         return new Notice(
                 Attrs.s(row, "noticeId"),
                 Attrs.s(row, "rightholderId"),
@@ -547,7 +740,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 Attrs.s(row, "explanation"),
                 new Sender(Attrs.s(row, "senderName"), Attrs.s(row, "senderEmail")),
                 Attrs.s(row, "signature"),
-                evidence,
+                RedressMapper.evidence(row.get("evidence")),
                 NoticeStatus.valueOf(Attrs.s(row, "status")),
                 Times.parse(Attrs.s(row, "receivedAt")),
                 Attrs.n(row, "itemCount"),
@@ -572,6 +765,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 decidedBy == null ? null : new Decision(decidedBy, Times.parse(Attrs.s(row, "decidedAt")),
                         DecisionRule.valueOf(Attrs.s(row, "rule")), Attrs.s(row, "note"),
                         row.containsKey("reviewFirst") && Boolean.TRUE.equals(row.get("reviewFirst").bool())),
-                statement == null ? null : StatementMapper.fromAttribute(statement, Attrs.s(row, "noticeId"), Attrs.n(row, "index")));
+                statement == null ? null : StatementMapper.fromAttribute(statement, Attrs.s(row, "noticeId"), Attrs.n(row, "index")),
+                RedressMapper.fromAttribute(row.get("redress")));
     }
 }

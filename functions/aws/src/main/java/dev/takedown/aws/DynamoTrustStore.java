@@ -59,6 +59,19 @@ public final class DynamoTrustStore implements TrustStore {
     }
 
     @Override
+    public void addCountsOnce(String rightholderId, LocalDate day, TrustCounts delta, String token) {
+        conditionally(() -> dynamo.updateItem(r -> r.tableName(trustTable)
+                .key(key(TrustEvent.rightholder(rightholderId), DAY + day))
+                .updateExpression("ADD decided :d, actioned :a, unfounded :u, reversed :r, confirmed :c, appliedOnce :t")
+                .conditionExpression("NOT contains(appliedOnce, :token)")
+                .expressionAttributeValues(Map.of(
+                        ":d", number(delta.decided()), ":a", number(delta.actioned()),
+                        ":u", number(delta.unfounded()), ":r", number(delta.reversed()),
+                        ":c", number(delta.confirmed()), ":t", AttributeValue.fromSs(List.of(token)),
+                        ":token", AttributeValue.fromS(token)))));
+    }
+
+    @Override
     public TrustCounts counts(String rightholderId, LocalDate from, LocalDate to) {
         TrustCounts sum = TrustCounts.NONE;
         for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(trustTable).consistentRead(true)
@@ -149,7 +162,7 @@ public final class DynamoTrustStore implements TrustStore {
             strikes.add(new Strike(sellerId, Attrs.s(row, "rightholderId"), LocalDate.parse(Attrs.s(row, "day")),
                     flag(row, "copyrightTakedowns"), flag(row, "otherTakedowns"), set(row, "items"),
                     voidedBy == null ? null : new Strike.Voided(voidedBy, Times.parse(Attrs.s(row, "voidedAt")),
-                            Attrs.s(row, "voidReason"))));
+                            Attrs.s(row, "voidReason")), set(row, "disputed")));
         }
         return strikes;
     }
@@ -164,6 +177,15 @@ public final class DynamoTrustStore implements TrustStore {
                         ":by", AttributeValue.fromS(voided.by()),
                         ":at", AttributeValue.fromS(Times.format(voided.at())),
                         ":reason", AttributeValue.fromS(voided.reason())))));
+    }
+
+    @Override
+    public void markDisputed(String sellerId, String strikeId, String itemKey, boolean disputed) {
+        conditionally(() -> dynamo.updateItem(r -> r.tableName(trustTable)
+                .key(key(TrustEvent.seller(sellerId), STRIKE + strikeId))
+                .updateExpression((disputed ? "ADD" : "DELETE") + " disputed :item")
+                .conditionExpression("attribute_exists(subject)")
+                .expressionAttributeValues(Map.of(":item", AttributeValue.fromSs(List.of(itemKey))))));
     }
 
     @Override

@@ -163,8 +163,9 @@ class WireFormatsTest {
                     + "a registered trademark without the rightholder's consent. Reported by the rightholder in a "
                     + "notice under the platform's IP policy (EU Digital Services Act Art. 16).\","
                     + "\"automated\":true,\"decidedAt\":\"2026-11-28T15:31:07.250Z\",\"howToContest\":\"Contest "
-                    + "this decision within 6 months by a counter-notice or an internal complaint quoting notice "
-                    + "ntc_01kb6s8mz0a1b2c3d4e5f6g7h8, item 0. A person reviews every complaint (EU Digital "
+                    + "this decision within 6 months with your seller API key: a counter-notice, POST /v1/takedowns/"
+                    + "ntc_01kb6s8mz0a1b2c3d4e5f6g7h8/0/counter-notice, or an internal complaint, POST /v1/takedowns/"
+                    + "ntc_01kb6s8mz0a1b2c3d4e5f6g7h8/0/complaint. A person reviews every complaint (EU Digital "
                     + "Services Act Art. 20); you may also turn to an out-of-court dispute settlement body or a "
                     + "court.\"}}]}}";
 
@@ -182,7 +183,8 @@ class WireFormatsTest {
                     + "\"noticeId\":\"ntc_01kb6s8mz0a1b2c3d4e5f6g7h8\",\"status\":\"COMPLETED\","
                     + "\"outcome\":\"PARTIAL\",\"completedAt\":\"2026-11-28T16:05:30.000Z\",\"itemCount\":5,"
                     + "\"itemsByStatus\":{\"RECEIVED\":0,\"VERIFYING\":0,\"NEEDS_REVIEW\":0,\"ACTIONED\":1,"
-                    + "\"REJECTED\":2,\"DUPLICATE\":1,\"NOT_FOUND\":1,\"ALREADY_REMOVED\":0}}}";
+                    + "\"REJECTED\":2,\"DUPLICATE\":1,\"NOT_FOUND\":1,\"ALREADY_REMOVED\":0,"
+                    + "\"COUNTER_NOTICED\":0,\"RESTORED\":0,\"RETRACTED\":0,\"WITHDRAWN\":0}}}";
 
     @Test
     void noticeCompletedIsQueuedAndSentAsPublished() throws Exception {

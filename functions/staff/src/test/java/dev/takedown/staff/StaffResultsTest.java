@@ -76,9 +76,10 @@ class StaffResultsTest {
                     + "earing a registered trademark without the rightholder's consent. Reported by the righ"
                     + "tholder in a notice under the platform's IP policy (EU Digital Services Act Art. 16)."
                     + "\",\"automated\":true,\"decidedAt\":\"2026-11-28T15:31:07.250Z\","
-                    + "\"howToContest\":\"Contest this decision within 6 months by a counter-notice or an in"
-                    + "ternal complaint quoting notice ntc_01kb6s8mz0a1b2c3d4e5f6g7h8,"
-                    + " item 0. A person reviews every complaint (EU Digital Services Act Art. 20); you may "
+                    + "\"howToContest\":\"Contest this decision within 6 months with your seller API key: a "
+                    + "counter-notice, POST /v1/takedowns/ntc_01kb6s8mz0a1b2c3d4e5f6g7h8/0/counter-notice, or an "
+                    + "internal complaint, POST /v1/takedowns/ntc_01kb6s8mz0a1b2c3d4e5f6g7h8/0/complaint. A person"
+                    + " reviews every complaint (EU Digital Services Act Art. 20); you may "
                     + "also turn to an out-of-court dispute settlement body or a court.\"}}";
     private static final String ITEM_4_ACTIONED =
             "{\"index\":4,\"url\":\"https://market.example/item/1005\",\"listingId\":\"1005\","
@@ -97,9 +98,10 @@ class StaffResultsTest {
                     + "earing a registered trademark without the rightholder's consent. Reported by the righ"
                     + "tholder in a notice under the platform's IP policy (EU Digital Services Act Art. 16)."
                     + "\",\"automated\":false,\"decidedAt\":\"2026-11-28T15:45:00.000Z\","
-                    + "\"howToContest\":\"Contest this decision within 6 months by a counter-notice or an in"
-                    + "ternal complaint quoting notice ntc_01kb6s8mz0a1b2c3d4e5f6g7h8,"
-                    + " item 4. A person reviews every complaint (EU Digital Services Act Art. 20); you may "
+                    + "\"howToContest\":\"Contest this decision within 6 months with your seller API key: a "
+                    + "counter-notice, POST /v1/takedowns/ntc_01kb6s8mz0a1b2c3d4e5f6g7h8/4/counter-notice, or an "
+                    + "internal complaint, POST /v1/takedowns/ntc_01kb6s8mz0a1b2c3d4e5f6g7h8/4/complaint. A person"
+                    + " reviews every complaint (EU Digital Services Act Art. 20); you may "
                     + "also turn to an out-of-court dispute settlement body or a court.\"}}";
 
     private static final String NOTICE_ID = FormatSamples.NOTICE_ID;

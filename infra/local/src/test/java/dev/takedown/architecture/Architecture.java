@@ -34,7 +34,7 @@ final class Architecture {
             Map.entry("model", List.of("text")),
             Map.entry("json", List.of("model", "text")),
             Map.entry("runtime", List.of("json", "text")),
-            Map.entry("problem", List.of("json", "text")),
+            Map.entry("problem", List.of("json", "model", "text")),
             Map.entry("events", List.of("model", "json", "text")),
             Map.entry("ports", List.of("model")),
             Map.entry("decisions", List.of("model", "ports", "events", "runtime", "text")),

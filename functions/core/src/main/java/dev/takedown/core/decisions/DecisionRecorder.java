@@ -15,6 +15,8 @@ import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.runtime.Parallel;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,8 @@ public final class DecisionRecorder {
      * @return the items as they stand after recording
      */
     public List<NoticeItem> record(Notice notice, List<Change> changes, List<NoticeItem> seenDecided, Instant now) {
+        // Redress after a decision (a counter-notice, a restoration) is followed up elsewhere: here it is the decision.
+        seenDecided = seenDecided.stream().map(NoticeItem::asDecided).toList();
         List<NoticeItem> decided = new ArrayList<>(seenDecided);
         List<AuditEvent> events = new ArrayList<>();
         List<Integer> lostRaces = new ArrayList<>();
@@ -69,7 +73,8 @@ public final class DecisionRecorder {
             }
         }
         if (!lostRaces.isEmpty()) {
-            decided.addAll(notices.itemsAt(notice.id(), lostRaces).stream().filter(i -> !isOpenForVerification(i)).toList());
+            decided.addAll(notices.itemsAt(notice.id(), lostRaces).stream().filter(i -> !isOpenForVerification(i))
+                    .map(NoticeItem::asDecided).toList());
         }
         // An attempt that stopped after storing decisions left their events unwritten: write them again (kept once).
         seenDecided.stream().filter(DecisionRecorder::decidedAfterIntake).forEach(item -> events.add(new AuditEvent(notice.id(),
@@ -77,6 +82,7 @@ public final class DecisionRecorder {
                 item.decision().rule() == DecisionRule.STAFF_DECISION ? ItemStatus.NEEDS_REVIEW : ItemStatus.RECEIVED,
                 item.status(), item.reason(), item.decision().rule())));
         audit.append(events);
+        recordTakedowns(notice, decided);
 
         // Items settled at intake (not a listing URL, named twice) were never counted as work to verify.
         List<NoticeStore.Settlement> settlements = decided.stream()
@@ -98,6 +104,17 @@ public final class DecisionRecorder {
         }
         notifications.publish(eventsFor(notice, decided, completed, now));
         return decided;
+    }
+
+    /** Each seller's takedowns, by UTC day, for the seller to read back. */
+    private void recordTakedowns(Notice notice, List<NoticeItem> decided) {
+        Map<String, Map<LocalDate, List<Integer>>> bySeller = new TreeMap<>();
+        decided.stream().filter(i -> i.status() == ItemStatus.ACTIONED && i.statement() != null)
+                .forEach(i -> bySeller.computeIfAbsent(i.statement().sellerId(), k -> new TreeMap<>())
+                        .computeIfAbsent(LocalDate.ofInstant(i.decision().decidedAt(), ZoneOffset.UTC),
+                                k -> new ArrayList<>()).add(i.index()));
+        bySeller.forEach((sellerId, byDay) -> byDay.forEach((day, indexes) ->
+                notices.recordTakedowns(sellerId, notice, day, indexes)));
     }
 
     private List<NotificationEvent> eventsFor(Notice notice, List<NoticeItem> decided, boolean completed, Instant now) {

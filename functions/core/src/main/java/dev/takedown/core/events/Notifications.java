@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.ItemJson;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.json.RedressJson;
 import dev.takedown.core.json.StatementJson;
+import dev.takedown.core.model.Complaint;
+import dev.takedown.core.model.CounterNotice;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.NoticeItem;
@@ -130,6 +133,60 @@ public final class Notifications {
         }
         return NotificationEvent.aboutSeller(EventType.SELLER_STATUS_CHANGED, change.sellerId(),
                 change.to() + "|" + version, Json.write(data), at);
+    }
+
+    /**
+     * To the rightholder: the seller's counter-notice in full, with its contact (the law has the platform forward it),
+     * and until when and how to answer it.
+     */
+    public static NotificationEvent counterNoticeFiled(String noticeId, NoticeItem item) {
+        ObjectNode data = itemFacts(noticeId, item);
+        data.set("counterNotice", RedressJson.counterNotice(item.redress().counterNotice()));
+        data.put("howToRespond", "Before respondBy, POST /v1/notices/" + noticeId + "/items/" + item.index()
+                + "/counter-notice-response with {\"response\": \"LEGAL_ACTION\", \"court\", \"caseNumber\", \"filedOn\"}"
+                + " to keep the listing down, or {\"response\": \"ACCEPT\"} to restore it; without an answer the listing"
+                + " is restored.");
+        return NotificationEvent.aboutNotice(EventType.COUNTER_NOTICE_FILED, noticeId, List.of(item.index()), null, null,
+                Json.write(data), item.redress().counterNotice().filedAt());
+    }
+
+    /** To the seller: the rightholder answered its counter-notice with legal action, so the takedown stands. */
+    public static NotificationEvent counterNoticeUpheld(String noticeId, String sellerId, NoticeItem item) {
+        CounterNotice counterNotice = item.redress().counterNotice();
+        ObjectNode data = itemFacts(noticeId, item).put("sellerId", sellerId);
+        data.set("counterNotice", RedressJson.counterNotice(counterNotice));
+        return NotificationEvent.aboutNotice(EventType.COUNTER_NOTICE_UPHELD, noticeId, List.of(item.index()), null,
+                sellerId, Json.write(data), counterNotice.closedAt());
+    }
+
+    /** To the rightholder: a takedown of its notice was undone, and why. */
+    public static NotificationEvent itemRestored(String noticeId, NoticeItem item) {
+        ObjectNode data = itemFacts(noticeId, item);
+        RedressJson.restoration(data, item.redress().restoration());
+        return NotificationEvent.aboutNotice(EventType.ITEM_RESTORED, noticeId, List.of(item.index()), null, null,
+                Json.write(data), item.redress().restoration().at());
+    }
+
+    /** To the seller: its listing's takedown was undone; the listing is back unless its suspension holds it down. */
+    public static NotificationEvent listingReinstated(String noticeId, String sellerId, NoticeItem item) {
+        ObjectNode data = itemFacts(noticeId, item).put("sellerId", sellerId);
+        RedressJson.restoration(data, item.redress().restoration());
+        return NotificationEvent.aboutNotice(EventType.LISTING_REINSTATED, noticeId, List.of(item.index()), null,
+                sellerId, Json.write(data), item.redress().restoration().at());
+    }
+
+    /** To whoever complained ({@code sellerId} null: the rightholder): a person's decision on the complaint. */
+    public static NotificationEvent complaintDecided(String noticeId, String sellerId, NoticeItem item,
+                                                     Complaint complaint) {
+        ObjectNode data = itemFacts(noticeId, item);
+        data.set("complaint", RedressJson.complaint(complaint, false));
+        return NotificationEvent.aboutNotice(EventType.COMPLAINT_DECIDED, noticeId, List.of(item.index()),
+                item.index() + "|" + complaint.from(), sellerId, Json.write(data), complaint.decision().at());
+    }
+
+    private static ObjectNode itemFacts(String noticeId, NoticeItem item) {
+        return Json.object().put("noticeId", noticeId).put("index", item.index()).put("listingId", item.listingId())
+                .put("status", item.status().name());
     }
 
     private static String about(TrustChange change) {

@@ -9,6 +9,8 @@ import java.time.Instant;
  */
 public record Decision(String decidedBy, Instant decidedAt, DecisionRule rule, String note, boolean reviewFirst) {
     public static final String AUTO = "AUTO";
+    /** The rightholder's own act, such as withdrawing an item. */
+    public static final String RIGHTHOLDER = "RIGHTHOLDER";
 
     public Decision(String decidedBy, Instant decidedAt, DecisionRule rule, String note) {
         this(decidedBy, decidedAt, rule, note, false);

@@ -23,5 +23,17 @@ public enum DecisionRule {
     WORK_COMPARISON,
     /** Another takedown removed the listing first. */
     TAKEDOWN_RACE,
-    STAFF_DECISION
+    STAFF_DECISION,
+    /** The rightholder withdrew the item before it was decided, or retracted its takedown. */
+    WITHDRAWAL,
+    /** The seller filed a counter-notice against the takedown. */
+    COUNTER_NOTICE,
+    /** The rightholder answered the counter-notice with legal action: the takedown stands. */
+    COUNTER_NOTICE_UPHELD,
+    /** The rightholder accepted the counter-notice. */
+    COUNTER_NOTICE_ACCEPTED,
+    /** The rightholder did not answer the counter-notice in time. */
+    COUNTER_NOTICE_UNANSWERED,
+    /** Staff reversed the decision on a complaint. */
+    COMPLAINT_REVERSED
 }

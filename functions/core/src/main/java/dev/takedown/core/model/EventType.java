@@ -8,7 +8,12 @@ public enum EventType {
     LISTING_RESTRICTED("listing.restricted"),
     RIGHTHOLDER_WARNED("rightholder.warned"),
     RIGHTHOLDER_TIER_CHANGED("rightholder.tier_changed"),
-    SELLER_STATUS_CHANGED("seller.status_changed");
+    SELLER_STATUS_CHANGED("seller.status_changed"),
+    COUNTER_NOTICE_FILED("counter_notice.filed"),
+    COUNTER_NOTICE_UPHELD("counter_notice.upheld"),
+    ITEM_RESTORED("item.restored"),
+    LISTING_REINSTATED("listing.reinstated"),
+    COMPLAINT_DECIDED("complaint.decided");
 
     private final String wireName;
 

@@ -20,5 +20,7 @@ public enum ItemReason {
     /** Staff: the evidence does not show an infringement. */
     INSUFFICIENT_EVIDENCE,
     /** Staff: the listing does not infringe the right. */
-    NOT_INFRINGING
+    NOT_INFRINGING,
+    /** The rightholder withdrew the item. */
+    WITHDRAWN
 }

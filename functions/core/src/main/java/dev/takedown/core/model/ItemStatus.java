@@ -9,7 +9,15 @@ public enum ItemStatus {
     REJECTED(false),
     DUPLICATE(false),
     NOT_FOUND(false),
-    ALREADY_REMOVED(false);
+    ALREADY_REMOVED(false),
+    /** Actioned, and its seller filed a counter-notice: the listing stays down until the rightholder answers. */
+    COUNTER_NOTICED(false),
+    /** Actioned, then put back: the counter-notice was accepted or unanswered, or a complaint reversed it. */
+    RESTORED(false),
+    /** Actioned, then taken back by the rightholder's withdrawal: the listing was put back. */
+    RETRACTED(false),
+    /** Taken back by the rightholder's withdrawal before it was decided: never verified afterwards. */
+    WITHDRAWN(false);
 
     private final boolean open;
 
@@ -27,6 +35,17 @@ public enum ItemStatus {
      * decided after claiming it. Any other status lets the next notice naming the listing take the claim.
      */
     public boolean holdsListing() {
-        return this == RECEIVED || this == VERIFYING || this == NEEDS_REVIEW || this == ACTIONED;
+        return this == RECEIVED || this == VERIFYING || this == NEEDS_REVIEW || this == ACTIONED
+                || this == COUNTER_NOTICED;
+    }
+
+    /** A takedown that stands or is being contested: the listing is down because of this item. */
+    public boolean takedownInForce() {
+        return this == ACTIONED || this == COUNTER_NOTICED;
+    }
+
+    /** A takedown that was undone: the listing was put back (or left to a suspension). */
+    public boolean takedownReversed() {
+        return this == RESTORED || this == RETRACTED;
     }
 }

@@ -43,8 +43,9 @@ public final class Statements {
                         + " (EU Digital Services Act Art. 16).",
                 automated,
                 decidedAt,
-                "Contest this decision within 6 months by a counter-notice or an internal complaint quoting notice "
-                        + noticeId + ", item " + itemIndex + ". A person reviews every complaint"
+                "Contest this decision within 6 months with your seller API key: a counter-notice, POST /v1/takedowns/"
+                        + noticeId + "/" + itemIndex + "/counter-notice, or an internal complaint, POST /v1/takedowns/"
+                        + noticeId + "/" + itemIndex + "/complaint. A person reviews every complaint"
                         + " (EU Digital Services Act Art. 20); you may also turn to an out-of-court dispute settlement"
                         + " body or a court.");
     }

@@ -12,10 +12,17 @@ import java.util.Set;
  * @param other     a takedown for another reason is in it
  * @param items     takedowns it holds, named {@code noticeId#index}: those of the first batch recorded, for people
  *                  to follow up (the strike's row stays small however many listings one day removed)
- * @param voided    set when staff voided the strike; a voided strike never counts again
+ * @param voided    set when staff voided the strike, or when every takedown in it was reversed; a voided strike
+ *                  never counts again
+ * @param disputed  its takedowns with an open counter-notice or complaint: while any is, the strike is not established
  */
 public record Strike(String sellerId, String rightholderId, LocalDate day, boolean copyright, boolean other,
-                     Set<String> items, Voided voided) {
+                     Set<String> items, Voided voided, Set<String> disputed) {
+
+    public Strike(String sellerId, String rightholderId, LocalDate day, boolean copyright, boolean other,
+                  Set<String> items, Voided voided) {
+        this(sellerId, rightholderId, day, copyright, other, items, voided, Set.of());
+    }
 
     public record Voided(String by, Instant at, String reason) {
     }
@@ -25,6 +32,7 @@ public record Strike(String sellerId, String rightholderId, LocalDate day, boole
 
     public Strike {
         items = Set.copyOf(items);
+        disputed = disputed == null ? Set.of() : Set.copyOf(disputed);
     }
 
     /** "2026-11-30/acme": unique per seller. */

@@ -30,6 +30,13 @@ public interface ListingStore {
     /** ACTIVE -> REMOVED, marked as caused by the seller's suspension; false when it was not active. */
     boolean takeDownForSuspension(String listingId, Instant at);
 
+    /**
+     * Undoes the takedown of this item: back to ACTIVE, or, when {@code keepForSuspension}, left down as removed by
+     * its seller's suspension (so that reinstatement brings it back). Only a listing this item removed changes;
+     * false otherwise (also when done before).
+     */
+    boolean restoreTakedown(String listingId, String noticeId, int itemIndex, boolean keepForSuspension);
+
     /** Back to ACTIVE, if its seller's suspension removed it; false otherwise. */
     boolean restoreAfterSuspension(String listingId);
 }

@@ -7,6 +7,7 @@ import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -113,6 +114,40 @@ public interface NoticeStore {
 
     /** Items in NEEDS_REVIEW of every notice, longest waiting first. */
     Page<ReviewItem> needsReview(String cursor, int limit);
+
+    /**
+     * Stores a counter-notice, complaint, withdrawal or restoration on an item (its status and redress; the decision
+     * and statement stay), provided the item is still as {@code before} left it: same status and no redress
+     * recorded since. {@code dueAt} puts the item on the redress schedule (null takes it off): when a counter-notice
+     * runs out, or at once while the steps that follow a change are not all done. Returns false when the item
+     * changed meanwhile.
+     */
+    boolean recordRedress(String noticeId, NoticeItem before, NoticeItem after, Instant dueAt);
+
+    /** Puts the item on the redress schedule at {@code dueAt}, or takes it off (null). */
+    void scheduleRedress(String noticeId, int index, Instant dueAt);
+
+    /** An item on the redress schedule. */
+    record ItemRef(String noticeId, int index) {
+    }
+
+    /** Items whose redress is due at {@code now}, soonest first. */
+    List<ItemRef> redressDue(Instant now, int limit);
+
+    /** An item with an open complaint, with the notice it belongs to. */
+    Page<ReviewItem> openComplaints(String cursor, int limit);
+
+    /**
+     * Remembers that these items of the notice took the seller's listings down on that UTC day, for the seller to
+     * read back; recording them again changes nothing.
+     */
+    void recordTakedowns(String sellerId, Notice notice, LocalDate day, List<Integer> indexes);
+
+    /** The seller's takedowns, newest day first, then newest notice first, then by index from the last. */
+    Page<ItemRef> takedownsOf(String sellerId, String cursor, int limit);
+
+    /** The seller's takedowns of one rightholder's notices on one UTC day: the takedowns of one strike. */
+    List<ItemRef> takedownsOn(String sellerId, String rightholderId, LocalDate day);
 
     /** Verification work for the notice is confirmed on the queue. */
     void markDispatched(String noticeId);

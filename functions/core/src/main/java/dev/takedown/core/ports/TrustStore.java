@@ -17,6 +17,12 @@ public interface TrustStore {
     /** Adds to the rightholder's counts of one UTC day, atomically. */
     void addCounts(String rightholderId, LocalDate day, TrustCounts delta);
 
+    /**
+     * Adds to the rightholder's counts of one UTC day once for {@code token}, however often it is called with it:
+     * for changes that happen one item at a time, such as a takedown reversed.
+     */
+    void addCountsOnce(String rightholderId, LocalDate day, TrustCounts delta, String token);
+
     /** The rightholder's counts summed over the days from {@code from} to {@code to}, both included. */
     TrustCounts counts(String rightholderId, LocalDate from, LocalDate to);
 
@@ -41,6 +47,12 @@ public interface TrustStore {
 
     /** Voids the strike unless it is voided already or does not exist; false then. */
     boolean voidStrike(String sellerId, String strikeId, Strike.Voided voided);
+
+    /**
+     * Marks one of the strike's takedowns ({@code noticeId#index}) as contested or no longer contested; marking it
+     * again changes nothing.
+     */
+    void markDisputed(String sellerId, String strikeId, String itemKey, boolean disputed);
 
     /** A strike whose state may have changed by now (established or expired), to review its seller. */
     record DueStrike(String sellerId, String strikeId) {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The repeat-infringer policy (DMCA 512(i), Alibaba points rules). A strike counts once the dispute window of one
- * of its takedowns has closed, until it expires or is voided; days are UTC days.
+ * of its takedowns has closed and none of them is being contested, until it expires or is voided; days are UTC days.
  */
 public final class StrikeRules {
     private StrikeRules() {
@@ -64,13 +64,20 @@ public final class StrikeRules {
             return StrikeState.EXPIRED;
         }
         Instant established = establishedAt(strike, policy);
-        return established != null && !now.isBefore(established) ? StrikeState.ESTABLISHED : StrikeState.PENDING;
+        return established != null && !now.isBefore(established) && strike.disputed().isEmpty()
+                ? StrikeState.ESTABLISHED : StrikeState.PENDING;
     }
 
-    /** When the strike's state changes next without anyone acting (established, then expired); null if never. */
+    /**
+     * When the strike's state changes next without anyone acting (established, then expired); null if never. A
+     * strike held back only by a dispute changes when the dispute ends, which looks at it then.
+     */
     public static Instant nextChange(Strike strike, Instant now, TrustPolicy policy) {
         return switch (state(strike, now, policy)) {
-            case PENDING -> establishedAt(strike, policy);
+            case PENDING -> {
+                Instant established = establishedAt(strike, policy);
+                yield established != null && established.isAfter(now) ? established : null;
+            }
             case ESTABLISHED -> expiresAt(strike, policy);
             case EXPIRED, VOIDED -> null;
         };

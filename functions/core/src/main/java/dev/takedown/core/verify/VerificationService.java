@@ -64,6 +64,9 @@ public final class VerificationService {
         List<DecisionRecorder.Change> changes = Parallel.map(open, item -> new DecisionRecorder.Change(item,
                 decide(notice, right, item, catalog.get(item.listingId()), trusted, takedowns, now)));
         List<NoticeItem> decided = recorder.record(notice, changes, seenDecided, now);
+        // An item withdrawn while it was being verified may have had its listing taken down here: put it back.
+        decided.stream().filter(i -> i.status() == ItemStatus.WITHDRAWN && i.listingId() != null)
+                .forEach(i -> listings.restoreTakedown(i.listingId(), noticeId, i.index(), false));
         Log.info("items verified", "noticeId", noticeId, "items", indexes.size(), "decided", decided.size());
         return decided;
     }

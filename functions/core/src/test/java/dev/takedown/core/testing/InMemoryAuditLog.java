@@ -37,6 +37,6 @@ public final class InMemoryAuditLog implements AuditLog {
     }
 
     private static String transition(AuditEvent event) {
-        return event.itemIndex() + ":" + event.to();
+        return event.itemIndex() + ":" + event.to() + ":" + event.rule();
     }
 }

@@ -76,6 +76,21 @@ public final class InMemoryListingStore implements ListingStore {
         return true;
     }
 
+    @Override
+    public synchronized boolean restoreTakedown(String listingId, String noticeId, int itemIndex,
+                                                boolean keepForSuspension) {
+        Listing listing = listings.get(listingId);
+        if (listing == null || !listing.removedBy(noticeId, itemIndex)) {
+            return false;
+        }
+        listings.put(listingId, keepForSuspension
+                ? new Listing(listing.id(), listing.sellerId(), listing.title(), listing.brand(), ListingStatus.REMOVED,
+                        null, null, true)
+                : new Listing(listing.id(), listing.sellerId(), listing.title(), listing.brand(), ListingStatus.ACTIVE));
+        removedBy.remove(listingId);
+        return true;
+    }
+
     public String removedBy(String listingId) {
         return removedBy.get(listingId);
     }

@@ -10,6 +10,7 @@ import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,6 +27,8 @@ public final class InMemoryNoticeStore implements NoticeStore {
     private final Set<String> pendingDispatch = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<Integer>> settled = new ConcurrentHashMap<>();
     private final Map<String, ListingClaim> claims = new ConcurrentHashMap<>();
+    private final Map<ItemRef, Instant> redressDue = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Takedowns>> takedowns = new ConcurrentHashMap<>();
     public RuntimeException failWrites;
 
     @Override
@@ -168,6 +171,84 @@ public final class InMemoryNoticeStore implements NoticeStore {
                 .thenComparing(r -> r.item().decision().decidedAt())
                 .thenComparing(ReviewItem::noticeId).thenComparingInt(r -> r.item().index()));
         return page(waiting, cursor, limit, r -> r.noticeId() + "#" + r.item().index());
+    }
+
+    @Override
+    public synchronized boolean recordRedress(String noticeId, NoticeItem before, NoticeItem after, Instant dueAt) {
+        List<NoticeItem> list = new ArrayList<>(items.getOrDefault(noticeId, List.of()));
+        for (int i = 0; i < list.size(); i++) {
+            NoticeItem stored = list.get(i);
+            if (stored.index() == after.index()) {
+                if (stored.status() != before.status() || !stored.redress().equals(before.redress())) {
+                    return false;
+                }
+                list.set(i, after);
+                items.put(noticeId, List.copyOf(list));
+                scheduleRedress(noticeId, after.index(), dueAt);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized void scheduleRedress(String noticeId, int index, Instant dueAt) {
+        if (itemsAt(noticeId, List.of(index)).isEmpty()) {
+            return;
+        }
+        if (dueAt == null) {
+            redressDue.remove(new ItemRef(noticeId, index));
+        } else {
+            redressDue.put(new ItemRef(noticeId, index), dueAt);
+        }
+    }
+
+    @Override
+    public synchronized List<ItemRef> redressDue(Instant now, int limit) {
+        return redressDue.entrySet().stream().filter(e -> !e.getValue().isAfter(now))
+                .sorted(Map.Entry.<ItemRef, Instant>comparingByValue()
+                        .thenComparing(e -> e.getKey().noticeId()).thenComparing(e -> e.getKey().index()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public Page<ReviewItem> openComplaints(String cursor, int limit) {
+        List<ReviewItem> open = new ArrayList<>();
+        items.forEach((noticeId, list) -> list.stream().filter(i -> i.redress().openComplaint() != null)
+                .forEach(i -> open.add(new ReviewItem(noticeId, i))));
+        open.sort(Comparator.comparing((ReviewItem r) -> r.item().redress().openComplaint().filedAt())
+                .thenComparing(ReviewItem::noticeId).thenComparingInt(r -> r.item().index()));
+        return page(open, cursor, limit, r -> r.noticeId() + "#" + r.item().index());
+    }
+
+    @Override
+    public synchronized void recordTakedowns(String sellerId, Notice notice, LocalDate day, List<Integer> indexes) {
+        takedowns.computeIfAbsent(sellerId, k -> new java.util.TreeMap<>(Comparator.reverseOrder()))
+                .computeIfAbsent(day + "#" + notice.receivedAt() + "#" + notice.id(),
+                        k -> new Takedowns(notice.id(), notice.rightholderId(), new java.util.TreeSet<>()))
+                .indexes().addAll(indexes);
+    }
+
+    @Override
+    public synchronized Page<ItemRef> takedownsOf(String sellerId, String cursor, int limit) {
+        List<ItemRef> all = new ArrayList<>();
+        takedowns.getOrDefault(sellerId, Map.of()).values().forEach(t -> t.indexes().descendingSet()
+                .forEach(i -> all.add(new ItemRef(t.noticeId(), i))));
+        return page(all, cursor, limit, r -> r.noticeId() + "#" + r.index());
+    }
+
+    @Override
+    public synchronized List<ItemRef> takedownsOn(String sellerId, String rightholderId, LocalDate day) {
+        List<ItemRef> refs = new ArrayList<>();
+        takedowns.getOrDefault(sellerId, Map.of()).forEach((key, t) -> {
+            if (key.startsWith(day + "#") && t.rightholderId().equals(rightholderId)) {
+                t.indexes().forEach(i -> refs.add(new ItemRef(t.noticeId(), i)));
+            }
+        });
+        return refs;
+    }
+
+    private record Takedowns(String noticeId, String rightholderId, java.util.TreeSet<Integer> indexes) {
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.TreeMap;
 public final class InMemoryTrustStore implements TrustStore {
     private final InMemoryRightholderStore rightholders;
     private final Map<String, TrustCounts> counts = new TreeMap<>();
+    private final Set<String> appliedOnce = new HashSet<>();
     private final Map<String, Instant> reviews = new HashMap<>();
     private final Map<String, Map<String, Strike>> strikes = new HashMap<>();
     private final Map<DueStrike, Instant> strikeDue = new HashMap<>();
@@ -36,6 +37,13 @@ public final class InMemoryTrustStore implements TrustStore {
     @Override
     public synchronized void addCounts(String rightholderId, LocalDate day, TrustCounts delta) {
         counts.merge(rightholderId + "|" + day, delta, TrustCounts::plus);
+    }
+
+    @Override
+    public synchronized void addCountsOnce(String rightholderId, LocalDate day, TrustCounts delta, String token) {
+        if (appliedOnce.add(rightholderId + "|" + day + "|" + token)) {
+            addCounts(rightholderId, day, delta);
+        }
     }
 
     @Override
@@ -81,7 +89,8 @@ public final class InMemoryTrustStore implements TrustStore {
         Set<String> kept = old != null ? old.items()
                 : new HashSet<>(items.stream().sorted().limit(Strike.ITEMS_KEPT).toList());
         ofSeller.put(id, new Strike(sellerId, rightholderId, day, copyright || old != null && old.copyright(),
-                !copyright || old != null && old.other(), kept, old == null ? null : old.voided()));
+                !copyright || old != null && old.other(), kept, old == null ? null : old.voided(),
+                old == null ? Set.of() : old.disputed()));
         strikeDue.merge(new DueStrike(sellerId, id), establishesAt, (a, b) -> a.isBefore(b) ? a : b);
     }
 
@@ -99,9 +108,25 @@ public final class InMemoryTrustStore implements TrustStore {
             return false;
         }
         strikes.get(sellerId).put(strikeId, new Strike(sellerId, strike.rightholderId(), strike.day(),
-                strike.copyright(), strike.other(), strike.items(), voided));
+                strike.copyright(), strike.other(), strike.items(), voided, strike.disputed()));
         strikeDue.remove(new DueStrike(sellerId, strikeId));
         return true;
+    }
+
+    @Override
+    public synchronized void markDisputed(String sellerId, String strikeId, String itemKey, boolean disputed) {
+        Strike strike = strikes.getOrDefault(sellerId, Map.of()).get(strikeId);
+        if (strike == null) {
+            return;
+        }
+        Set<String> keys = new java.util.HashSet<>(strike.disputed());
+        if (disputed) {
+            keys.add(itemKey);
+        } else {
+            keys.remove(itemKey);
+        }
+        strikes.get(sellerId).put(strikeId, new Strike(sellerId, strike.rightholderId(), strike.day(),
+                strike.copyright(), strike.other(), strike.items(), strike.voided(), keys));
     }
 
     @Override
