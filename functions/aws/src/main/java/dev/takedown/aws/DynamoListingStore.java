@@ -96,13 +96,16 @@ public final class DynamoListingStore extends SingleTableStore implements Listin
     @Override
     public boolean restoreTakedown(String listingId, String noticeId, int itemIndex, boolean keepForSuspension) {
         Map<String, AttributeValue> values = Map.of(":n", AttributeValue.fromS(noticeId),
-                ":i", AttributeValue.fromN(Integer.toString(itemIndex)), ":true", AttributeValue.fromBool(true));
+                ":i", AttributeValue.fromN(Integer.toString(itemIndex)));
         String condition = " AND removedByNotice = :n AND removedByItem = :i";
-        return keepForSuspension
-                ? changeStatus(listingId, ListingStatus.REMOVED, ListingStatus.REMOVED,
-                        ", removedBySuspension = :true REMOVE removedByNotice, removedByItem", condition, values)
-                : changeStatus(listingId, ListingStatus.REMOVED, ListingStatus.ACTIVE,
-                        " REMOVE removedByNotice, removedByItem, removedAt", condition, values);
+        if (keepForSuspension) {
+            Map<String, AttributeValue> withFlag = new HashMap<>(values);
+            withFlag.put(":true", AttributeValue.fromBool(true));
+            return changeStatus(listingId, ListingStatus.REMOVED, ListingStatus.REMOVED,
+                    ", removedBySuspension = :true REMOVE removedByNotice, removedByItem", condition, withFlag);
+        }
+        return changeStatus(listingId, ListingStatus.REMOVED, ListingStatus.ACTIVE,
+                " REMOVE removedByNotice, removedByItem, removedAt", condition, values);
     }
 
     /** One conditional write from one status to another, with what else changes; false when it was not {@code from}. */

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.takedown.core.model.ApiKey;
+import dev.takedown.core.model.Complaint;
+import dev.takedown.core.model.Contact;
+import dev.takedown.core.model.CounterNotice;
+import dev.takedown.core.model.CounterNoticeGrounds;
+import dev.takedown.core.model.LegalAction;
+import dev.takedown.core.model.Party;
+import dev.takedown.core.model.Redress;
+import dev.takedown.core.model.Statements;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Decision;
@@ -640,6 +648,151 @@ abstract class StoreContract {
         assertThat(listings().find(active.id())).contains(active);
         assertThat(listings().find(takenDown.id()).orElseThrow().removedBy("ntc_a", 0)).isTrue();
         assertThat(listings().idsOfSeller(seller)).containsExactlyInAnyOrder(active.id(), takenDown.id());
+    }
+
+    /** Item 0 of a stored notice, actioned with its statement of reasons against {@code sellerId}. */
+    private NoticeItem actionedItem(Notice notice, String sellerId) {
+        notices().saveNew(notice, List.of(NoticeItem.open(0, "https://market.example/item/1", "1")));
+        NoticeItem actioned = NoticeItem.open(0, "https://market.example/item/1", "1")
+                .decided(ItemStatus.ACTIONED, null, Decision.auto(AT, DecisionRule.BRAND_MATCH))
+                .withStatement(Statements.of("1", "ACME bag", sellerId, notice.id(), 0, "tm-acme-us", RightType.TRADEMARK,
+                        "US-1", "US", NoticeReason.COUNTERFEIT, "Acme", "legal@acme.example", true, AT));
+        assertThat(notices().recordDecision(notice.id(), actioned, ItemStatus.RECEIVED)).isTrue();
+        return actioned;
+    }
+
+    @Test
+    void aRedressIsStoredOnlyOverTheRedressItWasMadeFromAndSchedulesItsItem() {
+        Notice notice = notice(rightholder(), now(), 1);
+        NoticeItem actioned = actionedItem(notice, "seller-x");
+        NoticeStore.ItemRef ref = new NoticeStore.ItemRef(notice.id(), 0);
+        Instant respondBy = AT.plus(Duration.ofDays(15));
+        CounterNotice counterNotice = new CounterNotice(CounterNoticeGrounds.GENUINE_GOODS, "Genuine.\nReally.",
+                List.of(new Evidence("https://e.example/receipt.pdf", "b".repeat(64), EvidenceKind.DOCUMENT)),
+                new Contact("Sam", "sam@seller.example", "1 Market St", "+1 555 0100"), "Sam", AT, respondBy,
+                null, null, null);
+        NoticeItem filed = actioned.redressed(ItemStatus.COUNTER_NOTICED, actioned.redress().withCounterNotice(counterNotice));
+
+        assertThat(notices().recordRedress(notice.id(), actioned, filed, respondBy)).isTrue();
+        assertThat(notices().recordRedress(notice.id(), actioned, filed, respondBy)).as("made from what is gone").isFalse();
+        assertThat(notices().itemsAt(notice.id(), List.of(0))).containsExactly(filed);
+        assertThat(notices().redressDue(respondBy.minusMillis(1), 1000)).doesNotContain(ref);
+        assertThat(notices().redressDue(respondBy, 1000)).contains(ref);
+
+        NoticeItem upheld = filed.redressed(ItemStatus.ACTIONED, filed.redress().withCounterNotice(counterNotice.closed(
+                CounterNotice.Outcome.UPHELD, new LegalAction("N.D. Cal.", "5:26-cv-1", LocalDate.parse("2026-12-01")),
+                AT.plusSeconds(60))).withComplaint(new Complaint(Party.SELLER, "Bought from ACME.", List.of(),
+                AT.plusSeconds(120), null)));
+        assertThat(notices().recordRedress(notice.id(), filed, upheld, null)).isTrue();
+        assertThat(notices().itemsAt(notice.id(), List.of(0))).containsExactly(upheld);
+        assertThat(notices().redressDue(respondBy.plus(Duration.ofDays(1)), 1000)).doesNotContain(ref);
+        assertThat(notices().openComplaints(null, 1000).entries()).extracting(r -> r.noticeId() + "#" + r.item().index())
+                .contains(notice.id() + "#0");
+
+        NoticeItem restored = upheld.redressed(ItemStatus.RESTORED, upheld.redress()
+                .withComplaint(upheld.redress().sellerComplaint().decided(new Complaint.Ruling(Complaint.Outcome.REVERSE,
+                        "staff-1", AT.plusSeconds(180), "Authorised.")))
+                .withWithdrawal(new Redress.Withdrawal(AT.plusSeconds(170), null))
+                .withRestoration(new Redress.Restoration(AT.plusSeconds(180), Redress.Cause.COMPLAINT_REVERSED, true)));
+        assertThat(notices().recordRedress(notice.id(), upheld, restored, AT)).isTrue();
+        assertThat(notices().itemsAt(notice.id(), List.of(0))).containsExactly(restored);
+        assertThat(notices().openComplaints(null, 1000).entries()).extracting(r -> r.noticeId())
+                .doesNotContain(notice.id());
+        assertThat(notices().redressDue(AT, 1000)).contains(ref);
+        notices().scheduleRedress(notice.id(), 0, null);
+        assertThat(notices().redressDue(AT.plus(Duration.ofDays(400)), 1000)).doesNotContain(ref);
+        notices().scheduleRedress(notice.id(), 5, AT);
+        assertThat(notices().redressDue(AT, 1000)).doesNotContain(new NoticeStore.ItemRef(notice.id(), 5));
+    }
+
+    @Test
+    void aSellersTakedownsListNewestFirstOnceEachAndByStrike() {
+        String seller = "s-" + UUID.randomUUID();
+        String owner = rightholder();
+        Notice older = notice(owner, now(), 3);
+        Notice newer = notice(rightholder(), older.receivedAt().plusSeconds(1), 2);
+        LocalDate day = LocalDate.parse("2026-11-20");
+        notices().recordTakedowns(seller, older, day, List.of(0, 2));
+        notices().recordTakedowns(seller, older, day, List.of(2, 1));
+        notices().recordTakedowns(seller, newer, day, List.of(0));
+        notices().recordTakedowns(seller, older, day.plusDays(1), List.of(0));
+        notices().recordTakedowns(seller, newer, day, List.of());
+
+        List<NoticeStore.ItemRef> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<NoticeStore.ItemRef> page = notices().takedownsOf(seller, cursor, 2);
+            all.addAll(page.entries());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(all).containsExactly(new NoticeStore.ItemRef(older.id(), 0), new NoticeStore.ItemRef(newer.id(), 0),
+                new NoticeStore.ItemRef(older.id(), 2), new NoticeStore.ItemRef(older.id(), 1),
+                new NoticeStore.ItemRef(older.id(), 0));
+        assertThat(notices().takedownsOf(seller, null, 10).nextCursor()).isNull();
+        assertThat(notices().takedownsOf("s-" + UUID.randomUUID(), null, 10).entries()).isEmpty();
+        assertThat(notices().takedownsOn(seller, owner, day)).containsExactlyInAnyOrder(
+                new NoticeStore.ItemRef(older.id(), 0), new NoticeStore.ItemRef(older.id(), 1),
+                new NoticeStore.ItemRef(older.id(), 2));
+    }
+
+    @Test
+    void aTakedownIsUndoneOnlyByTheItemThatMadeIt() {
+        String seller = "s-" + UUID.randomUUID();
+        Listing listing = new Listing("l-" + UUID.randomUUID(), seller, "ACME bag", "ACME", ListingStatus.ACTIVE);
+        Listing held = new Listing("l-" + UUID.randomUUID(), seller, "ACME belt", "ACME", ListingStatus.ACTIVE);
+        seed(listing);
+        seed(held);
+        listings().takeDown(listing.id(), "ntc_a", 0, AT);
+        listings().takeDown(held.id(), "ntc_a", 1, AT);
+
+        assertThat(listings().restoreTakedown(listing.id(), "ntc_b", 0, false)).isFalse();
+        assertThat(listings().restoreTakedown(listing.id(), "ntc_a", 0, false)).isTrue();
+        assertThat(listings().restoreTakedown(listing.id(), "ntc_a", 0, false)).isFalse();
+        assertThat(listings().find(listing.id())).contains(listing);
+
+        // A suspended seller's listing stays down, now held by the suspension: reinstatement brings it back.
+        assertThat(listings().restoreTakedown(held.id(), "ntc_a", 1, true)).isTrue();
+        assertThat(listings().find(held.id())).contains(new Listing(held.id(), seller, "ACME belt", "ACME",
+                ListingStatus.REMOVED, null, null, true));
+        assertThat(listings().restoreAfterSuspension(held.id())).isTrue();
+        assertThat(listings().find(held.id())).contains(held);
+    }
+
+    @Test
+    void countsAddedOnceForATokenCountOnceAndContestedTakedownsAreMarkedOnTheirStrike() {
+        String owner = rightholder();
+        LocalDate day = LocalDate.parse("2026-11-20");
+        trust().addCounts(owner, day, new TrustCounts(1, 1, 0, 0, 1));
+        trust().addCountsOnce(owner, day, new TrustCounts(0, 0, 0, 1, -1), "reversal|ntc_a|0");
+        trust().addCountsOnce(owner, day, new TrustCounts(0, 0, 0, 1, -1), "reversal|ntc_a|0");
+        trust().addCountsOnce(owner, day.plusDays(1), new TrustCounts(0, 0, 0, 1, 0), "reversal|ntc_a|0");
+        assertThat(trust().counts(owner, day, day.plusDays(1))).isEqualTo(new TrustCounts(1, 1, 0, 2, 0));
+
+        String seller = "s-" + UUID.randomUUID();
+        trust().addStrikeItems(seller, owner, day, false, List.of("ntc_a#0", "ntc_a#1"), AT);
+        String strikeId = Strike.id(day, owner);
+        trust().markDisputed(seller, strikeId, "ntc_a#0", true);
+        trust().markDisputed(seller, strikeId, "ntc_a#1", true);
+        trust().markDisputed(seller, strikeId, "ntc_a#1", true);
+        trust().markDisputed(seller, strikeId, "ntc_a#1", false);
+        trust().markDisputed(seller, Strike.id(day.plusDays(1), owner), "ntc_b#0", true);
+        assertThat(trust().strikes(seller, null)).singleElement()
+                .satisfies(strike -> assertThat(strike.disputed()).containsExactly("ntc_a#0"));
+    }
+
+    @Test
+    void anItemReachingAStatusAgainByAnotherRuleKeepsBothTransitions() {
+        String noticeId = Ids.notice(now());
+        AuditEvent actioned = new AuditEvent(noticeId, 0, "AUTO", AT, ItemStatus.RECEIVED, ItemStatus.ACTIONED, null,
+                DecisionRule.BRAND_MATCH);
+        AuditEvent contested = new AuditEvent(noticeId, 0, "SELLER", AT.plusSeconds(60), ItemStatus.ACTIONED,
+                ItemStatus.COUNTER_NOTICED, null, DecisionRule.COUNTER_NOTICE);
+        AuditEvent upheld = new AuditEvent(noticeId, 0, "RIGHTHOLDER", AT.plusSeconds(120), ItemStatus.COUNTER_NOTICED,
+                ItemStatus.ACTIONED, null, DecisionRule.COUNTER_NOTICE_UPHELD);
+        audit().append(List.of(actioned));
+        audit().append(List.of(contested, upheld));
+        audit().append(List.of(upheld));
+        assertThat(audit().forNotice(noticeId)).containsExactly(actioned, contested, upheld);
     }
 
     @Test
