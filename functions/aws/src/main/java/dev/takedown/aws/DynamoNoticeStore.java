@@ -489,25 +489,36 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
 
     @Override
     public Page<ReviewItem> needsReview(String cursor, int limit) {
+        return waiting(new Queue(NEEDS_REVIEW, "reviewState", ItemStatus.NEEDS_REVIEW.name(), "reviewSince", REVIEW_SINCE,
+                "review queue"), cursor, limit);
+    }
+
+    /** A sparse index of items waiting for a person, oldest first: its keys, and what its cursors look like. */
+    private record Queue(String index, String stateAttribute, String state, String sinceAttribute, Pattern since,
+                         String name) {
+    }
+
+    private Page<ReviewItem> waiting(Queue queue, String cursor, int limit) {
         Map<String, AttributeValue> start = null;
         if (cursor != null) {
             String since = Cursors.decode(cursor);
-            Matcher key = REVIEW_SINCE.matcher(since);
+            Matcher key = queue.since().matcher(since);
             if (!key.matches()) {
-                throw new InvalidCursorException("not a review queue cursor");
+                throw new InvalidCursorException("not a " + queue.name() + " cursor");
             }
             start = Map.of(
-                    "reviewState", AttributeValue.fromS(ItemStatus.NEEDS_REVIEW.name()),
-                    "reviewSince", AttributeValue.fromS(since),
+                    queue.stateAttribute(), AttributeValue.fromS(queue.state()),
+                    queue.sinceAttribute(), AttributeValue.fromS(since),
                     "noticeId", AttributeValue.fromS(key.group(1)),
                     "sk", AttributeValue.fromS(key.group(2)));
         }
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(NEEDS_REVIEW)
-                .keyConditionExpression("reviewState = :r")
-                .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(ItemStatus.NEEDS_REVIEW.name())));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(queue.index())
+                .keyConditionExpression("#state = :state")
+                .expressionAttributeNames(Map.of("#state", queue.stateAttribute()))
+                .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(queue.state())));
         Rows rows = collect(query, start, limit, false);
         return new Page<>(rows.rows().stream().map(row -> new ReviewItem(Attrs.s(row, "noticeId"), toItem(row))).toList(),
-                rows.resumeAfter() == null ? null : Cursors.encode(rows.resumeAfter().get("reviewSince").s()));
+                rows.resumeAfter() == null ? null : Cursors.encode(rows.resumeAfter().get(queue.sinceAttribute()).s()));
     }
 
     @Override
@@ -599,25 +610,8 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
 
     @Override
     public Page<ReviewItem> openComplaints(String cursor, int limit) {
-        Map<String, AttributeValue> start = null;
-        if (cursor != null) {
-            String since = Cursors.decode(cursor);
-            Matcher key = COMPLAINT_SINCE.matcher(since);
-            if (!key.matches()) {
-                throw new InvalidCursorException("not a complaint queue cursor");
-            }
-            start = Map.of(
-                    "complaintState", AttributeValue.fromS(OPEN),
-                    "complaintSince", AttributeValue.fromS(since),
-                    "noticeId", AttributeValue.fromS(key.group(1)),
-                    "sk", AttributeValue.fromS(key.group(2)));
-        }
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(COMPLAINTS)
-                .keyConditionExpression("complaintState = :o")
-                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(OPEN)));
-        Rows rows = collect(query, start, limit, false);
-        return new Page<>(rows.rows().stream().map(row -> new ReviewItem(Attrs.s(row, "noticeId"), toItem(row))).toList(),
-                rows.resumeAfter() == null ? null : Cursors.encode(rows.resumeAfter().get("complaintSince").s()));
+        return waiting(new Queue(COMPLAINTS, "complaintState", OPEN, "complaintSince", COMPLAINT_SINCE, "complaint queue"),
+                cursor, limit);
     }
 
     @Override

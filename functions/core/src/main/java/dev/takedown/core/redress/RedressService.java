@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The due-process half of notice and takedown: a seller contests a takedown by counter-notice (DMCA 512(g), PRC
@@ -129,7 +130,7 @@ public final class RedressService {
 
     public Takedown fileCounterNotice(String sellerId, String noticeId, int index,
                                       RedressRequests.CounterNoticeFiling filing) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return untilStored(() -> {
             Notice notice = notice(noticeId);
             NoticeItem item = ownTakedown(sellerId, noticeId, index);
             Instant now = now();
@@ -156,13 +157,13 @@ public final class RedressService {
                         "respondBy", counterNotice.respondBy());
                 return new Takedown(noticeId, followUp.finish(notice, after, now));
             }
-        }
-        throw changedMeanwhile();
+            return null;
+        });
     }
 
     public Takedown fileSellerComplaint(String sellerId, String noticeId, int index,
                                         RedressRequests.ComplaintFiling filing) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return untilStored(() -> {
             Notice notice = notice(noticeId);
             NoticeItem item = ownTakedown(sellerId, noticeId, index);
             Instant now = now();
@@ -186,8 +187,8 @@ public final class RedressService {
                 Log.info("complaint filed", "noticeId", noticeId, "index", index, "from", Party.SELLER);
                 return new Takedown(noticeId, followUp.finish(notice, after, now));
             }
-        }
-        throw changedMeanwhile();
+            return null;
+        });
     }
 
     // ------------------------------------------------------------------ rightholders
@@ -195,7 +196,7 @@ public final class RedressService {
     /** The rightholder's answer to an open counter-notice, before its {@code respondBy}. */
     public NoticeItem respondToCounterNotice(String rightholderId, String noticeId, int index,
                                              RedressRequests.Response response) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return untilStored(() -> {
             Notice notice = ownNotice(rightholderId, noticeId);
             NoticeItem item = item(notice, index);
             Instant now = now();
@@ -223,8 +224,8 @@ public final class RedressService {
                         "response", response.accept() ? "ACCEPT" : "LEGAL_ACTION");
                 return followUp.finish(notice, after, now);
             }
-        }
-        throw changedMeanwhile();
+            return null;
+        });
     }
 
     /**
@@ -280,7 +281,7 @@ public final class RedressService {
     /** The rightholder's complaint about a rejection, for a person to decide. */
     public NoticeItem fileRightholderComplaint(String rightholderId, String noticeId, int index,
                                                RedressRequests.ComplaintFiling filing) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return untilStored(() -> {
             Notice notice = ownNotice(rightholderId, noticeId);
             NoticeItem item = item(notice, index);
             Instant now = now();
@@ -300,8 +301,8 @@ public final class RedressService {
                 Log.info("complaint filed", "noticeId", noticeId, "index", index, "from", Party.RIGHTHOLDER);
                 return after;
             }
-        }
-        throw changedMeanwhile();
+            return null;
+        });
     }
 
     // ------------------------------------------------------------------ staff
@@ -317,7 +318,7 @@ public final class RedressService {
      */
     public NoticeItem decideComplaint(String noticeId, int index, Party from, Complaint.Outcome outcome, String staffId,
                                       String reason) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return untilStored(() -> {
             Notice notice = notice(noticeId);
             NoticeItem item = item(notice, index);
             Instant now = now();
@@ -344,7 +345,7 @@ public final class RedressService {
                 if (recorded.stream().anyMatch(i -> i.index() == index && actioned.decision().equals(i.decision()))) {
                     return followUp.finish(notice, actioned, now);
                 }
-                continue;
+                return null;
             }
             NoticeItem after = outcome == Complaint.Outcome.REVERSE
                     ? restored(notice, item, Redress.Cause.COMPLAINT_REVERSED, redress, now)
@@ -354,8 +355,8 @@ public final class RedressService {
                         "staffId", staffId);
                 return followUp.finish(notice, after, now);
             }
-        }
-        throw changedMeanwhile();
+            return null;
+        });
     }
 
     /** A rejection reversed: the listing taken down as a staff ACTION would, if the right still backs it. */
@@ -512,8 +513,18 @@ public final class RedressService {
                 List.of(new FieldError(field, detail))));
     }
 
-    private static ProblemException changedMeanwhile() {
-        return conflict("index", "The item kept changing while this request was handled; read it and try again.");
+    /**
+     * Runs {@code attempt} until it answers: null means the item changed between reading and storing it, and it reads
+     * the item again. Each attempt decides on the item as it then is.
+     */
+    private static <T> T untilStored(Supplier<T> attempt) {
+        for (int i = 1; i <= ATTEMPTS; i++) {
+            T answer = attempt.get();
+            if (answer != null) {
+                return answer;
+            }
+        }
+        throw conflict("index", "The item kept changing while this request was handled; read it and try again.");
     }
 
     private Instant now() {
