@@ -82,9 +82,10 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
         DynamoListingStore listings = adapters.listings();
         DynamoAuditLog audit = adapters.audit();
         DynamoWebhookSecretStore secrets = adapters.webhookSecrets();
-        StaffService staff = new StaffService(notices, adapters.rights(), rightholders, rightholders, adapters.apiKeys(),
-                secrets, listings, audit, new DecisionRecorder(notices, audit, notifications, trust), clock);
         DynamoSellerStore sellers = adapters.sellers();
+        StaffService staff = new StaffService(notices, adapters.rights(), rightholders, rightholders, sellers,
+                adapters.apiKeys(), secrets, listings, audit, new DecisionRecorder(notices, audit, notifications, trust),
+                clock);
         return new Wired(staff, new TrustStaffService(trust,
                 adapters.sellerStandings(trustStore, notifications), trustStore, rightholders, clock),
                 new WebhookStaffService(rightholders, sellers, sellers, secrets, clock));
@@ -130,6 +131,8 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
             case registerSeller -> StaffJson.registeredSeller(webhooks.registerSeller(StaffRequests.registerSeller(event)));
             case rotateWebhookSecret -> StaffJson.rotatedSecret(
                     webhooks.rotateWebhookSecret(StaffRequests.rotateWebhookSecret(event)));
+            case issueSellerKey -> StaffJson.sellerKeyIssued(staff.issueSellerKey(StaffRequests.issueSellerKey(event)));
+            case revokeSellerKey -> StaffJson.sellerKeysRevoked(staff.revokeSellerKey(StaffRequests.revokeSellerKey(event)));
         };
     }
 

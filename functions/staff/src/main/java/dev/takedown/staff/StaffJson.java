@@ -95,6 +95,20 @@ final class StaffJson {
                 .put("revokedKeys", revoked.revokedKeys());
     }
 
+    static ObjectNode sellerKeyIssued(StaffService.SellerKeyIssued issued) {
+        return Json.object()
+                .put("sellerId", issued.sellerId())
+                .put("apiKey", issued.apiKey())
+                .put("apiKeyExpiresAt", time(issued.apiKeyExpiresAt()))
+                .put("revokedKeys", issued.revokedKeys());
+    }
+
+    static ObjectNode sellerKeysRevoked(StaffService.SellerKeysRevoked revoked) {
+        return Json.object()
+                .put("sellerId", revoked.sellerId())
+                .put("revokedKeys", revoked.revokedKeys());
+    }
+
     static ObjectNode noticeRecord(StaffService.NoticeRecord record) {
         ObjectNode body = Json.object();
         body.set("notice", notice(record.notice()));

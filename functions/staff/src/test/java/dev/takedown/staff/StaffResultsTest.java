@@ -10,6 +10,7 @@ import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.Seller;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
@@ -122,8 +123,8 @@ class StaffResultsTest {
     private final InMemorySellerStore sellers = new InMemorySellerStore();
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     private final StaffService staff = new StaffService(notices, new InMemoryRightStore(Fixtures.RIGHTS), rightholders,
-            rightholders, apiKeys, secrets, listings, audit, new DecisionRecorder(notices, audit, notifications, trust),
-            clock);
+            rightholders, sellers, apiKeys, secrets, listings, audit,
+            new DecisionRecorder(notices, audit, notifications, trust), clock);
     private final TrustStaffService trustStaff = new TrustStaffService(trust,
             new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders, clock);
     private final WebhookStaffService webhookStaff = new WebhookStaffService(rightholders, sellers, sellers, secrets, clock);
@@ -352,6 +353,25 @@ class StaffResultsTest {
         assertThat(invoke("{\"operation\":\"getRightholder\",\"rightholderId\":\"acme\"}")).isEqualTo(deactivated);
         assertThat(invoke(admin, "{\"operation\":\"revokeApiKey\",\"rightholderId\":\"acme\",\"staffId\":\"staff-jane\","
                 + "\"reason\":\"Mandate ended.\"}")).isEqualTo("{\"rightholderId\":\"acme\",\"revokedKeys\":2}");
+    }
+
+    /** A seller's key: shown once, as a rightholder's rotation shows one; an unknown seller is named. */
+    @Test
+    void issuingAndRevokingASellersKeyAnswerAsARightholdersRotationAndRevocationDo() throws Exception {
+        sellers.with(new Seller("seller-fake", "Cheap Deals 4U", null));
+        String event = "{\"operation\":\"issueSellerKey\",\"sellerId\":\"seller-fake\",\"staffId\":\"staff-jane\","
+                + "\"expiresAt\":\"2027-06-30T00:00:00Z\"}";
+        assertThat(masked(invoke(admin, event))).isEqualTo("{\"sellerId\":\"seller-fake\",\"apiKey\":\"tdk_…\","
+                + "\"apiKeyExpiresAt\":\"2027-06-30T00:00:00.000Z\",\"revokedKeys\":0}");
+        assertThat(masked(invoke(admin, event))).isEqualTo("{\"sellerId\":\"seller-fake\",\"apiKey\":\"tdk_…\","
+                + "\"apiKeyExpiresAt\":\"2027-06-30T00:00:00.000Z\",\"revokedKeys\":1}");
+        assertThat(invoke(admin, "{\"operation\":\"revokeSellerKey\",\"sellerId\":\"seller-fake\","
+                + "\"staffId\":\"staff-jane\",\"reason\":\"Key stolen.\"}"))
+                .isEqualTo("{\"sellerId\":\"seller-fake\",\"revokedKeys\":1}");
+        assertThat(invoke(admin, "{\"operation\":\"issueSellerKey\",\"sellerId\":\"seller-nobody\","
+                + "\"staffId\":\"staff-jane\"}")).isEqualTo("{\"error\":{\"type\":\"NotFound\","
+                + "\"message\":\"No seller seller-nobody exists.\",\"errors\":[{\"field\":\"sellerId\","
+                + "\"message\":\"No seller seller-nobody exists.\"}]}}");
     }
 
     @Test
