@@ -268,7 +268,7 @@ class StaffResultsTest {
                 "{\"items\":[],\"nextCursor\":null}");
         assertThat(invoke("{\"operation\":\"getSeller\",\"sellerId\":\"seller-fake\"}")).isEqualTo(
                 "{\"sellerId\":\"seller-fake\",\"standing\":\"GOOD_STANDING\",\"standingSince\":null,"
-                        + "\"reinstatedAt\":null,\"establishedStrikes\":0,\"strikes\":[{"
+                        + "\"reinstatedAt\":null,\"establishedStrikes\":0,\"apiKeys\":[],\"strikes\":[{"
                         + "\"strikeId\":\"2026-11-28/acme\",\"rightholderId\":\"acme\",\"day\":\"2026-11-28\","
                         + "\"copyright\":false,\"state\":\"PENDING\",\"establishesAt\":\"2026-12-14T00:00:00.000Z\","
                         + "\"expiresAt\":\"2027-11-28T00:00:00.000Z\",\"items\":["
@@ -355,7 +355,7 @@ class StaffResultsTest {
                 + "\"reason\":\"Mandate ended.\"}")).isEqualTo("{\"rightholderId\":\"acme\",\"revokedKeys\":2}");
     }
 
-    /** A seller's key: shown once, as a rightholder's rotation shows one; an unknown seller is named. */
+    /** A seller's key: shown once, as a rightholder's rotation shows one, then only by its prefix; an unknown seller is named. */
     @Test
     void issuingAndRevokingASellersKeyAnswerAsARightholdersRotationAndRevocationDo() throws Exception {
         sellers.with(new Seller("seller-fake", "Cheap Deals 4U", null));
@@ -365,9 +365,16 @@ class StaffResultsTest {
                 + "\"apiKeyExpiresAt\":\"2027-06-30T00:00:00.000Z\",\"revokedKeys\":0}");
         assertThat(masked(invoke(admin, event))).isEqualTo("{\"sellerId\":\"seller-fake\",\"apiKey\":\"tdk_…\","
                 + "\"apiKeyExpiresAt\":\"2027-06-30T00:00:00.000Z\",\"revokedKeys\":1}");
+        String seller = invoke("{\"operation\":\"getSeller\",\"sellerId\":\"seller-fake\"}");
+        assertThat(seller).isEqualTo("{\"sellerId\":\"seller-fake\",\"standing\":\"GOOD_STANDING\",\"standingSince\":null,"
+                + "\"reinstatedAt\":null,\"establishedStrikes\":0,\"apiKeys\":[{\"keyPrefix\":\"" + seller.substring(
+                seller.indexOf("tdk_"), seller.indexOf("tdk_") + 8) + "\",\"issuedAt\":\"2026-11-28T15:45:00.000Z\","
+                + "\"issuedBy\":\"staff-jane\",\"expiresAt\":\"2027-06-30T00:00:00.000Z\",\"expired\":false}],"
+                + "\"strikes\":[],\"auditTrail\":[]}");
         assertThat(invoke(admin, "{\"operation\":\"revokeSellerKey\",\"sellerId\":\"seller-fake\","
                 + "\"staffId\":\"staff-jane\",\"reason\":\"Key stolen.\"}"))
                 .isEqualTo("{\"sellerId\":\"seller-fake\",\"revokedKeys\":1}");
+        assertThat(invoke("{\"operation\":\"getSeller\",\"sellerId\":\"seller-fake\"}")).contains("\"apiKeys\":[],");
         assertThat(invoke(admin, "{\"operation\":\"issueSellerKey\",\"sellerId\":\"seller-nobody\","
                 + "\"staffId\":\"staff-jane\"}")).isEqualTo("{\"error\":{\"type\":\"NotFound\","
                 + "\"message\":\"No seller seller-nobody exists.\",\"errors\":[{\"field\":\"sellerId\","

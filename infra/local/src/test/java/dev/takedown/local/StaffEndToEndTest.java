@@ -117,11 +117,15 @@ class StaffEndToEndTest {
         String secondKey = second.path("apiKey").asText();
         assertThat(call("GET", "/v1/notices", firstKey, null).statusCode()).as("replaced").isEqualTo(401);
         assertThat(call("GET", "/v1/notices", secondKey, null).statusCode()).isEqualTo(404);
+        String getSeller = "{\"operation\": \"getSeller\", \"sellerId\": \"seller-keys\"}";
+        assertThat(staff(getSeller).path("apiKeys")).singleElement()
+                .satisfies(k -> assertThat(k.path("keyPrefix").asText()).isEqualTo(secondKey.substring(0, 8)));
 
         JsonNode revoked = staff("{\"operation\": \"revokeSellerKey\", \"sellerId\": \"seller-keys\","
                 + " \"staffId\": \"staff-jane\", \"reason\": \"Key stolen.\"}");
         assertThat(revoked.path("revokedKeys").asInt()).as(revoked.toString()).isEqualTo(1);
         assertThat(call("GET", "/v1/notices", secondKey, null).statusCode()).as("revoked").isEqualTo(401);
+        assertThat(staff(getSeller).path("apiKeys")).isEmpty();
         assertThat(staff("{\"operation\": \"issueSellerKey\", \"sellerId\": \"seller-nobody\", \"staffId\": \"staff-jane\"}")
                 .path("error").path("type").asText()).isEqualTo("NotFound");
     }

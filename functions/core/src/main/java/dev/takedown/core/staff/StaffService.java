@@ -304,9 +304,17 @@ public final class StaffService {
 
     public Access access(String rightholderId) {
         Principal principal = Principal.rightholder(rightholderId);
+        return new Access(apiKeys.deactivation(principal).orElse(null), keyViews(principal));
+    }
+
+    /** The seller's keys as staff see them; sellers are never deactivated. */
+    public List<KeyView> sellerKeys(String sellerId) {
+        return keyViews(Principal.seller(sellerId));
+    }
+
+    private List<KeyView> keyViews(Principal principal) {
         Instant now = clock.instant();
-        return new Access(apiKeys.deactivation(principal).orElse(null),
-                apiKeys.keysOf(principal).stream().map(k -> new KeyView(k, k.expiredAt(now))).toList());
+        return apiKeys.keysOf(principal).stream().map(k -> new KeyView(k, k.expiredAt(now))).toList();
     }
 
     private void existing(String rightholderId) {

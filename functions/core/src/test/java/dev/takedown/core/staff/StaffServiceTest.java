@@ -424,6 +424,12 @@ class StaffServiceTest {
         assertThat(second.revokedKeys()).isEqualTo(1);
         assertThat(principalOf(first.apiKey())).isNull();
         assertThat(principalOf(second.apiKey())).isEqualTo(Principal.seller("seller-fake"));
+        assertThat(staff.sellerKeys("seller-fake")).singleElement().satisfies(view -> {
+            assertThat(view.key().prefix()).isEqualTo(second.apiKey().substring(0, 8));
+            assertThat(view.key().issuedBy()).isEqualTo("staff-joe");
+            assertThat(view.expired()).isFalse();
+        });
+        assertThat(staff.access("seller-fake").apiKeys()).as("a rightholder of the same id holds none").isEmpty();
 
         assertError(() -> staff.issueSellerKey(new StaffRequests.IssueSellerKey("seller-nobody", "staff-ann", null)),
                 StaffException.Type.NotFound, "sellerId");
