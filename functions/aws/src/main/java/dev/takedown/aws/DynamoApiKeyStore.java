@@ -18,9 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * API keys by SHA-256 hash; the key itself is never written anywhere. A key row names its principal in
  * {@code rightholderId} or {@code sellerId}, and the index keyed on that attribute ({@code byRightholder},
  * {@code bySeller}) finds the principal's keys; revoking a key deletes its row, so it stops authenticating with the
- * next request. A
- * deactivated principal has a row of its own, keyed {@code principal:<kind>:<id>} (no hash has that shape), so that
- * the authorizer reads one table only and only the admin function can write either.
+ * next request. A deactivated principal has a row of its own, keyed {@code principal:<kind>:<id>} (no hash has that
+ * shape), so that the authorizer reads one table only and only the admin function can write either.
  */
 public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyRegistry {
     static final String BY_RIGHTHOLDER = "byRightholder";
