@@ -19,9 +19,11 @@ import java.util.Map;
 
 /**
  * API Gateway REQUEST authorizer. A valid key yields an Allow policy for the whole stage (so the cached answer
- * holds for every route) and the rightholder id in the context; anything else fails with "Unauthorized",
- * which API Gateway turns into the 401 gateway response without invoking the route's function. A refusal is
- * logged with its reason and at most the key's prefix.
+ * holds for every route) and its principal in the context: {@code principalType} and {@code principalId} for every
+ * key, and {@code rightholderId} or {@code sellerId} by its kind, so that a route reads the one id it serves and
+ * finds nothing for the other kind. Anything else fails with "Unauthorized", which API Gateway turns into the 401
+ * gateway response without invoking the route's function. A refusal is logged with its reason and at most the
+ * key's prefix.
  */
 public final class AuthorizerHandler implements RequestStreamHandler {
     private final Authenticator authenticator;
@@ -55,13 +57,14 @@ public final class AuthorizerHandler implements RequestStreamHandler {
             }
             throw new UnauthorizedException();
         }
-        StreamJson.write(output, allow(rightholderId(outcome.principal()), Json.text(event, "methodArn")));
+        StreamJson.write(output, allow(outcome.principal(), Json.text(event, "methodArn")));
     }
 
-    /** The id the API's functions read from the context; a new kind of principal decides here what they see. */
-    private static String rightholderId(Principal principal) {
-        return switch (principal.kind()) {
-            case RIGHTHOLDER -> principal.id();
+    /** The context attribute naming the principal by its kind; a new kind of principal decides here what routes see. */
+    private static String idAttribute(Principal.Kind kind) {
+        return switch (kind) {
+            case RIGHTHOLDER -> "rightholderId";
+            case SELLER -> "sellerId";
         };
     }
 
@@ -77,14 +80,17 @@ public final class AuthorizerHandler implements RequestStreamHandler {
         return null;
     }
 
-    static ObjectNode allow(String rightholderId, String methodArn) {
-        ObjectNode response = Json.object().put("principalId", rightholderId);
+    static ObjectNode allow(Principal principal, String methodArn) {
+        ObjectNode response = Json.object().put("principalId", principal.id());
         ObjectNode policy = response.putObject("policyDocument").put("Version", "2012-10-17");
         policy.putArray("Statement").addObject()
                 .put("Action", "execute-api:Invoke")
                 .put("Effect", "Allow")
                 .put("Resource", stageWide(methodArn));
-        response.putObject("context").put("rightholderId", rightholderId);
+        response.putObject("context")
+                .put("principalType", principal.kind().name())
+                .put("principalId", principal.id())
+                .put(idAttribute(principal.kind()), principal.id());
         return response;
     }
 

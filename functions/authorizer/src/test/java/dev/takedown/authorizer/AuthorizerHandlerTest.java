@@ -68,11 +68,40 @@ class AuthorizerHandlerTest {
         JsonNode response = invoke(Events.load("authorizer-request.json"));
 
         assertThat(response.path("principalId").asText()).isEqualTo("acme");
-        assertThat(response.path("context").path("rightholderId").asText()).isEqualTo("acme");
+        assertThat(Json.write(response.path("context")))
+                .isEqualTo("{\"principalType\":\"RIGHTHOLDER\",\"principalId\":\"acme\",\"rightholderId\":\"acme\"}");
         JsonNode statement = response.path("policyDocument").path("Statement").get(0);
         assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
         assertThat(statement.path("Action").asText()).isEqualTo("execute-api:Invoke");
         assertThat(statement.path("Resource").asText()).isEqualTo("arn:aws:execute-api:us-east-1:123456789012:abc123/prod/*");
+    }
+
+    @Test
+    void aSellersKeyNamesItsSellerAndNoRightholder() throws Exception {
+        String sellersKey = Ids.apiKey();
+        keys.issue(ApiKey.issued(sellersKey, Principal.seller("seller-fake"), Fixtures.NOW.minusSeconds(60), "staff-jane",
+                null));
+
+        JsonNode response = invoke(withAuthorization("Bearer " + sellersKey));
+
+        assertThat(response.path("principalId").asText()).isEqualTo("seller-fake");
+        assertThat(Json.write(response.path("context")))
+                .isEqualTo("{\"principalType\":\"SELLER\",\"principalId\":\"seller-fake\",\"sellerId\":\"seller-fake\"}");
+        assertThat(response.path("policyDocument").path("Statement").get(0).path("Resource").asText())
+                .isEqualTo("arn:aws:execute-api:us-east-1:123456789012:abc123/prod/*");
+    }
+
+    @Test
+    void aSellersKeyIsRefusedAsARightholdersIsWhenRevokedOrExpired() throws Exception {
+        Principal seller = Principal.seller("seller-fake");
+        String revoked = Ids.apiKey();
+        String expired = Ids.apiKey();
+        keys.issue(ApiKey.issued(revoked, seller, Fixtures.NOW.minusSeconds(60), "staff-jane", null));
+        keys.revokeAllBut(seller, null);
+        keys.issue(ApiKey.issued(expired, seller, Fixtures.NOW.minusSeconds(60), "staff-jane", Fixtures.NOW));
+
+        assertThat(refusedAndLogged("Bearer " + revoked)).contains("\"reason\":\"UNKNOWN\"");
+        assertThat(refusedAndLogged("Bearer " + expired)).contains("\"reason\":\"EXPIRED\"");
     }
 
     @Test

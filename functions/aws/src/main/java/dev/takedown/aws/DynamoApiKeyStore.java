@@ -15,21 +15,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * API keys by SHA-256 hash; the key itself is never written anywhere. The {@code byRightholder} index finds a
- * rightholder's keys; revoking a key deletes its row, so it stops authenticating with the next request. A
- * deactivated principal has a row of its own, keyed {@code principal:<kind>:<id>} (no hash has that shape), so that
- * the authorizer reads one table only and only the admin function can write either.
+ * API keys by SHA-256 hash; the key itself is never written anywhere. A key row names its principal in
+ * {@code rightholderId} or {@code sellerId}, and the index keyed on that attribute ({@code byRightholder},
+ * {@code bySeller}) finds the principal's keys; revoking a key deletes its row, so it stops authenticating with the
+ * next request. A deactivated principal has a row of its own, keyed {@code principal:<kind>:<id>} (no hash has that
+ * shape), so that the authorizer reads one table only and only the admin function can write either.
  */
 public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyRegistry {
     static final String BY_RIGHTHOLDER = "byRightholder";
+    static final String BY_SELLER = "bySeller";
 
     public DynamoApiKeyStore(DynamoDbClient dynamo, String table) {
         super(dynamo, table);
     }
 
     /** Loads a key given in clear text (seed data); the store keeps only its hash and prefix. */
-    public void register(String apiKey, String rightholderId, Instant createdAt) {
-        issue(ApiKey.issued(apiKey, Principal.rightholder(rightholderId), createdAt, null, null));
+    public void register(String apiKey, Principal principal, Instant createdAt) {
+        issue(ApiKey.issued(apiKey, principal, createdAt, null, null));
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyR
         dynamo.putItem(r -> r.tableName(table).item(Attrs.item()
                 .s("keyHash", key.keyHash())
                 .s("keyPrefix", key.prefix())
-                .s(column(key.principal()).attribute(), key.principal().id())
+                .s(column(key.principal().kind()).attribute(), key.principal().id())
                 .s("createdAt", Times.format(key.issuedAt()))
                 .s("issuedBy", key.issuedBy())
                 .s("expiresAt", key.expiresAt() == null ? null : Times.format(key.expiresAt()))
@@ -58,7 +60,7 @@ public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyR
     }
 
     private List<String> hashesOf(Principal principal) {
-        Column column = column(principal);
+        Column column = column(principal.kind());
         return dynamo.queryPaginator(r -> r.tableName(table).indexName(column.index())
                         .keyConditionExpression("#p = :p")
                         .expressionAttributeNames(Map.of("#p", column.attribute()))
@@ -69,12 +71,12 @@ public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyR
     @Override
     public Optional<ApiKey> find(String keyHash) {
         Map<String, AttributeValue> item = read(keyHash);
-        String rightholderId = item == null ? null : Attrs.s(item, "rightholderId");
-        if (rightholderId == null) {
+        Principal principal = item == null ? null : principal(item);
+        if (principal == null) {
             return Optional.empty();
         }
         String expiresAt = Attrs.s(item, "expiresAt");
-        return Optional.of(new ApiKey(keyHash, Attrs.s(item, "keyPrefix"), Principal.rightholder(rightholderId),
+        return Optional.of(new ApiKey(keyHash, Attrs.s(item, "keyPrefix"), principal,
                 Times.parse(Attrs.s(item, "createdAt")), Attrs.s(item, "issuedBy"),
                 expiresAt == null ? null : Times.parse(expiresAt)));
     }
@@ -120,6 +122,17 @@ public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyR
         return item == null || item.isEmpty() ? null : item;
     }
 
+    /** Whom a key row speaks for; null for a row that is no key (a deactivation). */
+    private static Principal principal(Map<String, AttributeValue> item) {
+        for (Principal.Kind kind : Principal.Kind.values()) {
+            String id = Attrs.s(item, column(kind).attribute());
+            if (id != null) {
+                return new Principal(kind, id);
+            }
+        }
+        return null;
+    }
+
     private static String principalKey(Principal principal) {
         return "principal:" + principal.kind().name().toLowerCase() + ":" + principal.id();
     }
@@ -128,9 +141,10 @@ public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyR
     private record Column(String attribute, String index) {
     }
 
-    private static Column column(Principal principal) {
-        return switch (principal.kind()) {
+    private static Column column(Principal.Kind kind) {
+        return switch (kind) {
             case RIGHTHOLDER -> new Column("rightholderId", BY_RIGHTHOLDER);
+            case SELLER -> new Column("sellerId", BY_SELLER);
         };
     }
 }

@@ -29,7 +29,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The notices API: submit a notice, read it back with its items and webhook deliveries, list one's notices.
- * Routes follow template.yaml.
+ * Routes follow template.yaml. They serve rightholders only: a seller's key is answered as on an unknown route.
  */
 public final class IntakeHandler implements RequestStreamHandler {
     /** JSON, with at most a UTF-8 charset: the one media type a notice is sent as. */
@@ -85,10 +85,14 @@ public final class IntakeHandler implements RequestStreamHandler {
     ApiResponse handle(ApiRequest request) {
         try {
             String rightholderId = request.authorizer().get("rightholderId");
-            if (rightholderId == null) {
-                return ApiResponse.problem(Problem.unauthorized("No authenticated rightholder on this request."));
+            if (rightholderId != null) {
+                return route(request, rightholderId);
             }
-            return route(request, rightholderId);
+            if (request.principalId() == null) {
+                return ApiResponse.problem(Problem.unauthorized("No authenticated principal on this request."));
+            }
+            // Another kind of principal (a seller): these routes are not for it, and it must not learn they exist.
+            return unknownRoute();
         } catch (ProblemException e) {
             return ApiResponse.problem(e.problem());
         } catch (RuntimeException e) {
@@ -117,8 +121,13 @@ public final class IntakeHandler implements RequestStreamHandler {
             case "/v1/notices/{id}/items" -> method.equals("GET") ? items(request, rightholderId) : notAllowed(method, "GET");
             case "/v1/notices/{id}/deliveries" ->
                     method.equals("GET") ? deliveries(request, rightholderId) : notAllowed(method, "GET");
-            default -> ApiResponse.problem(Problem.notFound("No such route: " + request.path()));
+            default -> unknownRoute();
         };
+    }
+
+    /** Word for word API Gateway's answer on a path it has no route for (template.yaml: MISSING_AUTHENTICATION_TOKEN). */
+    private static ApiResponse unknownRoute() {
+        return ApiResponse.problem(Problem.notFound("No such route."));
     }
 
     private ApiResponse submit(ApiRequest request, String rightholderId) {

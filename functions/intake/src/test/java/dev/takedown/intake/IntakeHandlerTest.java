@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -200,10 +201,32 @@ class IntakeHandlerTest {
     }
 
     @Test
+    void aSellersKeyFindsNoNoticesRouteAndIsAnsweredAsOnAnUnknownRoute() throws Exception {
+        submitSample();
+        int stored = notices.size();
+        for (String sample : List.of("intake-submit-notice.json", "intake-list-notices.json", "intake-get-notice.json",
+                "intake-list-notice-items.json", "intake-list-notice-deliveries.json", "intake-wrong-method.json")) {
+            ObjectNode event = event(sample);
+            // What the authorizer hands on for a seller's key: no rightholderId.
+            event.withObjectProperty("requestContext").set("authorizer", Json.object().put("principalId", "seller-fake")
+                    .put("principalType", "SELLER").put("sellerId", "seller-fake"));
+            ObjectNode unknownRoute = event(sample);
+            unknownRoute.put("resource", "/v1/nothing-here").put("path", "/v1/nothing-here");
+
+            JsonNode response = invoke(event.toString());
+            assertThat(response.path("statusCode").asInt()).as(sample).isEqualTo(404);
+            assertThat(response).as(sample).isEqualTo(invoke(unknownRoute.toString()));
+        }
+        assertThat(notices.size()).isEqualTo(stored);
+    }
+
+    @Test
     void withoutAnAuthorizerContextNothingIsServed() throws Exception {
         ObjectNode post = event("intake-submit-notice.json");
         post.withObjectProperty("requestContext").remove("authorizer");
         assertThat(invoke(post.toString()).path("statusCode").asInt()).isEqualTo(401);
+        post.withObjectProperty("requestContext").putObject("authorizer").put("integrationLatency", 12);
+        assertThat(invoke(post.toString()).path("statusCode").asInt()).as("a context naming no principal").isEqualTo(401);
         assertThat(notices.size()).isZero();
     }
 

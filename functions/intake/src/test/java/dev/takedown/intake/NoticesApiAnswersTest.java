@@ -220,6 +220,17 @@ class NoticesApiAnswersTest {
                         + "\"errors\":[]}");
     }
 
+    /** A seller's key on a notices route: API Gateway's own answer on a path it has no route for, word for word. */
+    @Test
+    void aSellerIsAnsweredAsOnAnUnknownRoute() throws Exception {
+        ObjectNode event = (ObjectNode) Json.parse(get("/v1/notices/{id}", NOTICE_ID, Map.of()));
+        event.withObjectProperty("requestContext").set("authorizer", Json.object().put("principalId", "seller-fake")
+                .put("principalType", "SELLER").put("sellerId", "seller-fake"));
+        assertAnswer(invoke(Json.write(event)), 404, "{\"Content-Type\":\"application/problem+json\"}",
+                "{\"type\":\"https://takedown.dev/problems/not-found\",\"title\":\"Not Found\",\"status\":404,"
+                        + "\"detail\":\"No such route.\",\"errors\":[]}");
+    }
+
     /** The proxy response as API Gateway reads it: these four fields, in this order, and nothing else. */
     private static void assertAnswer(String response, int status, String headers, String body) throws Exception {
         JsonNode answer = Json.parse(response);

@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * StaffAdminFunction: rightholder registration, activation and API keys, right status, tiers and suspensions, strikes
- * and seller reinstatement. Reading and deciding are StaffReviewerFunction's.
+ * StaffAdminFunction: rightholder registration, activation and API keys, sellers' API keys, right status, tiers and
+ * suspensions, strikes and seller reinstatement. Reading and deciding are StaffReviewerFunction's.
  */
 public final class StaffAdminHandler extends StaffHandler {
     public StaffAdminHandler() {

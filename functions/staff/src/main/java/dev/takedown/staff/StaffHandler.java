@@ -82,9 +82,10 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
         DynamoListingStore listings = adapters.listings();
         DynamoAuditLog audit = adapters.audit();
         DynamoWebhookSecretStore secrets = adapters.webhookSecrets();
-        StaffService staff = new StaffService(notices, adapters.rights(), rightholders, rightholders, adapters.apiKeys(),
-                secrets, listings, audit, new DecisionRecorder(notices, audit, notifications, trust), clock);
         DynamoSellerStore sellers = adapters.sellers();
+        StaffService staff = new StaffService(notices, adapters.rights(), rightholders, rightholders, sellers,
+                adapters.apiKeys(), secrets, listings, audit, new DecisionRecorder(notices, audit, notifications, trust),
+                clock);
         return new Wired(staff, new TrustStaffService(trust,
                 adapters.sellerStandings(trustStore, notifications), trustStore, rightholders, clock),
                 new WebhookStaffService(rightholders, sellers, sellers, secrets, clock));
@@ -121,21 +122,28 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
             case getRightholder -> rightholder(trust.getRightholder(StaffRequests.getRightholder(event)));
             case setTier -> rightholder(trust.setTier(StaffRequests.setTier(event)));
             case liftSuspension -> rightholder(trust.liftSuspension(StaffRequests.liftSuspension(event)));
-            case getSeller -> StaffJson.seller(trust.getSeller(StaffRequests.getSeller(event)));
-            case voidStrike -> StaffJson.seller(trust.voidStrike(StaffRequests.voidStrike(event)));
-            case reinstateSeller -> StaffJson.seller(trust.reinstateSeller(StaffRequests.reinstateSeller(event)));
+            case getSeller -> seller(trust.getSeller(StaffRequests.getSeller(event)));
+            case voidStrike -> seller(trust.voidStrike(StaffRequests.voidStrike(event)));
+            case reinstateSeller -> seller(trust.reinstateSeller(StaffRequests.reinstateSeller(event)));
             case revokeApiKey -> StaffJson.revoked(staff.revokeApiKey(StaffRequests.revokeApiKey(event)));
             case deactivateRightholder -> rightholder(staff.deactivateRightholder(StaffRequests.deactivateRightholder(event)));
             case reactivateRightholder -> rightholder(staff.reactivateRightholder(StaffRequests.reactivateRightholder(event)));
             case registerSeller -> StaffJson.registeredSeller(webhooks.registerSeller(StaffRequests.registerSeller(event)));
             case rotateWebhookSecret -> StaffJson.rotatedSecret(
                     webhooks.rotateWebhookSecret(StaffRequests.rotateWebhookSecret(event)));
+            case issueSellerKey -> StaffJson.sellerKeyIssued(staff.issueSellerKey(StaffRequests.issueSellerKey(event)));
+            case revokeSellerKey -> StaffJson.sellerKeysRevoked(staff.revokeSellerKey(StaffRequests.revokeSellerKey(event)));
         };
     }
 
     /** A rightholder as staff see it: its trust record, whether it may use its keys, and the keys it holds. */
     private JsonNode rightholder(TrustStaffService.RightholderRecord record) {
         return StaffJson.rightholder(record, staff.access(record.rightholder().id()));
+    }
+
+    /** A seller as staff see it: its standing and strikes, and the keys it holds. */
+    private JsonNode seller(TrustStaffService.SellerRecord record) {
+        return StaffJson.seller(record, staff.sellerKeys(record.sellerId()));
     }
 
     private JsonNode rightholder(String rightholderId) {

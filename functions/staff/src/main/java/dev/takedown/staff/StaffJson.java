@@ -24,6 +24,7 @@ import dev.takedown.core.staff.WebhookStaffService;
 import dev.takedown.core.text.Times;
 import dev.takedown.core.trust.TrustRules;
 import java.time.Instant;
+import java.util.List;
 
 /** The staff operations' results as JSON: camelCase names, ISO-8601 UTC times, every decision in full. */
 final class StaffJson {
@@ -95,6 +96,20 @@ final class StaffJson {
                 .put("revokedKeys", revoked.revokedKeys());
     }
 
+    static ObjectNode sellerKeyIssued(StaffService.SellerKeyIssued issued) {
+        return Json.object()
+                .put("sellerId", issued.sellerId())
+                .put("apiKey", issued.apiKey())
+                .put("apiKeyExpiresAt", time(issued.apiKeyExpiresAt()))
+                .put("revokedKeys", issued.revokedKeys());
+    }
+
+    static ObjectNode sellerKeysRevoked(StaffService.SellerKeysRevoked revoked) {
+        return Json.object()
+                .put("sellerId", revoked.sellerId())
+                .put("revokedKeys", revoked.revokedKeys());
+    }
+
     static ObjectNode noticeRecord(StaffService.NoticeRecord record) {
         ObjectNode body = Json.object();
         body.set("notice", notice(record.notice()));
@@ -125,15 +140,7 @@ final class StaffJson {
             body.putObject("deactivated").put("at", time(deactivation.at())).put("by", deactivation.by())
                     .put("reason", deactivation.reason());
         }
-        ArrayNode keys = body.putArray("apiKeys");
-        for (StaffService.KeyView view : access.apiKeys()) {
-            keys.addObject()
-                    .put("keyPrefix", view.key().prefix())
-                    .put("issuedAt", time(view.key().issuedAt()))
-                    .put("issuedBy", view.key().issuedBy())
-                    .put("expiresAt", time(view.key().expiresAt()))
-                    .put("expired", view.expired());
-        }
+        apiKeys(body, access.apiKeys());
         TrustCounts counts = record.counts();
         body.putObject("record")
                 .put("from", record.windowStart().toString())
@@ -156,13 +163,27 @@ final class StaffJson {
         return body;
     }
 
-    static ObjectNode seller(TrustStaffService.SellerRecord record) {
+    /** A key as staff see it: never the key nor its hash. */
+    private static void apiKeys(ObjectNode body, List<StaffService.KeyView> views) {
+        ArrayNode keys = body.putArray("apiKeys");
+        for (StaffService.KeyView view : views) {
+            keys.addObject()
+                    .put("keyPrefix", view.key().prefix())
+                    .put("issuedAt", time(view.key().issuedAt()))
+                    .put("issuedBy", view.key().issuedBy())
+                    .put("expiresAt", time(view.key().expiresAt()))
+                    .put("expired", view.expired());
+        }
+    }
+
+    static ObjectNode seller(TrustStaffService.SellerRecord record, List<StaffService.KeyView> keys) {
         ObjectNode body = Json.object()
                 .put("sellerId", record.sellerId())
                 .put("standing", record.state().standing().name())
                 .put("standingSince", time(record.state().since()))
                 .put("reinstatedAt", time(record.state().reinstatedAt()))
                 .put("establishedStrikes", record.establishedStrikes());
+        apiKeys(body, keys);
         ArrayNode strikes = body.putArray("strikes");
         for (TrustStaffService.StrikeView view : record.strikes()) {
             Strike strike = view.strike();
@@ -185,7 +206,7 @@ final class StaffJson {
         return body;
     }
 
-    private static void trail(ObjectNode body, java.util.List<TrustEvent> events) {
+    private static void trail(ObjectNode body, List<TrustEvent> events) {
         ArrayNode trail = body.putArray("auditTrail");
         for (TrustEvent e : events) {
             trail.addObject()

@@ -13,8 +13,10 @@ import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.Seller;
 import dev.takedown.core.model.Sender;
 import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.staff.StaffRequests.Operation;
@@ -79,8 +81,8 @@ class StaffHandlerTest {
     private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS);
     private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications, trust);
     private final Clock staffClock = Clock.offset(Fixtures.clock(), Duration.ofMinutes(10));
-    private final StaffService staffService = new StaffService(notices, rights, rightholders, rightholders, apiKeys,
-            secrets, listings, audit, recorder, staffClock);
+    private final StaffService staffService = new StaffService(notices, rights, rightholders, rightholders, sellers,
+            apiKeys, secrets, listings, audit, recorder, staffClock);
     private final TrustStaffService trustStaffService = new TrustStaffService(trust,
             new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders,
             staffClock);
@@ -150,6 +152,19 @@ class StaffHandlerTest {
         JsonNode result = invoke(Events.load("staff-revoke-api-key.json"));
         assertThat(result.path("rightholderId").asText()).isEqualTo("acme");
         assertThat(result.path("revokedKeys").asInt()).isEqualTo(1);
+        assertThat(apiKeys.hashes()).isEmpty();
+    }
+
+    @Test
+    void theSellerKeyEventsIssueAKeyForTheSellerAndRevokeIt() throws Exception {
+        sellers.with(new Seller("seller-fake", "Cheap Deals 4U", null));
+        JsonNode issued = invoke(Events.load("staff-issue-seller-key.json"));
+        assertThat(issued.path("sellerId").asText()).as(issued.toString()).isEqualTo("seller-fake");
+        assertThat(apiKeys.hashes().get(Hashing.sha256Hex(issued.path("apiKey").asText())).principal())
+                .isEqualTo(Principal.seller("seller-fake"));
+
+        JsonNode revoked = invoke(Events.load("staff-revoke-seller-key.json"));
+        assertThat(revoked.path("revokedKeys").asInt()).isEqualTo(1);
         assertThat(apiKeys.hashes()).isEmpty();
     }
 

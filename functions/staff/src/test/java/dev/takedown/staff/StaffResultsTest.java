@@ -10,6 +10,7 @@ import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.Seller;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
@@ -124,8 +125,8 @@ class StaffResultsTest {
     private final InMemorySellerStore sellers = new InMemorySellerStore();
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     private final StaffService staff = new StaffService(notices, new InMemoryRightStore(Fixtures.RIGHTS), rightholders,
-            rightholders, apiKeys, secrets, listings, audit, new DecisionRecorder(notices, audit, notifications, trust),
-            clock);
+            rightholders, sellers, apiKeys, secrets, listings, audit,
+            new DecisionRecorder(notices, audit, notifications, trust), clock);
     private final TrustStaffService trustStaff = new TrustStaffService(trust,
             new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders, clock);
     private final WebhookStaffService webhookStaff = new WebhookStaffService(rightholders, sellers, sellers, secrets, clock);
@@ -269,7 +270,7 @@ class StaffResultsTest {
                 "{\"items\":[],\"nextCursor\":null}");
         assertThat(invoke("{\"operation\":\"getSeller\",\"sellerId\":\"seller-fake\"}")).isEqualTo(
                 "{\"sellerId\":\"seller-fake\",\"standing\":\"GOOD_STANDING\",\"standingSince\":null,"
-                        + "\"reinstatedAt\":null,\"establishedStrikes\":0,\"strikes\":[{"
+                        + "\"reinstatedAt\":null,\"establishedStrikes\":0,\"apiKeys\":[],\"strikes\":[{"
                         + "\"strikeId\":\"2026-11-28/acme\",\"rightholderId\":\"acme\",\"day\":\"2026-11-28\","
                         + "\"copyright\":false,\"state\":\"PENDING\",\"establishesAt\":\"2026-12-14T00:00:00.000Z\","
                         + "\"expiresAt\":\"2027-11-28T00:00:00.000Z\",\"items\":["
@@ -354,6 +355,32 @@ class StaffResultsTest {
         assertThat(invoke("{\"operation\":\"getRightholder\",\"rightholderId\":\"acme\"}")).isEqualTo(deactivated);
         assertThat(invoke(admin, "{\"operation\":\"revokeApiKey\",\"rightholderId\":\"acme\",\"staffId\":\"staff-jane\","
                 + "\"reason\":\"Mandate ended.\"}")).isEqualTo("{\"rightholderId\":\"acme\",\"revokedKeys\":2}");
+    }
+
+    /** A seller's key: shown once, as a rightholder's rotation shows one, then only by its prefix; an unknown seller is named. */
+    @Test
+    void issuingAndRevokingASellersKeyAnswerAsARightholdersRotationAndRevocationDo() throws Exception {
+        sellers.with(new Seller("seller-fake", "Cheap Deals 4U", null));
+        String event = "{\"operation\":\"issueSellerKey\",\"sellerId\":\"seller-fake\",\"staffId\":\"staff-jane\","
+                + "\"expiresAt\":\"2027-06-30T00:00:00Z\"}";
+        assertThat(masked(invoke(admin, event))).isEqualTo("{\"sellerId\":\"seller-fake\",\"apiKey\":\"tdk_…\","
+                + "\"apiKeyExpiresAt\":\"2027-06-30T00:00:00.000Z\",\"revokedKeys\":0}");
+        assertThat(masked(invoke(admin, event))).isEqualTo("{\"sellerId\":\"seller-fake\",\"apiKey\":\"tdk_…\","
+                + "\"apiKeyExpiresAt\":\"2027-06-30T00:00:00.000Z\",\"revokedKeys\":1}");
+        String seller = invoke("{\"operation\":\"getSeller\",\"sellerId\":\"seller-fake\"}");
+        assertThat(seller).isEqualTo("{\"sellerId\":\"seller-fake\",\"standing\":\"GOOD_STANDING\",\"standingSince\":null,"
+                + "\"reinstatedAt\":null,\"establishedStrikes\":0,\"apiKeys\":[{\"keyPrefix\":\"" + seller.substring(
+                seller.indexOf("tdk_"), seller.indexOf("tdk_") + 8) + "\",\"issuedAt\":\"2026-11-28T15:45:00.000Z\","
+                + "\"issuedBy\":\"staff-jane\",\"expiresAt\":\"2027-06-30T00:00:00.000Z\",\"expired\":false}],"
+                + "\"strikes\":[],\"auditTrail\":[]}");
+        assertThat(invoke(admin, "{\"operation\":\"revokeSellerKey\",\"sellerId\":\"seller-fake\","
+                + "\"staffId\":\"staff-jane\",\"reason\":\"Key stolen.\"}"))
+                .isEqualTo("{\"sellerId\":\"seller-fake\",\"revokedKeys\":1}");
+        assertThat(invoke("{\"operation\":\"getSeller\",\"sellerId\":\"seller-fake\"}")).contains("\"apiKeys\":[],");
+        assertThat(invoke(admin, "{\"operation\":\"issueSellerKey\",\"sellerId\":\"seller-nobody\","
+                + "\"staffId\":\"staff-jane\"}")).isEqualTo("{\"error\":{\"type\":\"NotFound\","
+                + "\"message\":\"No seller seller-nobody exists.\",\"errors\":[{\"field\":\"sellerId\","
+                + "\"message\":\"No seller seller-nobody exists.\"}]}}");
     }
 
     @Test

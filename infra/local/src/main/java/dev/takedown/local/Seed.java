@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The reference data the local stack loads: rightholders with their API keys, rights, sellers and listings.
+ * The reference data the local stack loads: rightholders with their API keys, rights, sellers (each with an API key
+ * or none) and listings.
  * Rightholders and sellers may name their webhook secret; those that do not get one made up when seeded.
  */
 record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<SeededSeller> sellers, List<Listing> listings) {
@@ -40,8 +41,8 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Seede
     record SeededRightholder(Rightholder rightholder, String apiKey, String webhookSecret) {
     }
 
-    /** {@code webhookSecret} null: one is made up when seeded. */
-    record SeededSeller(Seller seller, String webhookSecret) {
+    /** {@code apiKey} null: the seller has no key; {@code webhookSecret} null: one is made up when seeded. */
+    record SeededSeller(Seller seller, String apiKey, String webhookSecret) {
     }
 
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("whsec_(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
@@ -81,7 +82,10 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Seede
         Set<String> sellerIds = ids(sellers.stream().map(s -> s.seller().id()).toList(), source, "sellers");
         ids(rights.stream().map(Right::id).toList(), source, "rights");
         ids(listings.stream().map(Listing::id).toList(), source, "listings");
-        ids(rightholders.stream().map(SeededRightholder::apiKey).toList(), source, "rightholders' apiKey");
+        // A key speaks for one principal only.
+        ids(Stream.concat(rightholders.stream().map(SeededRightholder::apiKey),
+                sellers.stream().map(SeededSeller::apiKey)).filter(Objects::nonNull).toList(), source,
+                "the apiKeys of rightholders and sellers");
         // Each recipient's secret is its own: a secret given twice would let one verify webhooks meant for another.
         ids(Stream.concat(rightholders.stream().map(SeededRightholder::webhookSecret),
                 sellers.stream().map(SeededSeller::webhookSecret)).filter(Objects::nonNull).toList(), source,
@@ -111,7 +115,7 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Seede
     private static SeededRightholder rightholder(SeedObject entry) {
         entry.allow("id", "name", "email", "apiKey", "callbackUrl", "webhookSecret");
         return new SeededRightholder(new Rightholder(entry.required("id"), entry.required("name"),
-                entry.required("email"), entry.url("callbackUrl")), entry.apiKey("apiKey"), entry.webhookSecret());
+                entry.required("email"), entry.url("callbackUrl")), entry.apiKey("apiKey", true), entry.webhookSecret());
     }
 
     private static Right right(SeedObject entry) {
@@ -124,9 +128,9 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Seede
     }
 
     private static SeededSeller seller(SeedObject entry) {
-        entry.allow("id", "name", "callbackUrl", "webhookSecret");
+        entry.allow("id", "name", "callbackUrl", "apiKey", "webhookSecret");
         return new SeededSeller(new Seller(entry.required("id"), entry.required("name"), entry.url("callbackUrl")),
-                entry.webhookSecret());
+                entry.apiKey("apiKey", false), entry.webhookSecret());
     }
 
     private static Listing listing(SeedObject entry) {
@@ -245,9 +249,9 @@ record Seed(List<SeededRightholder> rightholders, List<Right> rights, List<Seede
         }
 
         /** A key the authorizer accepts: one of the issued shape, which a seed's key must have too. */
-        String apiKey(String field) {
-            String value = required(field);
-            if (!Ids.isApiKey(value)) {
+        String apiKey(String field, boolean required) {
+            String value = required ? required(field) : optional(field);
+            if (value != null && !Ids.isApiKey(value)) {
                 throw fail(field, "is not of the issued shape (tdk_ and 43 letters, digits, _ or -)");
             }
             return value;

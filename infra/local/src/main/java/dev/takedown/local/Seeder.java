@@ -8,6 +8,7 @@ import dev.takedown.aws.DynamoSellerStore;
 import dev.takedown.aws.DynamoWebhookSecretStore;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Ids;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.ports.WebhookSecretStore;
 import java.time.Instant;
@@ -29,7 +30,7 @@ final class Seeder {
         Instant now = Instant.now();
         for (Seed.SeededRightholder seeded : seed.rightholders()) {
             rightholders.put(seeded.rightholder());
-            apiKeys.register(seeded.apiKey(), seeded.rightholder().id(), now);
+            apiKeys.register(seeded.apiKey(), Principal.rightholder(seeded.rightholder().id()), now);
             secret(secrets, Target.RIGHTHOLDER, seeded.rightholder().id(), seeded.webhookSecret(), now);
         }
         if (!seed.rights().isEmpty()) {
@@ -39,6 +40,9 @@ final class Seeder {
             var sellers = new DynamoSellerStore(dynamo, table(template, "SellersTable"));
             for (Seed.SeededSeller seeded : seed.sellers()) {
                 sellers.put(seeded.seller());
+                if (seeded.apiKey() != null) {
+                    apiKeys.register(seeded.apiKey(), Principal.seller(seeded.seller().id()), now);
+                }
                 secret(secrets, Target.SELLER, seeded.seller().id(), seeded.webhookSecret(), now);
             }
         }

@@ -26,6 +26,7 @@ import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Seller;
@@ -169,7 +170,8 @@ abstract class DynamoStoreContract extends StoreContract {
 
     @Override
     void seedApiKey(String apiKey, String rightholderId, Instant at) {
-        new DynamoApiKeyStore(dynamo(), table("ApiKeysTable")).register(apiKey, rightholderId, at);
+        new DynamoApiKeyStore(dynamo(), table("ApiKeysTable"))
+                .register(apiKey, Principal.rightholder(rightholderId), at);
     }
 
     private int rowsOfNotice(String logicalTableId, String noticeId) {

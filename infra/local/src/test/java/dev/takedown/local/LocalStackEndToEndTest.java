@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 class LocalStackEndToEndTest {
     static final String ACME_KEY = "tdk_demo_acme_0123456789abcdefghijklmnopqrstuvw";
     static final String GLOBEX_KEY = "tdk_demo_globex_9876543210zyxwvutsrqponmlkjihgf";
+    static final String SELLER_FAKE_KEY = "tdk_demo_sellerfake_0123456789abcdefghijklmnopq";
 
     private static LocalStack stack;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -260,6 +261,28 @@ class LocalStackEndToEndTest {
         Reply basic = call("GET", "/v1/notices", null, null, Map.of("Authorization", "Basic YWNtZTpwdw=="));
         assertThat(basic.status()).isEqualTo(401);
         assertThat(storedRows()).isEqualTo(before);
+    }
+
+    /** The notices routes are the rightholders': a seller's key finds them as it finds a path with no route. */
+    @Test
+    void aSellersKeyIsAnsweredOnEveryNoticesRouteAsOnAPathWithNoRoute() throws Exception {
+        String id = post(notice().toString(), null).body().path("id").asText();
+        int before = storedRows();
+        Reply noRoute = get("/v1/no-such-route", SELLER_FAKE_KEY);
+        assertThat(noRoute.status()).isEqualTo(404);
+
+        for (Reply reply : List.of(get("/v1/notices", SELLER_FAKE_KEY), get("/v1/notices/" + id, SELLER_FAKE_KEY),
+                get("/v1/notices/" + id + "/items", SELLER_FAKE_KEY), get("/v1/notices/" + id + "/deliveries", SELLER_FAKE_KEY),
+                call("POST", "/v1/notices", SELLER_FAKE_KEY, notice().toString(), Map.of()),
+                call("DELETE", "/v1/notices", SELLER_FAKE_KEY, null, Map.of()))) {
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.header("Content-Type")).isEqualTo(noRoute.header("Content-Type"));
+            assertThat(reply.header("Allow")).isNull();
+            assertThat(reply.body()).isEqualTo(noRoute.body());
+        }
+        assertThat(storedRows()).isEqualTo(before);
+        assertThat(call("GET", "/v1/notices", SELLER_FAKE_KEY.replace("tdk_demo", "tdk_dEmo"), null, Map.of()).status())
+                .as("a seller's key is checked as a rightholder's").isEqualTo(401);
     }
 
     @Test

@@ -67,6 +67,7 @@ class ReadmeWalkthroughTest {
             assertThat(output).contains("\"explanation\":\"Counterfeit ACME goods");
             assertThat(output).contains("\"status\":400", "\"field\":\"reason\"");
             assertThat(output).contains("HTTP/1.1 401 Unauthorized");
+            assertThat(output).as("a seller's key on the notices routes").contains("\"status\":404,\"detail\":\"No such route.\"");
             assertThat(output).contains("\"status\":\"COMPLETED\"", "\"outcome\":\"ALL\"", "\"status\":\"ACTIONED\"");
             assertThat(output).contains("\"type\":\"notice.received\"", "\"type\":\"items.decided\"",
                     "\"type\":\"notice.completed\"", "\"outcome\":\"DELIVERED\"");

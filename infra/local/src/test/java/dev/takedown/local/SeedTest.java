@@ -21,6 +21,8 @@ class SeedTest {
         assertThat(seed.rights()).filteredOn(r -> r.id().equals("tm-acme-eu")).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(RightStatus.PENDING));
         assertThat(seed.sellers()).hasSize(3);
+        assertThat(seed.sellers()).filteredOn(s -> s.seller().id().equals("seller-fake")).singleElement()
+                .satisfies(s -> assertThat(s.apiKey()).isEqualTo("tdk_demo_sellerfake_0123456789abcdefghijklmnopq"));
         assertThat(seed.listings()).hasSize(10).anyMatch(l -> l.status() == ListingStatus.REMOVED);
     }
 
@@ -44,6 +46,26 @@ class SeedTest {
         assertRejected("""
                 {"sellers": [{"id": "s", "name": "S", "webhookSecret": "secret"}]}""",
                 "sellers[0] (id \"s\"): field \"webhookSecret\" must be whsec_ and the base64 of the key bytes");
+    }
+
+    @Test
+    void aSellerMayHaveAnApiKeyOfTheIssuedShapeThatNoOneElseHas() {
+        Seed seed = Seed.parse("""
+                {"sellers": [{"id": "s", "name": "S", "apiKey": "tdk_demo_s_0123456789abcdefghijklmnopqrstuvwxyz"},
+                             {"id": "t", "name": "T"}]}""", "seed.json");
+        assertThat(seed.sellers()).extracting(Seed.SeededSeller::apiKey)
+                .containsExactly("tdk_demo_s_0123456789abcdefghijklmnopqrstuvwxyz", null);
+
+        assertRejected("""
+                {"sellers": [{"id": "s", "name": "S", "apiKey": "tdk_short"}]}""",
+                "sellers[0] (id \"s\"): field \"apiKey\" is not of the issued shape");
+        assertRejected("""
+                {"sellers": [{"id": "s", "name": "S", "apiKey": 47}]}""",
+                "sellers[0] (id \"s\"): field \"apiKey\" must be a string");
+        assertRejected("""
+                {"rightholders": [{"id": "a", "name": "A", "email": "a@x", "apiKey": "tdk_demo_a_0123456789abcdefghijklmnopqrstuvwxyz"}],
+                 "sellers": [{"id": "s", "name": "S", "apiKey": "tdk_demo_a_0123456789abcdefghijklmnopqrstuvwxyz"}]}""",
+                "the apiKeys of rightholders and sellers has \"tdk_demo_a_0123456789abcdefghijklmnopqrstuvwxyz\" twice");
     }
 
     @Test

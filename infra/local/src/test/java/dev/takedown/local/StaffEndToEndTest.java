@@ -98,6 +98,38 @@ class StaffEndToEndTest {
                 .noneMatch(i -> i.path("noticeId").asText().equals(id));
     }
 
+    /**
+     * A seller's key authenticates (the notices routes then answer 404: they are not a seller's), the next one
+     * issued replaces it, and a revoked key is refused (401) with the very next request.
+     */
+    @Test
+    void aSellersKeyWorksUntilReplacedOrRevoked() throws Exception {
+        staff("{\"operation\": \"registerSeller\", \"sellerId\": \"seller-keys\", \"name\": \"Key Test Outlet\","
+                + " \"staffId\": \"staff-jane\"}");
+        String issue = "{\"operation\": \"issueSellerKey\", \"sellerId\": \"seller-keys\", \"staffId\": \"staff-jane\"}";
+        JsonNode first = staff(issue);
+        String firstKey = first.path("apiKey").asText();
+        assertThat(firstKey).as(first.toString()).startsWith("tdk_");
+        assertThat(call("GET", "/v1/notices", firstKey, null).statusCode()).isEqualTo(404);
+
+        JsonNode second = staff(issue);
+        assertThat(second.path("revokedKeys").asInt()).isEqualTo(1);
+        String secondKey = second.path("apiKey").asText();
+        assertThat(call("GET", "/v1/notices", firstKey, null).statusCode()).as("replaced").isEqualTo(401);
+        assertThat(call("GET", "/v1/notices", secondKey, null).statusCode()).isEqualTo(404);
+        String getSeller = "{\"operation\": \"getSeller\", \"sellerId\": \"seller-keys\"}";
+        assertThat(staff(getSeller).path("apiKeys")).singleElement()
+                .satisfies(k -> assertThat(k.path("keyPrefix").asText()).isEqualTo(secondKey.substring(0, 8)));
+
+        JsonNode revoked = staff("{\"operation\": \"revokeSellerKey\", \"sellerId\": \"seller-keys\","
+                + " \"staffId\": \"staff-jane\", \"reason\": \"Key stolen.\"}");
+        assertThat(revoked.path("revokedKeys").asInt()).as(revoked.toString()).isEqualTo(1);
+        assertThat(call("GET", "/v1/notices", secondKey, null).statusCode()).as("revoked").isEqualTo(401);
+        assertThat(staff(getSeller).path("apiKeys")).isEmpty();
+        assertThat(staff("{\"operation\": \"issueSellerKey\", \"sellerId\": \"seller-nobody\", \"staffId\": \"staff-jane\"}")
+                .path("error").path("type").asText()).isEqualTo("NotFound");
+    }
+
     @Test
     void aRegisteredRightholderGetsAWorkingKeyThatRotationReplaces() throws Exception {
         JsonNode registered = staff("{\"operation\": \"registerRightholder\", \"id\": \"initech\", \"name\": \"Initech LLC\","

@@ -590,6 +590,27 @@ abstract class StoreContract {
     }
 
     @Test
+    void aSellersKeysAreItsOwnEvenBesideARightholderOfTheSameId() {
+        ApiKeyRegistry keys = apiKeyRegistry();
+        String id = "both-" + UUID.randomUUID();
+        Principal seller = Principal.seller(id);
+        Principal rightholder = Principal.rightholder(id);
+        ApiKey sellersKey = ApiKey.issued(Ids.apiKey(), seller, AT, "staff-jane", AT.plusSeconds(86400));
+        ApiKey rightholdersKey = ApiKey.issued(Ids.apiKey(), rightholder, AT, "staff-jane", null);
+        keys.issue(sellersKey);
+        keys.issue(rightholdersKey);
+
+        assertThat(apiKeys().find(sellersKey.keyHash())).contains(sellersKey);
+        assertThat(keys.keysOf(seller)).containsExactly(sellersKey);
+        assertThat(keys.keysOf(rightholder)).containsExactly(rightholdersKey);
+        assertThat(apiKeys().deactivation(seller)).isEmpty();
+
+        assertThat(keys.revokeAllBut(seller, null)).isEqualTo(1);
+        assertThat(apiKeys().find(sellersKey.keyHash())).isEmpty();
+        assertThat(apiKeys().find(rightholdersKey.keyHash())).contains(rightholdersKey);
+    }
+
+    @Test
     void aDeactivatedPrincipalStaysSoUntilReactivatedAndOthersAreUntouched() {
         ApiKeyRegistry keys = apiKeyRegistry();
         String suffix = UUID.randomUUID().toString();

@@ -70,6 +70,13 @@ class TemplateConsistencyTest {
         return variables;
     }
 
+    /** Lambda refuses a function whose description is longer, failing the deployment. */
+    @Test
+    void everyFunctionsDescriptionFitsLambdasLimit() {
+        functions().forEach((id, function) -> assertThat(function.path("Properties").path("Description").asText())
+                .as(id).hasSizeLessThanOrEqualTo(256));
+    }
+
     @Test
     void theTemplateUsesLongFormIntrinsicsOnly() throws Exception {
         assertThat(Files.readAllLines(root.resolve("template.yaml")))

@@ -84,6 +84,7 @@ class TemplatePolicyTest {
         assertThat(send("GET", "/v1/notices?limit=5", key, null, null)).isEqualTo(200);
         assertThat(send("GET", "/v1/notices/ntc_00000000000000000000000000/items", key, null, null)).isEqualTo(404);
         assertThat(send("GET", "/v1/notices", "tdk_unknown_0000000000000000000000", null, null)).isEqualTo(401);
+        assertThat(send("GET", "/v1/notices", LocalStackEndToEndTest.SELLER_FAKE_KEY, null, null)).isEqualTo(404);
         String queueUrl = stack.queueUrl("VerificationQueue");
         var attributes = stack.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
                 .attributeNamesWithStrings("VisibilityTimeout", "RedrivePolicy")).attributesAsStrings();
@@ -238,7 +239,9 @@ class TemplatePolicyTest {
                 Events.load("staff-deactivate-rightholder.json"),
                 Events.load("staff-get-rightholder.json"),
                 Events.load("staff-reactivate-rightholder.json"),
-                Events.load("staff-revoke-api-key.json"));
+                Events.load("staff-revoke-api-key.json"),
+                Events.load("staff-issue-seller-key.json"),
+                Events.load("staff-revoke-seller-key.json"));
         for (String event : events) {
             assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
         }

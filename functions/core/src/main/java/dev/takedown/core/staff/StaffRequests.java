@@ -47,7 +47,8 @@ public final class StaffRequests {
     public enum Operation {
         reviewQueue, decideItem, setRightStatus, registerRightholder, rotateApiKey, getNotice,
         getRightholder, setTier, liftSuspension, getSeller, voidStrike, reinstateSeller,
-        revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller, rotateWebhookSecret;
+        revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller, rotateWebhookSecret,
+        issueSellerKey, revokeSellerKey;
 
         /** Which staff function serves it: a new operation must be given to one. */
         public Role role() {
@@ -55,7 +56,7 @@ public final class StaffRequests {
                 case reviewQueue, decideItem, getNotice, getRightholder, getSeller -> Role.REVIEWER;
                 case setRightStatus, registerRightholder, rotateApiKey, setTier, liftSuspension, voidStrike,
                      reinstateSeller, revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller,
-                     rotateWebhookSecret -> Role.ADMIN;
+                     rotateWebhookSecret, issueSellerKey, revokeSellerKey -> Role.ADMIN;
             };
         }
     }
@@ -99,6 +100,12 @@ public final class StaffRequests {
     }
 
     public record RevokeApiKey(String rightholderId, String staffId, String reason) {
+    }
+
+    public record IssueSellerKey(String sellerId, String staffId, KeyExpiry keyExpiry) {
+    }
+
+    public record RevokeSellerKey(String sellerId, String staffId, String reason) {
     }
 
     /** Deactivating or reactivating a rightholder: who, and why. */
@@ -218,6 +225,24 @@ public final class StaffRequests {
         String reason = fields.text("reason", true, MAX_NOTE);
         fields.check("revokeApiKey");
         return new RevokeApiKey(rightholderId, staffId, reason);
+    }
+
+    public static IssueSellerKey issueSellerKey(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("sellerId", "staffId", "expiresAt", "expiresInDays"));
+        String sellerId = sellerId(fields);
+        String staffId = staffId(fields);
+        KeyExpiry expiry = keyExpiry(fields);
+        fields.check("issueSellerKey");
+        return new IssueSellerKey(sellerId, staffId, expiry);
+    }
+
+    public static RevokeSellerKey revokeSellerKey(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("sellerId", "staffId", "reason"));
+        String sellerId = sellerId(fields);
+        String staffId = staffId(fields);
+        String reason = fields.text("reason", true, MAX_NOTE);
+        fields.check("revokeSellerKey");
+        return new RevokeSellerKey(sellerId, staffId, reason);
     }
 
     public static RightholderAccess deactivateRightholder(JsonNode event) {

@@ -27,14 +27,17 @@ import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
+import dev.takedown.core.ports.SellerStore;
 import dev.takedown.core.ports.WebhookSecretRegistry;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.runtime.Log;
 import dev.takedown.core.staff.StaffRequests.DecideItem;
 import dev.takedown.core.staff.StaffRequests.GetNotice;
+import dev.takedown.core.staff.StaffRequests.IssueSellerKey;
 import dev.takedown.core.staff.StaffRequests.KeyExpiry;
 import dev.takedown.core.staff.StaffRequests.RegisterRightholder;
 import dev.takedown.core.staff.StaffRequests.RevokeApiKey;
+import dev.takedown.core.staff.StaffRequests.RevokeSellerKey;
 import dev.takedown.core.staff.StaffRequests.ReviewQueue;
 import dev.takedown.core.staff.StaffRequests.RightholderAccess;
 import dev.takedown.core.staff.StaffRequests.RotateApiKey;
@@ -51,8 +54,8 @@ import java.util.Set;
 
 /**
  * What platform staff do from the console: work the review queue, decide items, verify or revoke rights,
- * register rightholders, issue, rotate and revoke their API keys, deactivate and reactivate them, and read any
- * notice with its audit trail.
+ * register rightholders, issue, rotate and revoke their API keys and sellers', deactivate and reactivate
+ * rightholders, and read any notice with its audit trail.
  */
 public final class StaffService {
     /** What an ACTION can end in: the listing came down, someone else removed it first, or it is gone. */
@@ -63,6 +66,7 @@ public final class StaffService {
     private final RightStore rights;
     private final RightholderStore rightholders;
     private final RightholderRegistry registry;
+    private final SellerStore sellers;
     private final ApiKeyRegistry apiKeys;
     private final WebhookSecretRegistry secrets;
     private final ListingStore listings;
@@ -72,12 +76,13 @@ public final class StaffService {
     private final Clock clock;
 
     public StaffService(NoticeStore notices, RightStore rights, RightholderStore rightholders, RightholderRegistry registry,
-                        ApiKeyRegistry apiKeys, WebhookSecretRegistry secrets, ListingStore listings, AuditLog audit,
-                        DecisionRecorder recorder, Clock clock) {
+                        SellerStore sellers, ApiKeyRegistry apiKeys, WebhookSecretRegistry secrets, ListingStore listings,
+                        AuditLog audit, DecisionRecorder recorder, Clock clock) {
         this.notices = notices;
         this.rights = rights;
         this.rightholders = rightholders;
         this.registry = registry;
+        this.sellers = sellers;
         this.apiKeys = apiKeys;
         this.secrets = secrets;
         this.listings = listings;
@@ -98,6 +103,13 @@ public final class StaffService {
     }
 
     public record Revoked(String rightholderId, int revokedKeys) {
+    }
+
+    /** A seller's new API key (and when it expires), shown this once only, and how many older keys it replaced. */
+    public record SellerKeyIssued(String sellerId, String apiKey, Instant apiKeyExpiresAt, int revokedKeys) {
+    }
+
+    public record SellerKeysRevoked(String sellerId, int revokedKeys) {
     }
 
     /** Whether a rightholder may use its API keys (no deactivation), and the keys it holds. */
@@ -238,6 +250,33 @@ public final class StaffService {
         return new Revoked(request.rightholderId(), revoked);
     }
 
+    /**
+     * Gives a seller an API key for the routes that serve sellers; as with a rightholder's rotation, the new key is
+     * issued before the older ones are revoked, so a seller holds one working key. Its standing does not matter: a
+     * suspended seller keeps its key, so that it can contest.
+     */
+    public SellerKeyIssued issueSellerKey(IssueSellerKey request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = expiresAt(request.keyExpiry(), now);
+        existingSeller(request.sellerId());
+        String apiKey = Ids.apiKey();
+        ApiKey issued = ApiKey.issued(apiKey, Principal.seller(request.sellerId()), now, request.staffId(), expiresAt);
+        apiKeys.issue(issued);
+        int revoked = apiKeys.revokeAllBut(issued.principal(), issued.keyHash());
+        Log.info("seller API key issued by staff", "sellerId", request.sellerId(), "staffId", request.staffId(),
+                "keyPrefix", issued.prefix(), "revokedKeys", revoked);
+        return new SellerKeyIssued(request.sellerId(), apiKey, expiresAt, revoked);
+    }
+
+    /** Revokes every key of the seller, without a new one: it cannot call the API until it is given one. */
+    public SellerKeysRevoked revokeSellerKey(RevokeSellerKey request) {
+        existingSeller(request.sellerId());
+        int revoked = apiKeys.revokeAllBut(Principal.seller(request.sellerId()), null);
+        Log.info("seller API keys revoked by staff", "sellerId", request.sellerId(), "staffId", request.staffId(),
+                "revokedKeys", revoked, "reason", request.reason());
+        return new SellerKeysRevoked(request.sellerId(), revoked);
+    }
+
     /** Every key of the rightholder is refused until it is reactivated; its keys and everything else stay. */
     public String deactivateRightholder(RightholderAccess request) {
         existing(request.rightholderId());
@@ -265,14 +304,28 @@ public final class StaffService {
 
     public Access access(String rightholderId) {
         Principal principal = Principal.rightholder(rightholderId);
+        return new Access(apiKeys.deactivation(principal).orElse(null), keyViews(principal));
+    }
+
+    /** The seller's keys as staff see them; sellers are never deactivated. */
+    public List<KeyView> sellerKeys(String sellerId) {
+        return keyViews(Principal.seller(sellerId));
+    }
+
+    private List<KeyView> keyViews(Principal principal) {
         Instant now = clock.instant();
-        return new Access(apiKeys.deactivation(principal).orElse(null),
-                apiKeys.keysOf(principal).stream().map(k -> new KeyView(k, k.expiredAt(now))).toList());
+        return apiKeys.keysOf(principal).stream().map(k -> new KeyView(k, k.expiredAt(now))).toList();
     }
 
     private void existing(String rightholderId) {
         if (rightholders.find(rightholderId).isEmpty()) {
             throw StaffException.notFound("rightholderId", "No rightholder " + rightholderId + " exists.");
+        }
+    }
+
+    private void existingSeller(String sellerId) {
+        if (sellers.find(sellerId).isEmpty()) {
+            throw StaffException.notFound("sellerId", "No seller " + sellerId + " exists.");
         }
     }
 

@@ -14,6 +14,7 @@ import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
@@ -22,8 +23,10 @@ import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.Seller;
 import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
@@ -36,6 +39,7 @@ import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
+import dev.takedown.core.testing.InMemorySellerStore;
 import dev.takedown.core.testing.InMemoryWebhookSecretStore;
 import dev.takedown.core.testing.NoticeBodies;
 import dev.takedown.core.testing.RecordingNotifications;
@@ -69,8 +73,10 @@ class StaffServiceTest {
             Fixtures.trust(rightholders, notifications));
     private final Clock verifiedAt = Clock.offset(Fixtures.clock(), Duration.ofSeconds(5));
     private final Clock decidedAt = Clock.offset(Fixtures.clock(), Duration.ofMinutes(30));
-    private final StaffService staff = new StaffService(notices, rights, rightholders, rightholders, apiKeys, secrets,
-            listings, audit, recorder, decidedAt);
+    private final InMemorySellerStore sellers = new InMemorySellerStore()
+            .with(new Seller("seller-fake", "Cheap Deals 4U", null));
+    private final StaffService staff = new StaffService(notices, rights, rightholders, rightholders, sellers, apiKeys,
+            secrets, listings, audit, recorder, decidedAt);
 
     /** A notice naming 1001 (actioned by the verifier) and 1008 (no ACME mark: waits for review at index 1). */
     private String reviewed() {
@@ -393,6 +399,73 @@ class StaffServiceTest {
         assertError(() -> staff.revokeApiKey(new StaffRequests.RevokeApiKey("nobody", "staff-ann", "x")),
                 StaffException.Type.NotFound, "rightholderId");
         assertError(() -> StaffRequests.revokeApiKey(event("{\"rightholderId\": \"initech\", \"staffId\": \"s\"}")),
+                StaffException.Type.InvalidRequest, "reason");
+    }
+
+    /** The principal the key authenticates as at the staff clock's time, or null when it is refused. */
+    private Principal principalOf(String apiKey) {
+        return new Authenticator(apiKeys, decidedAt).authenticate("Bearer " + apiKey).principal();
+    }
+
+    @Test
+    void aSellerGetsOneKeyOfItsOwnThatANewOneReplacesAtOnce() {
+        StaffService.SellerKeyIssued first = staff.issueSellerKey(StaffRequests.issueSellerKey(event("""
+                {"sellerId": "seller-fake", "staffId": "staff-ann", "expiresInDays": 90}""")));
+        assertThat(Ids.isApiKey(first.apiKey())).isTrue();
+        assertThat(first.apiKeyExpiresAt()).isEqualTo(decidedAt.instant().plus(Duration.ofDays(90)));
+        assertThat(first.revokedKeys()).isZero();
+        assertThat(principalOf(first.apiKey())).isEqualTo(Principal.seller("seller-fake"));
+        assertThat(apiKeys.hashes()).as("only its hash is kept").containsOnlyKeys(Hashing.sha256Hex(first.apiKey()))
+                .allSatisfy((hash, key) -> assertThat(key.issuedBy()).isEqualTo("staff-ann"));
+
+        StaffService.SellerKeyIssued second = staff.issueSellerKey(StaffRequests.issueSellerKey(event("""
+                {"sellerId": "seller-fake", "staffId": "staff-joe", "expiresAt": "2027-06-30T00:00:00Z"}""")));
+        assertThat(second.apiKeyExpiresAt()).isEqualTo(Instant.parse("2027-06-30T00:00:00Z"));
+        assertThat(second.revokedKeys()).isEqualTo(1);
+        assertThat(principalOf(first.apiKey())).isNull();
+        assertThat(principalOf(second.apiKey())).isEqualTo(Principal.seller("seller-fake"));
+        assertThat(staff.sellerKeys("seller-fake")).singleElement().satisfies(view -> {
+            assertThat(view.key().prefix()).isEqualTo(second.apiKey().substring(0, 8));
+            assertThat(view.key().issuedBy()).isEqualTo("staff-joe");
+            assertThat(view.expired()).isFalse();
+        });
+        assertThat(staff.access("seller-fake").apiKeys()).as("a rightholder of the same id holds none").isEmpty();
+
+        assertError(() -> staff.issueSellerKey(new StaffRequests.IssueSellerKey("seller-nobody", "staff-ann", null)),
+                StaffException.Type.NotFound, "sellerId");
+        assertError(() -> StaffRequests.issueSellerKey(event("{\"sellerId\": \"bad id\", \"expiresInDays\": 0}")),
+                StaffException.Type.InvalidRequest, "sellerId", "staffId", "expiresInDays");
+        assertThat(apiKeys.hashes()).as("nothing issued for a refused request").hasSize(1);
+    }
+
+    @Test
+    void aSellersKeyIsNotARightholdersOfTheSameId() {
+        sellers.with(new Seller("acme", "Acme Outlet Store", null));
+        String rightholdersKey = Ids.apiKey();
+        apiKeys.issue(ApiKey.issued(rightholdersKey, Principal.rightholder("acme"), decidedAt.instant(), null, null));
+
+        String sellersKey = staff.issueSellerKey(new StaffRequests.IssueSellerKey("acme", "staff-ann", null)).apiKey();
+        assertThat(principalOf(sellersKey)).isEqualTo(Principal.seller("acme"));
+        assertThat(principalOf(rightholdersKey)).as("the rightholder's key is left alone").isEqualTo(Principal.rightholder("acme"));
+
+        assertThat(staff.revokeSellerKey(new StaffRequests.RevokeSellerKey("acme", "staff-ann", "x")).revokedKeys()).isEqualTo(1);
+        assertThat(principalOf(rightholdersKey)).isEqualTo(Principal.rightholder("acme"));
+    }
+
+    @Test
+    void revokingASellersKeysLeavesItWithoutAnyUntilItIsGivenANewOne() {
+        String key = staff.issueSellerKey(new StaffRequests.IssueSellerKey("seller-fake", "staff-ann", null)).apiKey();
+        StaffService.SellerKeysRevoked revoked = staff.revokeSellerKey(StaffRequests.revokeSellerKey(event("""
+                {"sellerId": "seller-fake", "staffId": "staff-ann", "reason": "Key posted in a public forum."}""")));
+
+        assertThat(revoked.sellerId()).isEqualTo("seller-fake");
+        assertThat(revoked.revokedKeys()).isEqualTo(1);
+        assertThat(principalOf(key)).isNull();
+        assertThat(staff.revokeSellerKey(new StaffRequests.RevokeSellerKey("seller-fake", "staff-ann", "again")).revokedKeys())
+                .isZero();
+        assertError(() -> staff.revokeSellerKey(new StaffRequests.RevokeSellerKey("seller-nobody", "staff-ann", "x")),
+                StaffException.Type.NotFound, "sellerId");
+        assertError(() -> StaffRequests.revokeSellerKey(event("{\"sellerId\": \"seller-fake\", \"staffId\": \"s\"}")),
                 StaffException.Type.InvalidRequest, "reason");
     }
 
