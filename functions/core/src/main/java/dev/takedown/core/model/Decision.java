@@ -11,6 +11,8 @@ public record Decision(String decidedBy, Instant decidedAt, DecisionRule rule, S
     public static final String AUTO = "AUTO";
     /** The rightholder's own act, such as withdrawing an item. */
     public static final String RIGHTHOLDER = "RIGHTHOLDER";
+    /** The seller's own act, such as filing a counter-notice. */
+    public static final String SELLER = "SELLER";
 
     public Decision(String decidedBy, Instant decidedAt, DecisionRule rule, String note) {
         this(decidedBy, decidedAt, rule, note, false);

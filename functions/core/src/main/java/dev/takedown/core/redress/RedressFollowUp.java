@@ -37,9 +37,6 @@ import java.util.Map;
  * Last, the item leaves the redress schedule (or waits there for its counter-notice's deadline).
  */
 public final class RedressFollowUp {
-    /** Who acted, as the audit trail names a seller. */
-    static final String SELLER = "SELLER";
-
     private final NoticeStore notices;
     private final ListingStore listings;
     private final TrustStore trust;
@@ -101,7 +98,7 @@ public final class RedressFollowUp {
         List<AuditEvent> events = new ArrayList<>();
         CounterNotice counterNotice = redress.counterNotice();
         if (counterNotice != null) {
-            events.add(new AuditEvent(notice.id(), item.index(), SELLER, counterNotice.filedAt(), ItemStatus.ACTIONED,
+            events.add(new AuditEvent(notice.id(), item.index(), Decision.SELLER, counterNotice.filedAt(), ItemStatus.ACTIONED,
                     ItemStatus.COUNTER_NOTICED, null, DecisionRule.COUNTER_NOTICE));
             if (counterNotice.outcome() == CounterNotice.Outcome.UPHELD) {
                 events.add(new AuditEvent(notice.id(), item.index(), Decision.RIGHTHOLDER, counterNotice.closedAt(),

@@ -1,10 +1,12 @@
 package dev.takedown.core.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.takedown.core.model.Complaint;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemReason;
+import dev.takedown.core.model.Party;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.text.Enums;
@@ -48,12 +50,13 @@ public final class StaffRequests {
         reviewQueue, decideItem, setRightStatus, registerRightholder, rotateApiKey, getNotice,
         getRightholder, setTier, liftSuspension, getSeller, voidStrike, reinstateSeller,
         revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller, rotateWebhookSecret,
-        issueSellerKey, revokeSellerKey;
+        issueSellerKey, revokeSellerKey, complaintQueue, decideComplaint;
 
         /** Which staff function serves it: a new operation must be given to one. */
         public Role role() {
             return switch (this) {
-                case reviewQueue, decideItem, getNotice, getRightholder, getSeller -> Role.REVIEWER;
+                case reviewQueue, decideItem, getNotice, getRightholder, getSeller, complaintQueue, decideComplaint ->
+                        Role.REVIEWER;
                 case setRightStatus, registerRightholder, rotateApiKey, setTier, liftSuspension, voidStrike,
                      reinstateSeller, revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller,
                      rotateWebhookSecret, issueSellerKey, revokeSellerKey -> Role.ADMIN;
@@ -83,6 +86,11 @@ public final class StaffRequests {
 
     public record DecideItem(String noticeId, int index, Ruling decision, ItemReason reasonCode, String staffId,
                              String note) {
+    }
+
+    /** A complaint decided by a person: whose (the party that complained), how, and why. */
+    public record DecideComplaint(String noticeId, int index, Party from, Complaint.Outcome decision, String staffId,
+                                  String reason) {
     }
 
     public record SetRightStatus(String rightId, RightStatus status, String staffId, String reason) {
@@ -161,11 +169,34 @@ public final class StaffRequests {
     }
 
     public static ReviewQueue reviewQueue(JsonNode event) {
+        return queue(event, Operation.reviewQueue);
+    }
+
+    /** The complaint queue pages as the review queue does. */
+    public static ReviewQueue complaintQueue(JsonNode event) {
+        return queue(event, Operation.complaintQueue);
+    }
+
+    private static ReviewQueue queue(JsonNode event, Operation operation) {
         EventFields fields = new EventFields(event, Set.of("limit", "cursor"));
         Integer limit = fields.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         String cursor = fields.text("cursor", false, 2048);
-        fields.check("reviewQueue");
+        fields.check(operation.name());
         return new ReviewQueue(limit, cursor);
+    }
+
+    public static DecideComplaint decideComplaint(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("noticeId", "index", "from", "decision", "staffId", "reason"));
+        String noticeId = noticeId(fields);
+        Integer index = fields.integer("index", 0, Integer.MAX_VALUE, null);
+        Party from = fields.oneOf("from", Party.class, EnumSet.allOf(Party.class), true);
+        Complaint.Outcome decision = fields.oneOf("decision", Complaint.Outcome.class,
+                EnumSet.allOf(Complaint.Outcome.class), true);
+        String staffId = staffId(fields);
+        // The complainant is told why (EU DSA Art. 20(5)): a decision without a reason is refused.
+        String reason = fields.text("reason", true, MAX_NOTE);
+        fields.check("decideComplaint");
+        return new DecideComplaint(noticeId, index, from, decision, staffId, reason);
     }
 
     public static DecideItem decideItem(JsonNode event) {
@@ -396,8 +427,8 @@ public final class StaffRequests {
     /** Who does it: recorded with every change, and never AUTO, which marks automated decisions. */
     private static String staffId(EventFields fields) {
         String staffId = fields.matching("staffId", STAFF_ID, "must be your staff id (letters, digits, . _ @ + -)");
-        if (Decision.AUTO.equals(staffId)) {
-            fields.error("staffId", "AUTO marks automated decisions; use your own staff id");
+        if (Decision.AUTO.equals(staffId) || Decision.RIGHTHOLDER.equals(staffId) || Decision.SELLER.equals(staffId)) {
+            fields.error("staffId", staffId + " marks decisions not made by staff; use your own staff id");
             return null;
         }
         return staffId;
