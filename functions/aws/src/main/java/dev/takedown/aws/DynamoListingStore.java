@@ -96,13 +96,17 @@ public final class DynamoListingStore extends SingleTableStore implements Listin
     @Override
     public boolean restoreTakedown(String listingId, String noticeId, int itemIndex, boolean keepForSuspension) {
         Map<String, AttributeValue> values = Map.of(":n", AttributeValue.fromS(noticeId),
-                ":i", AttributeValue.fromN(Integer.toString(itemIndex)), ":true", AttributeValue.fromBool(true));
+                ":i", AttributeValue.fromN(Integer.toString(itemIndex)));
         String condition = " AND removedByNotice = :n AND removedByItem = :i";
-        return keepForSuspension
-                ? changeStatus(listingId, ListingStatus.REMOVED, ListingStatus.REMOVED,
-                        ", removedBySuspension = :true REMOVE removedByNotice, removedByItem", condition, values)
-                : changeStatus(listingId, ListingStatus.REMOVED, ListingStatus.ACTIVE,
-                        " REMOVE removedByNotice, removedByItem, removedAt", condition, values);
+        if (!keepForSuspension) {
+            return changeStatus(listingId, ListingStatus.REMOVED, ListingStatus.ACTIVE,
+                    " REMOVE removedByNotice, removedByItem, removedAt", condition, values);
+        }
+        // DynamoDB refuses a value the expressions do not use: :true only where it is set.
+        Map<String, AttributeValue> suspended = new HashMap<>(values);
+        suspended.put(":true", AttributeValue.fromBool(true));
+        return changeStatus(listingId, ListingStatus.REMOVED, ListingStatus.REMOVED,
+                ", removedBySuspension = :true REMOVE removedByNotice, removedByItem", condition, suspended);
     }
 
     /** One conditional write from one status to another, with what else changes; false when it was not {@code from}. */

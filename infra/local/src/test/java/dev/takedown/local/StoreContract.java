@@ -619,6 +619,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void aTakedownUndoneRestoresTheListingItTookDownOnlyOrLeavesItToASuspension() {
+        Listing restored = new Listing("l-" + UUID.randomUUID(), "seller-x", "ACME bag", "ACME", ListingStatus.ACTIVE);
+        Listing suspended = new Listing("l-" + UUID.randomUUID(), "seller-x", "ACME belt", "ACME", ListingStatus.ACTIVE);
+        seed(restored);
+        seed(suspended);
+        listings().takeDown(restored.id(), "ntc_a", 0, AT);
+        listings().takeDown(suspended.id(), "ntc_a", 1, AT);
+
+        assertThat(listings().restoreTakedown(restored.id(), "ntc_b", 0, false)).as("another item's").isFalse();
+        assertThat(listings().restoreTakedown(restored.id(), "ntc_a", 0, false)).isTrue();
+        assertThat(listings().restoreTakedown(restored.id(), "ntc_a", 0, false)).isFalse();
+        assertThat(listings().find(restored.id())).contains(restored);
+
+        assertThat(listings().restoreTakedown(suspended.id(), "ntc_a", 1, true)).isTrue();
+        assertThat(listings().find(suspended.id())).contains(new Listing(suspended.id(), "seller-x", "ACME belt", "ACME",
+                ListingStatus.REMOVED, null, null, true));
+        assertThat(listings().restoreAfterSuspension(suspended.id())).isTrue();
+    }
+
+    @Test
     void aSuspensionTakesDownTheActiveListingsAndPutsBackOnlyThose() {
         String seller = "s-" + UUID.randomUUID();
         Listing active = new Listing("l-" + UUID.randomUUID(), seller, "ACME bag", "ACME", ListingStatus.ACTIVE);
