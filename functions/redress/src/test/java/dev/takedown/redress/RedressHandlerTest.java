@@ -8,6 +8,7 @@ import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.redress.RedressFollowUp;
@@ -296,6 +297,34 @@ class RedressHandlerTest {
         foreignCursor.set("queryStringParameters", Json.object()
                 .put("cursor", Fixtures.CURSORS.sign("takedowns|seller-honest|", NOTICE_ID + "#0")));
         assertThat(status(invoke(foreignCursor))).isEqualTo(400);
+    }
+
+    @Test
+    void pagesOfTakedownsFollowTheirCursorWhichServesOnlyItsOwnFilter() throws Exception {
+        Notice sample = FormatSamples.notice();
+        Notice later = new Notice(FormatSamples.EARLIER_NOTICE_ID, sample.rightholderId(), sample.rightId(),
+                sample.reason(), sample.explanation(), sample.sender(), sample.signature(), sample.evidence(),
+                sample.status(), sample.receivedAt().plusSeconds(60), sample.itemCount(), sample.progress(), null, null);
+        notices.saveNew(later, FormatSamples.items());
+        notices.recordTakedowns("seller-fake", later, LocalDate.parse("2026-11-28"), List.of(0));
+
+        ObjectNode first = event("redress-list-takedowns.json");
+        first.set("queryStringParameters", Json.object().put("limit", "1"));
+        JsonNode page = body(invoke(first));
+        assertThat(page.path("takedowns")).extracting(t -> t.path("noticeId").asText())
+                .containsExactly(FormatSamples.EARLIER_NOTICE_ID);
+        String cursor = page.path("nextCursor").asText();
+
+        ObjectNode next = event("redress-list-takedowns.json");
+        next.set("queryStringParameters", Json.object().put("limit", "1").put("cursor", cursor));
+        JsonNode rest = body(invoke(next));
+        assertThat(rest.path("takedowns")).extracting(t -> t.path("noticeId").asText()).containsExactly(NOTICE_ID);
+        assertThat(rest.path("nextCursor").isNull()).isTrue();
+
+        ObjectNode filtered = event("redress-list-takedowns.json");
+        filtered.set("queryStringParameters", Json.object().put("status", "ACTIONED").put("cursor", cursor));
+        assertThat(status(invoke(filtered))).as("a cursor of the unfiltered list").isEqualTo(400);
+        assertThat(status(invoke(asSeller(next, "seller-honest")))).as("another seller's").isEqualTo(400);
     }
 
     @Test
