@@ -169,7 +169,10 @@ public final class RedressHandler implements RequestStreamHandler {
         }
     }
 
-    /** The caller as the authorizer named it: a seller's key carries sellerId, a rightholder's rightholderId. */
+    /**
+     * The caller as the authorizer named it: a seller's key carries {@code sellerId}, a rightholder's
+     * {@code rightholderId}, and {@code principalType} says which; a context that names neither is no caller.
+     */
     private static Caller caller(Map<String, String> authorizer) {
         String sellerId = authorizer.get("sellerId");
         String rightholderId = authorizer.get("rightholderId");
