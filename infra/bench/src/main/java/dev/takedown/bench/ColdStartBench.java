@@ -34,6 +34,8 @@ public final class ColdStartBench {
         EVENTS.put("StaffReviewerFunction", "staff-get-notice.json");
         EVENTS.put("StaffAdminFunction", "staff-set-right-status.json");
         EVENTS.put("TrustReviewFunction", "trust-review-schedule.json");
+        EVENTS.put("RedressFunction", "redress-withdraw-notice.json");
+        EVENTS.put("RedressSweepFunction", "redress-sweep-schedule.json");
     }
 
     private static final Path LAUNCHER = Bench.ROOT.resolve("infra/bench/target/bench-1.0.0-SNAPSHOT-launcher.jar");
@@ -113,7 +115,7 @@ public final class ColdStartBench {
         System.exit(0);
     }
 
-    /** A notice for the events that name one (verifier, notifier, staff), submitted once through intake. */
+    /** A notice for the events that name one (verifier, notifier, staff, redress), submitted once through intake. */
     private static String setUpNotice(QuietStack stack) throws IOException {
         String event = Files.readString(Bench.ROOT.resolve("events/intake-submit-notice.json"))
                 .replace("acme-2026-11-28-0001", "cold-start-setup");

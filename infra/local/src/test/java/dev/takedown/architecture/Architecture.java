@@ -14,6 +14,7 @@ import java.util.stream.Stream;
  * The shape of the code, as rules. Inside the domain core, packages form layers, each using only those below it:
  * <pre>
  *   staff                                   the console: staff operations over the features' services
+ *   redress                                 contesting and undoing decisions, with what follows for trust
  *   intake  verify  notify  trust  auth     features: never use one another; they meet through events
  *   decisions                               recording a decision and what follows it, whoever decided
  *   ports   events                          interfaces to the outside; named events between features
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
 final class Architecture {
     static final List<String> FEATURES = List.of("intake", "verify", "notify", "trust", "auth");
     static final List<String> FUNCTIONS = List.of("authorizer", "intake", "dispatcher", "verifier", "notifier", "staff",
-            "trust");
+            "trust", "redress");
 
     /** What each core package may use besides itself, the JDK and Jackson (the JSON it reads and writes). */
     private static final Map<String, List<String>> CORE_LAYERS = Map.ofEntries(
@@ -43,7 +44,10 @@ final class Architecture {
             Map.entry("notify", List.of("model", "ports", "events", "runtime", "text")),
             Map.entry("trust", List.of("model", "ports", "events", "runtime", "text")),
             Map.entry("auth", List.of("model", "ports", "text")),
-            Map.entry("staff", List.of("model", "ports", "decisions", "trust", "json", "runtime", "problem", "text")));
+            Map.entry("redress", List.of("model", "ports", "decisions", "trust", "events", "json", "runtime", "problem",
+                    "text")),
+            Map.entry("staff", List.of("model", "ports", "decisions", "trust", "redress", "json", "runtime", "problem",
+                    "text")));
 
     private Architecture() {
     }

@@ -330,7 +330,7 @@ class ApiFuzzEndToEndTest {
 
     private Call oddQuery(String acmeNotice) {
         String[] routes = {"/v1/notices", "/v1/notices/" + acmeNotice + "/items", "/v1/notices/" + acmeNotice + "/deliveries",
-                "/v1/notices/" + acmeNotice};
+                "/v1/notices/" + acmeNotice, "/v1/takedowns"};
         String[] names = {"status", "limit", "cursor", "unknown", "status[]", "LIMIT"};
         StringBuilder query = new StringBuilder();
         int parameters = 1 + random.nextInt(3);
@@ -356,7 +356,12 @@ class ApiFuzzEndToEndTest {
         String[] paths = {"/v1/notices/" + globexNotice, "/v1/notices/" + globexNotice + "/deliveries",
                 "/v1/notices/" + encode(visibleAscii(1 + random.nextInt(60))), "/v1/notices/ntc_" + "0".repeat(26),
                 "/v1/notices/" + acmeNotice + "/items/0", "/v1/notices/", "/v1/notices/%2e%2e%2fadmin", "/v1//notices",
-                "/v1/notices/" + acmeNotice.toUpperCase(), "/v1/notices/" + "x".repeat(3000), "/v2/notices"};
+                "/v1/notices/" + acmeNotice.toUpperCase(), "/v1/notices/" + "x".repeat(3000), "/v2/notices",
+                // The redress routes: another's notice, a body that is a notice, a seller's route with acme's key.
+                "/v1/notices/" + globexNotice + "/withdrawal", "/v1/notices/" + acmeNotice + "/withdrawal",
+                "/v1/notices/" + acmeNotice + "/items/0/complaint",
+                "/v1/notices/" + acmeNotice + "/items/99999999999/counter-notice-response",
+                "/v1/takedowns/" + acmeNotice + "/0/counter-notice", "/v1/takedowns/" + acmeNotice + "/-1"};
         String[] methods = {"GET", "PUT", "DELETE", "PATCH", "POST", "OPTIONS"};
         String method = methods[random.nextInt(methods.length)];
         String path = paths[random.nextInt(paths.length)];

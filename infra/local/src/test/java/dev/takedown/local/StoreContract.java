@@ -648,6 +648,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void aTakedownUndoneRestoresTheListingItTookDownOnlyOrLeavesItToASuspension() {
+        Listing restored = new Listing("l-" + UUID.randomUUID(), "seller-x", "ACME bag", "ACME", ListingStatus.ACTIVE);
+        Listing suspended = new Listing("l-" + UUID.randomUUID(), "seller-x", "ACME belt", "ACME", ListingStatus.ACTIVE);
+        seed(restored);
+        seed(suspended);
+        listings().takeDown(restored.id(), "ntc_a", 0, AT);
+        listings().takeDown(suspended.id(), "ntc_a", 1, AT);
+
+        assertThat(listings().restoreTakedown(restored.id(), "ntc_b", 0, false)).as("another item's").isFalse();
+        assertThat(listings().restoreTakedown(restored.id(), "ntc_a", 0, false)).isTrue();
+        assertThat(listings().restoreTakedown(restored.id(), "ntc_a", 0, false)).isFalse();
+        assertThat(listings().find(restored.id())).contains(restored);
+
+        assertThat(listings().restoreTakedown(suspended.id(), "ntc_a", 1, true)).isTrue();
+        assertThat(listings().find(suspended.id())).contains(new Listing(suspended.id(), "seller-x", "ACME belt", "ACME",
+                ListingStatus.REMOVED, null, null, true));
+        assertThat(listings().restoreAfterSuspension(suspended.id())).isTrue();
+    }
+
+    @Test
     void aSuspensionTakesDownTheActiveListingsAndPutsBackOnlyThose() {
         String seller = "s-" + UUID.randomUUID();
         Listing active = new Listing("l-" + UUID.randomUUID(), seller, "ACME bag", "ACME", ListingStatus.ACTIVE);
@@ -754,29 +774,6 @@ abstract class StoreContract {
         assertThat(notices().takedownsOn(seller, owner, day)).containsExactlyInAnyOrder(
                 new NoticeStore.ItemRef(older.id(), 0), new NoticeStore.ItemRef(older.id(), 1),
                 new NoticeStore.ItemRef(older.id(), 2));
-    }
-
-    @Test
-    void aTakedownIsUndoneOnlyByTheItemThatMadeIt() {
-        String seller = "s-" + UUID.randomUUID();
-        Listing listing = new Listing("l-" + UUID.randomUUID(), seller, "ACME bag", "ACME", ListingStatus.ACTIVE);
-        Listing held = new Listing("l-" + UUID.randomUUID(), seller, "ACME belt", "ACME", ListingStatus.ACTIVE);
-        seed(listing);
-        seed(held);
-        listings().takeDown(listing.id(), "ntc_a", 0, AT);
-        listings().takeDown(held.id(), "ntc_a", 1, AT);
-
-        assertThat(listings().restoreTakedown(listing.id(), "ntc_b", 0, false)).isFalse();
-        assertThat(listings().restoreTakedown(listing.id(), "ntc_a", 0, false)).isTrue();
-        assertThat(listings().restoreTakedown(listing.id(), "ntc_a", 0, false)).isFalse();
-        assertThat(listings().find(listing.id())).contains(listing);
-
-        // A suspended seller's listing stays down, now held by the suspension: reinstatement brings it back.
-        assertThat(listings().restoreTakedown(held.id(), "ntc_a", 1, true)).isTrue();
-        assertThat(listings().find(held.id())).contains(new Listing(held.id(), seller, "ACME belt", "ACME",
-                ListingStatus.REMOVED, null, null, true));
-        assertThat(listings().restoreAfterSuspension(held.id())).isTrue();
-        assertThat(listings().find(held.id())).contains(held);
     }
 
     @Test

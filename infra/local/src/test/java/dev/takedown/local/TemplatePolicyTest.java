@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.DynamoTrustStore;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.core.events.Notifications;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.SellerStanding;
@@ -96,13 +99,14 @@ class TemplatePolicyTest {
         }
         stack.runSchedulesNow();
         notifyAboutANotice(key);
+        redressRoutesAndSweep(key);
         everyStaffOperation(key);
         trustReviewAndStaffTrustOperations();
 
         List<AwsCallRecorder.Call> calls = AwsCallRecorder.calls();
         assertThat(calls).extracting(AwsCallRecorder.Call::function).contains("AuthorizerFunction", "IntakeFunction",
                 "DispatcherFunction", "VerifierFunction", "NotifierFunction", "StaffReviewerFunction", "StaffAdminFunction",
-                "TrustReviewFunction");
+                "TrustReviewFunction", "RedressFunction", "RedressSweepFunction");
         List<String> denied = new ArrayList<>();
         Set<String> distinct = new TreeSet<>();
         for (AwsCallRecorder.Call call : calls) {
@@ -194,6 +198,18 @@ class TemplatePolicyTest {
                 .as("the authorizer reads the keys table only").isFalse();
     }
 
+    /** The redress functions reach neither keys, rights, webhook secrets nor deliveries, whatever their code tried. */
+    @Test
+    void theRedressFunctionsReachNoKeysRightsSecretsOrDeliveries() {
+        List<AwsCallRecorder.Call> mustNot = Stream.of("RedressFunction", "RedressSweepFunction").flatMap(function ->
+                Stream.of("ApiKeysTable", "RightsTable", SECRETS, "DeliveriesTable").flatMap(table ->
+                        Stream.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem")
+                                .map(action -> new AwsCallRecorder.Call(function, action, table)))).toList();
+        assertThat(mustNot).noneMatch(TemplatePolicyTest::allowed);
+        assertThat(allowed(new AwsCallRecorder.Call("RedressSweepFunction", "dynamodb:PutItem", "IdempotencyTable")))
+                .as("only the API takes Idempotency-Keys").isFalse();
+    }
+
     /**
      * Events of each kind the rightholder hears about, for a stored notice, to a callback that answers 401 (the
      * API itself), so the notifier reads, records and postpones a retry; then the deliveries route.
@@ -216,6 +232,48 @@ class TemplatePolicyTest {
             Thread.sleep(100);
         }
         assertThat(send("GET", "/v1/notices/" + noticeId + "/deliveries", key, null, null)).isEqualTo(200);
+    }
+
+    /**
+     * seller-fake contests a takedown of acme's and acme answers with legal action; acme withdraws another of its
+     * takedowns; both items are then put on the redress schedule, so that the sweep does their whole follow-up.
+     * The seller's requests reach RedressFunction as the authorizer hands on a seller's key.
+     */
+    private static void redressRoutesAndSweep(String key) throws Exception {
+        JsonNode takedowns = Json.object();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (takedowns.path("takedowns").size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            takedowns = Json.parse(sellerRequest("redress-list-takedowns.json", null, 0).path("body").asText());
+        }
+        JsonNode contested = takedowns.path("takedowns").get(0);
+        JsonNode withdrawn = takedowns.path("takedowns").get(1);
+        String noticeId = contested.path("noticeId").asText();
+        int index = contested.path("index").asInt();
+        assertThat(sellerRequest("redress-file-counter-notice.json", noticeId, index).path("statusCode").asInt())
+                .isEqualTo(201);
+        String response = Json.parse(Events.load("redress-respond-to-counter-notice.json")).path("body").asText();
+        assertThat(send("POST", "/v1/notices/" + noticeId + "/items/" + index + "/counter-notice-response", key,
+                response, "policy-response")).isEqualTo(200);
+        assertThat(send("POST", "/v1/notices/" + withdrawn.path("noticeId").asText() + "/withdrawal", key,
+                "{\"items\": [" + withdrawn.path("index").asInt() + "]}", null)).isEqualTo(200);
+
+        DynamoNoticeStore notices = new DynamoNoticeStore(stack.dynamo(), stack.tableName("NoticesTable"));
+        Instant due = Instant.now().minusSeconds(1);
+        notices.scheduleRedress(noticeId, index, due);
+        notices.scheduleRedress(withdrawn.path("noticeId").asText(), withdrawn.path("index").asInt(), due);
+        stack.runSchedulesNow();
+    }
+
+    /** A sample event of the seller routes, on the takedown named, with the authorizer's context for seller-fake. */
+    private static JsonNode sellerRequest(String sample, String noticeId, int index) throws Exception {
+        ObjectNode event = (ObjectNode) Json.parse(Events.load(sample));
+        if (noticeId != null) {
+            String path = event.path("path").asText().replaceAll(Ids.NOTICE_ID_REGEX + "/0", noticeId + "/" + index);
+            event.put("path", path);
+            event.withObjectProperty("pathParameters").put("noticeId", noticeId).put("index", Integer.toString(index));
+        }
+        return StaffInvocations.invoke(stack, "RedressFunction", event.toString());
     }
 
     /** Every staff operation through the Lambda Invoke API, on a notice whose listing 1008 waits for review. */

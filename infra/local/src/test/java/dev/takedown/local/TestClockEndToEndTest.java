@@ -56,7 +56,7 @@ class TestClockEndToEndTest {
         Instant afterDays = Instant.parse(Json.parse(advanced.body()).path("now").asText());
         assertThat(Duration.between(before, afterDays)).isBetween(Duration.ofDays(15), Duration.ofDays(15).plusSeconds(30));
         assertThat(Json.parse(advanced.body()).path("scheduledFunctionsRun")).extracting(JsonNode::asText)
-                .as("every scheduled function ran once").containsExactlyInAnyOrder("DispatcherFunction", "TrustReviewFunction");
+                .as("every scheduled function ran once").containsExactlyInAnyOrder("DispatcherFunction", "TrustReviewFunction", "RedressSweepFunction");
 
         Instant target = afterDays.plus(Duration.ofDays(40)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         HttpResponse<String> moved = clock("POST", "{\"to\": \"" + target + "\"}");

@@ -3,6 +3,7 @@ package dev.takedown.core.json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.Party;
 import dev.takedown.core.text.Times;
 import java.util.Set;
 
@@ -34,7 +35,10 @@ public final class ItemJson {
         return node;
     }
 
-    /** As the notices API answers it: where a duplicate points, then who decided, when and by which rule. */
+    /**
+     * As the notices API answers it: where a duplicate points, then who decided, when and by which rule, then what
+     * was done about the decision since (counter-notice, the rightholder's complaint, withdrawal, restoration).
+     */
     public static ObjectNode forApi(NoticeItem item, Set<String> ownNotices) {
         ObjectNode node = head(item, true);
         duplicateForRightholder(node, item, ownNotices);
@@ -43,10 +47,14 @@ public final class ItemJson {
                     .put("decidedAt", Times.format(item.decision().decidedAt()))
                     .put("rule", item.decision().rule().name());
         }
+        RedressJson.add(node, item.redress(), Party.RIGHTHOLDER, false);
         return node;
     }
 
-    /** As staff read it: every field (null where unset), the staff note and the statement of reasons too. */
+    /**
+     * As staff read it: every field (null where unset), the staff note and the statement of reasons too, then the
+     * redress with both parties' complaints.
+     */
     public static ObjectNode forStaff(NoticeItem item) {
         ObjectNode node = head(item, true);
         node.put("duplicateOf", item.duplicateOf()).put("duplicateOfNotice", item.duplicateOfNotice());
@@ -59,6 +67,7 @@ public final class ItemJson {
         if (item.statement() != null) {
             node.set("statement", StatementJson.full(item.statement()));
         }
+        RedressJson.add(node, item.redress(), Party.SELLER, true);
         return node;
     }
 

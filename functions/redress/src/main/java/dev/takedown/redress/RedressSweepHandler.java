@@ -1,0 +1,48 @@
+package dev.takedown.redress;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.takedown.aws.Adapters;
+import dev.takedown.aws.StreamJson;
+import dev.takedown.core.json.Json;
+import dev.takedown.core.redress.RedressService;
+import dev.takedown.core.runtime.Env;
+import dev.takedown.core.runtime.Log;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Scheduled: restores the listings of counter-notices their rightholders left unanswered by the deadline, and
+ * finishes what an interrupted redress request left undone (webhooks, strikes, records).
+ */
+public final class RedressSweepHandler implements RequestStreamHandler {
+    private final RedressService redress;
+
+    public RedressSweepHandler() {
+        this(System.getenv());
+    }
+
+    public RedressSweepHandler(Map<String, String> environment) {
+        this(environment, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's, as the local stack's scenario tests use. */
+    public RedressSweepHandler(Map<String, String> environment, Clock clock) {
+        this(RedressWiring.service(new Adapters(new Env(environment)), clock));
+    }
+
+    public RedressSweepHandler(RedressService redress) {
+        this.redress = redress;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StreamJson.read(input);
+        int restored = redress.sweep();
+        Log.info("redress sweep done", "restored", restored);
+        StreamJson.write(output, Json.object().put("restored", restored));
+    }
+}
