@@ -1,11 +1,16 @@
 package dev.takedown.aws;
 
+import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.redress.RedressFollowUp;
+import dev.takedown.core.redress.RedressPolicy;
+import dev.takedown.core.redress.RedressService;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
+import java.time.Clock;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -98,6 +103,24 @@ public final class Adapters {
     /** The seller rules over the trust store and queue the caller shares with what else it builds. */
     public SellerStandings sellerStandings(TrustStore store, NotificationQueue notifications) {
         return new SellerStandings(store, listings(), notifications, trustPolicy());
+    }
+
+    /**
+     * Counter-notices, complaints, withdrawals and restorations over this function's tables and queue; one trust
+     * store and queue feed both the rightholders' records and the sellers' standings.
+     */
+    public RedressService redressService(Clock clock) {
+        DynamoNoticeStore notices = notices();
+        DynamoListingStore listings = listings();
+        DynamoTrustStore trust = trust();
+        DynamoAuditLog audit = audit();
+        SqsNotificationQueue notifications = notificationQueue();
+        TrustService rightholderTrust = trustService(trust, notifications);
+        RedressFollowUp followUp = new RedressFollowUp(notices, listings, trust, audit, notifications, rightholderTrust,
+                sellerStandings(trust, notifications));
+        return new RedressService(notices, listings, rights(), rightholders(), trust,
+                new DecisionRecorder(notices, audit, notifications, rightholderTrust), followUp, RedressPolicy.from(env),
+                clock);
     }
 
     /** A store over the table the variable names. */

@@ -122,7 +122,7 @@ public final class RedressHandler implements RequestStreamHandler {
     }
 
     private RedressHandler(Adapters adapters, Clock clock) {
-        this(RedressWiring.service(adapters, clock), adapters.idempotency(),
+        this(adapters.redressService(clock), adapters.idempotency(),
                 new SignedCursors(adapters.env().require("CURSOR_SIGNING_KEY")), clock);
     }
 

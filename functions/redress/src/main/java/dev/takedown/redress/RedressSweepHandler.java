@@ -31,7 +31,7 @@ public final class RedressSweepHandler implements RequestStreamHandler {
 
     /** With a clock of the caller's, as the local stack's scenario tests use. */
     public RedressSweepHandler(Map<String, String> environment, Clock clock) {
-        this(RedressWiring.service(new Adapters(new Env(environment)), clock));
+        this(new Adapters(new Env(environment)).redressService(clock));
     }
 
     public RedressSweepHandler(RedressService redress) {

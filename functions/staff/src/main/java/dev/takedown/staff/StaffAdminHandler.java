@@ -1,5 +1,6 @@
 package dev.takedown.staff;
 
+import dev.takedown.core.staff.ComplaintStaffService;
 import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
@@ -25,7 +26,8 @@ public final class StaffAdminHandler extends StaffHandler {
         super(Role.ADMIN, environment, clock);
     }
 
-    public StaffAdminHandler(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks) {
-        super(Role.ADMIN, staff, trust, webhooks);
+    public StaffAdminHandler(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks,
+                                 ComplaintStaffService complaints) {
+        super(Role.ADMIN, staff, trust, webhooks, complaints);
     }
 }

@@ -18,6 +18,7 @@ import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
+import dev.takedown.core.staff.ComplaintStaffService;
 import dev.takedown.core.staff.StaffException;
 import dev.takedown.core.staff.StaffRequests;
 import dev.takedown.core.staff.StaffRequests.Operation;
@@ -45,20 +46,23 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
     private final StaffService staff;
     private final TrustStaffService trust;
     private final WebhookStaffService webhooks;
+    private final ComplaintStaffService complaints;
 
     StaffHandler(Role role, Map<String, String> environment, Clock clock) {
         this(role, wire(new Adapters(new Env(environment)), clock));
     }
 
     private StaffHandler(Role role, Wired wired) {
-        this(role, wired.staff(), wired.trust(), wired.webhooks());
+        this(role, wired.staff(), wired.trust(), wired.webhooks(), wired.complaints());
     }
 
-    StaffHandler(Role role, StaffService staff, TrustStaffService trust, WebhookStaffService webhooks) {
+    StaffHandler(Role role, StaffService staff, TrustStaffService trust, WebhookStaffService webhooks,
+                 ComplaintStaffService complaints) {
         this.role = role;
         this.staff = staff;
         this.trust = trust;
         this.webhooks = webhooks;
+        this.complaints = complaints;
     }
 
     /** The function's logical id in template.yaml (its deployed name is the stack output {@code <id>Name}). */
@@ -69,7 +73,8 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
         };
     }
 
-    private record Wired(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks) {
+    private record Wired(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks,
+                         ComplaintStaffService complaints) {
     }
 
     /** Both services share the queue, the trust store and the trust service, as decisions feed the record. */
@@ -88,7 +93,8 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
                 clock);
         return new Wired(staff, new TrustStaffService(trust,
                 adapters.sellerStandings(trustStore, notifications), trustStore, rightholders, clock),
-                new WebhookStaffService(rightholders, sellers, sellers, secrets, clock));
+                new WebhookStaffService(rightholders, sellers, sellers, secrets, clock),
+                new ComplaintStaffService(adapters.redressService(clock), notices));
     }
 
     @Override
@@ -133,6 +139,8 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
                     webhooks.rotateWebhookSecret(StaffRequests.rotateWebhookSecret(event)));
             case issueSellerKey -> StaffJson.sellerKeyIssued(staff.issueSellerKey(StaffRequests.issueSellerKey(event)));
             case revokeSellerKey -> StaffJson.sellerKeysRevoked(staff.revokeSellerKey(StaffRequests.revokeSellerKey(event)));
+            case complaintQueue -> StaffJson.complaintQueue(complaints.complaintQueue(StaffRequests.complaintQueue(event)));
+            case decideComplaint -> StaffJson.decided(complaints.decideComplaint(StaffRequests.decideComplaint(event)));
         };
     }
 

@@ -40,6 +40,15 @@ final class StaffJson {
         return body;
     }
 
+    /** Items with an open complaint, oldest first: each in full, with both parties' complaints. */
+    static ObjectNode complaintQueue(Page<NoticeStore.ReviewItem> page) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        page.entries().forEach(r -> items.add(ItemJson.forStaff(r.item()).put("noticeId", r.noticeId())));
+        body.put("nextCursor", page.nextCursor());
+        return body;
+    }
+
     static ObjectNode decided(StaffService.Decided decided) {
         ObjectNode body = Json.object()
                 .put("noticeId", decided.notice().id())

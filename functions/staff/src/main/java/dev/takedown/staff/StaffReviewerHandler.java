@@ -1,5 +1,6 @@
 package dev.takedown.staff;
 
+import dev.takedown.core.staff.ComplaintStaffService;
 import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
@@ -25,7 +26,8 @@ public final class StaffReviewerHandler extends StaffHandler {
         super(Role.REVIEWER, environment, clock);
     }
 
-    public StaffReviewerHandler(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks) {
-        super(Role.REVIEWER, staff, trust, webhooks);
+    public StaffReviewerHandler(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks,
+                                    ComplaintStaffService complaints) {
+        super(Role.REVIEWER, staff, trust, webhooks, complaints);
     }
 }

@@ -22,6 +22,11 @@ import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.staff.StaffRequests.Operation;
 import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.model.TrustCounts;
+import dev.takedown.core.redress.RedressFollowUp;
+import dev.takedown.core.redress.RedressPolicy;
+import dev.takedown.core.redress.RedressRequests;
+import dev.takedown.core.redress.RedressService;
+import dev.takedown.core.staff.ComplaintStaffService;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
@@ -88,8 +93,15 @@ class StaffHandlerTest {
             staffClock);
     private final WebhookStaffService webhookStaffService = new WebhookStaffService(rightholders, sellers, sellers,
             secrets, staffClock);
-    private final StaffHandler reviewer = new StaffReviewerHandler(staffService, trustStaffService, webhookStaffService);
-    private final StaffHandler admin = new StaffAdminHandler(staffService, trustStaffService, webhookStaffService);
+    private final RedressService redress = new RedressService(notices, listings, rights, rightholders, trustStore,
+            recorder, new RedressFollowUp(notices, listings, trustStore, audit, notifications, trust,
+                    new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS)),
+            RedressPolicy.DEFAULTS, staffClock);
+    private final ComplaintStaffService complaints = new ComplaintStaffService(redress, notices);
+    private final StaffHandler reviewer = new StaffReviewerHandler(staffService, trustStaffService, webhookStaffService,
+            complaints);
+    private final StaffHandler admin = new StaffAdminHandler(staffService, trustStaffService, webhookStaffService,
+            complaints);
     private String noticeId;
 
     /** The notice the sample events name: 1001 actioned by the verifier, 1008 waiting for review. */
@@ -188,6 +200,25 @@ class StaffHandlerTest {
         assertThat(invoke(Events.load("staff-reactivate-rightholder.json")).path("active").asBoolean()).isTrue();
         assertThat(invoke(Events.load("staff-reactivate-rightholder.json")).path("error").path("type").asText())
                 .isEqualTo("Conflict");
+    }
+
+    @Test
+    void theComplaintEventsListTheSellersComplaintAndDecideIt() throws Exception {
+        redress.fileSellerComplaint("seller-fake", noticeId, 0,
+                RedressRequests.complaint("{\"explanation\": \"I bought these from an ACME distributor.\"}"));
+
+        JsonNode queue = invoke(Events.load("staff-complaint-queue.json"));
+        assertThat(queue.path("items")).singleElement().satisfies(item -> {
+            assertThat(item.path("noticeId").asText()).isEqualTo(noticeId);
+            assertThat(item.path("complaints").get(0).path("from").asText()).isEqualTo("SELLER");
+        });
+        JsonNode decided = invoke(Events.load("staff-decide-complaint.json"));
+        assertThat(decided.path("item").path("status").asText()).as(decided.toString()).isEqualTo("ACTIONED");
+        assertThat(decided.path("item").path("complaints").get(0).path("decision").path("decidedBy").asText())
+                .isEqualTo("staff-jane");
+        assertThat(invoke(Events.load("staff-complaint-queue.json")).path("items")).isEmpty();
+        assertThat(invoke(Events.load("staff-decide-complaint.json").replace("UPHOLD", "REVERSE")).path("error")
+                .path("type").asText()).as("decided already").isEqualTo("Conflict");
     }
 
     @Test

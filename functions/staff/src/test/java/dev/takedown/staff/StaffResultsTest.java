@@ -11,6 +11,10 @@ import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.Seller;
+import dev.takedown.core.redress.RedressFollowUp;
+import dev.takedown.core.redress.RedressPolicy;
+import dev.takedown.core.redress.RedressService;
+import dev.takedown.core.staff.ComplaintStaffService;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
@@ -130,8 +134,13 @@ class StaffResultsTest {
     private final TrustStaffService trustStaff = new TrustStaffService(trust,
             new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders, clock);
     private final WebhookStaffService webhookStaff = new WebhookStaffService(rightholders, sellers, sellers, secrets, clock);
-    private final StaffHandler handler = new StaffReviewerHandler(staff, trustStaff, webhookStaff);
-    private final StaffHandler admin = new StaffAdminHandler(staff, trustStaff, webhookStaff);
+    private final ComplaintStaffService complaints = new ComplaintStaffService(new RedressService(notices, listings,
+            new InMemoryRightStore(Fixtures.RIGHTS), rightholders, trustStore,
+            new DecisionRecorder(notices, audit, notifications, trust), new RedressFollowUp(notices, listings, trustStore,
+                    audit, notifications, trust, new SellerStandings(trustStore, listings, notifications,
+                    TrustPolicy.DEFAULTS)), RedressPolicy.DEFAULTS, clock), notices);
+    private final StaffHandler handler = new StaffReviewerHandler(staff, trustStaff, webhookStaff, complaints);
+    private final StaffHandler admin = new StaffAdminHandler(staff, trustStaff, webhookStaff, complaints);
 
     /** The sample notice as the verifier and a first staff decision left it, with their audit trail. */
     @BeforeEach

@@ -47,6 +47,8 @@ class RedressScenarioTest {
     private static final String SELLER_KEY = "tdk_scenario_contested_seller_0123456789abcdefg";
     private static final String OTHER_SELLER_KEY = "tdk_scenario_other_seller_0123456789abcdefghijk";
     private static final String SELLER = "seller-contested";
+    /** Whom the webhook receiver names for the seller's webhooks. */
+    private static final String SELLER_RECIPIENT = "sellers/" + SELLER;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final MovableClock CLOCK = new MovableClock();
     private static LocalStack stack;
@@ -229,7 +231,7 @@ class RedressScenarioTest {
         assertThat(staff("{\"operation\": \"getRightholder\", \"rightholderId\": \"acme\"}").path("record")
                 .path("reversed").asLong()).isEqualTo(1);
         awaitWebhook("item.restored", "acme", 0);
-        awaitWebhook("listing.reinstated", SELLER, 0);
+        awaitWebhook("listing.reinstated", SELLER_RECIPIENT, 0);
 
         Reply late = respond(copyrightNotice, LEGAL_ACTION);
         assertThat(late.status()).as("a late response").isEqualTo(409);
@@ -257,7 +259,7 @@ class RedressScenarioTest {
         assertThat(answered.status()).as(answered.body().toString()).isEqualTo(200);
         assertThat(answered.body().path("status").asText()).isEqualTo("ACTIONED");
         assertThat(answered.body().path("counterNotice").path("outcome").asText()).isEqualTo("UPHELD");
-        awaitWebhook("counter_notice.upheld", SELLER, 0);
+        awaitWebhook("counter_notice.upheld", SELLER_RECIPIENT, 0);
         assertThat(strikeOf(upheldNotice).path("state").asText()).isEqualTo("PENDING");
 
         // The takedown's 15-day dispute window closes: the strike counts.
@@ -273,13 +275,14 @@ class RedressScenarioTest {
     void anAcceptedCounterNoticeIsRestoredAtOnce() throws Exception {
         String noticeId = actioned("tm-2");
         assertThat(fileCounterNotice(noticeId, SELLER_KEY).status()).isEqualTo(201);
+        long reinstatedBefore = receipts("listing.reinstated", SELLER_RECIPIENT);
 
         Reply accepted = respond(noticeId, "{\"response\": \"ACCEPT\"}");
 
         assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(200);
         assertThat(accepted.body().path("status").asText()).isEqualTo("RESTORED");
         assertThat(listingStatus("tm-2")).isEqualTo(ListingStatus.ACTIVE);
-        awaitWebhook("listing.reinstated", SELLER, 0);
+        awaitWebhook("listing.reinstated", SELLER_RECIPIENT, reinstatedBefore);
     }
 
     @Test
@@ -320,15 +323,15 @@ class RedressScenarioTest {
         JsonNode queue = staff("{\"operation\": \"complaintQueue\", \"limit\": 50}");
         assertThat(queue.path("items")).anySatisfy(i -> assertThat(i.path("noticeId").asText()).isEqualTo(noticeId));
 
-        long restrictedBefore = receipts("listing.restricted", SELLER);
+        long restrictedBefore = receipts("listing.restricted", SELLER_RECIPIENT);
         JsonNode decided = staff("{\"operation\": \"decideComplaint\", \"noticeId\": \"" + noticeId + "\", \"index\": 0,"
                 + " \"from\": \"RIGHTHOLDER\", \"decision\": \"REVERSE\", \"staffId\": \"staff-joe\","
                 + " \"reason\": \"The mark is on the box.\"}");
-        assertThat(decided.path("status").asText()).as(decided.toString()).isEqualTo("ACTIONED");
+        assertThat(decided.path("item").path("status").asText()).as(decided.toString()).isEqualTo("ACTIONED");
         assertThat(listingStatus("plain-5")).isEqualTo(ListingStatus.REMOVED);
         assertThat(item(noticeId, 0).path("status").asText()).isEqualTo("ACTIONED");
         awaitWebhook("complaint.decided", "acme", 0);
-        awaitWebhook("listing.restricted", SELLER, restrictedBefore);
+        awaitWebhook("listing.restricted", SELLER_RECIPIENT, restrictedBefore);
     }
 
     @Test
@@ -346,12 +349,12 @@ class RedressScenarioTest {
                 + " \"from\": \"SELLER\", \"decision\": \"UPHOLD\", \"staffId\": \"staff-jane\","
                 + " \"reason\": \"The invoice is not from an ACME distributor.\"}");
 
-        assertThat(decided.path("status").asText()).as(decided.toString()).isEqualTo("ACTIONED");
+        assertThat(decided.path("item").path("status").asText()).as(decided.toString()).isEqualTo("ACTIONED");
         assertThat(listingStatus("tm-6")).isEqualTo(ListingStatus.REMOVED);
         JsonNode takedown = takedown(noticeId);
         assertThat(takedown.path("status").asText()).isEqualTo("ACTIONED");
         assertThat(takedown.path("complaint").path("decision").path("outcome").asText()).isEqualTo("UPHOLD");
-        awaitWebhook("complaint.decided", SELLER, 0);
+        awaitWebhook("complaint.decided", SELLER_RECIPIENT, 0);
 
         Reply onRestored = call("POST", "/v1/takedowns/" + copyrightNotice + "/0/complaint", SELLER_KEY,
                 "{\"explanation\": \"Too late.\"}");

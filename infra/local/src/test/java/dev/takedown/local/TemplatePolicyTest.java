@@ -12,6 +12,9 @@ import dev.takedown.aws.DynamoTrustStore;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.core.events.Notifications;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.Complaint;
+import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.Party;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Rightholder;
@@ -301,6 +304,16 @@ class TemplatePolicyTest {
                 Events.load("staff-issue-seller-key.json"),
                 Events.load("staff-revoke-seller-key.json"));
         for (String event : events) {
+            assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
+        }
+        // The seller complains about that takedown; staff list the complaints and reverse it (the listing comes back).
+        DynamoNoticeStore notices = new DynamoNoticeStore(stack.dynamo(), stack.tableName("NoticesTable"));
+        NoticeItem actioned = notices.itemsAt(noticeId, List.of(0)).get(0);
+        assertThat(notices.recordRedress(noticeId, actioned, actioned.redressed(actioned.status(), actioned.redress()
+                .withComplaint(new Complaint(Party.SELLER, "Genuine.", List.of(), Instant.now(), null))), null)).isTrue();
+        for (String event : List.of(Events.load("staff-complaint-queue.json"), "{\"operation\": \"decideComplaint\","
+                + " \"noticeId\": \"" + noticeId + "\", \"index\": 0, \"from\": \"SELLER\", \"decision\": \"REVERSE\","
+                + " \"staffId\": \"staff-policy\", \"reason\": \"Genuine after all.\"}")) {
             assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
         }
     }

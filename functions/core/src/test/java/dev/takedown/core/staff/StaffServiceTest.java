@@ -497,6 +497,7 @@ class StaffServiceTest {
         assertThat(Arrays.stream(StaffRequests.Operation.values()).filter(o -> o.role() == StaffRequests.Role.REVIEWER))
                 .containsExactlyInAnyOrder(StaffRequests.Operation.reviewQueue, StaffRequests.Operation.decideItem,
                         StaffRequests.Operation.getNotice, StaffRequests.Operation.getRightholder,
-                        StaffRequests.Operation.getSeller);
+                        StaffRequests.Operation.getSeller, StaffRequests.Operation.complaintQueue,
+                        StaffRequests.Operation.decideComplaint);
     }
 }
