@@ -121,8 +121,23 @@ class RedressScenarioTest {
 
     private static String submit(String rightId, String reason, String... listingIds) throws Exception {
         ObjectNode body = FaultDrills.noticeNaming(List.of(listingIds)).put("rightId", rightId).put("reason", reason);
-        return FaultDrills.submit(stack, ACME_KEY, body);
+        String noticeId = FaultDrills.submit(stack, ACME_KEY, body);
+        SUBMITTED.put(noticeId, listingIds.length);
+        return noticeId;
     }
+
+    /** The status of every item of every notice of the scenario, by notice. */
+    private static Map<String, List<String>> itemStatuses() throws Exception {
+        Map<String, List<String>> statuses = new java.util.LinkedHashMap<>();
+        for (String noticeId : SUBMITTED.keySet()) {
+            statuses.put(noticeId, FaultDrills.get(stack, "/v1/notices/" + noticeId, ACME_KEY).body().path("items")
+                    .findValuesAsText("status"));
+        }
+        return statuses;
+    }
+
+    /** Every notice of the scenario and its number of items, for replaying their verification work. */
+    private static final Map<String, Integer> SUBMITTED = new java.util.LinkedHashMap<>();
 
     private static JsonNode item(String noticeId, int index) throws Exception {
         return FaultDrills.get(stack, "/v1/notices/" + noticeId, ACME_KEY).body().path("items").get(index);
@@ -366,13 +381,24 @@ class RedressScenarioTest {
     void sweepsAndReplaysRestoreNothingTwiceAndSendNoWebhookTwice() throws Exception {
         Map<String, ListingStatus> before = List.of("cr-1", "tm-1", "tm-2", "tm-3", "plain-3", "plain-5", "tm-6").stream()
                 .collect(Collectors.toMap(Function.identity(), RedressScenarioTest::listingStatus));
+        Map<String, List<String>> statuses = itemStatuses();
+        SqsVerificationQueue verification = new SqsVerificationQueue(stack.sqs(), stack.queueUrl("VerificationQueue"),
+                stack.queueUrl("PriorityVerificationQueue"), 25);
         for (int round = 0; round < 2; round++) {
+            // Every notice's verification work delivered again, then every scheduled function run.
+            for (Map.Entry<String, Integer> notice : SUBMITTED.entrySet()) {
+                verification.enqueue(notice.getKey(), java.util.stream.IntStream.range(0, notice.getValue()).boxed()
+                        .toList(), false);
+            }
+            FaultDrills.await("the replayed work", Duration.ofSeconds(30),
+                    () -> FaultDrills.drained(stack, "VerificationQueue"));
             moveClockTo(CLOCK.instant().plus(Duration.ofHours(1)));
             assertThat(respond(upheldNotice, LEGAL_ACTION).status()).as("the same answer again").isEqualTo(200);
             assertThat(fileCounterNotice(copyrightNotice, SELLER_KEY).status()).as("the same filing again").isEqualTo(201);
         }
         FaultDrills.await("notifications", Duration.ofSeconds(30), () -> FaultDrills.drained(stack, "NotificationQueue"));
 
+        assertThat(itemStatuses()).isEqualTo(statuses);
         assertThat(List.of("cr-1", "tm-1", "tm-2", "tm-3", "plain-3", "plain-5", "tm-6").stream()
                 .collect(Collectors.toMap(Function.identity(), RedressScenarioTest::listingStatus))).isEqualTo(before);
         assertThat(staff("{\"operation\": \"getRightholder\", \"rightholderId\": \"acme\"}").path("record")
