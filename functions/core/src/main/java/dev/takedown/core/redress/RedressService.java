@@ -28,6 +28,7 @@ import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.Problem;
 import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.runtime.Log;
+import dev.takedown.core.runtime.Parallel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,6 +51,8 @@ import java.util.function.Supplier;
 public final class RedressService {
     private static final int ATTEMPTS = 3;
     private static final int SWEEP_PAGE = 100;
+    /** Retractions of one withdrawal whose follow-up is done within the request; the sweep does the others'. */
+    static final int FOLLOW_UP_AT_ONCE = 25;
     /** Rounds of the sweep in one run, so that an item that keeps failing cannot hold the run forever. */
     private static final int SWEEP_ROUNDS = 50;
 
@@ -254,7 +257,7 @@ public final class RedressService {
         }
         Redress.Withdrawal taken = new Redress.Withdrawal(now, withdrawal.reason());
         List<DecisionRecorder.Change> open = new ArrayList<>();
-        List<NoticeItem> retracted = new ArrayList<>();
+        List<DecisionRecorder.Change> retractions = new ArrayList<>();
         List<NoticeItem> unchanged = new ArrayList<>();
         for (NoticeItem item : items) {
             if (item.status().isOpen()) {
@@ -262,20 +265,41 @@ public final class RedressService {
                                 new Decision(Decision.RIGHTHOLDER, now, DecisionRule.WITHDRAWAL, withdrawal.reason()))
                         .redressed(ItemStatus.WITHDRAWN, item.redress().withWithdrawal(taken))));
             } else if (item.status().takedownInForce()) {
-                NoticeItem after = restored(notice, item, Redress.Cause.NOTICE_WITHDRAWN,
-                        item.redress().withWithdrawal(taken), now);
-                retracted.add(notices.recordRedress(noticeId, item, after, now) ? followUp.finish(notice, after, now)
-                        : item(notice, item.index()));
+                retractions.add(new DecisionRecorder.Change(item, restored(notice, item, Redress.Cause.NOTICE_WITHDRAWN,
+                        item.redress().withWithdrawal(taken), now)));
             } else {
-                unchanged.add(item.status() == ItemStatus.RETRACTED ? followUp.finish(notice, item, now) : item);
+                unchanged.add(item);
             }
         }
+        List<NoticeItem> retracted = retract(notice, retractions, now);
         List<NoticeItem> withdrawn = open.isEmpty() ? List.of() : recorder.record(notice, open, List.of(), now);
         // An item the verifier took down while it was being withdrawn: put its listing back.
         withdrawn.stream().filter(i -> i.status() == ItemStatus.WITHDRAWN && i.listingId() != null)
                 .forEach(i -> listings.restoreTakedown(i.listingId(), noticeId, i.index(), false));
         Log.info("notice withdrawn", "noticeId", noticeId, "withdrawn", withdrawn.size(), "retracted", retracted.size());
         return new Withdrawn(notices.find(noticeId).orElseThrow(), withdrawn, retracted, unchanged);
+    }
+
+    /**
+     * Stores each retraction (side by side: one conditional write each) and does what follows the first ones at once;
+     * the others wait on the redress schedule for the sweep, so that a large notice is withdrawn within one request.
+     * An item that changed meanwhile is left as it now is.
+     */
+    private List<NoticeItem> retract(Notice notice, List<DecisionRecorder.Change> retractions, Instant now) {
+        List<Boolean> stored = Parallel.map(retractions,
+                change -> notices.recordRedress(notice.id(), change.before(), change.after(), now));
+        List<NoticeItem> retracted = new ArrayList<>();
+        for (int i = 0; i < retractions.size(); i++) {
+            NoticeItem after = retractions.get(i).after();
+            if (!stored.get(i)) {
+                retracted.add(item(notice, after.index()));
+            } else if (i < FOLLOW_UP_AT_ONCE) {
+                retracted.add(followUp.finish(notice, after, now));
+            } else {
+                retracted.add(after);
+            }
+        }
+        return retracted;
     }
 
     /** The rightholder's complaint about a rejection, for a person to decide. */

@@ -301,6 +301,26 @@ class RedressServiceTest {
     }
 
     @Test
+    void aLargeWithdrawalRetractsEveryTakedownAndLeavesTheRestOfTheFollowUpToTheSweep() {
+        int count = RedressService.FOLLOW_UP_AT_ONCE + 5;
+        String[] ids = new String[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = "bulk-" + i;
+            listings.with(new Listing(ids[i], "seller-fake", "ACME goods " + i, "ACME", ListingStatus.ACTIVE));
+        }
+        String noticeId = verified("tm-acme-us", "COUNTERFEIT", ids);
+
+        RedressService.Withdrawn withdrawn = redress.withdraw("acme", noticeId, RedressRequests.withdrawal(""));
+
+        assertThat(withdrawn.retracted()).hasSize(count).extracting(NoticeItem::status).containsOnly(ItemStatus.RETRACTED);
+        assertThat(IntStream.range(0, count).filter(i -> listings.find(ids[i]).orElseThrow().active()).count())
+                .isEqualTo(RedressService.FOLLOW_UP_AT_ONCE);
+        assertThat(redress.sweep()).as("no counter-notice ran out").isZero();
+        assertThat(ids).allSatisfy(id -> assertThat(listings.find(id).orElseThrow().active()).isTrue());
+        assertThat(notifications.ofType(EventType.ITEM_RESTORED)).hasSize(count);
+    }
+
+    @Test
     void aWithdrawnItemTheVerifierTookDownMeanwhileGetsItsListingBack() {
         String noticeId = Fixtures.intake(notices, new InMemoryIdempotencyStore(), new RecordingQueue(), clock)
                 .submit("acme", NoticeBodies.valid().toString(), null).notice().id();
