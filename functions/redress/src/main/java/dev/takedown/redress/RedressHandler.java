@@ -10,6 +10,7 @@ import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.api.ApiRequest;
 import dev.takedown.aws.api.ApiResponse;
 import dev.takedown.core.intake.IntakeService;
+import dev.takedown.core.intake.NoticeQueries;
 import dev.takedown.core.json.ItemJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.json.RedressJson;
@@ -58,7 +59,6 @@ public final class RedressHandler implements RequestStreamHandler {
     /** An item index as a path names it: a non-negative int, with no sign or leading zero. */
     private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,8}");
     private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 100;
     /** The statuses a seller's takedown can be in, which the list may be filtered by. */
     private static final List<ItemStatus> TAKEDOWN_STATUSES =
             List.of(ItemStatus.ACTIONED, ItemStatus.COUNTER_NOTICED, ItemStatus.RESTORED, ItemStatus.RETRACTED);
@@ -238,7 +238,7 @@ public final class RedressHandler implements RequestStreamHandler {
 
     private ApiResponse takedowns(ApiRequest request, String sellerId) {
         ItemStatus onlyStatus = takedownStatus(request.queryParameter("status"));
-        int limit = limit(request.queryParameter("limit"));
+        int limit = NoticeQueries.parseLimit(request.queryParameter("limit"), DEFAULT_LIMIT);
         String scope = "takedowns|" + sellerId + "|" + (onlyStatus == null ? "" : onlyStatus.name());
         String cursor;
         try {
@@ -345,22 +345,6 @@ public final class RedressHandler implements RequestStreamHandler {
         return TAKEDOWN_STATUSES.stream().filter(s -> s.name().equals(text)).findFirst()
                 .orElseThrow(() -> new ProblemException(Problem.invalid("Unknown status filter.",
                         List.of(new FieldError("status", "must be one of " + TAKEDOWN_STATUSES)))));
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ProblemException(Problem.invalid("Bad page size.",
-                List.of(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT))));
     }
 
     /** Word for word API Gateway's answer on a path it has no route for (template.yaml: MISSING_AUTHENTICATION_TOKEN). */

@@ -14,6 +14,7 @@ import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.redress.RedressFollowUp;
 import dev.takedown.core.redress.RedressPolicy;
 import dev.takedown.core.redress.RedressService;
+import dev.takedown.core.testing.MovingClock;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.FormatSamples;
@@ -30,12 +31,9 @@ import dev.takedown.core.trust.TrustService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +49,7 @@ class RedressHandlerTest {
             "redress-withdraw-notice.json", "redress-rightholder-complaint.json");
     private static final List<String> SELLER_SAMPLES = ROUTE_SAMPLES.subList(0, 4);
 
-    private final TestClock clock = new TestClock(NOW);
+    private final MovingClock clock = new MovingClock(NOW);
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
     private final InMemoryListingStore listings = new InMemoryListingStore().with(FormatSamples.SKATES);
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
@@ -421,33 +419,5 @@ class RedressHandlerTest {
         JsonNode retried = invoke(Events.load("redress-file-counter-notice.json"));
         assertThat(status(retried)).isEqualTo(201);
         assertThat(retried.path("headers").has("Idempotent-Replayed")).isFalse();
-    }
-
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

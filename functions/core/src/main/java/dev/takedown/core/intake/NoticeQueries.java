@@ -121,7 +121,8 @@ public final class NoticeQueries {
         return value;
     }
 
-    private static int parseLimit(String text, int fallback) {
+    /** A page size from a query parameter: 1 to {@link #MAX_LIMIT}, {@code fallback} when absent; else 400. */
+    public static int parseLimit(String text, int fallback) {
         if (text == null || text.isEmpty()) {
             return fallback;
         }

@@ -25,6 +25,7 @@ import dev.takedown.core.model.Strike;
 import dev.takedown.core.model.StrikeState;
 import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.problem.ProblemException;
+import dev.takedown.core.testing.MovingClock;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
@@ -41,12 +42,9 @@ import dev.takedown.core.trust.StrikeRules;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
 import dev.takedown.core.verify.VerificationService;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -418,37 +416,5 @@ class RedressServiceTest {
                 .extracting(RedressService.Takedown::noticeId).containsExactly(first);
         assertThat(redress.takedowns("seller-honest", null, null, 10).entries()).isEmpty();
         assertProblem(() -> redress.takedown("seller-honest", first, 0), 404);
-    }
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
