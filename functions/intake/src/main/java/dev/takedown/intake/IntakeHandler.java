@@ -3,7 +3,6 @@ package dev.takedown.intake;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
-import dev.takedown.aws.BackendFailures;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.api.ApiRequest;
 import dev.takedown.aws.api.ApiResponse;
@@ -12,20 +11,16 @@ import dev.takedown.core.intake.ListingLocator;
 import dev.takedown.core.intake.NoticeQueries;
 import dev.takedown.core.intake.SubmissionParser;
 import dev.takedown.core.model.Ids;
-import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.ports.SignedCursors;
 import dev.takedown.core.problem.Problem;
 import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.runtime.Env;
-import dev.takedown.core.runtime.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The notices API: submit a notice, read it back with its items and webhook deliveries, list one's notices.
@@ -96,15 +91,7 @@ public final class IntakeHandler implements RequestStreamHandler {
         } catch (ProblemException e) {
             return ApiResponse.problem(e.problem());
         } catch (RuntimeException e) {
-            // Only a backend that throttles or is down is worth retrying; anything else is a fault of ours.
-            if (e instanceof DependencyException || e instanceof SdkException sdk && BackendFailures.unavailable(sdk)) {
-                Log.error("dependency failed", e, "resource", request.resource(), "method", request.httpMethod());
-                return ApiResponse.problem(Problem.unavailable("A backing service is unavailable; retry shortly."))
-                        .withHeader("Retry-After", "2");
-            }
-            Log.error("request failed", e, "resource", request.resource(), "method", request.httpMethod());
-            return ApiResponse.problem(new Problem("about:blank", "Internal Server Error", 500,
-                    "The request failed unexpectedly; it has been logged.", List.of()));
+            return ApiResponse.failure(e, request);
         }
     }
 

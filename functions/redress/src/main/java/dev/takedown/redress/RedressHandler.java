@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.Adapters;
-import dev.takedown.aws.BackendFailures;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.api.ApiRequest;
 import dev.takedown.aws.api.ApiResponse;
@@ -17,7 +16,6 @@ import dev.takedown.core.json.RedressJson;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.NoticeItem;
-import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.Page;
@@ -28,7 +26,6 @@ import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.redress.RedressRequests;
 import dev.takedown.core.redress.RedressService;
 import dev.takedown.core.runtime.Env;
-import dev.takedown.core.runtime.Log;
 import dev.takedown.core.text.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +40,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The redress API: sellers read their takedowns and contest them (counter-notice, complaint); rightholders answer a
@@ -157,15 +153,7 @@ public final class RedressHandler implements RequestStreamHandler {
         } catch (ProblemException e) {
             return ApiResponse.problem(e.problem());
         } catch (RuntimeException e) {
-            // Only a backend that throttles or is down is worth retrying; anything else is a fault of ours.
-            if (e instanceof DependencyException || e instanceof SdkException sdk && BackendFailures.unavailable(sdk)) {
-                Log.error("dependency failed", e, "resource", request.resource(), "method", request.httpMethod());
-                return ApiResponse.problem(Problem.unavailable("A backing service is unavailable; retry shortly."))
-                        .withHeader("Retry-After", "2");
-            }
-            Log.error("request failed", e, "resource", request.resource(), "method", request.httpMethod());
-            return ApiResponse.problem(new Problem("about:blank", "Internal Server Error", 500,
-                    "The request failed unexpectedly; it has been logged.", List.of()));
+            return ApiResponse.failure(e, request);
         }
     }
 

@@ -2,11 +2,15 @@ package dev.takedown.aws.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.aws.BackendFailures;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.Problem;
+import dev.takedown.core.runtime.Log;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** A proxy-integration response: status, headers and a JSON body. */
 public record ApiResponse(int statusCode, Map<String, String> headers, String body) {
@@ -31,6 +35,21 @@ public record ApiResponse(int statusCode, Map<String, String> headers, String bo
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/problem+json");
         return new ApiResponse(problem.status(), headers, Json.write(body));
+    }
+
+    /**
+     * The answer to a request that failed: 503 with {@code Retry-After} when a backend throttles or is down (worth
+     * retrying), else a 500; logged either way, with the route.
+     */
+    public static ApiResponse failure(RuntimeException e, ApiRequest request) {
+        if (e instanceof DependencyException || e instanceof SdkException sdk && BackendFailures.unavailable(sdk)) {
+            Log.error("dependency failed", e, "resource", request.resource(), "method", request.httpMethod());
+            return problem(Problem.unavailable("A backing service is unavailable; retry shortly."))
+                    .withHeader("Retry-After", "2");
+        }
+        Log.error("request failed", e, "resource", request.resource(), "method", request.httpMethod());
+        return problem(new Problem("about:blank", "Internal Server Error", 500,
+                "The request failed unexpectedly; it has been logged.", java.util.List.of()));
     }
 
     public ApiResponse withHeader(String name, String value) {
