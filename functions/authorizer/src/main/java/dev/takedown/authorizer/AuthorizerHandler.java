@@ -9,24 +9,34 @@ import dev.takedown.aws.StreamJson;
 import dev.takedown.core.auth.Authenticator;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.RatePlan;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * API Gateway REQUEST authorizer. A valid key yields an Allow policy for the whole stage (so the cached answer
  * holds for every route) and its principal in the context: {@code principalType} and {@code principalId} for every
  * key, and {@code rightholderId} or {@code sellerId} by its kind, so that a route reads the one id it serves and
- * finds nothing for the other kind. Anything else fails with "Unauthorized", which API Gateway turns into the 401
+ * finds nothing for the other kind, and {@code ratePlan}. The answer's {@code usageIdentifierKey} is the value of the
+ * API Gateway API key of the principal's rate plan, so that the gateway meters the request on that plan's usage plan
+ * (the API's key source is AUTHORIZER). Anything else fails with "Unauthorized", which API Gateway turns into the 401
  * gateway response without invoking the route's function. A refusal is logged with its reason and at most the
  * key's prefix.
  */
 public final class AuthorizerHandler implements RequestStreamHandler {
+    /** The environment variable naming the usage plan API key value of each rate plan. */
+    static final Map<RatePlan, String> USAGE_KEY_VARIABLES = Map.of(
+            RatePlan.STANDARD, "STANDARD_PLAN_USAGE_KEY",
+            RatePlan.HIGH_VOLUME, "HIGH_VOLUME_PLAN_USAGE_KEY");
+
     private final Authenticator authenticator;
+    private final Map<RatePlan, String> usageKeys;
 
     public AuthorizerHandler() {
         this(System.getenv());
@@ -38,11 +48,24 @@ public final class AuthorizerHandler implements RequestStreamHandler {
 
     /** With a clock of the caller's (key expiry), as the local stack's scenario tests use. */
     public AuthorizerHandler(Map<String, String> environment, Clock clock) {
-        this(new Authenticator(new Adapters(new Env(environment)).apiKeys(), clock));
+        this(new Authenticator(new Adapters(new Env(environment)).apiKeys(), clock), usageKeys(new Env(environment)));
     }
 
-    public AuthorizerHandler(Authenticator authenticator) {
+    /** {@code usageKeys}: the usage plan API key value of every rate plan. */
+    public AuthorizerHandler(Authenticator authenticator, Map<RatePlan, String> usageKeys) {
+        for (RatePlan plan : RatePlan.values()) {
+            if (usageKeys.get(plan) == null) {
+                throw new IllegalArgumentException("no usage plan API key for the rate plan " + plan);
+            }
+        }
         this.authenticator = authenticator;
+        this.usageKeys = Map.copyOf(usageKeys);
+    }
+
+    private static Map<RatePlan, String> usageKeys(Env env) {
+        Map<RatePlan, String> keys = new EnumMap<>(RatePlan.class);
+        USAGE_KEY_VARIABLES.forEach((plan, variable) -> keys.put(plan, env.require(variable)));
+        return keys;
     }
 
     @Override
@@ -57,7 +80,8 @@ public final class AuthorizerHandler implements RequestStreamHandler {
             }
             throw new UnauthorizedException();
         }
-        StreamJson.write(output, allow(outcome.principal(), Json.text(event, "methodArn")));
+        StreamJson.write(output, allow(outcome.principal(), outcome.ratePlan(), usageKeys.get(outcome.ratePlan()),
+                Json.text(event, "methodArn")));
     }
 
     /** The context attribute naming the principal by its kind; a new kind of principal decides here what routes see. */
@@ -80,8 +104,8 @@ public final class AuthorizerHandler implements RequestStreamHandler {
         return null;
     }
 
-    static ObjectNode allow(Principal principal, String methodArn) {
-        ObjectNode response = Json.object().put("principalId", principal.id());
+    static ObjectNode allow(Principal principal, RatePlan plan, String usageKey, String methodArn) {
+        ObjectNode response = Json.object().put("principalId", principal.id()).put("usageIdentifierKey", usageKey);
         ObjectNode policy = response.putObject("policyDocument").put("Version", "2012-10-17");
         policy.putArray("Statement").addObject()
                 .put("Action", "execute-api:Invoke")
@@ -90,7 +114,8 @@ public final class AuthorizerHandler implements RequestStreamHandler {
         response.putObject("context")
                 .put("principalType", principal.kind().name())
                 .put("principalId", principal.id())
-                .put(idAttribute(principal.kind()), principal.id());
+                .put(idAttribute(principal.kind()), principal.id())
+                .put("ratePlan", plan.name());
         return response;
     }
 

@@ -11,6 +11,7 @@ import dev.takedown.core.model.ApiKey;
 import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.RatePlan;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
@@ -21,13 +22,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AuthorizerHandlerTest {
     private static final String DEMO_KEY = "tdk_demo_acme_0123456789abcdefghijklmnopqrstuvw";
     private static final Principal ACME = Principal.rightholder("acme");
     private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
-    private final AuthorizerHandler handler = new AuthorizerHandler(new Authenticator(keys, Fixtures.clock()));
+    private static final Map<RatePlan, String> USAGE_KEYS = Map.of(
+            RatePlan.STANDARD, "takedown-standard-plan-usage-key",
+            RatePlan.HIGH_VOLUME, "takedown-high-volume-plan-usage-key");
+    private final AuthorizerHandler handler = new AuthorizerHandler(new Authenticator(keys, Fixtures.clock()), USAGE_KEYS);
 
     AuthorizerHandlerTest() {
         keys.issue(ApiKey.issued(DEMO_KEY, ACME, Fixtures.NOW.minus(Duration.ofDays(1)), null, null));
@@ -69,7 +74,9 @@ class AuthorizerHandlerTest {
 
         assertThat(response.path("principalId").asText()).isEqualTo("acme");
         assertThat(Json.write(response.path("context")))
-                .isEqualTo("{\"principalType\":\"RIGHTHOLDER\",\"principalId\":\"acme\",\"rightholderId\":\"acme\"}");
+                .isEqualTo("{\"principalType\":\"RIGHTHOLDER\",\"principalId\":\"acme\",\"rightholderId\":\"acme\","
+                        + "\"ratePlan\":\"STANDARD\"}");
+        assertThat(response.path("usageIdentifierKey").asText()).isEqualTo("takedown-standard-plan-usage-key");
         JsonNode statement = response.path("policyDocument").path("Statement").get(0);
         assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
         assertThat(statement.path("Action").asText()).isEqualTo("execute-api:Invoke");
@@ -86,7 +93,8 @@ class AuthorizerHandlerTest {
 
         assertThat(response.path("principalId").asText()).isEqualTo("seller-fake");
         assertThat(Json.write(response.path("context")))
-                .isEqualTo("{\"principalType\":\"SELLER\",\"principalId\":\"seller-fake\",\"sellerId\":\"seller-fake\"}");
+                .isEqualTo("{\"principalType\":\"SELLER\",\"principalId\":\"seller-fake\",\"sellerId\":\"seller-fake\","
+                        + "\"ratePlan\":\"STANDARD\"}");
         assertThat(response.path("policyDocument").path("Statement").get(0).path("Resource").asText())
                 .isEqualTo("arn:aws:execute-api:us-east-1:123456789012:abc123/prod/*");
     }
@@ -102,6 +110,35 @@ class AuthorizerHandlerTest {
 
         assertThat(refusedAndLogged("Bearer " + revoked)).contains("\"reason\":\"UNKNOWN\"");
         assertThat(refusedAndLogged("Bearer " + expired)).contains("\"reason\":\"EXPIRED\"");
+    }
+
+    @Test
+    void aPrincipalOnTheHighVolumePlanIsMeteredOnThatPlansUsageKeyAfterTheSameTwoReads() throws Exception {
+        keys.setRatePlan(ACME, RatePlan.HIGH_VOLUME);
+
+        JsonNode response = invoke(Events.load("authorizer-request.json"));
+
+        assertThat(response.path("usageIdentifierKey").asText()).isEqualTo("takedown-high-volume-plan-usage-key");
+        assertThat(response.path("context").path("ratePlan").asText()).isEqualTo("HIGH_VOLUME");
+        assertThat(keys.reads.get()).as("the key, then the principal's deactivation and plan together").isEqualTo(2);
+    }
+
+    @Test
+    void aDeactivatedPrincipalStaysRefusedWhateverItsPlan() throws Exception {
+        keys.setRatePlan(ACME, RatePlan.HIGH_VOLUME);
+        keys.deactivate(ACME, new Deactivation(Fixtures.NOW, "staff-jane", "Mandate ended."));
+
+        assertThat(refusedAndLogged("Bearer " + DEMO_KEY)).contains("\"reason\":\"DEACTIVATED\"");
+        keys.reactivate(ACME);
+        assertThat(invoke(Events.load("authorizer-request.json")).path("context").path("ratePlan").asText())
+                .as("reactivation keeps the plan").isEqualTo("HIGH_VOLUME");
+    }
+
+    @Test
+    void everyRatePlanNeedsAUsageKey() {
+        assertThatThrownBy(() -> new AuthorizerHandler(new Authenticator(keys, Fixtures.clock()),
+                Map.of(RatePlan.STANDARD, "takedown-standard-plan-usage-key")))
+                .hasMessageContaining("HIGH_VOLUME");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.takedown.aws;
 import dev.takedown.core.model.ApiKey;
 import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.PrincipalAccess;
+import dev.takedown.core.model.RatePlan;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.text.Times;
 import java.time.Instant;
@@ -18,8 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * API keys by SHA-256 hash; the key itself is never written anywhere. A key row names its principal in
  * {@code rightholderId} or {@code sellerId}, and the index keyed on that attribute ({@code byRightholder},
  * {@code bySeller}) finds the principal's keys; revoking a key deletes its row, so it stops authenticating with the
- * next request. A deactivated principal has a row of its own, keyed {@code principal:<kind>:<id>} (no hash has that
- * shape), so that the authorizer reads one table only and only the admin function can write either.
+ * next request. A principal that staff deactivated or put on a rate plan has a row of its own, keyed
+ * {@code principal:<kind>:<id>} (no hash has that shape), holding both, so that the authorizer reads one table only,
+ * the principal's access in one read, and only the admin function can write either.
  */
 public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyRegistry {
     static final String BY_RIGHTHOLDER = "byRightholder";
@@ -82,22 +85,28 @@ public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyR
     }
 
     @Override
-    public Optional<Deactivation> deactivation(Principal principal) {
+    public PrincipalAccess access(Principal principal) {
         Map<String, AttributeValue> item = read(principalKey(principal));
-        return item == null ? Optional.empty() : Optional.of(new Deactivation(Times.parse(Attrs.s(item, "deactivatedAt")),
-                Attrs.s(item, "deactivatedBy"), Attrs.s(item, "reason")));
+        if (item == null) {
+            return PrincipalAccess.DEFAULT;
+        }
+        String deactivatedAt = Attrs.s(item, "deactivatedAt");
+        Deactivation deactivation = deactivatedAt == null ? null : new Deactivation(Times.parse(deactivatedAt),
+                Attrs.s(item, "deactivatedBy"), Attrs.s(item, "reason"));
+        String plan = Attrs.s(item, "ratePlan");
+        return new PrincipalAccess(deactivation, plan == null ? RatePlan.STANDARD : RatePlan.valueOf(plan));
     }
 
     @Override
     public boolean deactivate(Principal principal, Deactivation deactivation) {
         try {
-            dynamo.putItem(r -> r.tableName(table).item(Attrs.item()
-                            .s("keyHash", principalKey(principal))
-                            .s("deactivatedAt", Times.format(deactivation.at()))
-                            .s("deactivatedBy", deactivation.by())
-                            .s("reason", deactivation.reason())
-                            .build())
-                    .conditionExpression("attribute_not_exists(keyHash)"));
+            dynamo.updateItem(r -> r.tableName(table).key(Attrs.key("keyHash", principalKey(principal)))
+                    .updateExpression("SET deactivatedAt = :at, deactivatedBy = :by, reason = :reason")
+                    .conditionExpression("attribute_not_exists(deactivatedAt)")
+                    .expressionAttributeValues(Map.of(
+                            ":at", AttributeValue.fromS(Times.format(deactivation.at())),
+                            ":by", AttributeValue.fromS(deactivation.by()),
+                            ":reason", AttributeValue.fromS(deactivation.reason()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -107,12 +116,20 @@ public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyR
     @Override
     public boolean reactivate(Principal principal) {
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(Attrs.key("keyHash", principalKey(principal)))
-                    .conditionExpression("attribute_exists(keyHash)"));
+            dynamo.updateItem(r -> r.tableName(table).key(Attrs.key("keyHash", principalKey(principal)))
+                    .updateExpression("REMOVE deactivatedAt, deactivatedBy, reason")
+                    .conditionExpression("attribute_exists(deactivatedAt)"));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public void setRatePlan(Principal principal, RatePlan plan) {
+        dynamo.updateItem(r -> r.tableName(table).key(Attrs.key("keyHash", principalKey(principal)))
+                .updateExpression("SET ratePlan = :plan")
+                .expressionAttributeValues(Map.of(":plan", AttributeValue.fromS(plan.name()))));
     }
 
     private Map<String, AttributeValue> read(String keyHash) {

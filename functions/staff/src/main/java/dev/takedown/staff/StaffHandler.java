@@ -141,6 +141,7 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
             case revokeSellerKey -> StaffJson.sellerKeysRevoked(staff.revokeSellerKey(StaffRequests.revokeSellerKey(event)));
             case complaintQueue -> StaffJson.complaintQueue(complaints.complaintQueue(StaffRequests.complaintQueue(event)));
             case decideComplaint -> StaffJson.decided(complaints.decideComplaint(StaffRequests.decideComplaint(event)));
+            case setRatePlan -> StaffJson.ratePlanSet(staff.setRatePlan(StaffRequests.setRatePlan(event)));
         };
     }
 

@@ -105,6 +105,17 @@ final class StaffJson {
                 .put("revokedKeys", revoked.revokedKeys());
     }
 
+    /** {@code rightholderId} or {@code sellerId}, as the request named the principal, and its plan now. */
+    static ObjectNode ratePlanSet(StaffService.RatePlanSet set) {
+        String idField = switch (set.principal().kind()) {
+            case RIGHTHOLDER -> "rightholderId";
+            case SELLER -> "sellerId";
+        };
+        return Json.object()
+                .put(idField, set.principal().id())
+                .put("plan", set.plan().name());
+    }
+
     static ObjectNode sellerKeyIssued(StaffService.SellerKeyIssued issued) {
         return Json.object()
                 .put("sellerId", issued.sellerId())

@@ -392,6 +392,22 @@ class StaffResultsTest {
                 + "\"message\":\"No seller seller-nobody exists.\"}]}}");
     }
 
+    /** A rate plan set names the principal by the field the request used; a bad event names every bad field. */
+    @Test
+    void settingARatePlanAnswersThePrincipalAndItsPlan() throws Exception {
+        sellers.with(new Seller("seller-fake", "Cheap Deals 4U", null));
+        assertThat(invoke(admin, "{\"operation\":\"setRatePlan\",\"rightholderId\":\"acme\",\"plan\":\"HIGH_VOLUME\","
+                + "\"staffId\":\"staff-jane\",\"reason\":\"Volume contract.\"}"))
+                .isEqualTo("{\"rightholderId\":\"acme\",\"plan\":\"HIGH_VOLUME\"}");
+        assertThat(invoke(admin, "{\"operation\":\"setRatePlan\",\"sellerId\":\"seller-fake\",\"plan\":\"STANDARD\","
+                + "\"staffId\":\"staff-jane\",\"reason\":\"Back to normal.\"}"))
+                .isEqualTo("{\"sellerId\":\"seller-fake\",\"plan\":\"STANDARD\"}");
+        assertThat(invoke(admin, "{\"operation\":\"setRatePlan\",\"plan\":\"UNLIMITED\",\"staffId\":\"staff-jane\","
+                + "\"reason\":\"x\"}")).startsWith("{\"error\":{\"type\":\"InvalidRequest\",")
+                .contains("{\"field\":\"rightholderId\",\"message\":\"give rightholderId or sellerId, exactly one of them\"}",
+                        "{\"field\":\"plan\",");
+    }
+
     @Test
     void anOperationSentToTheOtherFunctionIsAWrongFunctionResultNamingTheRightOne() throws Exception {
         assertThat(invoke("{\"operation\":\"setTier\"}")).isEqualTo(

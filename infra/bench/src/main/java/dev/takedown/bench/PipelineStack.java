@@ -27,7 +27,7 @@ final class PipelineStack implements AutoCloseable {
     PipelineStack() {
         int receiverPort = Bench.freePort();
         stack = LocalStack.start(LocalStack.Options.forTemplate(Bench.TEMPLATE).withSeed(Bench.seed(receiverPort))
-                .withWebhookPort(receiverPort));
+                .withWebhookPort(receiverPort).withParameters(Bench.UNTHROTTLED));
         dynamo = Bench.dynamo(stack.dynamoEndpoint());
         sqs = Bench.sqs(stack.sqsEndpoint());
         queueUrls = List.of(stack.queueUrl("VerificationQueue"), stack.queueUrl("PriorityVerificationQueue"),

@@ -14,7 +14,9 @@ import java.util.UUID;
 
 /**
  * The template's REST API as {@code sam local start-api} serves it, without a stage prefix in the path:
- * route, run the authorizer, invoke the function with a proxy event and map its response.
+ * route, run the authorizer, meter the request on the usage plan of the API key the authorizer names, invoke the
+ * function with a proxy event and map its response. Unlike API Gateway, which keeps one bucket per API key, the
+ * local stack keeps one per principal and plan, and tells the caller where it stands (IETF ratelimit headers).
  */
 final class ApiGateway implements HttpHandler {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -27,6 +29,9 @@ final class ApiGateway implements HttpHandler {
     private final ProxyIntegration integration;
     private final GatewayResponses gatewayResponses;
     private final String defaultAuthorizer;
+    private final boolean apiKeyRequired;
+    private final Map<String, RateLimiter.Throttle> usagePlans;
+    private final RateLimiter rateLimiter = new RateLimiter();
     private final Map<String, LambdaAuthorizer> authorizers = new LinkedHashMap<>();
 
     ApiGateway(ApiDef api, List<FunctionDef> functionDefs, Functions functions) {
@@ -41,6 +46,8 @@ final class ApiGateway implements HttpHandler {
         this.integration = new ProxyIntegration(api.stageName(), api.binaryMediaTypes());
         this.gatewayResponses = new GatewayResponses(api.gatewayResponses());
         this.defaultAuthorizer = api.defaultAuthorizer();
+        this.apiKeyRequired = api.apiKeyRequired();
+        this.usagePlans = api.usagePlans();
         api.authorizers().forEach((name, definition) -> authorizers.put(name, new LambdaAuthorizer(definition, functions)));
     }
 
@@ -71,6 +78,7 @@ final class ApiGateway implements HttpHandler {
         }
         Router.Route route = match.route().get();
         Map<String, String> authorizerContext = null;
+        RateLimiter.Decision rate = null;
         LambdaAuthorizer authorizer = authorizerFor(route);
         if (authorizer != null) {
             LambdaAuthorizer.Authorization outcome = authorizer.authorize(request, integration.methodArn(request),
@@ -78,7 +86,20 @@ final class ApiGateway implements HttpHandler {
             if (outcome instanceof LambdaAuthorizer.Refused refused) {
                 return gatewayResponses.reply(refused.responseType(), refused.message(), requestId);
             }
-            authorizerContext = ((LambdaAuthorizer.Allowed) outcome).context();
+            LambdaAuthorizer.Allowed allowed = (LambdaAuthorizer.Allowed) outcome;
+            authorizerContext = allowed.context();
+            if (apiKeyRequired) {
+                RateLimiter.Throttle throttle = allowed.usageIdentifierKey() == null ? null
+                        : usagePlans.get(allowed.usageIdentifierKey());
+                if (throttle == null) {
+                    return gatewayResponses.reply(GatewayResponses.INVALID_API_KEY, "Forbidden", requestId);
+                }
+                rate = rateLimiter.take(authorizerContext.get("principalId"), throttle);
+                if (!rate.allowed()) {
+                    return rateHeaders(gatewayResponses.reply(GatewayResponses.THROTTLED, "Too Many Requests", requestId)
+                            .withHeader("Retry-After", Long.toString(rate.retryAfterSeconds())), rate);
+                }
+            }
         }
         byte[] event = JSON.writeValueAsBytes(
                 integration.proxyEvent(request, route.resource(), match.pathParameters(), authorizerContext));
@@ -92,7 +113,13 @@ final class ApiGateway implements HttpHandler {
                     + " returned a malformed Lambda proxy response");
             return HttpReply.json(502, INTERNAL_SERVER_ERROR);
         }
-        return reply;
+        return rate == null ? reply : rateHeaders(reply, rate);
+    }
+
+    private static HttpReply rateHeaders(HttpReply reply, RateLimiter.Decision rate) {
+        return reply.withHeader("RateLimit-Limit", Integer.toString(rate.limit()))
+                .withHeader("RateLimit-Remaining", Integer.toString(rate.remaining()))
+                .withHeader("RateLimit-Reset", Long.toString(rate.resetSeconds()));
     }
 
     private LambdaAuthorizer authorizerFor(Router.Route route) {

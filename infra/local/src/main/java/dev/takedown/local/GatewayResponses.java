@@ -18,6 +18,8 @@ final class GatewayResponses {
     static final String AUTHORIZER_FAILURE = "AUTHORIZER_FAILURE";
     static final String MISSING_AUTHENTICATION_TOKEN = "MISSING_AUTHENTICATION_TOKEN";
     static final String REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
+    static final String INVALID_API_KEY = "INVALID_API_KEY";
+    static final String THROTTLED = "THROTTLED";
 
     private static final String DEFAULT_TEMPLATE = "{\"message\":$context.error.messageString}";
     private static final Map<String, AwsDefault> AWS_DEFAULTS = Map.of(
@@ -25,7 +27,9 @@ final class GatewayResponses {
             ACCESS_DENIED, new AwsDefault(403, "AccessDeniedException"),
             AUTHORIZER_FAILURE, new AwsDefault(500, "AuthorizerConfigurationException"),
             MISSING_AUTHENTICATION_TOKEN, new AwsDefault(403, "MissingAuthenticationTokenException"),
-            REQUEST_TOO_LARGE, new AwsDefault(413, "RequestTooLongException"));
+            REQUEST_TOO_LARGE, new AwsDefault(413, "RequestTooLongException"),
+            INVALID_API_KEY, new AwsDefault(403, "ForbiddenException"),
+            THROTTLED, new AwsDefault(429, "TooManyRequestsException"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record AwsDefault(int status, String errorType) {

@@ -24,8 +24,11 @@ final class LambdaAuthorizer {
     sealed interface Authorization {
     }
 
-    /** {@code context} is what the proxy event carries as requestContext.authorizer. */
-    record Allowed(Map<String, String> context) implements Authorization {
+    /**
+     * {@code context} is what the proxy event carries as requestContext.authorizer; {@code usageIdentifierKey} the
+     * API key value the request is metered on (null: none given).
+     */
+    record Allowed(Map<String, String> context, String usageIdentifierKey) implements Authorization {
     }
 
     record Refused(String responseType, String message) implements Authorization {
@@ -97,7 +100,8 @@ final class LambdaAuthorizer {
         Map<String, String> context = new LinkedHashMap<>();
         output.path("context").properties().forEach(e -> context.put(e.getKey(), e.getValue().asText()));
         context.put("principalId", output.get("principalId").asText());
-        return new Allowed(context);
+        JsonNode usageKey = output.path("usageIdentifierKey");
+        return new Allowed(context, usageKey.isTextual() ? usageKey.textValue() : null);
     }
 
     /** API Gateway rejects output without a principal or policy, and context values that are not scalars. */

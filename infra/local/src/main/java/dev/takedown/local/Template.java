@@ -19,6 +19,9 @@ record Template(Map<String, String> parameters, Map<String, String> resourceType
     static final String QUEUE = "AWS::SQS::Queue";
     static final String FUNCTION = "AWS::Serverless::Function";
     static final String API = "AWS::Serverless::Api";
+    static final String API_KEY = "AWS::ApiGateway::ApiKey";
+    static final String USAGE_PLAN = "AWS::ApiGateway::UsagePlan";
+    static final String USAGE_PLAN_KEY = "AWS::ApiGateway::UsagePlanKey";
 
     static Template load(Path file, Map<String, String> parameterOverrides) {
         try {

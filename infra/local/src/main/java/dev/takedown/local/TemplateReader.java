@@ -81,6 +81,7 @@ final class TemplateReader {
         List<QueueDef> queues = new ArrayList<>();
         List<FunctionDef> functions = new ArrayList<>();
         List<ApiDef> apis = new ArrayList<>();
+        Map<String, RateLimiter.Throttle> usagePlans = usagePlans(root.path("Resources"));
         root.path("Resources").properties().forEach(e -> {
             String id = e.getKey();
             JsonNode properties = e.getValue().path("Properties");
@@ -88,7 +89,7 @@ final class TemplateReader {
                 case Template.TABLE -> tables.add(readTable(id, properties));
                 case Template.QUEUE -> queues.add(readQueue(id, properties));
                 case Template.FUNCTION -> functions.add(readFunction(id, properties, globalFunction));
-                case Template.API -> apis.add(readApi(id, properties));
+                case Template.API -> apis.add(readApi(id, properties, usagePlans));
                 default -> {
                     // Alarms, roles and the like have no local counterpart; a reference to one fails on resolving.
                 }
@@ -275,7 +276,52 @@ final class TemplateReader {
         return Optional.of(new SqsEvent(name, queue, batchSize == null ? 10 : batchSize, partialFailures));
     }
 
-    private ApiDef readApi(String id, JsonNode properties) {
+    /**
+     * The throttle of the usage plan each API key value is bound to (UsagePlanKey), as API Gateway meters a request
+     * on the key the authorizer names. Quotas and per-method throttles are not applied locally.
+     */
+    private Map<String, RateLimiter.Throttle> usagePlans(JsonNode resources) {
+        Map<String, String> keyValues = new LinkedHashMap<>();
+        Map<String, RateLimiter.Throttle> throttles = new LinkedHashMap<>();
+        References references = new References(resourceTypes, parameters, queue -> queue);
+        resources.properties().forEach(e -> {
+            String id = e.getKey();
+            JsonNode properties = e.getValue().path("Properties");
+            switch (resourceTypes.getOrDefault(id, "")) {
+                case Template.API_KEY -> keyValues.put(id, references.resolve(
+                        intrinsic(required(properties, "Value", id), id + ".Value"), id + ".Value"));
+                case Template.USAGE_PLAN -> throttles.put(id, throttle(properties.path("Throttle"), id + ".Throttle"));
+                default -> {
+                }
+            }
+        });
+        Map<String, RateLimiter.Throttle> byKeyValue = new LinkedHashMap<>();
+        resources.properties().forEach(e -> {
+            String id = e.getKey();
+            if (Template.USAGE_PLAN_KEY.equals(resourceTypes.get(id))) {
+                JsonNode properties = e.getValue().path("Properties");
+                String key = properties.path("KeyId").path("Ref").asText("");
+                String plan = properties.path("UsagePlanId").path("Ref").asText("");
+                if (!keyValues.containsKey(key) || !throttles.containsKey(plan)) {
+                    throw fail(id + ": KeyId and UsagePlanId must Ref an AWS::ApiGateway::ApiKey and UsagePlan of the template");
+                }
+                byKeyValue.put(keyValues.get(key), throttles.get(plan));
+            }
+        });
+        return byKeyValue;
+    }
+
+    private RateLimiter.Throttle throttle(JsonNode node, String where) {
+        String rate = scalar(required(node, "RateLimit", where), where + ".RateLimit");
+        Integer burst = optionalInt(required(node, "BurstLimit", where), where + ".BurstLimit");
+        try {
+            return new RateLimiter.Throttle(Double.parseDouble(rate), burst);
+        } catch (IllegalArgumentException e) {
+            throw fail(where + ": " + e.getMessage());
+        }
+    }
+
+    private ApiDef readApi(String id, JsonNode properties, Map<String, RateLimiter.Throttle> usagePlans) {
         for (String unsupported : List.of("Cors", "DefinitionBody", "DefinitionUri")) {
             if (properties.has(unsupported)) {
                 throw fail(id + ": " + unsupported + " is not supported by the local stack");
@@ -303,7 +349,12 @@ final class TemplateReader {
             }
             binaryMediaTypes.add(mediaType.toLowerCase(Locale.ROOT));
         }
-        return new ApiDef(id, stage, defaultAuthorizer, authorizers, responses, List.copyOf(binaryMediaTypes));
+        boolean apiKeyRequired = auth.path("ApiKeyRequired").asBoolean(false);
+        if (apiKeyRequired && !"AUTHORIZER".equals(properties.path("ApiKeySourceType").asText("HEADER"))) {
+            throw fail(id + ": only ApiKeySourceType AUTHORIZER (the authorizer's usageIdentifierKey) is supported locally");
+        }
+        return new ApiDef(id, stage, defaultAuthorizer, authorizers, responses, List.copyOf(binaryMediaTypes),
+                apiKeyRequired, Map.copyOf(usagePlans));
     }
 
     private AuthorizerDef readAuthorizer(String name, JsonNode node, String where) {
@@ -343,8 +394,10 @@ final class TemplateReader {
                 throw fail(where + ".ResponseParameters: " + e.getKey() + " is not supported locally");
             }
         });
+        References references = new References(resourceTypes, this.parameters, queue -> queue);
         parameters.path("Headers").properties().forEach(e -> {
-            String value = e.getValue().asText();
+            String header = where + ".ResponseParameters.Headers." + e.getKey();
+            String value = references.resolve(intrinsic(e.getValue(), header), header);
             if (value.length() < 2 || !value.startsWith("'") || !value.endsWith("'")) {
                 throw fail(where + ".ResponseParameters.Headers." + e.getKey() + ": " + value
                         + " must be a quoted literal like \"'value'\"");

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The project's real template.yaml, as the tests read it. */
@@ -14,6 +15,14 @@ final class ProjectTemplate {
 
     static final Path DEFAULT_SEED = ROOT.resolve("infra/local/seed.json");
     static final String DEMO_RECEIVER = "127.0.0.1:3002";
+
+    /**
+     * Rate plans far above what any test sends, so that only the tests about rate limits meet them; a test's own
+     * parameters win.
+     */
+    static final Map<String, String> UNTHROTTLED = Map.of(
+            "StandardPlanRateLimit", "10000", "StandardPlanBurstLimit", "10000",
+            "HighVolumePlanRateLimit", "10000", "HighVolumePlanBurstLimit", "10000");
 
     private ProjectTemplate() {
     }
@@ -27,8 +36,9 @@ final class ProjectTemplate {
     }
 
     /**
-     * The whole project stack with the default seed, on free ports, with these parameter overrides. The seed's
-     * callback URLs name the demo receiver's usual port; they are pointed at this stack's own receiver instead.
+     * The whole project stack with the default seed, on free ports, with these parameter overrides (rate plans
+     * {@link #UNTHROTTLED} unless they name them). The seed's callback URLs name the demo receiver's usual port;
+     * they are pointed at this stack's own receiver instead.
      */
     static LocalStack.Options stack(Map<String, String> parameters) {
         try {
@@ -39,10 +49,16 @@ final class ProjectTemplate {
             Path seed = Files.createTempFile("seed", ".json");
             seed.toFile().deleteOnExit();
             Files.writeString(seed, Files.readString(DEFAULT_SEED).replace(DEMO_RECEIVER, "127.0.0.1:" + receiverPort));
-            return LocalStack.Options.forTemplate(FILE).withSeed(seed).withWebhookPort(receiverPort).withParameters(parameters);
+            return LocalStack.Options.forTemplate(FILE).withSeed(seed).withWebhookPort(receiverPort).withParameters(withUnthrottledPlans(parameters));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, String> withUnthrottledPlans(Map<String, String> parameters) {
+        Map<String, String> merged = new HashMap<>(UNTHROTTLED);
+        merged.putAll(parameters);
+        return merged;
     }
 
     static Template load(Map<String, String> parameterOverrides) {

@@ -33,6 +33,8 @@ import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.PrincipalAccess;
+import dev.takedown.core.model.RatePlan;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
@@ -631,6 +633,30 @@ abstract class StoreContract {
         assertThat(keys.reactivate(principal)).isFalse();
         assertThat(keys.reactivate(other)).isFalse();
         assertThat(apiKeys().deactivation(principal)).isEmpty();
+    }
+
+    @Test
+    void aRatePlanIsReadWithTheDeactivationAndOutlivesIt() {
+        ApiKeyRegistry keys = apiKeyRegistry();
+        String suffix = UUID.randomUUID().toString();
+        Principal principal = Principal.rightholder("rh-" + suffix);
+        Principal sameIdSeller = Principal.seller("rh-" + suffix);
+        ApiKey key = ApiKey.issued(Ids.apiKey(), principal, AT, "staff-jane", null);
+        keys.issue(key);
+        assertThat(apiKeys().access(principal)).as("STANDARD until staff choose").isEqualTo(PrincipalAccess.DEFAULT);
+
+        keys.setRatePlan(principal, RatePlan.HIGH_VOLUME);
+        assertThat(apiKeys().access(principal)).isEqualTo(new PrincipalAccess(null, RatePlan.HIGH_VOLUME));
+        assertThat(apiKeys().access(sameIdSeller)).isEqualTo(PrincipalAccess.DEFAULT);
+        Deactivation deactivation = new Deactivation(AT, "staff-jane", "Mandate ended.");
+        assertThat(keys.deactivate(principal, deactivation)).as("a plan is no deactivation").isTrue();
+        assertThat(apiKeys().access(principal)).isEqualTo(new PrincipalAccess(deactivation, RatePlan.HIGH_VOLUME));
+        assertThat(keys.reactivate(principal)).isTrue();
+        assertThat(keys.reactivate(principal)).as("the plan left behind is no deactivation").isFalse();
+        assertThat(apiKeys().access(principal)).isEqualTo(new PrincipalAccess(null, RatePlan.HIGH_VOLUME));
+        keys.setRatePlan(principal, RatePlan.STANDARD);
+        assertThat(apiKeys().access(principal).ratePlan()).isEqualTo(RatePlan.STANDARD);
+        assertThat(keys.keysOf(principal)).as("the principal's row is no key").containsExactly(key);
     }
 
     @Test

@@ -40,6 +40,25 @@ class TemplateTest {
         assertThat(template.api().orElseThrow().binaryMediaTypes()).containsExactly("*/*");
     }
 
+    /**
+     * Every method needs the authorizer's usage key, and the key value the authorizer names for each rate plan is
+     * the one bound to that plan's usage plan, with the plan's parameters.
+     */
+    @Test
+    void eachRatePlansUsageKeyMetersOnItsUsagePlan() {
+        Template small = ProjectTemplate.load(Map.of("StandardPlanRateLimit", "2", "StandardPlanBurstLimit", "5",
+                "HighVolumePlanRateLimit", "20", "HighVolumePlanBurstLimit", "50"));
+        ApiDef api = small.api().orElseThrow();
+        assertThat(api.apiKeyRequired()).isTrue();
+        References references = new References(small.resourceTypes(), small.parameters(), queue -> queue);
+        Map<String, Intrinsic> environment = small.function("AuthorizerFunction").environment();
+        assertThat(api.usagePlans()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                references.resolve(environment.get("STANDARD_PLAN_USAGE_KEY"), "standard"), new RateLimiter.Throttle(2, 5),
+                references.resolve(environment.get("HIGH_VOLUME_PLAN_USAGE_KEY"), "high"), new RateLimiter.Throttle(20, 50)));
+        assertThat(api.gatewayResponses().get("THROTTLED").headers()).containsEntry("RateLimit-Policy",
+                "5;w=1;rate=2;plan=STANDARD, 50;w=1;rate=20;plan=HIGH_VOLUME");
+    }
+
     @Test
     void rejectsUnknownOrDisallowedParameterValues() {
         assertThatThrownBy(() -> ProjectTemplate.load(Map.of("NoSuchParameter", "x")))

@@ -3,6 +3,7 @@ package dev.takedown.core.ports;
 import dev.takedown.core.model.ApiKey;
 import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.RatePlan;
 import java.util.List;
 
 /** Where staff issue and revoke API keys and (de)activate principals; like {@link ApiKeyStore}, it never sees a key. */
@@ -20,4 +21,7 @@ public interface ApiKeyRegistry extends ApiKeyStore {
 
     /** False when the principal is not deactivated. */
     boolean reactivate(Principal principal);
+
+    /** Puts the principal's keys on the plan; its deactivation, if any, stays. */
+    void setRatePlan(Principal principal, RatePlan plan);
 }

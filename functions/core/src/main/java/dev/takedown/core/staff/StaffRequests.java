@@ -7,6 +7,8 @@ import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.Party;
+import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.RatePlan;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.text.Enums;
@@ -50,7 +52,7 @@ public final class StaffRequests {
         reviewQueue, decideItem, setRightStatus, registerRightholder, rotateApiKey, getNotice,
         getRightholder, setTier, liftSuspension, getSeller, voidStrike, reinstateSeller,
         revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller, rotateWebhookSecret,
-        issueSellerKey, revokeSellerKey, complaintQueue, decideComplaint;
+        issueSellerKey, revokeSellerKey, complaintQueue, decideComplaint, setRatePlan;
 
         /** Which staff function serves it: a new operation must be given to one. */
         public Role role() {
@@ -59,7 +61,7 @@ public final class StaffRequests {
                         Role.REVIEWER;
                 case setRightStatus, registerRightholder, rotateApiKey, setTier, liftSuspension, voidStrike,
                      reinstateSeller, revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller,
-                     rotateWebhookSecret, issueSellerKey, revokeSellerKey -> Role.ADMIN;
+                     rotateWebhookSecret, issueSellerKey, revokeSellerKey, setRatePlan -> Role.ADMIN;
             };
         }
     }
@@ -114,6 +116,10 @@ public final class StaffRequests {
     }
 
     public record RevokeSellerKey(String sellerId, String staffId, String reason) {
+    }
+
+    /** Putting a rightholder's or a seller's keys on a rate plan: whose, which plan, who, and why. */
+    public record SetRatePlan(Principal principal, RatePlan plan, String staffId, String reason) {
     }
 
     /** Deactivating or reactivating a rightholder: who, and why. */
@@ -274,6 +280,26 @@ public final class StaffRequests {
         String reason = fields.text("reason", true, MAX_NOTE);
         fields.check("revokeSellerKey");
         return new RevokeSellerKey(sellerId, staffId, reason);
+    }
+
+    /** {@code rightholderId} or {@code sellerId}, exactly one of them. */
+    public static SetRatePlan setRatePlan(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("rightholderId", "sellerId", "plan", "staffId", "reason"));
+        Principal principal = null;
+        if (fields.has("rightholderId") == fields.has("sellerId")) {
+            fields.error("rightholderId", "give rightholderId or sellerId, exactly one of them");
+        } else if (fields.has("rightholderId")) {
+            String rightholderId = rightholderId(fields);
+            principal = rightholderId == null ? null : Principal.rightholder(rightholderId);
+        } else {
+            String sellerId = sellerId(fields);
+            principal = sellerId == null ? null : Principal.seller(sellerId);
+        }
+        RatePlan plan = fields.oneOf("plan", RatePlan.class, EnumSet.allOf(RatePlan.class), true);
+        String staffId = staffId(fields);
+        String reason = fields.text("reason", true, MAX_NOTE);
+        fields.check("setRatePlan");
+        return new SetRatePlan(principal, plan, staffId, reason);
     }
 
     public static RightholderAccess deactivateRightholder(JsonNode event) {

@@ -15,6 +15,7 @@ import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.RatePlan;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
@@ -42,6 +43,7 @@ import dev.takedown.core.staff.StaffRequests.ReviewQueue;
 import dev.takedown.core.staff.StaffRequests.RightholderAccess;
 import dev.takedown.core.staff.StaffRequests.RotateApiKey;
 import dev.takedown.core.staff.StaffRequests.Ruling;
+import dev.takedown.core.staff.StaffRequests.SetRatePlan;
 import dev.takedown.core.staff.StaffRequests.SetRightStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,6 +112,9 @@ public final class StaffService {
     }
 
     public record SellerKeysRevoked(String sellerId, int revokedKeys) {
+    }
+
+    public record RatePlanSet(Principal principal, RatePlan plan) {
     }
 
     /** Whether a rightholder may use its API keys (no deactivation), and the keys it holds. */
@@ -275,6 +280,22 @@ public final class StaffService {
         Log.info("seller API keys revoked by staff", "sellerId", request.sellerId(), "staffId", request.staffId(),
                 "revokedKeys", revoked, "reason", request.reason());
         return new SellerKeysRevoked(request.sellerId(), revoked);
+    }
+
+    /**
+     * Puts every key of the rightholder or seller, present and future, on the plan from its next request on;
+     * the gateway enforces the plan's rate and burst.
+     */
+    public RatePlanSet setRatePlan(SetRatePlan request) {
+        Principal principal = request.principal();
+        switch (principal.kind()) {
+            case RIGHTHOLDER -> existing(principal.id());
+            case SELLER -> existingSeller(principal.id());
+        }
+        apiKeys.setRatePlan(principal, request.plan());
+        Log.info("rate plan set by staff", "principalType", principal.kind().name(), "principalId", principal.id(),
+                "plan", request.plan().name(), "staffId", request.staffId(), "reason", request.reason());
+        return new RatePlanSet(principal, request.plan());
     }
 
     /** Every key of the rightholder is refused until it is reactivated; its keys and everything else stay. */

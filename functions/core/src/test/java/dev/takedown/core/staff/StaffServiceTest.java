@@ -24,6 +24,8 @@ import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.PrincipalAccess;
+import dev.takedown.core.model.RatePlan;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Seller;
@@ -467,6 +469,45 @@ class StaffServiceTest {
                 StaffException.Type.NotFound, "sellerId");
         assertError(() -> StaffRequests.revokeSellerKey(event("{\"sellerId\": \"seller-fake\", \"staffId\": \"s\"}")),
                 StaffException.Type.InvalidRequest, "reason");
+    }
+
+    @Test
+    void staffPutARightholderOrASellerOnARatePlanThatItsKeysThenCarry() {
+        String key = register("initech").apiKey();
+        StaffService.RatePlanSet set = staff.setRatePlan(StaffRequests.setRatePlan(event("""
+                {"rightholderId": "initech", "plan": "HIGH_VOLUME", "staffId": "staff-ann", "reason": "Volume contract."}""")));
+
+        assertThat(set).isEqualTo(new StaffService.RatePlanSet(Principal.rightholder("initech"), RatePlan.HIGH_VOLUME));
+        Authenticator.Outcome outcome = new Authenticator(apiKeys, decidedAt).authenticate("Bearer " + key);
+        assertThat(outcome.ratePlan()).isEqualTo(RatePlan.HIGH_VOLUME);
+        assertThat(apiKeys.access(Principal.seller("initech")).ratePlan()).as("a seller of the same id is another principal")
+                .isEqualTo(RatePlan.STANDARD);
+        staff.setRatePlan(StaffRequests.setRatePlan(event("""
+                {"sellerId": "seller-fake", "plan": "HIGH_VOLUME", "staffId": "staff-ann", "reason": "Bulk contests."}""")));
+        assertThat(apiKeys.access(Principal.seller("seller-fake")).ratePlan()).isEqualTo(RatePlan.HIGH_VOLUME);
+        staff.setRatePlan(new StaffRequests.SetRatePlan(Principal.rightholder("initech"), RatePlan.STANDARD, "staff-ann", "x"));
+        assertThat(apiKeys.access(Principal.rightholder("initech")).ratePlan()).isEqualTo(RatePlan.STANDARD);
+
+        assertError(() -> staff.setRatePlan(new StaffRequests.SetRatePlan(Principal.rightholder("nobody"),
+                RatePlan.HIGH_VOLUME, "staff-ann", "x")), StaffException.Type.NotFound, "rightholderId");
+        assertError(() -> staff.setRatePlan(new StaffRequests.SetRatePlan(Principal.seller("seller-nobody"),
+                RatePlan.HIGH_VOLUME, "staff-ann", "x")), StaffException.Type.NotFound, "sellerId");
+        assertError(() -> StaffRequests.setRatePlan(event("""
+                {"rightholderId": "acme", "sellerId": "seller-fake", "plan": "UNLIMITED", "staffId": "s", "reason": "x"}""")),
+                StaffException.Type.InvalidRequest, "rightholderId", "plan");
+        assertError(() -> StaffRequests.setRatePlan(event("{\"plan\": \"STANDARD\"}")),
+                StaffException.Type.InvalidRequest, "rightholderId", "staffId", "reason");
+    }
+
+    @Test
+    void aDeactivationAndARatePlanAreKeptApart() {
+        register("initech");
+        staff.setRatePlan(new StaffRequests.SetRatePlan(Principal.rightholder("initech"), RatePlan.HIGH_VOLUME, "s", "x"));
+        staff.deactivateRightholder(new StaffRequests.RightholderAccess("initech", "staff-ann", "Contract ended."));
+        staff.reactivateRightholder(new StaffRequests.RightholderAccess("initech", "staff-ann", "Renewed."));
+
+        assertThat(apiKeys.access(Principal.rightholder("initech")))
+                .isEqualTo(new PrincipalAccess(null, RatePlan.HIGH_VOLUME));
     }
 
     @Test

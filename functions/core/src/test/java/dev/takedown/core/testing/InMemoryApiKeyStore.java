@@ -3,6 +3,8 @@ package dev.takedown.core.testing;
 import dev.takedown.core.model.ApiKey;
 import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.PrincipalAccess;
+import dev.takedown.core.model.RatePlan;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import java.util.Comparator;
 import java.util.List;
@@ -11,10 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** API keys by hash in memory, with the principals staff deactivated; counts the reads the authorizer makes. */
+/**
+ * API keys by hash in memory, with the principals staff deactivated or put on a rate plan; counts the reads the
+ * authorizer makes.
+ */
 public final class InMemoryApiKeyStore implements ApiKeyRegistry {
     private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
-    private final Map<Principal, Deactivation> deactivated = new ConcurrentHashMap<>();
+    private final Map<Principal, PrincipalAccess> principals = new ConcurrentHashMap<>();
     public final AtomicInteger reads = new AtomicInteger();
 
     @Override
@@ -24,9 +29,9 @@ public final class InMemoryApiKeyStore implements ApiKeyRegistry {
     }
 
     @Override
-    public Optional<Deactivation> deactivation(Principal principal) {
+    public PrincipalAccess access(Principal principal) {
         reads.incrementAndGet();
-        return Optional.ofNullable(deactivated.get(principal));
+        return principals.getOrDefault(principal, PrincipalAccess.DEFAULT);
     }
 
     @Override
@@ -51,12 +56,29 @@ public final class InMemoryApiKeyStore implements ApiKeyRegistry {
 
     @Override
     public boolean deactivate(Principal principal, Deactivation deactivation) {
-        return deactivated.putIfAbsent(principal, deactivation) == null;
+        boolean[] changed = {false};
+        principals.compute(principal, (p, access) -> {
+            PrincipalAccess current = access == null ? PrincipalAccess.DEFAULT : access;
+            changed[0] = current.deactivation() == null;
+            return changed[0] ? new PrincipalAccess(deactivation, current.ratePlan()) : current;
+        });
+        return changed[0];
     }
 
     @Override
     public boolean reactivate(Principal principal) {
-        return deactivated.remove(principal) != null;
+        boolean[] changed = {false};
+        principals.computeIfPresent(principal, (p, access) -> {
+            changed[0] = access.deactivation() != null;
+            return new PrincipalAccess(null, access.ratePlan());
+        });
+        return changed[0];
+    }
+
+    @Override
+    public void setRatePlan(Principal principal, RatePlan plan) {
+        principals.merge(principal, new PrincipalAccess(null, plan),
+                (access, given) -> new PrincipalAccess(access.deactivation(), plan));
     }
 
     public Map<String, ApiKey> hashes() {
