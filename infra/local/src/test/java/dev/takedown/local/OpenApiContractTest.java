@@ -8,17 +8,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.testing.Events;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local stack's real answers against infra/api/openapi.yaml: the happy path and 4xx answers of every route, each
@@ -35,11 +42,15 @@ class OpenApiContractTest {
     private static OpenApiContract contract;
     private static OpenApiContract.Answer submitted;
     private static String noticeId;
-    private static final List<String> violations = new ArrayList<>();
+    private static final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+
+    /** DynamoDB keeps its data here, so that a test can stop it and start it again. */
+    @TempDir
+    static Path dataDir;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(ProjectTemplate.stack(Map.of("DispatchGraceSeconds", "0")));
+        stack = LocalStack.start(ProjectTemplate.stack(Map.of("DispatchGraceSeconds", "0")).withDataDir(dataDir));
         contract = new OpenApiContract(OpenApiDriftTest.document());
         submitted = call("POST", "/v1/notices", "/v1/notices", ACME, LocalStackEndToEndTest.notice().toString(),
                 Map.of("Idempotency-Key", "contract-0001"));
@@ -123,6 +134,48 @@ class OpenApiContractTest {
                 "{\"items\": [2], \"reason\": \"Settled with the seller.\"}", Map.of()));
         expect(404, call("POST", "/v1/notices/{id}/withdrawal", notice + "/withdrawal", SELLER, "{}", Map.of()));
 
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void everyRouteAnswers503AsDocumentedWhileDynamoDbIsDown() throws Exception {
+        String notice = "/v1/notices/" + noticeId;
+        String takedown = "/v1/takedowns/" + noticeId + "/0";
+        List<Callable<OpenApiContract.Answer>> calls = List.of(
+                () -> call("POST", "/v1/notices", "/v1/notices", ACME, LocalStackEndToEndTest.notice().toString(),
+                        Map.of()),
+                () -> call("GET", "/v1/notices", "/v1/notices", ACME, null, Map.of()),
+                () -> call("GET", "/v1/notices/{id}", notice, ACME, null, Map.of()),
+                () -> call("GET", "/v1/notices/{id}/items", notice + "/items", ACME, null, Map.of()),
+                () -> call("GET", "/v1/notices/{id}/deliveries", notice + "/deliveries", ACME, null, Map.of()),
+                () -> call("POST", "/v1/notices/{id}/items/{index}/counter-notice-response",
+                        notice + "/items/0/counter-notice-response", ACME, "{\"response\": \"ACCEPT\"}", Map.of()),
+                () -> call("POST", "/v1/notices/{id}/withdrawal", notice + "/withdrawal", ACME, null, Map.of()),
+                () -> call("POST", "/v1/notices/{id}/items/{index}/complaint", notice + "/items/4/complaint", ACME,
+                        "{\"explanation\": \"Resold market listings.\"}", Map.of()),
+                () -> call("GET", "/v1/takedowns", "/v1/takedowns", SELLER, null, Map.of()),
+                () -> call("GET", "/v1/takedowns/{noticeId}/{index}", takedown, SELLER, null, Map.of()),
+                () -> call("POST", "/v1/takedowns/{noticeId}/{index}/counter-notice", takedown + "/counter-notice",
+                        SELLER, "{}", Map.of()),
+                () -> call("POST", "/v1/takedowns/{noticeId}/{index}/complaint", takedown + "/complaint", SELLER,
+                        "{}", Map.of()));
+        Thread outage = new Thread(() -> stack.restartDynamo(Duration.ofSeconds(15)));
+        ExecutorService clients = Executors.newFixedThreadPool(calls.size());
+        List<Future<OpenApiContract.Answer>> answers;
+        outage.start();
+        try {
+            Thread.sleep(500);
+            // All at once: each waits out the key check's retries against the stopped database.
+            answers = clients.invokeAll(calls);
+        } finally {
+            clients.shutdown();
+            outage.join();
+        }
+
+        for (Future<OpenApiContract.Answer> answer : answers) {
+            expect(503, answer.get());
+            assertThat(answer.get().headers().keySet()).anyMatch(name -> name.equalsIgnoreCase("Retry-After"));
+        }
         assertThat(violations).isEmpty();
     }
 
