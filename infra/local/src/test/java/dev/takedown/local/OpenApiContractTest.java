@@ -77,6 +77,8 @@ class OpenApiContractTest {
         expect(401, call("POST", "/v1/notices", "/v1/notices", null, "{}", Map.of()));
         expect(405, call("DELETE", "/v1/notices", "/v1/notices", ACME, null, Map.of()));
         expect(415, call("POST", "/v1/notices", "/v1/notices", ACME, "{}", Map.of("Content-Type", "text/plain")));
+        String overOneMiB = "{\"explanation\": \"" + "x".repeat(1_100_000) + "\"}";
+        expect(413, call("POST", "/v1/notices", "/v1/notices", ACME, overOneMiB, Map.of()));
         expect(422, call("POST", "/v1/notices", "/v1/notices", ACME,
                 LocalStackEndToEndTest.notice(body -> body.put("rightId", "tm-nobody")), Map.of()));
         expect(200, call("GET", "/v1/notices", "/v1/notices?limit=5", ACME, null, Map.of()));
@@ -112,6 +114,8 @@ class OpenApiContractTest {
                 complaint, Map.of()));
         expect(201, call("POST", "/v1/takedowns/{noticeId}/{index}/complaint", "/v1/takedowns/" + noticeId
                 + "/1/complaint", SELLER, complaint, Map.of()));
+        expect(413, call("POST", "/v1/takedowns/{noticeId}/{index}/complaint", "/v1/takedowns/" + noticeId
+                + "/2/complaint", SELLER, overOneMiB, Map.of()));
         expect(415, call("POST", "/v1/takedowns/{noticeId}/{index}/complaint", "/v1/takedowns/" + noticeId
                 + "/2/complaint", SELLER, complaint, Map.of("Content-Type", "text/plain")));
 
