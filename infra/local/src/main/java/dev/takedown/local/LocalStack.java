@@ -159,7 +159,9 @@ public final class LocalStack implements AutoCloseable {
 
         Optional<ApiDef> api = template.api();
         if (api.isPresent()) {
-            apiServer = serve(options.apiPort(), new ApiGateway(api.get(), template.functions(), functions), "api");
+            Path apiDocuments = options.template().toAbsolutePath().getParent().resolve("infra/api");
+            apiServer = serve(options.apiPort(),
+                    new ApiDocs(apiDocuments, new ApiGateway(api.get(), template.functions(), functions)), "api");
         }
         schedules = track(new Schedules(template.functions(), functions,
                 options.clock() == null ? Clock.systemUTC() : options.clock()));

@@ -35,8 +35,9 @@ final class WebhookReceiver implements AutoCloseable {
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
     private static final String SELLERS = "sellers/";
 
-    /** One webhook as received, and whether it passed the checks. */
-    record Receipt(String type, String webhookId, String recipient, boolean signatureOk, String problem, Instant receivedAt) {
+    /** One webhook as received, and whether it passed the checks; with its timestamp, signature and body as sent. */
+    record Receipt(String type, String webhookId, String recipient, boolean signatureOk, String problem, Instant receivedAt,
+            String timestamp, String signature, String body) {
     }
 
     private final WebhookSecretStore secrets;
@@ -110,7 +111,7 @@ final class WebhookReceiver implements AutoCloseable {
         } else if (known.stream().noneMatch(secret -> signed(secret, id, timestamp, body, signature))) {
             problem = "signature BAD";
         }
-        return new Receipt(type, id, recipient, problem == null, problem, now);
+        return new Receipt(type, id, recipient, problem == null, problem, now, timestamp, signature, body);
     }
 
     private List<String> secretsAt(Target owner, String ownerId, Instant now) {
