@@ -18,18 +18,31 @@ import dev.takedown.core.runtime.Env;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The notices API: submit a notice, read it back with its items and webhook deliveries, list one's notices.
  * Routes follow template.yaml. They serve rightholders only: a seller's key is answered as on an unknown route.
+ * Also, to anyone and without a key, the API's OpenAPI document at {@code GET /openapi.json}.
  */
 public final class IntakeHandler implements RequestStreamHandler {
     /** JSON, with at most a UTF-8 charset: the one media type a notice is sent as. */
     private static final Pattern JSON_MEDIA_TYPE =
             Pattern.compile("(?i)\\s*application/json\\s*(;\\s*charset=(utf-8|\"utf-8\")\\s*)?");
+
+    private static final String OPENAPI_DOCUMENT_ROUTE = "/openapi.json";
+    /** infra/api/openapi.yaml as JSON, bundled into this jar by the build. */
+    private static final String OPENAPI_DOCUMENT_RESOURCE = "/openapi.json";
+    /** The document changes only with a deployment; clients and caches may keep it for an hour. */
+    private static final String OPENAPI_DOCUMENT_CACHE_CONTROL = "public, max-age=3600";
+
+    /** Read on the first request for it, so that no other route (and no cold start) pays for it. */
+    private static volatile String openApiDocument;
 
     private final IntakeService intake;
     private final NoticeQueries queries;
@@ -79,6 +92,9 @@ public final class IntakeHandler implements RequestStreamHandler {
 
     ApiResponse handle(ApiRequest request) {
         try {
+            if (OPENAPI_DOCUMENT_ROUTE.equals(request.resource())) {
+                return openApiDocument(request.httpMethod());
+            }
             String rightholderId = request.authorizer().get("rightholderId");
             if (rightholderId != null) {
                 return route(request, rightholderId);
@@ -163,6 +179,29 @@ public final class IntakeHandler implements RequestStreamHandler {
             throw new ProblemException(Problem.notFound("No notice " + id + " of yours exists."));
         }
         return id;
+    }
+
+    /** Open to all: the route has no authorizer and no API key (template.yaml). */
+    private static ApiResponse openApiDocument(String method) {
+        if (!method.equals("GET")) {
+            return notAllowed(method, "GET");
+        }
+        String document = openApiDocument;
+        if (document == null) {
+            try (InputStream in = IntakeHandler.class.getResourceAsStream(OPENAPI_DOCUMENT_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(OPENAPI_DOCUMENT_RESOURCE + " is missing from the function's jar");
+                }
+                document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            openApiDocument = document;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Cache-Control", OPENAPI_DOCUMENT_CACHE_CONTROL);
+        return new ApiResponse(200, headers, document);
     }
 
     private static ApiResponse notAllowed(String method, String allowed) {

@@ -3,7 +3,9 @@ package dev.takedown.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.takedown.core.events.Notifications;
 import dev.takedown.core.intake.NoticeQueries;
 import dev.takedown.core.json.Json;
@@ -23,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -55,6 +58,41 @@ class IntakeHandlerTest {
 
     private JsonNode submitSample() throws Exception {
         return invoke(Events.load("intake-submit-notice.json"));
+    }
+
+    /** A request for the OpenAPI document as API Gateway hands it on: no authorizer ran, no key was sent. */
+    private static ObjectNode openApiDocumentRequest(String method) throws Exception {
+        ObjectNode request = event("intake-get-notice.json");
+        request.put("resource", "/openapi.json").put("path", "/openapi.json").put("httpMethod", method);
+        request.putNull("pathParameters");
+        ((ObjectNode) request.path("headers")).remove("Authorization");
+        ((ObjectNode) request.path("multiValueHeaders")).remove("Authorization");
+        ObjectNode context = (ObjectNode) request.path("requestContext");
+        context.put("resourcePath", "/openapi.json").put("httpMethod", method);
+        context.remove("authorizer");
+        return request;
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedWithoutAKeyAsJsonEqualToTheYamlDocument() throws Exception {
+        JsonNode response = invoke(openApiDocumentRequest("GET").toString());
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(response.path("headers").path("Content-Type").asText()).isEqualTo("application/json");
+        assertThat(response.path("headers").path("Cache-Control").asText()).isEqualTo("public, max-age=3600");
+        JsonNode served = body(response);
+        JsonNode written = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../../infra/api/openapi.yaml").toFile());
+        assertThat(served).isEqualTo(written);
+        assertThat(served.path("paths").path("/openapi.json").path("get").path("security")).isEmpty();
+    }
+
+    @Test
+    void otherMethodsOnTheOpenApiDocumentAre405() throws Exception {
+        JsonNode response = invoke(openApiDocumentRequest("POST").toString());
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(405);
+        assertThat(response.path("headers").path("Allow").asText()).isEqualTo("GET");
+        assertThat(response.path("headers").path("Content-Type").asText()).isEqualTo("application/problem+json");
     }
 
     @Test

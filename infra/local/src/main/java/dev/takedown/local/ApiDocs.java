@@ -18,6 +18,10 @@ import java.util.Map;
  * The API port's documentation, without a key: {@code GET /openapi.json} (infra/api/openapi.yaml as JSON) and
  * {@code GET /docs} (Redoc, from the bundle npm installed under infra/api/npm; no CDN). Every other request goes on
  * to the API. The files are read on each request, so an edited document shows at once.
+ *
+ * <p>Deployed, {@code GET /openapi.json} is template.yaml's open route to IntakeFunction, which answers the same
+ * document as bundled into its jar at build time (cached for an hour). Answering it here instead keeps an edit
+ * visible without a rebuild (hence no-cache); other methods on it still go on to the API, where the function answers them {@code 405} as deployed.
  */
 final class ApiDocs implements HttpHandler {
     static final String DOCUMENT = "/openapi.json";
@@ -57,7 +61,10 @@ final class ApiDocs implements HttpHandler {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         boolean read = method.equals("GET") || method.equals("HEAD");
-        if (!read || !(path.equals(DOCUMENT) || path.equals(PAGE) || path.equals(REDOC_SCRIPT))) {
+        // The document's other methods, HEAD included, go on to the function, as deployed (a GET route only).
+        boolean served = path.equals(DOCUMENT) ? method.equals("GET")
+                : read && (path.equals(PAGE) || path.equals(REDOC_SCRIPT));
+        if (!served) {
             api.handle(exchange);
             return;
         }
@@ -71,6 +78,7 @@ final class ApiDocs implements HttpHandler {
         return switch (path) {
             case DOCUMENT -> Files.isRegularFile(document)
                     ? HttpReply.json(200, JSON.writeValueAsString(YAML.readTree(document.toFile())))
+                            .withHeader("Cache-Control", "no-cache")
                     : missing(document);
             case PAGE -> file(200, "text/html; charset=utf-8", PAGE_HTML.getBytes(StandardCharsets.UTF_8));
             default -> Files.isRegularFile(redocBundle)

@@ -56,4 +56,19 @@ class DeploymentJarTest {
             }
         }
     }
+
+    /** GET /openapi.json is answered from the intake jar: the document as JSON, with the YAML's very content. */
+    @Test
+    void theIntakeJarCarriesTheOpenApiDocumentAsJson() throws IOException {
+        Path root = Events.projectRoot();
+        Path jar = root.resolve("functions/intake/target/intake.jar");
+        assumeTrue(Files.isRegularFile(jar), jar + " is built in the package phase (mvn verify)");
+        try (JarFile contents = new JarFile(jar.toFile())) {
+            ZipEntry document = contents.getEntry("openapi.json");
+            assertThat(document).as("openapi.json in " + jar).isNotNull();
+            JsonNode packaged = new ObjectMapper().readTree(contents.getInputStream(document));
+            JsonNode written = new ObjectMapper(new YAMLFactory()).readTree(root.resolve("infra/api/openapi.yaml").toFile());
+            assertThat(packaged).isEqualTo(written);
+        }
+    }
 }

@@ -138,6 +138,10 @@ class OpenApiContractTest {
                 "{\"items\": [2], \"reason\": \"Settled with the seller.\"}", Map.of()));
         expect(404, call("POST", "/v1/notices/{id}/withdrawal", notice + "/withdrawal", SELLER, "{}", Map.of()));
 
+        // The document itself, without a key: answered by the local stack, other methods by the function.
+        expect(200, call("GET", "/openapi.json", "/openapi.json", null, null, Map.of()));
+        expect(405, call("POST", "/openapi.json", "/openapi.json", null, "{}", Map.of()));
+
         assertThat(violations).isEmpty();
     }
 

@@ -77,6 +77,26 @@ class TemplateConsistencyTest {
                 .as(id).hasSizeLessThanOrEqualTo(256));
     }
 
+    /**
+     * The API requires a key (metered per usage plan) on every route; an open route must waive it, or API Gateway
+     * refuses every call with 403 since no authorizer names a key. The OpenAPI document is such a route.
+     */
+    @Test
+    void everyRouteWithoutAnAuthorizerWaivesTheApiKey() {
+        List<String> openRoutes = new ArrayList<>();
+        functions().forEach((id, function) -> function.path("Properties").path("Events").properties().forEach(e -> {
+            JsonNode auth = e.getValue().path("Properties").path("Auth");
+            if (e.getValue().path("Type").asText().equals("Api") && auth.path("Authorizer").asText().equals("NONE")) {
+                assertThat(auth.path("ApiKeyRequired").isBoolean() && !auth.path("ApiKeyRequired").asBoolean())
+                        .as(id + ".Events." + e.getKey() + " has no authorizer, so it must say ApiKeyRequired: false")
+                        .isTrue();
+                openRoutes.add(e.getValue().path("Properties").path("Method").asText() + " "
+                        + e.getValue().path("Properties").path("Path").asText());
+            }
+        }));
+        assertThat(openRoutes).containsExactlyInAnyOrder("get /openapi.json", "any /openapi.json");
+    }
+
     @Test
     void theTemplateUsesLongFormIntrinsicsOnly() throws Exception {
         assertThat(Files.readAllLines(root.resolve("template.yaml")))

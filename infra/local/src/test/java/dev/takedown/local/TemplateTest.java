@@ -123,8 +123,9 @@ class TemplateTest {
     void readsEvents() {
         FunctionDef intake = template.function("IntakeFunction");
         assertThat(intake.apiEvents()).contains(new ApiEvent("GetNotice", "/v1/notices/{id}", "GET", null),
-                new ApiEvent("NoticeItemsOtherMethods", "/v1/notices/{id}/items", "ANY", null));
-        assertThat(intake.apiEvents()).hasSize(9);
+                new ApiEvent("NoticeItemsOtherMethods", "/v1/notices/{id}/items", "ANY", null),
+                new ApiEvent("GetOpenApiDocument", "/openapi.json", "GET", "NONE"));
+        assertThat(intake.apiEvents()).hasSize(11);
         FunctionDef dispatcher = template.function("DispatcherFunction");
         assertThat(dispatcher.scheduleEvents()).singleElement()
                 .satisfies(s -> assertThat(s.rate()).isEqualTo(Duration.ofMinutes(1)));
