@@ -153,7 +153,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 .s("senderName", notice.sender().name())
                 .s("senderEmail", notice.sender().email())
                 .s("signature", notice.signature())
-                .attr("evidence", RedressMapper.evidence(notice.evidence()))
+                .attr("evidence", EvidenceMapper.toAttribute(notice.evidence()))
                 .s("status", notice.status().name())
                 .s("receivedAt", Times.format(notice.receivedAt()))
                 .n("itemCount", notice.itemCount())
@@ -734,7 +734,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 Attrs.s(row, "explanation"),
                 new Sender(Attrs.s(row, "senderName"), Attrs.s(row, "senderEmail")),
                 Attrs.s(row, "signature"),
-                RedressMapper.evidence(row.get("evidence")),
+                EvidenceMapper.fromAttribute(row.get("evidence")),
                 NoticeStatus.valueOf(Attrs.s(row, "status")),
                 Times.parse(Attrs.s(row, "receivedAt")),
                 Attrs.n(row, "itemCount"),

@@ -6,8 +6,6 @@ import dev.takedown.core.model.Complaint;
 import dev.takedown.core.model.Contact;
 import dev.takedown.core.model.CounterNotice;
 import dev.takedown.core.model.CounterNoticeGrounds;
-import dev.takedown.core.model.Evidence;
-import dev.takedown.core.model.EvidenceKind;
 import dev.takedown.core.model.LegalAction;
 import dev.takedown.core.model.Party;
 import dev.takedown.core.model.Redress;
@@ -15,8 +13,6 @@ import dev.takedown.core.text.Hashing;
 import dev.takedown.core.text.Times;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -39,7 +35,7 @@ final class RedressMapper {
                 .attr("counterNotice", cn == null ? null : AttributeValue.fromM(Attrs.item()
                         .s("grounds", cn.grounds().name())
                         .s("statement", cn.statement())
-                        .attr("evidence", evidence(cn.evidence()))
+                        .attr("evidence", EvidenceMapper.toAttribute(cn.evidence()))
                         .s("name", cn.contact().name())
                         .s("email", cn.contact().email())
                         .s("address", cn.contact().address())
@@ -76,7 +72,7 @@ final class RedressMapper {
             String court = Attrs.s(cn, "court");
             String outcome = Attrs.s(cn, "outcome");
             counterNotice = new CounterNotice(CounterNoticeGrounds.valueOf(Attrs.s(cn, "grounds")), Attrs.s(cn, "statement"),
-                    evidence(cn.get("evidence")),
+                    EvidenceMapper.fromAttribute(cn.get("evidence")),
                     new Contact(Attrs.s(cn, "name"), Attrs.s(cn, "email"), Attrs.s(cn, "address"), Attrs.s(cn, "phone")),
                     Attrs.s(cn, "signature"), instant(cn, "filedAt"), instant(cn, "respondBy"),
                     court == null ? null : new LegalAction(court, Attrs.s(cn, "caseNumber"),
@@ -115,7 +111,7 @@ final class RedressMapper {
         Complaint.Ruling ruling = complaint.decision();
         return AttributeValue.fromM(Attrs.item()
                 .s("explanation", complaint.explanation())
-                .attr("evidence", evidence(complaint.evidence()))
+                .attr("evidence", EvidenceMapper.toAttribute(complaint.evidence()))
                 .s("filedAt", time(complaint.filedAt()))
                 .s("outcome", ruling == null ? null : ruling.outcome().name())
                 .s("staffId", ruling == null ? null : ruling.staffId())
@@ -130,27 +126,9 @@ final class RedressMapper {
         }
         Map<String, AttributeValue> c = value.m();
         String outcome = Attrs.s(c, "outcome");
-        return new Complaint(from, Attrs.s(c, "explanation"), evidence(c.get("evidence")), instant(c, "filedAt"),
+        return new Complaint(from, Attrs.s(c, "explanation"), EvidenceMapper.fromAttribute(c.get("evidence")), instant(c, "filedAt"),
                 outcome == null ? null : new Complaint.Ruling(Complaint.Outcome.valueOf(outcome), Attrs.s(c, "staffId"),
                         instant(c, "decidedAt"), Attrs.s(c, "reason")));
-    }
-
-    static AttributeValue evidence(List<Evidence> evidence) {
-        return evidence.isEmpty() ? null : AttributeValue.fromL(evidence.stream()
-                .map(e -> AttributeValue.fromM(Attrs.item().s("url", e.url()).s("sha256", e.sha256())
-                        .s("kind", e.kind().name()).build()))
-                .toList());
-    }
-
-    static List<Evidence> evidence(AttributeValue value) {
-        List<Evidence> evidence = new ArrayList<>();
-        if (value != null && value.hasL()) {
-            for (AttributeValue entry : value.l()) {
-                Map<String, AttributeValue> e = entry.m();
-                evidence.add(new Evidence(Attrs.s(e, "url"), Attrs.s(e, "sha256"), EvidenceKind.valueOf(Attrs.s(e, "kind"))));
-            }
-        }
-        return evidence;
     }
 
     private static String time(Instant at) {

@@ -3,9 +3,9 @@ package dev.takedown.intake;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.ItemJson;
+import dev.takedown.core.json.EvidenceJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.DeliveryAttempt;
-import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.intake.NoticeQueries.ItemPage;
 import dev.takedown.core.model.NoticeItem;
@@ -52,10 +52,7 @@ final class NoticeJson {
         body.put("explanation", notice.explanation());
         body.putObject("sender").put("name", notice.sender().name()).put("email", notice.sender().email());
         body.put("signature", notice.signature());
-        ArrayNode evidence = body.putArray("evidence");
-        for (Evidence e : notice.evidence()) {
-            evidence.addObject().put("url", e.url()).put("sha256", e.sha256()).put("kind", e.kind().name());
-        }
+        EvidenceJson.put(body, notice.evidence());
         items(body.putArray("items"), firstItems.page().entries(), firstItems.ownNotices());
         body.put("nextItemsCursor", nextCursor);
         if (nextCursor != null) {

@@ -3,11 +3,11 @@ package dev.takedown.staff;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.ItemJson;
+import dev.takedown.core.json.EvidenceJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Deactivation;
-import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightholderTrust;
@@ -264,10 +264,7 @@ final class StaffJson {
                 .put("completedAt", time(notice.completedAt()))
                 .put("signature", notice.signature());
         body.putObject("sender").put("name", notice.sender().name()).put("email", notice.sender().email());
-        ArrayNode evidence = body.putArray("evidence");
-        for (Evidence e : notice.evidence()) {
-            evidence.addObject().put("url", e.url()).put("sha256", e.sha256()).put("kind", e.kind().name());
-        }
+        EvidenceJson.put(body, notice.evidence());
         return body;
     }
 

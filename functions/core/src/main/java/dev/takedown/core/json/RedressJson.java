@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.model.Complaint;
 import dev.takedown.core.model.CounterNotice;
-import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Party;
 import dev.takedown.core.model.Redress;
 import dev.takedown.core.text.Times;
-import java.util.List;
 
 /**
  * The one writer of redress as JSON: counter-notices, complaints, withdrawals and restorations, and a takedown as its
@@ -68,7 +66,7 @@ public final class RedressJson {
                 .put("status", counterNotice.open() ? "OPEN" : "CLOSED")
                 .put("grounds", counterNotice.grounds().name())
                 .put("statement", counterNotice.statement());
-        evidence(node, counterNotice.evidence());
+        EvidenceJson.put(node, counterNotice.evidence());
         node.putObject("contact")
                 .put("name", counterNotice.contact().name())
                 .put("email", counterNotice.contact().email())
@@ -96,7 +94,7 @@ public final class RedressJson {
                 .put("from", complaint.from().name())
                 .put("status", complaint.open() ? "OPEN" : "DECIDED")
                 .put("explanation", complaint.explanation());
-        evidence(node, complaint.evidence());
+        EvidenceJson.put(node, complaint.evidence());
         node.put("filedAt", Times.format(complaint.filedAt()));
         Complaint.Ruling ruling = complaint.decision();
         if (ruling != null) {
@@ -114,10 +112,5 @@ public final class RedressJson {
         return node.put("restoredAt", Times.format(restoration.at()))
                 .put("cause", restoration.cause().name())
                 .put("listingActive", restoration.listingActive());
-    }
-
-    private static void evidence(ObjectNode node, List<Evidence> evidence) {
-        ArrayNode array = node.putArray("evidence");
-        evidence.forEach(e -> array.addObject().put("url", e.url()).put("sha256", e.sha256()).put("kind", e.kind().name()));
     }
 }

@@ -62,14 +62,15 @@ public final class RedressFollowUp {
         audit.append(transitions(notice, item));
         if (item.statement() != null && item.decision() != null) {
             String sellerId = item.statement().sellerId();
-            String strikeId = Strike.id(day(item.decision().decidedAt()), notice.rightholderId());
+            LocalDate takenDownOn = day(item.decision().decidedAt());
+            String strikeId = Strike.id(takenDownOn, notice.rightholderId());
             String itemKey = Strike.itemKey(notice.id(), item.index());
             if (item.status().takedownReversed()) {
                 Redress.Restoration restoration = redress.restoration();
                 listings.restoreTakedown(item.listingId(), notice.id(), item.index(), !restoration.listingActive());
                 countReversal(notice, item, restoration.at());
                 trust.markDisputed(sellerId, strikeId, itemKey, false);
-                voidIfEmpty(notice, item, sellerId, strikeId, now);
+                voidIfEmpty(notice, item, sellerId, takenDownOn, strikeId, now);
                 standings.review(sellerId, Decision.AUTO, "takedown " + itemKey + " reversed", now, false);
             } else if (item.status().takedownInForce()) {
                 boolean disputed = item.status() == ItemStatus.COUNTER_NOTICED
@@ -77,8 +78,8 @@ public final class RedressFollowUp {
                 trust.markDisputed(sellerId, strikeId, itemKey, disputed);
                 if (!disputed) {
                     // The takedown stands: its strike may now be established.
-                    Instant next = trust.strikes(sellerId, item.decision().decidedAt().atZone(ZoneOffset.UTC)
-                                    .toLocalDate()).stream().filter(s -> s.id().equals(strikeId)).findFirst()
+                    Instant next = trust.strikes(sellerId, takenDownOn).stream()
+                            .filter(s -> s.id().equals(strikeId)).findFirst()
                             .map(s -> StrikeRules.nextChange(s, now, rightholderTrust.policy())).orElse(null);
                     trust.rescheduleStrike(sellerId, strikeId, next);
                     standings.review(sellerId, Decision.AUTO, "takedown " + itemKey + " upheld", now, false);
@@ -143,8 +144,8 @@ public final class RedressFollowUp {
     }
 
     /** A strike whose every takedown was reversed no longer counts: it is voided, saying why. */
-    private void voidIfEmpty(Notice notice, NoticeItem item, String sellerId, String strikeId, Instant now) {
-        LocalDate day = day(item.decision().decidedAt());
+    private void voidIfEmpty(Notice notice, NoticeItem item, String sellerId, LocalDate day, String strikeId,
+                             Instant now) {
         Map<String, List<Integer>> byNotice = new LinkedHashMap<>();
         notices.takedownsOn(sellerId, notice.rightholderId(), day)
                 .forEach(ref -> byNotice.computeIfAbsent(ref.noticeId(), k -> new ArrayList<>()).add(ref.index()));

@@ -1,13 +1,11 @@
 package dev.takedown.core.redress;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.takedown.core.json.Json;
 import dev.takedown.core.model.Contact;
 import dev.takedown.core.model.CounterNoticeGrounds;
 import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.LegalAction;
 import dev.takedown.core.problem.FieldChecks;
-import dev.takedown.core.text.Hashing;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,9 +23,9 @@ public final class RedressRequests {
     private RedressRequests() {
     }
 
-    /** A seller's counter-notice; {@code hash} tells the same filing sent again from another. */
+    /** A seller's counter-notice. */
     public record CounterNoticeFiling(CounterNoticeGrounds grounds, String statement, List<Evidence> evidence,
-                                      Contact contact, String signature, String hash) {
+                                      Contact contact, String signature) {
     }
 
     /** A rightholder's answer to a counter-notice: legal action (with its facts), or acceptance. */
@@ -39,7 +37,7 @@ public final class RedressRequests {
     }
 
     /** A complaint to staff about one decision. */
-    public record ComplaintFiling(String explanation, List<Evidence> evidence, String hash) {
+    public record ComplaintFiling(String explanation, List<Evidence> evidence) {
     }
 
     public static CounterNoticeFiling counterNotice(String body) {
@@ -64,7 +62,7 @@ public final class RedressRequests {
                 "a counter-notice");
         String signature = checks.text(root, "signature", "signature", FieldChecks.MAX_NAME, true, false);
         checks.throwIfAny(false);
-        return new CounterNoticeFiling(grounds, statement, evidence, contact, signature, hash(root));
+        return new CounterNoticeFiling(grounds, statement, evidence, contact, signature);
     }
 
     public static Response response(String body, LocalDate today) {
@@ -139,10 +137,6 @@ public final class RedressRequests {
         String explanation = checks.text(root, "explanation", "explanation", FieldChecks.MAX_TEXT, true, true);
         List<Evidence> evidence = checks.evidence(root);
         checks.throwIfAny(false);
-        return new ComplaintFiling(explanation, evidence, hash(root));
-    }
-
-    private static String hash(JsonNode root) {
-        return Hashing.sha256Hex(Json.write(Json.canonical(root)));
+        return new ComplaintFiling(explanation, evidence);
     }
 }
