@@ -1,10 +1,26 @@
 package dev.takedown.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takedown.client.ApiClient;
+import dev.takedown.client.ApiException;
+import dev.takedown.client.ApiResponse;
+import dev.takedown.client.api.NoticesApi;
+import dev.takedown.client.model.AcceptedNotice;
+import dev.takedown.client.model.Evidence;
+import dev.takedown.client.model.Item;
+import dev.takedown.client.model.ItemStatus;
+import dev.takedown.client.model.NoticeDeclarations;
+import dev.takedown.client.model.NoticeDetail;
+import dev.takedown.client.model.NoticeReason;
+import dev.takedown.client.model.NoticeSubmission;
+import dev.takedown.client.model.Problem;
+import dev.takedown.client.model.ReportedListing;
+import dev.takedown.client.model.Sender;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.testing.Events;
 import java.net.URI;
@@ -252,6 +268,44 @@ class OpenApiContractTest {
         HttpResponse<String> redoc = fetch("/docs/redoc.standalone.js");
         assertThat(redoc.statusCode()).isEqualTo(200);
         assertThat(redoc.body()).contains("Redoc");
+    }
+
+    @Test
+    void aClientGeneratedFromTheDocumentSubmitsANoticeAndReadsItBack() throws Exception {
+        ApiClient client = new ApiClient().setHost(stack.apiUrl().getHost()).setPort(stack.apiUrl().getPort())
+                .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + ACME));
+        NoticesApi notices = new NoticesApi(client);
+        NoticeSubmission submission = new NoticeSubmission()
+                .rightId("tm-acme-us")
+                .reason(NoticeReason.COUNTERFEIT)
+                .explanation("Counterfeit ACME rocket skates: misprinted logo, sold far below cost.")
+                .addItemsItem(new ReportedListing().url("https://market.example/item/1001"))
+                .addItemsItem(new ReportedListing().listingId("1002"))
+                .addEvidenceItem(new Evidence().url("https://evidence.acme.example/1001.png")
+                        .sha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                        .kind(Evidence.KindEnum.SCREENSHOT))
+                .sender(new Sender().name("Jane Doe").email("legal@acme.example"))
+                .declarations(new NoticeDeclarations().goodFaith(NoticeDeclarations.GoodFaithEnum.TRUE)
+                        .accurate(NoticeDeclarations.AccurateEnum.TRUE)
+                        .authorized(NoticeDeclarations.AuthorizedEnum.TRUE))
+                .signature("Jane Doe");
+
+        ApiResponse<AcceptedNotice> accepted = notices.submitNoticeWithHttpInfo(submission, "generated-client-0001");
+
+        assertThat(accepted.getStatusCode()).isEqualTo(202);
+        assertThat(accepted.getHeaders().get("location")).containsExactly("/v1/notices/" + accepted.getData().getId());
+        assertThat(accepted.getData().getItems()).extracting(Item::getStatus)
+                .containsOnly(ItemStatus.RECEIVED);
+        NoticeDetail read = notices.getNotice(accepted.getData().getId());
+        assertThat(read.getRightId()).isEqualTo("tm-acme-us");
+        assertThat(read.getSender()).isEqualTo(new Sender().name("Jane Doe").email("legal@acme.example"));
+        assertThat(read.getItems()).extracting(Item::getListingId).containsExactly("1001", "1002");
+
+        ApiException refused = catchThrowableOfType(ApiException.class,
+                () -> notices.submitNotice(submission.rightId("tm-nobody"), null));
+        assertThat(refused.getCode()).isEqualTo(422);
+        assertThat(client.getObjectMapper().readValue(refused.getResponseBody(), Problem.class).getType())
+                .isEqualTo(URI.create("https://takedown.dev/problems/unprocessable-notice"));
     }
 
     /** Until the verifier has decided every item (outside the contract: polling is no route's concern). */
