@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.takedown.core.testing.Events;
 import java.nio.file.Files;
@@ -51,12 +50,6 @@ class OperationsTemplateTest {
 
     private static JsonNode ref(String target) {
         return JSON.createObjectNode().put("Ref", target);
-    }
-
-    private static JsonNode getAtt(String target, String attribute) {
-        ObjectNode node = JSON.createObjectNode();
-        node.putArray("Fn::GetAtt").add(target).add(attribute);
-        return node;
     }
 
     private static JsonNode parameter(String name) {
