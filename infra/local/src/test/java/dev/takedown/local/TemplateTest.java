@@ -238,6 +238,29 @@ class TemplateTest {
                 """, "Q.RedrivePolicy.deadLetterTargetArn", "Fn::GetAtt");
     }
 
+    /** The OpenAPI version decides only which stages SAM deploys; other API globals would change what is served. */
+    @Test
+    void takesTheOpenApiVersionFromApiGlobalsAndRefusesOtherApiGlobals() {
+        String api = """
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: v1
+                """;
+        assertThat(Template.parse("""
+                Globals:
+                  Api:
+                    OpenApiVersion: "3.0.1"
+                """ + api, "test.yaml", Map.of()).api().orElseThrow().stageName()).isEqualTo("v1");
+        assertRejected("""
+                Globals:
+                  Api:
+                    OpenApiVersion: "3.0.1"
+                    Cors: "'*'"
+                """ + api, "Globals.Api.Cors", "not supported");
+    }
+
     private static void assertRejected(String yaml, String... messageParts) {
         assertThatThrownBy(() -> Template.parse(yaml, "test.yaml", Map.of()))
                 .isInstanceOf(TemplateException.class)
