@@ -31,6 +31,8 @@ final class TemplateReader {
             "(?m)(?:^|[\\s:\\[,-])!(Ref|GetAtt|Sub|Join|Select|Split|If|Equals|Not|And|Or|FindInMap|ImportValue|Base64|Cidr|GetAZs|Condition)\\b");
     private static final Pattern RATE = Pattern.compile(
             "rate\\(\\s*(\\d+)\\s+(second|seconds|minute|minutes|hour|hours|day|days)\\s*\\)");
+    /** An authorizer's {@code Fn::Sub} ARN: a function's ARN, or one of its aliases'. */
+    private static final Pattern FUNCTION_ARN_SUB = Pattern.compile("\\$\\{([A-Za-z0-9]+)\\.Arn}(?::[A-Za-z0-9_-]+)?");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
 
     private final String yaml;
@@ -202,10 +204,10 @@ final class TemplateReader {
                 : globals.get("MemorySize"), id + ".MemorySize");
 
         Map<String, Intrinsic> environment = new LinkedHashMap<>();
-        globals.path("Environment").path("Variables").properties().forEach(e ->
-                environment.put(e.getKey(), intrinsic(e.getValue(), "Globals.Function.Environment." + e.getKey())));
-        properties.path("Environment").path("Variables").properties().forEach(e ->
-                environment.put(e.getKey(), intrinsic(e.getValue(), id + ".Environment." + e.getKey())));
+        globals.path("Environment").path("Variables").properties().forEach(e -> putVariable(environment, e.getKey(),
+                intrinsic(e.getValue(), "Globals.Function.Environment." + e.getKey())));
+        properties.path("Environment").path("Variables").properties().forEach(e -> putVariable(environment,
+                e.getKey(), intrinsic(e.getValue(), id + ".Environment." + e.getKey())));
 
         List<ApiEvent> apiEvents = new ArrayList<>();
         List<ScheduleEvent> schedules = new ArrayList<>();
@@ -226,6 +228,15 @@ final class TemplateReader {
         // 3 s and 128 MB are Lambda's defaults.
         return new FunctionDef(id, handlerClass, handlerMethod, properties.path("CodeUri").asText(null),
                 timeout == null ? 3 : timeout, memory == null ? 128 : memory, environment, apiEvents, schedules, sqsEvents);
+    }
+
+    /** A variable whose value is {@code Ref: AWS::NoValue} is not set at all, as on AWS. */
+    private static void putVariable(Map<String, Intrinsic> environment, String name, Intrinsic value) {
+        if (value instanceof Intrinsic.Ref ref && ref.target().equals("AWS::NoValue")) {
+            environment.remove(name);
+        } else {
+            environment.put(name, value);
+        }
     }
 
     private ApiEvent readApiEvent(String name, JsonNode event, String where) {
@@ -376,8 +387,20 @@ final class TemplateReader {
                 reauthorizeEvery == null ? 300 : reauthorizeEvery);
     }
 
-    /** {@code Ref: Fn.Alias} (SAM's published alias, so SnapStart applies) or {@code Fn::GetAtt [Fn, Arn]}. */
+    /**
+     * {@code Ref: Fn.Alias} (SAM's published alias, so SnapStart applies), {@code Fn::Sub} of
+     * {@code ${Fn.Arn}} with an optional {@code :alias} (the form {@code sam local start-api} reads), or
+     * {@code Fn::GetAtt [Fn, Arn]}.
+     */
     private String authorizerFunction(JsonNode arn, String where) {
+        JsonNode sub = arn.path("Fn::Sub");
+        if (!sub.isMissingNode()) {
+            Matcher matcher = FUNCTION_ARN_SUB.matcher((sub.isArray() ? sub.path(0) : sub).asText(""));
+            if (!matcher.matches() || !Template.FUNCTION.equals(resourceTypes.get(matcher.group(1)))) {
+                throw fail(where + ": a Fn::Sub must be \"${<function>.Arn}\" or \"${<function>.Arn}:<alias>\"");
+            }
+            return matcher.group(1);
+        }
         String ref = arn.path("Ref").asText("");
         if (ref.endsWith(".Alias")) {
             String function = ref.substring(0, ref.length() - ".Alias".length());

@@ -6,6 +6,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +15,13 @@ import java.util.Map;
 
 /**
  * Checks a real answer against the OpenAPI document: its status is documented for the operation, its body
- * conforms to that response's schema for its media type (JSON Schema 2020-12, as OpenAPI 3.1 has it), and each of
- * its API headers is documented on that response and conforms to the header's schema.
+ * conforms to that response's schema for its media type (JSON Schema 2020-12, as OpenAPI 3.1 has it, formats
+ * asserted), and each of its API headers is documented on that response and conforms to the header's schema.
  */
 final class OpenApiContract {
     /** Headers the document states; any of them in an answer must be documented on that response. */
     static final List<String> API_HEADERS = List.of("Location", "Allow", "Retry-After", "Idempotent-Replayed",
-            "WWW-Authenticate");
+            "WWW-Authenticate", "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
     private static final String BASE = "https://takedown.dev/openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,8 +36,10 @@ final class OpenApiContract {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        // Formats are asserted, not only noted: a `date` or `date-time` of the document is a promise the API keeps.
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemas(Map.of(BASE, text)));
+                builder -> builder.schemas(Map.of(BASE, text))
+                        .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     }
 
     /** An answer as the test saw it: status, headers (first value of each) and body text. */

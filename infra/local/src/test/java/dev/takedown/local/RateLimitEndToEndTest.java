@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Rate plans on the whole stack (in order: the buckets carry over from one test to the next), with numbers small
  * enough to meet: STANDARD takes 3 requests at once and one more a second, HIGH_VOLUME 20 at once. Each principal
- * has a bucket of its own, and a throttled request reaches no function.
+ * has a bucket of its own, a throttled request reaches no function, and its 429 is the one the OpenAPI document
+ * describes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitEndToEndTest {
@@ -72,6 +74,14 @@ class RateLimitEndToEndTest {
         throw new AssertionError("no 429 within " + most + " requests: " + answers.stream().map(HttpResponse::statusCode).toList());
     }
 
+    /** The answer as {@link OpenApiContract} reads it: status, the first value of each header, body. */
+    private static OpenApiContract.Answer answer(HttpResponse<String> response) {
+        Map<String, String> first = new LinkedHashMap<>();
+        response.headers().map().forEach((name, values) -> first.put(name, values.get(0)));
+        return new OpenApiContract.Answer(response.statusCode(), first,
+                response.headers().firstValue("Content-Type").orElse(null), response.body());
+    }
+
     private static String header(HttpResponse<String> response, String name) {
         return response.headers().firstValue(name).orElse(null);
     }
@@ -99,6 +109,8 @@ class RateLimitEndToEndTest {
         JsonNode problem = Json.parse(throttled.body());
         assertThat(problem.path("type").asText()).isEqualTo("https://takedown.dev/problems/rate-limited");
         assertThat(problem.path("status").asInt()).isEqualTo(429);
+        assertThat(new OpenApiContract(OpenApiDriftTest.document()).violations("GET", "/v1/notices", answer(throttled)))
+                .as("the 429, body and headers, as the document has it").isEmpty();
 
         HttpResponse<String> globex = list(GLOBEX_KEY);
         assertThat(globex.statusCode()).as("globex has a bucket of its own").isEqualTo(200);

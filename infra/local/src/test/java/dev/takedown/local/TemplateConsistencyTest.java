@@ -36,6 +36,13 @@ class TemplateConsistencyTest {
             "AWS_ENDPOINT_URL_SQS", "ALLOW_PRIVATE_CALLBACKS");
     /** Read by the JVM, not by our code. */
     static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+    /**
+     * Declared for every function and unset on AWS, so that sam local can point them at local backends: a function
+     * that sends nothing to SQS never reads the SQS one.
+     */
+    static final Set<String> ENDPOINT_VARIABLES = Set.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SQS");
+    /** The env-vars file of {@code sam local invoke} and {@code sam local start-api} (README, SAM local). */
+    static final String SAM_ENV = "infra/local/sam-env.json";
 
     private static JsonNode template;
     private static Path root;
@@ -150,11 +157,56 @@ class TemplateConsistencyTest {
             Set<String> unused = new TreeSet<>(declared.keySet());
             unused.removeAll(environment.read);
             unused.removeAll(JVM_VARIABLES);
+            unused.removeAll(ENDPOINT_VARIABLES);
             if (!unused.isEmpty()) {
                 problems.add(entry.getKey() + " is given " + unused + " in template.yaml but never reads them");
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * sam local sets only the variables a function declares, so the env-vars file names, for every function, exactly
+     * those: each table by the local stack's name for it (its logical id), each queue and backend on the host the
+     * functions' containers reach (host.docker.internal), each parameter as its default.
+     */
+    @Test
+    void theSamLocalEnvVarsFileGivesEveryFunctionExactlyItsVariablesPointingAtTheLocalStack() throws Exception {
+        JsonNode file = new ObjectMapper().readTree(root.resolve(SAM_ENV).toFile());
+        assertThat(names(file)).isEqualTo(new TreeSet<>(functions().keySet()));
+        List<String> problems = new ArrayList<>();
+        functions().forEach((id, function) -> {
+            Map<String, JsonNode> declared = declaredVariables(function);
+            JsonNode given = file.path(id);
+            if (!names(given).equals(new TreeSet<>(declared.keySet()))) {
+                problems.add(id + " declares " + new TreeSet<>(declared.keySet()) + " but " + SAM_ENV + " gives "
+                        + names(given));
+            }
+            declared.forEach((name, value) -> {
+                String local = localValue(name, value);
+                if (local != null && !local.equals(given.path(name).asText(null))) {
+                    problems.add(id + "." + name + " is " + given.path(name) + ", not " + local);
+                }
+            });
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * The authorizer is the published alias SnapStart restores from, named so that sam local start-api finds its
+     * function: SAM CLI reads a Lambda ARN, or {@code ${Function.Arn}} in a Fn::Sub, but not {@code Ref:
+     * Function.Alias}, whose authorizer it skips.
+     */
+    @Test
+    void theAuthorizerIsThePublishedAliasInAFormSamLocalReads() {
+        JsonNode arn = resources("AWS::Serverless::Api").get("TakedownApi")
+                .at("/Properties/Auth/Authorizers/ApiKeyAuthorizer/FunctionArn/Fn::Sub");
+        String alias = template.path("Globals").path("Function").path("AutoPublishAlias").asText();
+
+        assertThat(alias).isNotEmpty();
+        assertThat(arn.path(0).asText()).isEqualTo("${AuthorizerFunction.Arn}:" + alias);
+        assertThat(arn.path(1).path("Alias").path("Ref").asText())
+                .as("the alias, created before the permission to invoke it").isEqualTo("AuthorizerFunction.Alias");
     }
 
     @Test
@@ -164,13 +216,48 @@ class TemplateConsistencyTest {
         assertThat(timeout).isPositive().isLessThan((int) NoticeStore.WRITE_LEASE.toSeconds());
     }
 
+    /** What the env-vars file must give a variable; null where any value will do (a secret). */
+    private static String localValue(String name, JsonNode value) {
+        switch (name) {
+            case "AWS_ENDPOINT_URL_DYNAMODB":
+                return "http://host.docker.internal:8000";
+            case "AWS_ENDPOINT_URL_SQS":
+                return "http://host.docker.internal:9324";
+            case "ALLOW_PRIVATE_CALLBACKS":
+                return "true";
+            default:
+                break;
+        }
+        if (value.has("Fn::If")) {
+            return localValue(name, value.path("Fn::If").path(1));
+        }
+        String ref = value.path("Ref").asText(null);
+        if (ref != null && template.path("Resources").path(ref).path("Type").asText().equals("AWS::SQS::Queue")) {
+            return "http://host.docker.internal:9324/000000000000/" + ref;
+        }
+        boolean secret = ref != null && template.path("Parameters").path(ref).path("NoEcho").asBoolean();
+        return secret ? null : sampleValue(value).replace("${AWS::StackName}", "local");
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /**
      * A plausible value for a declared variable: the parameter's default (a secret without one: any value of its
-     * least length), or the referenced resource's name.
+     * least length), or the referenced resource's name; of a Fn::If, its first choice's.
      */
     private static String sampleValue(JsonNode value) {
         if (value.isValueNode()) {
             return value.asText();
+        }
+        if (value.has("Fn::If")) {
+            return sampleValue(value.path("Fn::If").path(1));
+        }
+        if (value.has("Fn::Sub") && value.path("Fn::Sub").isTextual()) {
+            return value.path("Fn::Sub").asText();
         }
         String ref = value.path("Ref").asText(null);
         if (ref != null) {

@@ -138,6 +138,18 @@ class TemplateTest {
         });
     }
 
+    /** The sam local endpoints are AWS::NoValue, so unset, unless their parameters name them. */
+    @Test
+    void aVariableOfNoValueIsNotSet() {
+        assertThat(template.function("AuthorizerFunction").environment())
+                .doesNotContainKeys("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SQS");
+
+        Template local = ProjectTemplate.load(Map.of("DynamoDbEndpointUrl", "http://127.0.0.1:8000"));
+        assertThat(local.function("AuthorizerFunction").environment().get("AWS_ENDPOINT_URL_DYNAMODB"))
+                .isEqualTo(new Intrinsic.Ref("DynamoDbEndpointUrl"));
+        assertThat(local.function("AuthorizerFunction").environment()).doesNotContainKey("AWS_ENDPOINT_URL_SQS");
+    }
+
     @Test
     void readsTheApiWithItsAuthorizerAndGatewayResponses() {
         ApiDef api = template.api().orElseThrow();

@@ -56,7 +56,7 @@ public final class SubmissionParser {
 
         Submission run() {
             checks.unknownFields(root, "", TOP_LEVEL);
-            String rightId = checks.text(root, "rightId", "rightId", MAX_NAME, true, false);
+            String rightId = checks.exactText(root, "rightId", "rightId", MAX_NAME, true);
             if (rightId != null && !RIGHT_ID.matcher(rightId).matches()) {
                 error("rightId", "must be a right id (letters, digits, '.', '_', ':', '-')");
             }
@@ -114,7 +114,7 @@ public final class SubmissionParser {
                         lines.add(new Submission.Line(i, url, null));
                     }
                 } else {
-                    String id = checks.text(item, "listingId", path + ".listingId", 64, true, false);
+                    String id = checks.exactText(item, "listingId", path + ".listingId", 64, true);
                     if (id != null && !ListingLocator.isListingId(id)) {
                         error(path + ".listingId", "must be a listing id (letters, digits, '_', '-')");
                     } else if (id != null) {

@@ -126,9 +126,22 @@ public final class FieldChecks {
         return text.strip();
     }
 
-    /** A text field naming one constant of {@code type}. */
+    /**
+     * A single-line field of a fixed form (a name from a list, an address, a digest, a date, an id), taken exactly as
+     * sent: white space around it is an error, not trimmed, as the API's published patterns have it.
+     */
+    public String exactText(JsonNode node, String name, String path, int max, boolean required) {
+        String text = text(node, name, path, max, required, false);
+        if (text != null && !text.equals(node.get(name).textValue())) {
+            error(path, "must not start or end with white space");
+            return null;
+        }
+        return text;
+    }
+
+    /** A text field naming one constant of {@code type}, exactly. */
     public <E extends Enum<E>> E named(JsonNode node, String name, String path, Class<E> type, boolean required) {
-        String value = text(node, name, path, 64, required, false);
+        String value = exactText(node, name, path, 64, required);
         if (value == null) {
             return null;
         }
@@ -140,7 +153,7 @@ public final class FieldChecks {
     }
 
     public String email(JsonNode node, String name, String path) {
-        String email = text(node, name, path, MAX_EMAIL, true, false);
+        String email = exactText(node, name, path, MAX_EMAIL, true);
         if (email != null && !EMAIL.matcher(email).matches()) {
             error(path, "must be a valid email address");
             return null;
@@ -214,11 +227,11 @@ public final class FieldChecks {
                 continue;
             }
             unknownFields(entry, path, Set.of("url", "sha256", "kind"));
-            String url = text(entry, "url", path + ".url", MAX_URL, true, false);
+            String url = exactText(entry, "url", path + ".url", MAX_URL, true);
             if (url != null && !isWebUrl(url)) {
                 error(path + ".url", "must be an absolute http(s) URL in ASCII (percent-encode other characters)");
             }
-            String sha = text(entry, "sha256", path + ".sha256", 64, true, false);
+            String sha = exactText(entry, "sha256", path + ".sha256", 64, true);
             if (sha != null && !SHA256.matcher(sha).matches()) {
                 error(path + ".sha256", "must be 64 hexadecimal characters");
             }

@@ -68,7 +68,7 @@ public final class RedressRequests {
     public static Response response(String body, LocalDate today) {
         JsonNode root = FieldChecks.object(body, "the response");
         FieldChecks checks = new FieldChecks();
-        String response = checks.text(root, "response", "response", 64, true, false);
+        String response = checks.exactText(root, "response", "response", 64, true);
         if (response == null) {
             checks.throwIfAny(false);
         }
@@ -83,7 +83,7 @@ public final class RedressRequests {
         checks.unknownFields(root, "", Set.of("response", "court", "caseNumber", "filedOn"));
         String court = checks.text(root, "court", "court", FieldChecks.MAX_NAME, true, false);
         String caseNumber = checks.text(root, "caseNumber", "caseNumber", FieldChecks.MAX_NAME, true, false);
-        String filedOnText = checks.text(root, "filedOn", "filedOn", 10, true, false);
+        String filedOnText = checks.exactText(root, "filedOn", "filedOn", 10, true);
         LocalDate filedOn = null;
         if (filedOnText != null) {
             try {
