@@ -150,18 +150,24 @@ public final class LocalStack implements AutoCloseable {
                 options.clock() == null ? Clock.systemUTC() : options.clock()));
 
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
-        functions = track(new Functions(template, references, localEnvironment(dynamoEndpoint(), sqsEndpoint()),
-                options.clock()));
+        Optional<ApiDef> api = template.api();
+        ApiGatewayKeys usageKeys = api.map(definition -> new ApiGatewayKeys(definition,
+                options.dataDir() == null ? null : options.dataDir().resolve("apigateway-keys.json"))).orElse(null);
+        Map<String, String> environment = localEnvironment(dynamoEndpoint(), sqsEndpoint());
+        if (usageKeys != null) {
+            HttpServer apiGatewayServer = serve(0, usageKeys, "apigateway-keys");
+            environment.put("AWS_ENDPOINT_URL_APIGATEWAY", "http://127.0.0.1:" + apiGatewayServer.getAddress().getPort());
+        }
+        functions = track(new Functions(template, references, environment, options.clock()));
         for (String missing : functions.missingHandlers()) {
             System.err.println("warning: the handler of " + missing + " is not on the classpath;"
                     + " invoking it will fail until its module is built");
         }
 
-        Optional<ApiDef> api = template.api();
         if (api.isPresent()) {
             Path apiDocuments = options.template().toAbsolutePath().getParent().resolve("infra/api");
             apiServer = serve(options.apiPort(),
-                    new ApiDocs(apiDocuments, new ApiGateway(api.get(), template.functions(), functions)), "api");
+                    new ApiDocs(apiDocuments, new ApiGateway(api.get(), template.functions(), functions, usageKeys)), "api");
         }
         schedules = track(new Schedules(template.functions(), functions,
                 options.clock() == null ? Clock.systemUTC() : options.clock()));
