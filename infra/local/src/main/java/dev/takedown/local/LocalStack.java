@@ -103,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
     private Schedules schedules;
     private HttpServer apiServer;
     private HttpServer lambdaServer;
+    private HttpServer apiGatewayKeysServer;
     private WebhookReceiver webhookReceiver;
     private Seed seed;
     private DynamoDbClient dynamo;
@@ -155,8 +156,8 @@ public final class LocalStack implements AutoCloseable {
                 options.dataDir() == null ? null : options.dataDir().resolve("apigateway-keys.json"))).orElse(null);
         Map<String, String> environment = localEnvironment(dynamoEndpoint(), sqsEndpoint());
         if (usageKeys != null) {
-            HttpServer apiGatewayServer = serve(0, usageKeys, "apigateway-keys");
-            environment.put("AWS_ENDPOINT_URL_APIGATEWAY", "http://127.0.0.1:" + apiGatewayServer.getAddress().getPort());
+            apiGatewayKeysServer = serve(0, usageKeys, "apigateway-keys");
+            environment.put("AWS_ENDPOINT_URL_APIGATEWAY", apiGatewayKeysUrl().toString());
         }
         functions = track(new Functions(template, references, environment, options.clock()));
         for (String missing : functions.missingHandlers()) {
@@ -266,6 +267,12 @@ public final class LocalStack implements AutoCloseable {
 
     List<WebhookReceiver.Receipt> webhookReceipts() {
         return webhookReceiver.receipts();
+    }
+
+    /** Where the local API Gateway takes its key calls (the functions' AWS_ENDPOINT_URL_APIGATEWAY); null without an API. */
+    URI apiGatewayKeysUrl() {
+        return apiGatewayKeysServer == null ? null
+                : URI.create("http://127.0.0.1:" + apiGatewayKeysServer.getAddress().getPort());
     }
 
     public URI lambdaUrl() {
