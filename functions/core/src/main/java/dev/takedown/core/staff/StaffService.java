@@ -359,12 +359,21 @@ public final class StaffService {
     }
 
     /**
-     * Meters the principal on the plan with its gateway key, made the first time. A key is kept on the principal's
-     * row before it joins a plan, so a key made by a request that then failed is on no plan and never named.
+     * Meters the principal on the plan with its gateway key, made the first time. A new key is on its plan before it
+     * is kept on the principal's row, so the authorizer never names a key that meters on no plan: a principal on its
+     * plan's shared key stays there until its own key meters, and a key made by a request that then failed is never
+     * named.
      */
     private void meter(Principal principal, PrincipalAccess access, RatePlan plan) {
-        UsageKey key = access.usageKey() != null ? access.usageKey()
-                : apiKeys.keepUsageKey(principal, usagePlans.createKey(principal));
+        UsageKey key = access.usageKey();
+        if (key == null) {
+            UsageKey made = usagePlans.createKey(principal);
+            usagePlans.meter(made.id(), plan);
+            key = apiKeys.keepUsageKey(principal, made);
+            if (key.equals(made)) {
+                return;
+            }
+        }
         usagePlans.meter(key.id(), plan);
     }
 

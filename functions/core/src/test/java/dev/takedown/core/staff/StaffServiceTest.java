@@ -572,17 +572,37 @@ class StaffServiceTest {
     }
 
     @Test
-    void noKeyIsIssuedUntilItsPrincipalIsMeteredAndARetryUsesTheSameGatewayKey() {
+    void noKeyIsIssuedNorGatewayKeyNamedUntilTheGatewayKeyMetersOnItsPlan() {
         usagePlans.failNext("add");
         assertThatThrownBy(() -> staff.issueSellerKey(new StaffRequests.IssueSellerKey("seller-fake", "staff-ann", null)))
                 .hasMessageContaining("down");
         assertThat(apiKeys.keysOf(Principal.seller("seller-fake"))).isEmpty();
+        assertThat(apiKeys.access(Principal.seller("seller-fake")).usageKey()).isNull();
 
         String key = staff.issueSellerKey(new StaffRequests.IssueSellerKey("seller-fake", "staff-ann", null)).apiKey();
         UsageKey usageKey = apiKeys.access(Principal.seller("seller-fake")).usageKey();
         assertThat(new Authenticator(apiKeys, decidedAt).authenticate("Bearer " + key).usageKey()).isEqualTo(usageKey);
         assertThat(usagePlans.planOf(usageKey.id())).contains(RatePlan.STANDARD);
-        assertThat(usagePlans.keyCount()).isEqualTo(1);
+        assertThat(usagePlans.keyCount()).as("the first, on no plan, is never named").isEqualTo(2);
+    }
+
+    @Test
+    void aPrincipalOnItsPlansSharedKeyStaysMeteredThereUntilItsOwnGatewayKeyIsOnItsPlan() {
+        String key = Ids.apiKey();
+        apiKeys.issue(ApiKey.issued(key, Principal.rightholder("acme"), decidedAt.instant(), null, null));
+        Authenticator authenticator = new Authenticator(apiKeys, decidedAt);
+        usagePlans.failNext("add");
+
+        assertThatThrownBy(() -> staff.setRatePlan(new StaffRequests.SetRatePlan(Principal.rightholder("acme"),
+                RatePlan.HIGH_VOLUME, "staff-ann", "x"))).hasMessageContaining("down");
+        Authenticator.Outcome before = authenticator.authenticate("Bearer " + key);
+        assertThat(before.usageKey()).as("still on the shared key of its plan, never on a key on no plan").isNull();
+        assertThat(before.ratePlan()).isEqualTo(RatePlan.STANDARD);
+
+        staff.setRatePlan(new StaffRequests.SetRatePlan(Principal.rightholder("acme"), RatePlan.HIGH_VOLUME, "s", "x"));
+        Authenticator.Outcome after = authenticator.authenticate("Bearer " + key);
+        assertThat(usagePlans.planOf(after.usageKey().id())).contains(RatePlan.HIGH_VOLUME);
+        assertThat(after.ratePlan()).isEqualTo(RatePlan.HIGH_VOLUME);
     }
 
     @Test
