@@ -68,8 +68,10 @@ final class ApiGatewayKeys implements HttpHandler {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             reply = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             reply = error(400, "BadRequestException", "Could not read the request: " + e.getMessage());
+        } catch (RuntimeException e) {
+            reply = error(500, "InternalServerErrorException", e.getMessage());
         }
         reply.send(exchange);
     }
