@@ -24,19 +24,21 @@ import java.util.Map;
  * holds for every route) and its principal in the context: {@code principalType} and {@code principalId} for every
  * key, and {@code rightholderId} or {@code sellerId} by its kind, so that a route reads the one id it serves and
  * finds nothing for the other kind, and {@code ratePlan}. The answer's {@code usageIdentifierKey} is the value of the
- * API Gateway API key of the principal's rate plan, so that the gateway meters the request on that plan's usage plan
- * (the API's key source is AUTHORIZER). Anything else fails with "Unauthorized", which API Gateway turns into the 401
- * gateway response without invoking the route's function. A refusal is logged with its reason and at most the
- * key's prefix.
+ * principal's own API Gateway API key, which the admin function put on its rate plan's usage plan, so that the gateway
+ * holds each principal to its plan apart from the others (the API's key source is AUTHORIZER); it comes with the
+ * principal's plan in the same read. A principal whose keys were issued before it had a gateway key of its own is
+ * metered on its plan's shared key instead. Anything else fails with "Unauthorized", which API Gateway turns into
+ * the 401 gateway response without invoking the route's function. A refusal is logged with its reason and at most
+ * the key's prefix; a gateway key's value is never logged.
  */
 public final class AuthorizerHandler implements RequestStreamHandler {
-    /** The environment variable naming the usage plan API key value of each rate plan. */
+    /** The environment variable naming the value of each rate plan's shared API key. */
     static final Map<RatePlan, String> USAGE_KEY_VARIABLES = Map.of(
             RatePlan.STANDARD, "STANDARD_PLAN_USAGE_KEY",
             RatePlan.HIGH_VOLUME, "HIGH_VOLUME_PLAN_USAGE_KEY");
 
     private final Authenticator authenticator;
-    private final Map<RatePlan, String> usageKeys;
+    private final Map<RatePlan, String> sharedUsageKeys;
 
     public AuthorizerHandler() {
         this(System.getenv());
@@ -51,15 +53,15 @@ public final class AuthorizerHandler implements RequestStreamHandler {
         this(new Authenticator(new Adapters(new Env(environment)).apiKeys(), clock), usageKeys(new Env(environment)));
     }
 
-    /** {@code usageKeys}: the usage plan API key value of every rate plan. */
-    public AuthorizerHandler(Authenticator authenticator, Map<RatePlan, String> usageKeys) {
+    /** {@code sharedUsageKeys}: the value of every rate plan's shared API key. */
+    public AuthorizerHandler(Authenticator authenticator, Map<RatePlan, String> sharedUsageKeys) {
         for (RatePlan plan : RatePlan.values()) {
-            if (usageKeys.get(plan) == null) {
-                throw new IllegalArgumentException("no usage plan API key for the rate plan " + plan);
+            if (sharedUsageKeys.get(plan) == null) {
+                throw new IllegalArgumentException("no shared usage plan API key for the rate plan " + plan);
             }
         }
         this.authenticator = authenticator;
-        this.usageKeys = Map.copyOf(usageKeys);
+        this.sharedUsageKeys = Map.copyOf(sharedUsageKeys);
     }
 
     private static Map<RatePlan, String> usageKeys(Env env) {
@@ -80,8 +82,12 @@ public final class AuthorizerHandler implements RequestStreamHandler {
             }
             throw new UnauthorizedException();
         }
-        StreamJson.write(output, allow(outcome.principal(), outcome.ratePlan(), usageKeys.get(outcome.ratePlan()),
+        StreamJson.write(output, allow(outcome.principal(), outcome.ratePlan(), usageKeyValue(outcome),
                 Json.text(event, "methodArn")));
+    }
+
+    private String usageKeyValue(Authenticator.Outcome outcome) {
+        return outcome.usageKey() != null ? outcome.usageKey().value() : sharedUsageKeys.get(outcome.ratePlan());
     }
 
     /** The context attribute naming the principal by its kind; a new kind of principal decides here what routes see. */

@@ -12,6 +12,7 @@ import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.RatePlan;
+import dev.takedown.core.model.UsageKey;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
@@ -113,7 +114,7 @@ class AuthorizerHandlerTest {
     }
 
     @Test
-    void aPrincipalOnTheHighVolumePlanIsMeteredOnThatPlansUsageKeyAfterTheSameTwoReads() throws Exception {
+    void aPrincipalWithoutAGatewayKeyOfItsOwnIsMeteredOnItsPlansSharedKey() throws Exception {
         keys.setRatePlan(ACME, RatePlan.HIGH_VOLUME);
 
         JsonNode response = invoke(Events.load("authorizer-request.json"));
@@ -121,6 +122,21 @@ class AuthorizerHandlerTest {
         assertThat(response.path("usageIdentifierKey").asText()).isEqualTo("takedown-high-volume-plan-usage-key");
         assertThat(response.path("context").path("ratePlan").asText()).isEqualTo("HIGH_VOLUME");
         assertThat(keys.reads.get()).as("the key, then the principal's deactivation and plan together").isEqualTo(2);
+    }
+
+    @Test
+    void aPrincipalWithAGatewayKeyOfItsOwnIsMeteredOnItAfterTheSameTwoReads() throws Exception {
+        keys.keepUsageKey(ACME, new UsageKey("gk-acme", "acme-own-usage-key-value-0123456789"));
+        keys.setRatePlan(ACME, RatePlan.HIGH_VOLUME);
+
+        JsonNode response = invoke(Events.load("authorizer-request.json"));
+
+        assertThat(response.path("usageIdentifierKey").asText()).isEqualTo("acme-own-usage-key-value-0123456789");
+        assertThat(response.path("context").path("ratePlan").asText()).isEqualTo("HIGH_VOLUME");
+        assertThat(response.path("context").toString()).as("routes never see it")
+                .doesNotContain("acme-own-usage-key-value-0123456789");
+        assertThat(keys.reads.get()).as("the key, then the principal's deactivation, plan and gateway key together")
+                .isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.takedown.aws;
 
 import dev.takedown.core.decisions.DecisionRecorder;
+import dev.takedown.core.model.RatePlan;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.redress.RedressFollowUp;
@@ -11,6 +12,7 @@ import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -61,6 +63,13 @@ public final class Adapters {
 
     public DynamoApiKeyStore apiKeys() {
         return onTable("API_KEYS_TABLE", DynamoApiKeyStore::new);
+    }
+
+    /** The usage plan of each rate plan, where the admin function puts principals' gateway keys. */
+    public ApiGatewayUsagePlans usagePlans() {
+        return new ApiGatewayUsagePlans(AwsClients.apiGateway(env), Map.of(
+                RatePlan.STANDARD, env.require("STANDARD_USAGE_PLAN_ID"),
+                RatePlan.HIGH_VOLUME, env.require("HIGH_VOLUME_USAGE_PLAN_ID")));
     }
 
     public DynamoIdempotencyStore idempotency() {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class AwsClients {
     private static final Map<String, DynamoDbClient> DYNAMO = new ConcurrentHashMap<>();
     private static final Map<String, SqsClient> SQS = new ConcurrentHashMap<>();
+    private static final Map<String, ApiGatewayClient> API_GATEWAY = new ConcurrentHashMap<>();
     private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
 
     private AwsClients() {
@@ -36,6 +38,11 @@ public final class AwsClients {
     /** Only functions that use SQS carry its client in their jar; the others never reach this method. */
     public static SqsClient sqs(Env env) {
         return client(SQS, env, "AWS_ENDPOINT_URL_SQS", SqsClient::builder);
+    }
+
+    /** Only the staff functions carry its client in their jar, and only the admin function reaches this method. */
+    public static ApiGatewayClient apiGateway(Env env) {
+        return client(API_GATEWAY, env, "AWS_ENDPOINT_URL_APIGATEWAY", ApiGatewayClient::builder);
     }
 
     private static <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C client(

@@ -5,6 +5,7 @@ import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.PrincipalAccess;
 import dev.takedown.core.model.RatePlan;
+import dev.takedown.core.model.UsageKey;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.text.Times;
 import java.time.Instant;
@@ -20,9 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * API keys by SHA-256 hash; the key itself is never written anywhere. A key row names its principal in
  * {@code rightholderId} or {@code sellerId}, and the index keyed on that attribute ({@code byRightholder},
  * {@code bySeller}) finds the principal's keys; revoking a key deletes its row, so it stops authenticating with the
- * next request. A principal that staff deactivated or put on a rate plan has a row of its own, keyed
- * {@code principal:<kind>:<id>} (no hash has that shape), holding both, so that the authorizer reads one table only,
- * the principal's access in one read, and only the admin function can write either.
+ * next request. A principal that staff deactivated, put on a rate plan or gave a gateway key has a row of its own,
+ * keyed {@code principal:<kind>:<id>} (no hash has that shape), holding all three, so that the authorizer reads one
+ * table only, the principal's access in one read, and only the admin function can write any of them.
  */
 public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyRegistry {
     static final String BY_RIGHTHOLDER = "byRightholder";
@@ -94,7 +95,13 @@ public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyR
         Deactivation deactivation = deactivatedAt == null ? null : new Deactivation(Times.parse(deactivatedAt),
                 Attrs.s(item, "deactivatedBy"), Attrs.s(item, "reason"));
         String plan = Attrs.s(item, "ratePlan");
-        return new PrincipalAccess(deactivation, plan == null ? RatePlan.STANDARD : RatePlan.valueOf(plan));
+        return new PrincipalAccess(deactivation, plan == null ? RatePlan.STANDARD : RatePlan.valueOf(plan),
+                usageKey(item));
+    }
+
+    private static UsageKey usageKey(Map<String, AttributeValue> item) {
+        String id = Attrs.s(item, "usageKeyId");
+        return id == null ? null : new UsageKey(id, Attrs.s(item, "usageKey"));
     }
 
     @Override
@@ -130,6 +137,21 @@ public final class DynamoApiKeyStore extends SingleTableStore implements ApiKeyR
         dynamo.updateItem(r -> r.tableName(table).key(Attrs.key("keyHash", principalKey(principal)))
                 .updateExpression("SET ratePlan = :plan")
                 .expressionAttributeValues(Map.of(":plan", AttributeValue.fromS(plan.name()))));
+    }
+
+    @Override
+    public UsageKey keepUsageKey(Principal principal, UsageKey key) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attrs.key("keyHash", principalKey(principal)))
+                    .updateExpression("SET usageKeyId = :id, usageKey = :value")
+                    .conditionExpression("attribute_not_exists(usageKeyId)")
+                    .expressionAttributeValues(Map.of(
+                            ":id", AttributeValue.fromS(key.id()),
+                            ":value", AttributeValue.fromS(key.value()))));
+            return key;
+        } catch (ConditionalCheckFailedException e) {
+            return usageKey(read(principalKey(principal)));
+        }
     }
 
     private Map<String, AttributeValue> read(String keyHash) {

@@ -15,6 +15,10 @@ import dev.takedown.aws.DynamoWebhookSecretStore;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.decisions.DecisionRecorder;
+import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.RatePlan;
+import dev.takedown.core.model.UsageKey;
+import dev.takedown.core.ports.UsagePlans;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
@@ -49,7 +53,7 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
     private final ComplaintStaffService complaints;
 
     StaffHandler(Role role, Map<String, String> environment, Clock clock) {
-        this(role, wire(new Adapters(new Env(environment)), clock));
+        this(role, wire(new Adapters(new Env(environment)), role, clock));
     }
 
     private StaffHandler(Role role, Wired wired) {
@@ -77,8 +81,11 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
                          ComplaintStaffService complaints) {
     }
 
-    /** Both services share the queue, the trust store and the trust service, as decisions feed the record. */
-    private static Wired wire(Adapters adapters, Clock clock) {
+    /**
+     * Both services share the queue, the trust store and the trust service, as decisions feed the record. Only the
+     * admin function reaches the gateway's usage plans.
+     */
+    private static Wired wire(Adapters adapters, Role role, Clock clock) {
         SqsNotificationQueue notifications = adapters.notificationQueue();
         DynamoTrustStore trustStore = adapters.trust();
         TrustService trust = adapters.trustService(trustStore, notifications);
@@ -88,14 +95,28 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
         DynamoAuditLog audit = adapters.audit();
         DynamoWebhookSecretStore secrets = adapters.webhookSecrets();
         DynamoSellerStore sellers = adapters.sellers();
+        UsagePlans usagePlans = role == Role.ADMIN ? adapters.usagePlans() : NO_USAGE_PLANS;
         StaffService staff = new StaffService(notices, adapters.rights(), rightholders, rightholders, sellers,
-                adapters.apiKeys(), secrets, listings, audit, new DecisionRecorder(notices, audit, notifications, trust),
-                clock);
+                adapters.apiKeys(), usagePlans, secrets, listings, audit,
+                new DecisionRecorder(notices, audit, notifications, trust), clock);
         return new Wired(staff, new TrustStaffService(trust,
                 adapters.sellerStandings(trustStore, notifications), trustStore, rightholders, clock),
                 new WebhookStaffService(rightholders, sellers, sellers, secrets, clock),
                 new ComplaintStaffService(adapters.redressService(clock), notices));
     }
+
+    /** The reviewer function's: it serves no operation that gives a key or sets a plan. */
+    private static final UsagePlans NO_USAGE_PLANS = new UsagePlans() {
+        @Override
+        public UsageKey createKey(Principal principal) {
+            throw new IllegalStateException("only the admin function makes gateway keys");
+        }
+
+        @Override
+        public void meter(String keyId, RatePlan plan) {
+            throw new IllegalStateException("only the admin function meters gateway keys");
+        }
+    };
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

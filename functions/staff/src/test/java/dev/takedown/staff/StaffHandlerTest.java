@@ -33,6 +33,7 @@ import dev.takedown.core.staff.WebhookStaffService;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
+import dev.takedown.core.testing.InMemoryUsagePlans;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
@@ -87,7 +88,7 @@ class StaffHandlerTest {
     private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications, trust);
     private final Clock staffClock = Clock.offset(Fixtures.clock(), Duration.ofMinutes(10));
     private final StaffService staffService = new StaffService(notices, rights, rightholders, rightholders, sellers,
-            apiKeys, secrets, listings, audit, recorder, staffClock);
+            apiKeys, new InMemoryUsagePlans(), secrets, listings, audit, recorder, staffClock);
     private final TrustStaffService trustStaffService = new TrustStaffService(trust,
             new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders,
             staffClock);

@@ -21,6 +21,7 @@ import dev.takedown.core.staff.WebhookStaffService;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.FormatSamples;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
+import dev.takedown.core.testing.InMemoryUsagePlans;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
@@ -129,7 +130,7 @@ class StaffResultsTest {
     private final InMemorySellerStore sellers = new InMemorySellerStore();
     private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     private final StaffService staff = new StaffService(notices, new InMemoryRightStore(Fixtures.RIGHTS), rightholders,
-            rightholders, sellers, apiKeys, secrets, listings, audit,
+            rightholders, sellers, apiKeys, new InMemoryUsagePlans(), secrets, listings, audit,
             new DecisionRecorder(notices, audit, notifications, trust), clock);
     private final TrustStaffService trustStaff = new TrustStaffService(trust,
             new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders, clock);

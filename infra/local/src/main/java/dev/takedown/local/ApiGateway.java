@@ -14,9 +14,10 @@ import java.util.UUID;
 
 /**
  * The template's REST API as {@code sam local start-api} serves it, without a stage prefix in the path:
- * route, run the authorizer, meter the request on the usage plan of the API key the authorizer names, invoke the
- * function with a proxy event and map its response. Unlike API Gateway, which keeps one bucket per API key, the
- * local stack keeps one per principal and plan, and tells the caller where it stands (IETF ratelimit headers).
+ * route, run the authorizer, meter the request on the usage plan of the API key the authorizer names (the local
+ * {@link ApiGatewayKeys} know which), invoke the function with a proxy event and map its response. Unlike API
+ * Gateway, which keeps one bucket per API key, the local stack keeps one per principal and plan (the same wherever
+ * each principal has a key of its own), and tells the caller where it stands (IETF ratelimit headers).
  */
 final class ApiGateway implements HttpHandler {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -30,11 +31,11 @@ final class ApiGateway implements HttpHandler {
     private final GatewayResponses gatewayResponses;
     private final String defaultAuthorizer;
     private final boolean apiKeyRequired;
-    private final Map<String, RateLimiter.Throttle> usagePlans;
+    private final ApiGatewayKeys usageKeys;
     private final RateLimiter rateLimiter = new RateLimiter();
     private final Map<String, LambdaAuthorizer> authorizers = new LinkedHashMap<>();
 
-    ApiGateway(ApiDef api, List<FunctionDef> functionDefs, Functions functions) {
+    ApiGateway(ApiDef api, List<FunctionDef> functionDefs, Functions functions, ApiGatewayKeys usageKeys) {
         List<Router.Route> routes = new ArrayList<>();
         for (FunctionDef function : functionDefs) {
             for (FunctionDef.ApiEvent event : function.apiEvents()) {
@@ -47,7 +48,7 @@ final class ApiGateway implements HttpHandler {
         this.gatewayResponses = new GatewayResponses(api.gatewayResponses());
         this.defaultAuthorizer = api.defaultAuthorizer();
         this.apiKeyRequired = api.apiKeyRequired();
-        this.usagePlans = api.usagePlans();
+        this.usageKeys = usageKeys;
         api.authorizers().forEach((name, definition) -> authorizers.put(name, new LambdaAuthorizer(definition, functions)));
     }
 
@@ -90,7 +91,7 @@ final class ApiGateway implements HttpHandler {
             authorizerContext = allowed.context();
             if (apiKeyRequired) {
                 RateLimiter.Throttle throttle = allowed.usageIdentifierKey() == null ? null
-                        : usagePlans.get(allowed.usageIdentifierKey());
+                        : usageKeys.throttleOf(allowed.usageIdentifierKey()).orElse(null);
                 if (throttle == null) {
                     return gatewayResponses.reply(GatewayResponses.INVALID_API_KEY, "Forbidden", requestId);
                 }

@@ -22,7 +22,8 @@ final class CommandLine {
               --webhook-port N      demo webhook receiver port (default 3002)
               --template FILE       template to run (default: template.yaml at the project root)
               --seed FILE           seed data (default: infra/local/seed.json at the project root)
-              --data-dir DIR        keep DynamoDB data under DIR across restarts (default: in memory)
+              --data-dir DIR        keep DynamoDB data and API Gateway keys under DIR across restarts
+                                    (default: in memory)
               --parameter NAME=VALUE  override a template parameter (repeatable)
               --pollers N           SQS batches of each function that may run at once (default 3)
               --no-schedules        do not run Schedule events

@@ -103,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
     private Schedules schedules;
     private HttpServer apiServer;
     private HttpServer lambdaServer;
+    private HttpServer apiGatewayKeysServer;
     private WebhookReceiver webhookReceiver;
     private Seed seed;
     private DynamoDbClient dynamo;
@@ -150,18 +151,24 @@ public final class LocalStack implements AutoCloseable {
                 options.clock() == null ? Clock.systemUTC() : options.clock()));
 
         References references = new References(template.resourceTypes(), template.parameters(), queueUrls::get);
-        functions = track(new Functions(template, references, localEnvironment(dynamoEndpoint(), sqsEndpoint()),
-                options.clock()));
+        Optional<ApiDef> api = template.api();
+        ApiGatewayKeys usageKeys = api.map(definition -> new ApiGatewayKeys(definition,
+                options.dataDir() == null ? null : options.dataDir().resolve("apigateway-keys.json"))).orElse(null);
+        Map<String, String> environment = localEnvironment(dynamoEndpoint(), sqsEndpoint());
+        if (usageKeys != null) {
+            apiGatewayKeysServer = serve(0, usageKeys, "apigateway-keys");
+            environment.put("AWS_ENDPOINT_URL_APIGATEWAY", apiGatewayKeysUrl().toString());
+        }
+        functions = track(new Functions(template, references, environment, options.clock()));
         for (String missing : functions.missingHandlers()) {
             System.err.println("warning: the handler of " + missing + " is not on the classpath;"
                     + " invoking it will fail until its module is built");
         }
 
-        Optional<ApiDef> api = template.api();
         if (api.isPresent()) {
             Path apiDocuments = options.template().toAbsolutePath().getParent().resolve("infra/api");
             apiServer = serve(options.apiPort(),
-                    new ApiDocs(apiDocuments, new ApiGateway(api.get(), template.functions(), functions)), "api");
+                    new ApiDocs(apiDocuments, new ApiGateway(api.get(), template.functions(), functions, usageKeys)), "api");
         }
         schedules = track(new Schedules(template.functions(), functions,
                 options.clock() == null ? Clock.systemUTC() : options.clock()));
@@ -260,6 +267,12 @@ public final class LocalStack implements AutoCloseable {
 
     List<WebhookReceiver.Receipt> webhookReceipts() {
         return webhookReceiver.receipts();
+    }
+
+    /** Where the local API Gateway takes its key calls (the functions' AWS_ENDPOINT_URL_APIGATEWAY); null without an API. */
+    URI apiGatewayKeysUrl() {
+        return apiGatewayKeysServer == null ? null
+                : URI.create("http://127.0.0.1:" + apiGatewayKeysServer.getAddress().getPort());
     }
 
     public URI lambdaUrl() {

@@ -68,7 +68,8 @@ final class References {
         }
         String type = typeOf(target, where);
         return switch (type) {
-            case Template.TABLE, Template.FUNCTION -> target;
+            // A usage plan's local id is its logical id, as the local API Gateway keys know it.
+            case Template.TABLE, Template.FUNCTION, Template.USAGE_PLAN -> target;
             case Template.QUEUE -> queueUrls.apply(target);
             default -> throw unsupported("Ref", target, type, where);
         };

@@ -86,7 +86,7 @@ final class TemplateReader {
         List<QueueDef> queues = new ArrayList<>();
         List<FunctionDef> functions = new ArrayList<>();
         List<ApiDef> apis = new ArrayList<>();
-        Map<String, RateLimiter.Throttle> usagePlans = usagePlans(root.path("Resources"));
+        UsagePlans usagePlans = usagePlans(root.path("Resources"));
         root.path("Resources").properties().forEach(e -> {
             String id = e.getKey();
             JsonNode properties = e.getValue().path("Properties");
@@ -290,11 +290,16 @@ final class TemplateReader {
         return Optional.of(new SqsEvent(name, queue, batchSize == null ? 10 : batchSize, partialFailures));
     }
 
+    /** The usage plans' throttles by plan id, and the template's API keys on them. */
+    private record UsagePlans(Map<String, RateLimiter.Throttle> throttles, List<ApiDef.ApiKeyDef> keys) {
+    }
+
     /**
-     * The throttle of the usage plan each API key value is bound to (UsagePlanKey), as API Gateway meters a request
-     * on the key the authorizer names. Quotas and per-method throttles are not applied locally.
+     * The throttle of each usage plan, and the usage plan each of the template's API keys is on (UsagePlanKey), as
+     * API Gateway meters a request on the key the authorizer names. Quotas and per-method throttles are not applied
+     * locally.
      */
-    private Map<String, RateLimiter.Throttle> usagePlans(JsonNode resources) {
+    private UsagePlans usagePlans(JsonNode resources) {
         Map<String, String> keyValues = new LinkedHashMap<>();
         Map<String, RateLimiter.Throttle> throttles = new LinkedHashMap<>();
         References references = new References(resourceTypes, parameters, queue -> queue);
@@ -309,7 +314,7 @@ final class TemplateReader {
                 }
             }
         });
-        Map<String, RateLimiter.Throttle> byKeyValue = new LinkedHashMap<>();
+        List<ApiDef.ApiKeyDef> keys = new ArrayList<>();
         resources.properties().forEach(e -> {
             String id = e.getKey();
             if (Template.USAGE_PLAN_KEY.equals(resourceTypes.get(id))) {
@@ -319,10 +324,10 @@ final class TemplateReader {
                 if (!keyValues.containsKey(key) || !throttles.containsKey(plan)) {
                     throw fail(id + ": KeyId and UsagePlanId must Ref an AWS::ApiGateway::ApiKey and UsagePlan of the template");
                 }
-                byKeyValue.put(keyValues.get(key), throttles.get(plan));
+                keys.add(new ApiDef.ApiKeyDef(key, keyValues.get(key), plan));
             }
         });
-        return byKeyValue;
+        return new UsagePlans(Map.copyOf(throttles), List.copyOf(keys));
     }
 
     private RateLimiter.Throttle throttle(JsonNode node, String where) {
@@ -335,7 +340,7 @@ final class TemplateReader {
         }
     }
 
-    private ApiDef readApi(String id, JsonNode properties, Map<String, RateLimiter.Throttle> usagePlans) {
+    private ApiDef readApi(String id, JsonNode properties, UsagePlans usagePlans) {
         for (String unsupported : List.of("Cors", "DefinitionBody", "DefinitionUri")) {
             if (properties.has(unsupported)) {
                 throw fail(id + ": " + unsupported + " is not supported by the local stack");
@@ -368,7 +373,7 @@ final class TemplateReader {
             throw fail(id + ": only ApiKeySourceType AUTHORIZER (the authorizer's usageIdentifierKey) is supported locally");
         }
         return new ApiDef(id, stage, defaultAuthorizer, authorizers, responses, List.copyOf(binaryMediaTypes),
-                apiKeyRequired, Map.copyOf(usagePlans));
+                apiKeyRequired, usagePlans.throttles(), usagePlans.keys());
     }
 
     private AuthorizerDef readAuthorizer(String name, JsonNode node, String where) {

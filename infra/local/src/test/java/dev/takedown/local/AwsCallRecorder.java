@@ -41,8 +41,23 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             String action = "sqs:" + operation.replace("Batch", "");
             request.getValueForField("QueueUrl", String.class).ifPresent(url ->
                     CALLS.add(new Call(function, action, url.substring(url.lastIndexOf('/') + 1))));
+        } else if ("ApiGateway".equalsIgnoreCase(service)) {
+            apiGateway(function, operation, request);
         } else {
             CALLS.add(new Call(function, service + ":" + operation, "*"));
+        }
+    }
+
+    /** API Gateway's management calls as IAM sees them: the HTTP method on the resource's path. */
+    private static void apiGateway(String function, String operation, SdkRequest request) {
+        String plan = request.getValueForField("usagePlanId", String.class).orElse(null);
+        String key = request.getValueForField("keyId", String.class).orElse(null);
+        switch (operation) {
+            case "CreateApiKey" -> CALLS.add(new Call(function, "apigateway:POST", "/apikeys"));
+            case "CreateUsagePlanKey" -> CALLS.add(new Call(function, "apigateway:POST", "/usageplans/" + plan + "/keys"));
+            case "DeleteUsagePlanKey" -> CALLS.add(new Call(function, "apigateway:DELETE",
+                    "/usageplans/" + plan + "/keys/" + key));
+            default -> CALLS.add(new Call(function, "apigateway:" + operation, "*"));
         }
     }
 

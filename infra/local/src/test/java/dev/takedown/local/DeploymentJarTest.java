@@ -30,11 +30,13 @@ class DeploymentJarTest {
             "dev/takedown/local/", "dev/takedown/backends/", "dev/takedown/core/testing/",
             "org/junit/", "org/assertj/", "org/testcontainers/", "com/fasterxml/jackson/dataformat/yaml/");
     private static final String SQS_CLIENT = "software/amazon/awssdk/services/sqs/";
+    private static final String API_GATEWAY_CLIENT = "software/amazon/awssdk/services/apigateway/";
 
     @Test
     void everyFunctionJarCarriesItsHandlerAndOnlyWhatItCalls() throws IOException {
         Path root = Events.projectRoot();
         JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(ProjectTemplate.text()).path("Resources");
+        String adminJar = resources.path("StaffAdminFunction").path("Properties").path("CodeUri").asText();
         for (Map.Entry<String, JsonNode> function : resources.properties()) {
             if (!function.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
                 continue;
@@ -53,6 +55,9 @@ class DeploymentJarTest {
                 assertThat(names.stream().anyMatch(name -> name.startsWith(SQS_CLIENT)))
                         .as(function.getKey() + " carries the SQS client exactly when its policies allow SQS calls")
                         .isEqualTo(callsSqs);
+                assertThat(names.stream().anyMatch(name -> name.startsWith(API_GATEWAY_CLIENT)))
+                        .as(function.getKey() + " carries the API Gateway client exactly when it shares the admin's jar")
+                        .isEqualTo(properties.path("CodeUri").asText().equals(adminJar));
             }
         }
     }

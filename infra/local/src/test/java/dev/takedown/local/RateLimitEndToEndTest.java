@@ -19,12 +19,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Rate plans on the whole stack (in order: the buckets carry over from one test to the next), with numbers small
  * enough to meet: STANDARD takes 3 requests at once and one more a second, HIGH_VOLUME 20 at once. Each principal
  * has a bucket of its own, a throttled request reaches no function, and its 429 is the one the OpenAPI document
- * describes.
+ * describes. Principals staff give a key or a plan are metered on an API Gateway key of their own, which the gateway
+ * finds on its plan's usage plan.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitEndToEndTest {
@@ -152,5 +154,36 @@ class RateLimitEndToEndTest {
         String lower = raise.replace("HIGH_VOLUME", "STANDARD");
         StaffInvocations.invoke(stack, lower);
         assertThat(header(list(ACME_KEY), "RateLimit-Limit")).as("back on STANDARD").isEqualTo("3");
+    }
+
+    @Test
+    @Order(4)
+    void aRegisteredRightholderIsMeteredOnItsOwnGatewayKeyWhichANewPlanMovesAndWhichOffEveryPlanIsRefused()
+            throws Exception {
+        String apiKey = StaffInvocations.invoke(stack, "{\"operation\": \"registerRightholder\", \"id\": \"initech\","
+                + " \"name\": \"Initech LLC\", \"email\": \"ip@initech.example\", \"staffId\": \"staff-jane\"}")
+                .path("apiKey").asText();
+        HttpResponse<String> first = list(apiKey);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(header(first, "RateLimit-Limit")).isEqualTo("3");
+        Map<String, AttributeValue> row = stack.dynamo().getItem(r -> r.tableName(stack.tableName("ApiKeysTable"))
+                .key(Map.of("keyHash", AttributeValue.fromS("principal:rightholder:initech")))).item();
+        String usageKeyId = row.get("usageKeyId").s();
+        assertThat(row.get("usageKey").s()).isNotBlank();
+        assertThat(first.body()).doesNotContain(row.get("usageKey").s());
+
+        String raise = "{\"operation\": \"setRatePlan\", \"rightholderId\": \"initech\", \"plan\": \"HIGH_VOLUME\","
+                + " \"staffId\": \"staff-jane\", \"reason\": \"Volume contract.\"}";
+        StaffInvocations.invoke(stack, raise);
+        assertThat(header(list(apiKey), "RateLimit-Limit")).isEqualTo("20");
+
+        // A move cut short between its two calls: the key is off its old plan and not yet on the new one.
+        HttpResponse<String> removed = HTTP.send(HttpRequest.newBuilder(stack.apiGatewayKeysUrl()
+                .resolve("/usageplans/HighVolumeUsagePlan/keys/" + usageKeyId)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(removed.statusCode()).isEqualTo(202);
+        assertThat(list(apiKey).statusCode()).as("refused, never served unthrottled").isEqualTo(403);
+        StaffInvocations.invoke(stack, raise);
+        assertThat(header(list(apiKey), "RateLimit-Limit")).as("the move made again").isEqualTo("20");
     }
 }

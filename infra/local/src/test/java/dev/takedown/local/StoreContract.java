@@ -35,6 +35,7 @@ import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.PrincipalAccess;
 import dev.takedown.core.model.RatePlan;
+import dev.takedown.core.model.UsageKey;
 import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
@@ -657,6 +658,28 @@ abstract class StoreContract {
         keys.setRatePlan(principal, RatePlan.STANDARD);
         assertThat(apiKeys().access(principal).ratePlan()).isEqualTo(RatePlan.STANDARD);
         assertThat(keys.keysOf(principal)).as("the principal's row is no key").containsExactly(key);
+    }
+
+    @Test
+    void aPrincipalKeepsTheFirstGatewayKeyKeptForItWhateverItsPlanAndDeactivation() {
+        ApiKeyRegistry keys = apiKeyRegistry();
+        String suffix = UUID.randomUUID().toString();
+        Principal principal = Principal.seller("s-" + suffix);
+        UsageKey first = new UsageKey("gk-1-" + suffix, "value-1-" + suffix);
+
+        assertThat(keys.keepUsageKey(principal, first)).isEqualTo(first);
+        assertThat(keys.keepUsageKey(principal, new UsageKey("gk-2-" + suffix, "value-2-" + suffix)))
+                .as("a second key, made by a retry or a request at the same time, is not kept").isEqualTo(first);
+        assertThat(apiKeys().access(principal)).isEqualTo(new PrincipalAccess(null, RatePlan.STANDARD, first));
+        assertThat(apiKeys().access(Principal.rightholder("s-" + suffix)).usageKey()).isNull();
+
+        keys.setRatePlan(principal, RatePlan.HIGH_VOLUME);
+        Deactivation deactivation = new Deactivation(AT, "staff-jane", "Mandate ended.");
+        keys.deactivate(principal, deactivation);
+        assertThat(apiKeys().access(principal)).isEqualTo(new PrincipalAccess(deactivation, RatePlan.HIGH_VOLUME, first));
+        keys.reactivate(principal);
+        assertThat(apiKeys().access(principal)).isEqualTo(new PrincipalAccess(null, RatePlan.HIGH_VOLUME, first));
+        assertThat(keys.keysOf(principal)).isEmpty();
     }
 
     @Test

@@ -33,7 +33,7 @@ class TemplateConsistencyTest {
             "AWS_SESSION_TOKEN", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
     /** Set only by the local stack, to reach its own backends. */
     static final Set<String> LOCAL_ONLY_VARIABLES = Set.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB",
-            "AWS_ENDPOINT_URL_SQS", "ALLOW_PRIVATE_CALLBACKS");
+            "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_APIGATEWAY", "ALLOW_PRIVATE_CALLBACKS");
     /** Read by the JVM, not by our code. */
     static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
     /**

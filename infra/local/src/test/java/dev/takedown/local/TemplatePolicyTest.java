@@ -31,6 +31,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +121,10 @@ class TemplatePolicyTest {
         }
         assertThat(denied).as("calls the template's policies do not allow").isEmpty();
 
+        List<AwsCallRecorder.Call> apiGateway = calls.stream().filter(c -> c.action().startsWith("apigateway:")).toList();
+        assertThat(apiGateway).extracting(AwsCallRecorder.Call::function).containsOnly("StaffAdminFunction");
+        assertThat(apiGateway).as("principals' own API Gateway keys made, and moved between usage plans")
+                .extracting(AwsCallRecorder.Call::action).contains("apigateway:POST", "apigateway:DELETE");
         assertThat(calls).filteredOn(c -> c.resource().equals(SECRETS) && READS.contains(c.action()))
                 .extracting(AwsCallRecorder.Call::function).containsOnly("NotifierFunction");
         assertThat(calls).filteredOn(c -> c.resource().equals(SECRETS) && c.function().equals("StaffAdminFunction"))
@@ -168,6 +174,44 @@ class TemplatePolicyTest {
                     .isEqualTo(function.equals("NotifierFunction") || function.startsWith("Staff"));
         });
         assertThat(readers).containsExactly("NotifierFunction");
+    }
+
+    /**
+     * Only the admin function reaches API Gateway: it makes keys and puts them on and takes them off this API's usage
+     * plans, and can do nothing else there (read or delete a key, touch another usage plan, change the API).
+     */
+    @Test
+    void onlyTheAdminFunctionReachesApiGatewayAndOnlyThisApisUsagePlanKeys() {
+        List<String> reaching = new ArrayList<>();
+        template.path("Resources").properties().forEach(resource -> {
+            String policies = resource.getValue().path("Properties").path("Policies").toString();
+            if (resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")
+                    && policies.contains("apigateway")) {
+                reaching.add(resource.getKey());
+            }
+        });
+        assertThat(reaching).containsExactly("StaffAdminFunction");
+        String admin = "StaffAdminFunction";
+        assertThat(Stream.of(
+                new AwsCallRecorder.Call(admin, "apigateway:POST", "/apikeys"),
+                new AwsCallRecorder.Call(admin, "apigateway:POST", "/usageplans/StandardUsagePlan/keys"),
+                new AwsCallRecorder.Call(admin, "apigateway:POST", "/usageplans/HighVolumeUsagePlan/keys"),
+                new AwsCallRecorder.Call(admin, "apigateway:DELETE", "/usageplans/StandardUsagePlan/keys/k1"),
+                new AwsCallRecorder.Call(admin, "apigateway:DELETE", "/usageplans/HighVolumeUsagePlan/keys/k1")))
+                .allMatch(TemplatePolicyTest::allowed);
+        assertThat(Stream.of(
+                new AwsCallRecorder.Call(admin, "apigateway:GET", "/apikeys"),
+                new AwsCallRecorder.Call(admin, "apigateway:GET", "/apikeys/k1"),
+                new AwsCallRecorder.Call(admin, "apigateway:DELETE", "/apikeys/k1"),
+                new AwsCallRecorder.Call(admin, "apigateway:PATCH", "/apikeys/k1"),
+                new AwsCallRecorder.Call(admin, "apigateway:POST", "/usageplans/anotherStacksPlan/keys"),
+                new AwsCallRecorder.Call(admin, "apigateway:DELETE", "/usageplans/anotherStacksPlan/keys/k1"),
+                new AwsCallRecorder.Call(admin, "apigateway:PATCH", "/usageplans/StandardUsagePlan"),
+                new AwsCallRecorder.Call(admin, "apigateway:DELETE", "/usageplans/StandardUsagePlan"),
+                new AwsCallRecorder.Call(admin, "apigateway:POST", "/usageplans"),
+                new AwsCallRecorder.Call(admin, "apigateway:POST", "/restapis"),
+                new AwsCallRecorder.Call(admin, "apigateway:PATCH", "/restapis/api1/stages/prod")))
+                .noneMatch(TemplatePolicyTest::allowed);
     }
 
     /** Whether a statement's resources include the secrets table: named, or matched by a wildcard. */
@@ -302,7 +346,9 @@ class TemplatePolicyTest {
                 Events.load("staff-reactivate-rightholder.json"),
                 Events.load("staff-revoke-api-key.json"),
                 Events.load("staff-issue-seller-key.json"),
-                Events.load("staff-revoke-seller-key.json"));
+                Events.load("staff-revoke-seller-key.json"),
+                Events.load("staff-set-rate-plan.json"),
+                Events.load("staff-set-rate-plan.json").replace("HIGH_VOLUME", "STANDARD"));
         for (String event : events) {
             assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
         }
@@ -401,6 +447,24 @@ class TemplatePolicyTest {
             String table = sub.substring(2, sub.indexOf('.'));
             return resource.startsWith(table + "/index/");
         }
+        if (sub != null && sub.startsWith(API_GATEWAY_ARN)) {
+            return resource.matches(apiGatewayPattern(sub.substring(API_GATEWAY_ARN.length())));
+        }
         return false;
+    }
+
+    private static final String API_GATEWAY_ARN = "arn:${AWS::Partition}:apigateway:${AWS::Region}::";
+
+    /** An API Gateway resource path as a pattern: a usage plan named by its logical id (its local id), * any text. */
+    private static String apiGatewayPattern(String path) {
+        StringBuilder pattern = new StringBuilder();
+        Matcher reference = Pattern.compile("\\$\\{(\\w+)}|\\*").matcher(path);
+        int at = 0;
+        while (reference.find()) {
+            pattern.append(Pattern.quote(path.substring(at, reference.start())))
+                    .append(reference.group(1) != null ? Pattern.quote(reference.group(1)) : ".*");
+            at = reference.end();
+        }
+        return pattern.append(Pattern.quote(path.substring(at))).toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.takedown.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.takedown.local.ApiDef.GatewayResponseDef;
 import dev.takedown.local.FunctionDef.ApiEvent;
@@ -41,20 +42,27 @@ class TemplateTest {
     }
 
     /**
-     * Every method needs the authorizer's usage key, and the key value the authorizer names for each rate plan is
-     * the one bound to that plan's usage plan, with the plan's parameters.
+     * Every method needs the authorizer's usage key; each rate plan's usage plan has the plan's parameters, and is
+     * the one where the admin function puts principals' keys and where the plan's shared key (the one the authorizer
+     * names for a principal without a key of its own) is.
      */
     @Test
-    void eachRatePlansUsageKeyMetersOnItsUsagePlan() {
+    void eachRatePlansUsageKeysMeterOnItsUsagePlan() {
         Template small = ProjectTemplate.load(Map.of("StandardPlanRateLimit", "2", "StandardPlanBurstLimit", "5",
                 "HighVolumePlanRateLimit", "20", "HighVolumePlanBurstLimit", "50"));
         ApiDef api = small.api().orElseThrow();
         assertThat(api.apiKeyRequired()).isTrue();
         References references = new References(small.resourceTypes(), small.parameters(), queue -> queue);
-        Map<String, Intrinsic> environment = small.function("AuthorizerFunction").environment();
+        Map<String, Intrinsic> authorizer = small.function("AuthorizerFunction").environment();
+        Map<String, Intrinsic> admin = small.function("StaffAdminFunction").environment();
+        String standard = references.resolve(admin.get("STANDARD_USAGE_PLAN_ID"), "standard");
+        String highVolume = references.resolve(admin.get("HIGH_VOLUME_USAGE_PLAN_ID"), "high");
         assertThat(api.usagePlans()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                references.resolve(environment.get("STANDARD_PLAN_USAGE_KEY"), "standard"), new RateLimiter.Throttle(2, 5),
-                references.resolve(environment.get("HIGH_VOLUME_PLAN_USAGE_KEY"), "high"), new RateLimiter.Throttle(20, 50)));
+                standard, new RateLimiter.Throttle(2, 5), highVolume, new RateLimiter.Throttle(20, 50)));
+        assertThat(api.apiKeys()).extracting(ApiDef.ApiKeyDef::value, ApiDef.ApiKeyDef::usagePlanId)
+                .containsExactlyInAnyOrder(
+                        tuple(references.resolve(authorizer.get("STANDARD_PLAN_USAGE_KEY"), "standard"), standard),
+                        tuple(references.resolve(authorizer.get("HIGH_VOLUME_PLAN_USAGE_KEY"), "high"), highVolume));
         assertThat(api.gatewayResponses().get("THROTTLED").headers()).containsEntry("RateLimit-Policy",
                 "5;w=1;rate=2;plan=STANDARD, 50;w=1;rate=20;plan=HIGH_VOLUME");
     }

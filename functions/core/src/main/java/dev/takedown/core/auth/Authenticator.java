@@ -5,6 +5,7 @@ import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.PrincipalAccess;
 import dev.takedown.core.model.RatePlan;
+import dev.takedown.core.model.UsageKey;
 import dev.takedown.core.ports.ApiKeyStore;
 import dev.takedown.core.text.Hashing;
 import java.time.Clock;
@@ -25,10 +26,10 @@ public final class Authenticator {
     }
 
     /**
-     * The principal and its rate plan, or why not; {@code keyPrefix} is the most of the key that may be logged
-     * (null: none).
+     * The principal, its rate plan and the gateway key that meters it (null: none made for it yet), or why not;
+     * {@code keyPrefix} is the most of the key that may be logged (null: none).
      */
-    public record Outcome(Principal principal, RatePlan ratePlan, Refusal refusal, String keyPrefix) {
+    public record Outcome(Principal principal, RatePlan ratePlan, UsageKey usageKey, Refusal refusal, String keyPrefix) {
         public boolean allowed() {
             return principal != null;
         }
@@ -44,29 +45,29 @@ public final class Authenticator {
 
     public Outcome authenticate(String authorizationHeader) {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
-            return new Outcome(null, null, Refusal.MISSING, null);
+            return new Outcome(null, null, null, Refusal.MISSING, null);
         }
         Matcher matcher = BEARER.matcher(authorizationHeader.strip());
         if (!matcher.matches()) {
-            return new Outcome(null, null, Refusal.MALFORMED, null);
+            return new Outcome(null, null, null, Refusal.MALFORMED, null);
         }
         String key = matcher.group(1);
         String prefix = Ids.apiKeyPrefix(key);
         if (!Ids.isApiKey(key)) {
-            return new Outcome(null, null, Refusal.MALFORMED, prefix);
+            return new Outcome(null, null, null, Refusal.MALFORMED, prefix);
         }
         Optional<ApiKey> stored = keys.find(Hashing.sha256Hex(key));
         if (stored.isEmpty()) {
-            return new Outcome(null, null, Refusal.UNKNOWN, prefix);
+            return new Outcome(null, null, null, Refusal.UNKNOWN, prefix);
         }
         if (stored.get().expiredAt(clock.instant())) {
-            return new Outcome(null, null, Refusal.EXPIRED, prefix);
+            return new Outcome(null, null, null, Refusal.EXPIRED, prefix);
         }
         Principal principal = stored.get().principal();
         PrincipalAccess access = keys.access(principal);
         if (access.deactivation() != null) {
-            return new Outcome(null, null, Refusal.DEACTIVATED, prefix);
+            return new Outcome(null, null, null, Refusal.DEACTIVATED, prefix);
         }
-        return new Outcome(principal, access.ratePlan(), null, prefix);
+        return new Outcome(principal, access.ratePlan(), access.usageKey(), null, prefix);
     }
 }

@@ -4,6 +4,7 @@ import dev.takedown.core.model.ApiKey;
 import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.RatePlan;
+import dev.takedown.core.model.UsageKey;
 import java.util.List;
 
 /** Where staff issue and revoke API keys and (de)activate principals; like {@link ApiKeyStore}, it never sees a key. */
@@ -24,4 +25,10 @@ public interface ApiKeyRegistry extends ApiKeyStore {
 
     /** Puts the principal's keys on the plan; its deactivation, if any, stays. */
     void setRatePlan(Principal principal, RatePlan plan);
+
+    /**
+     * Keeps the gateway key made for the principal, unless one was kept for it already (a retry, or another staff
+     * request at the same time); answers the one kept, which the principal's keys are metered on from then on.
+     */
+    UsageKey keepUsageKey(Principal principal, UsageKey key);
 }

@@ -10,7 +10,10 @@ import java.util.Optional;
 public interface ApiKeyStore {
     Optional<ApiKey> find(String keyHash);
 
-    /** The principal's deactivation and rate plan, in one read; {@link PrincipalAccess#DEFAULT} for one never changed. */
+    /**
+     * The principal's deactivation, rate plan and gateway key, in one read; {@link PrincipalAccess#DEFAULT} for one
+     * never changed.
+     */
     PrincipalAccess access(Principal principal);
 
     /** Why the principal may not use its keys; empty while it is active, as every principal is until deactivated. */

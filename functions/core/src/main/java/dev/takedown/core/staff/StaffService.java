@@ -15,10 +15,12 @@ import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Principal;
+import dev.takedown.core.model.PrincipalAccess;
 import dev.takedown.core.model.RatePlan;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.UsageKey;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.ports.AuditLog;
 import dev.takedown.core.ports.InvalidCursorException;
@@ -29,6 +31,7 @@ import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.SellerStore;
+import dev.takedown.core.ports.UsagePlans;
 import dev.takedown.core.ports.WebhookSecretRegistry;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.runtime.Log;
@@ -57,7 +60,8 @@ import java.util.Set;
 /**
  * What platform staff do from the console: work the review queue, decide items, verify or revoke rights,
  * register rightholders, issue, rotate and revoke their API keys and sellers', deactivate and reactivate
- * rightholders, and read any notice with its audit trail.
+ * rightholders, and read any notice with its audit trail. Every rightholder and seller given a key or a rate plan has
+ * a gateway key of its own on its plan's usage plan, so that the gateway holds each to its plan apart from the others.
  */
 public final class StaffService {
     /** What an ACTION can end in: the listing came down, someone else removed it first, or it is gone. */
@@ -70,6 +74,7 @@ public final class StaffService {
     private final RightholderRegistry registry;
     private final SellerStore sellers;
     private final ApiKeyRegistry apiKeys;
+    private final UsagePlans usagePlans;
     private final WebhookSecretRegistry secrets;
     private final ListingStore listings;
     private final Takedowns takedowns;
@@ -78,14 +83,15 @@ public final class StaffService {
     private final Clock clock;
 
     public StaffService(NoticeStore notices, RightStore rights, RightholderStore rightholders, RightholderRegistry registry,
-                        SellerStore sellers, ApiKeyRegistry apiKeys, WebhookSecretRegistry secrets, ListingStore listings,
-                        AuditLog audit, DecisionRecorder recorder, Clock clock) {
+                        SellerStore sellers, ApiKeyRegistry apiKeys, UsagePlans usagePlans, WebhookSecretRegistry secrets,
+                        ListingStore listings, AuditLog audit, DecisionRecorder recorder, Clock clock) {
         this.notices = notices;
         this.rights = rights;
         this.rightholders = rightholders;
         this.registry = registry;
         this.sellers = sellers;
         this.apiKeys = apiKeys;
+        this.usagePlans = usagePlans;
         this.secrets = secrets;
         this.listings = listings;
         this.takedowns = new Takedowns(listings, rightholders);
@@ -225,8 +231,10 @@ public final class StaffService {
         String webhookSecret = Ids.webhookSecret();
         // Issued, never replaced: a rightholder left without one by a failure here gets one from rotateWebhookSecret.
         secrets.issue(Target.RIGHTHOLDER, rightholder.id(), webhookSecret, request.staffId(), now);
+        Principal principal = Principal.rightholder(rightholder.id());
+        meterOnItsPlan(principal);
         String apiKey = Ids.apiKey();
-        apiKeys.issue(ApiKey.issued(apiKey, Principal.rightholder(rightholder.id()), now, request.staffId(), expiresAt));
+        apiKeys.issue(ApiKey.issued(apiKey, principal, now, request.staffId(), expiresAt));
         Log.info("rightholder registered by staff", "rightholderId", rightholder.id(), "staffId", request.staffId());
         return new Registered(rightholder, apiKey, expiresAt, webhookSecret);
     }
@@ -236,9 +244,10 @@ public final class StaffService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = expiresAt(request.keyExpiry(), now);
         existing(request.rightholderId());
+        Principal principal = Principal.rightholder(request.rightholderId());
+        meterOnItsPlan(principal);
         String apiKey = Ids.apiKey();
-        ApiKey issued = ApiKey.issued(apiKey, Principal.rightholder(request.rightholderId()), now, request.staffId(),
-                expiresAt);
+        ApiKey issued = ApiKey.issued(apiKey, principal, now, request.staffId(), expiresAt);
         apiKeys.issue(issued);
         int revoked = apiKeys.revokeAllBut(issued.principal(), issued.keyHash());
         Log.info("API key rotated by staff", "rightholderId", request.rightholderId(), "staffId", request.staffId(),
@@ -264,8 +273,10 @@ public final class StaffService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = expiresAt(request.keyExpiry(), now);
         existingSeller(request.sellerId());
+        Principal principal = Principal.seller(request.sellerId());
+        meterOnItsPlan(principal);
         String apiKey = Ids.apiKey();
-        ApiKey issued = ApiKey.issued(apiKey, Principal.seller(request.sellerId()), now, request.staffId(), expiresAt);
+        ApiKey issued = ApiKey.issued(apiKey, principal, now, request.staffId(), expiresAt);
         apiKeys.issue(issued);
         int revoked = apiKeys.revokeAllBut(issued.principal(), issued.keyHash());
         Log.info("seller API key issued by staff", "sellerId", request.sellerId(), "staffId", request.staffId(),
@@ -284,7 +295,9 @@ public final class StaffService {
 
     /**
      * Puts every key of the rightholder or seller, present and future, on the plan from its next request on;
-     * the gateway enforces the plan's rate and burst.
+     * the gateway enforces the plan's rate and burst. The gateway key moves first and the plan is recorded last, so
+     * a request that failed half way leaves the principal held to one plan or refused, never unthrottled, until it is
+     * made again, which finishes the move.
      */
     public RatePlanSet setRatePlan(SetRatePlan request) {
         Principal principal = request.principal();
@@ -292,6 +305,7 @@ public final class StaffService {
             case RIGHTHOLDER -> existing(principal.id());
             case SELLER -> existingSeller(principal.id());
         }
+        meter(principal, apiKeys.access(principal), request.plan());
         apiKeys.setRatePlan(principal, request.plan());
         Log.info("rate plan set by staff", "principalType", principal.kind().name(), "principalId", principal.id(),
                 "plan", request.plan().name(), "staffId", request.staffId(), "reason", request.reason());
@@ -336,6 +350,31 @@ public final class StaffService {
     private List<KeyView> keyViews(Principal principal) {
         Instant now = clock.instant();
         return apiKeys.keysOf(principal).stream().map(k -> new KeyView(k, k.expiredAt(now))).toList();
+    }
+
+    /** Before a key is issued, so that its first request is metered on the principal's own gateway key. */
+    private void meterOnItsPlan(Principal principal) {
+        PrincipalAccess access = apiKeys.access(principal);
+        meter(principal, access, access.ratePlan());
+    }
+
+    /**
+     * Meters the principal on the plan with its gateway key, made the first time. A new key is on its plan before it
+     * is kept on the principal's row, so the authorizer never names a key that meters on no plan: a principal on its
+     * plan's shared key stays there until its own key meters, and a key made by a request that then failed is never
+     * named.
+     */
+    private void meter(Principal principal, PrincipalAccess access, RatePlan plan) {
+        UsageKey key = access.usageKey();
+        if (key == null) {
+            UsageKey made = usagePlans.createKey(principal);
+            usagePlans.meter(made.id(), plan);
+            key = apiKeys.keepUsageKey(principal, made);
+            if (key.equals(made)) {
+                return;
+            }
+        }
+        usagePlans.meter(key.id(), plan);
     }
 
     private void existing(String rightholderId) {

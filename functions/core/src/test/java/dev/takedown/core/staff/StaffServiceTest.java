@@ -26,6 +26,7 @@ import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.PrincipalAccess;
 import dev.takedown.core.model.RatePlan;
+import dev.takedown.core.model.UsageKey;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Seller;
@@ -35,6 +36,7 @@ import dev.takedown.core.ports.Page;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
+import dev.takedown.core.testing.InMemoryUsagePlans;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryListingStore;
@@ -77,8 +79,9 @@ class StaffServiceTest {
     private final Clock decidedAt = Clock.offset(Fixtures.clock(), Duration.ofMinutes(30));
     private final InMemorySellerStore sellers = new InMemorySellerStore()
             .with(new Seller("seller-fake", "Cheap Deals 4U", null));
+    private final InMemoryUsagePlans usagePlans = new InMemoryUsagePlans();
     private final StaffService staff = new StaffService(notices, rights, rightholders, rightholders, sellers, apiKeys,
-            secrets, listings, audit, recorder, decidedAt);
+            usagePlans, secrets, listings, audit, recorder, decidedAt);
 
     /** A notice naming 1001 (actioned by the verifier) and 1008 (no ACME mark: waits for review at index 1). */
     private String reviewed() {
@@ -506,8 +509,100 @@ class StaffServiceTest {
         staff.deactivateRightholder(new StaffRequests.RightholderAccess("initech", "staff-ann", "Contract ended."));
         staff.reactivateRightholder(new StaffRequests.RightholderAccess("initech", "staff-ann", "Renewed."));
 
-        assertThat(apiKeys.access(Principal.rightholder("initech")))
-                .isEqualTo(new PrincipalAccess(null, RatePlan.HIGH_VOLUME));
+        PrincipalAccess access = apiKeys.access(Principal.rightholder("initech"));
+        assertThat(access.deactivation()).isNull();
+        assertThat(access.ratePlan()).isEqualTo(RatePlan.HIGH_VOLUME);
+        assertThat(usagePlans.planOf(access.usageKey().id())).contains(RatePlan.HIGH_VOLUME);
+    }
+
+    @Test
+    void everyPrincipalGivenAKeyIsMeteredOnAGatewayKeyOfItsOwnOnItsPlan() {
+        String rightholdersKey = register("initech").apiKey();
+        String sellersKey = staff.issueSellerKey(new StaffRequests.IssueSellerKey("seller-fake", "staff-ann", null)).apiKey();
+        UsageKey rightholders = apiKeys.access(Principal.rightholder("initech")).usageKey();
+        UsageKey sellers = apiKeys.access(Principal.seller("seller-fake")).usageKey();
+
+        assertThat(rightholders).isNotNull().isNotEqualTo(sellers);
+        assertThat(sellers).isNotNull();
+        assertThat(usagePlans.planOf(rightholders.id())).contains(RatePlan.STANDARD);
+        assertThat(usagePlans.planOf(sellers.id())).contains(RatePlan.STANDARD);
+        Authenticator authenticator = new Authenticator(apiKeys, decidedAt);
+        assertThat(authenticator.authenticate("Bearer " + rightholdersKey).usageKey()).isEqualTo(rightholders);
+        assertThat(authenticator.authenticate("Bearer " + sellersKey).usageKey()).isEqualTo(sellers);
+
+        staff.rotateApiKey(new StaffRequests.RotateApiKey("initech", "staff-ann", null));
+        staff.issueSellerKey(new StaffRequests.IssueSellerKey("seller-fake", "staff-ann", null));
+        assertThat(usagePlans.keyCount()).as("a new key keeps its principal's gateway key").isEqualTo(2);
+        assertThat(apiKeys.access(Principal.rightholder("initech")).usageKey()).isEqualTo(rightholders);
+        assertThat(rightholders.toString()).doesNotContain(rightholders.value());
+    }
+
+    @Test
+    void aNewPlanMovesTheGatewayKeyOffTheOldUsagePlanBeforeOntoTheNew() {
+        register("initech");
+        UsageKey key = apiKeys.access(Principal.rightholder("initech")).usageKey();
+        usagePlans.calls.clear();
+
+        staff.setRatePlan(new StaffRequests.SetRatePlan(Principal.rightholder("initech"), RatePlan.HIGH_VOLUME, "s", "x"));
+
+        assertThat(usagePlans.calls).containsExactly("remove " + key.id() + " STANDARD", "add " + key.id() + " HIGH_VOLUME");
+        assertThat(usagePlans.planOf(key.id())).contains(RatePlan.HIGH_VOLUME);
+        staff.setRatePlan(new StaffRequests.SetRatePlan(Principal.seller("seller-fake"), RatePlan.HIGH_VOLUME, "s", "x"));
+        UsageKey sellers = apiKeys.access(Principal.seller("seller-fake")).usageKey();
+        assertThat(usagePlans.planOf(sellers.id())).as("a principal without keys gets its gateway key with its plan")
+                .contains(RatePlan.HIGH_VOLUME);
+    }
+
+    @Test
+    void aMoveThatFailedHalfWayLeavesThePrincipalOnNoPlanUntilItIsMadeAgain() {
+        register("initech");
+        Principal initech = Principal.rightholder("initech");
+        UsageKey key = apiKeys.access(initech).usageKey();
+        usagePlans.failNext("add");
+
+        assertThatThrownBy(() -> staff.setRatePlan(new StaffRequests.SetRatePlan(initech, RatePlan.HIGH_VOLUME, "s", "x")))
+                .hasMessageContaining("down");
+        assertThat(usagePlans.planOf(key.id())).as("refused by the gateway, never unthrottled").isEmpty();
+        assertThat(apiKeys.access(initech).ratePlan()).as("the plan is recorded last").isEqualTo(RatePlan.STANDARD);
+
+        staff.setRatePlan(new StaffRequests.SetRatePlan(initech, RatePlan.HIGH_VOLUME, "s", "x"));
+        assertThat(usagePlans.planOf(key.id())).contains(RatePlan.HIGH_VOLUME);
+        assertThat(apiKeys.access(initech)).isEqualTo(new PrincipalAccess(null, RatePlan.HIGH_VOLUME, key));
+        assertThat(usagePlans.keyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void noKeyIsIssuedNorGatewayKeyNamedUntilTheGatewayKeyMetersOnItsPlan() {
+        usagePlans.failNext("add");
+        assertThatThrownBy(() -> staff.issueSellerKey(new StaffRequests.IssueSellerKey("seller-fake", "staff-ann", null)))
+                .hasMessageContaining("down");
+        assertThat(apiKeys.keysOf(Principal.seller("seller-fake"))).isEmpty();
+        assertThat(apiKeys.access(Principal.seller("seller-fake")).usageKey()).isNull();
+
+        String key = staff.issueSellerKey(new StaffRequests.IssueSellerKey("seller-fake", "staff-ann", null)).apiKey();
+        UsageKey usageKey = apiKeys.access(Principal.seller("seller-fake")).usageKey();
+        assertThat(new Authenticator(apiKeys, decidedAt).authenticate("Bearer " + key).usageKey()).isEqualTo(usageKey);
+        assertThat(usagePlans.planOf(usageKey.id())).contains(RatePlan.STANDARD);
+        assertThat(usagePlans.keyCount()).as("the first, on no plan, is never named").isEqualTo(2);
+    }
+
+    @Test
+    void aPrincipalOnItsPlansSharedKeyStaysMeteredThereUntilItsOwnGatewayKeyIsOnItsPlan() {
+        String key = Ids.apiKey();
+        apiKeys.issue(ApiKey.issued(key, Principal.rightholder("acme"), decidedAt.instant(), null, null));
+        Authenticator authenticator = new Authenticator(apiKeys, decidedAt);
+        usagePlans.failNext("add");
+
+        assertThatThrownBy(() -> staff.setRatePlan(new StaffRequests.SetRatePlan(Principal.rightholder("acme"),
+                RatePlan.HIGH_VOLUME, "staff-ann", "x"))).hasMessageContaining("down");
+        Authenticator.Outcome before = authenticator.authenticate("Bearer " + key);
+        assertThat(before.usageKey()).as("still on the shared key of its plan, never on a key on no plan").isNull();
+        assertThat(before.ratePlan()).isEqualTo(RatePlan.STANDARD);
+
+        staff.setRatePlan(new StaffRequests.SetRatePlan(Principal.rightholder("acme"), RatePlan.HIGH_VOLUME, "s", "x"));
+        Authenticator.Outcome after = authenticator.authenticate("Bearer " + key);
+        assertThat(usagePlans.planOf(after.usageKey().id())).contains(RatePlan.HIGH_VOLUME);
+        assertThat(after.ratePlan()).isEqualTo(RatePlan.HIGH_VOLUME);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.PrincipalAccess;
 import dev.takedown.core.model.RatePlan;
+import dev.takedown.core.model.UsageKey;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * API keys by hash in memory, with the principals staff deactivated or put on a rate plan; counts the reads the
- * authorizer makes.
+ * API keys by hash in memory, with the principals staff deactivated, put on a rate plan or gave a gateway key;
+ * counts the reads the authorizer makes.
  */
 public final class InMemoryApiKeyStore implements ApiKeyRegistry {
     private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
@@ -60,7 +61,7 @@ public final class InMemoryApiKeyStore implements ApiKeyRegistry {
         principals.compute(principal, (p, access) -> {
             PrincipalAccess current = access == null ? PrincipalAccess.DEFAULT : access;
             changed[0] = current.deactivation() == null;
-            return changed[0] ? new PrincipalAccess(deactivation, current.ratePlan()) : current;
+            return changed[0] ? new PrincipalAccess(deactivation, current.ratePlan(), current.usageKey()) : current;
         });
         return changed[0];
     }
@@ -70,7 +71,7 @@ public final class InMemoryApiKeyStore implements ApiKeyRegistry {
         boolean[] changed = {false};
         principals.computeIfPresent(principal, (p, access) -> {
             changed[0] = access.deactivation() != null;
-            return new PrincipalAccess(null, access.ratePlan());
+            return new PrincipalAccess(null, access.ratePlan(), access.usageKey());
         });
         return changed[0];
     }
@@ -78,7 +79,14 @@ public final class InMemoryApiKeyStore implements ApiKeyRegistry {
     @Override
     public void setRatePlan(Principal principal, RatePlan plan) {
         principals.merge(principal, new PrincipalAccess(null, plan),
-                (access, given) -> new PrincipalAccess(access.deactivation(), plan));
+                (access, given) -> new PrincipalAccess(access.deactivation(), plan, access.usageKey()));
+    }
+
+    @Override
+    public UsageKey keepUsageKey(Principal principal, UsageKey key) {
+        return principals.merge(principal, new PrincipalAccess(null, RatePlan.STANDARD, key),
+                (access, given) -> access.usageKey() != null ? access
+                        : new PrincipalAccess(access.deactivation(), access.ratePlan(), key)).usageKey();
     }
 
     public Map<String, ApiKey> hashes() {
