@@ -20,6 +20,7 @@ final class CommandLine {
               --dynalite-port N     DynamoDB (dynalite) port (default: a free port)
               --sqs-port N          SQS (ElasticMQ) port (default: a free port)
               --webhook-port N      demo webhook receiver port (default 3002)
+              --apigateway-port N   port of the local API Gateway's key calls (default: a free port)
               --template FILE       template to run (default: template.yaml at the project root)
               --seed FILE           seed data (default: infra/local/seed.json at the project root)
               --data-dir DIR        keep DynamoDB data and API Gateway keys under DIR across restarts
@@ -59,6 +60,7 @@ final class CommandLine {
         int dynalitePort = 0;
         int sqsPort = 0;
         int webhookPort = 3002;
+        int apiGatewayPort = 0;
         Path template = null;
         Path seed = null;
         Path dataDir = null;
@@ -74,6 +76,7 @@ final class CommandLine {
                 case "--dynalite-port" -> dynalitePort = port(flag, value(flag, queue));
                 case "--sqs-port" -> sqsPort = port(flag, value(flag, queue));
                 case "--webhook-port" -> webhookPort = port(flag, value(flag, queue));
+                case "--apigateway-port" -> apiGatewayPort = port(flag, value(flag, queue));
                 case "--template" -> template = workingDir.resolve(value(flag, queue)).normalize();
                 case "--seed" -> seed = workingDir.resolve(value(flag, queue)).normalize();
                 case "--data-dir" -> dataDir = workingDir.resolve(value(flag, queue)).normalize();
@@ -109,7 +112,8 @@ final class CommandLine {
             throw new UsageException("no seed file at " + seed);
         }
         return new LocalStack.Options(template, Files.isRegularFile(seed) ? seed : null, dataDir, apiPort, lambdaPort,
-                dynalitePort, sqsPort, webhookPort, schedules, parameters, pollers, testClock ? new MovableClock() : null);
+                dynalitePort, sqsPort, webhookPort, apiGatewayPort, schedules, parameters, pollers,
+                testClock ? new MovableClock() : null);
     }
 
     /** The nearest directory at or above {@code dir} that holds template.yaml. */

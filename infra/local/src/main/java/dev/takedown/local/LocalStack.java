@@ -47,7 +47,8 @@ public final class LocalStack implements AutoCloseable {
      * {@code clock} is the functions' clock (those that take one), for tests that move time on; null is the system's.
      */
     public record Options(Path template, Path seed, Path dataDir, int apiPort, int lambdaPort, int dynalitePort,
-            int sqsPort, int webhookPort, boolean schedules, Map<String, String> parameters, int pollers, Clock clock) {
+            int sqsPort, int webhookPort, int apiGatewayPort, boolean schedules, Map<String, String> parameters,
+            int pollers, Clock clock) {
 
         public Options {
             parameters = Map.copyOf(parameters);
@@ -58,37 +59,37 @@ public final class LocalStack implements AutoCloseable {
 
         /** Free ports, no seed, in memory, schedules only when run through {@link #runSchedulesNow()}. */
         public static Options forTemplate(Path template) {
-            return new Options(template, null, null, 0, 0, 0, 0, 0, false, Map.of(), DEFAULT_POLLERS, null);
+            return new Options(template, null, null, 0, 0, 0, 0, 0, 0, false, Map.of(), DEFAULT_POLLERS, null);
         }
 
         public Options withPollers(int count) {
             return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, parameters, count, clock);
+                    apiGatewayPort, schedules, parameters, count, clock);
         }
 
         public Options withSeed(Path seedFile) {
             return new Options(template, seedFile, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, parameters, pollers, clock);
+                    apiGatewayPort, schedules, parameters, pollers, clock);
         }
 
         public Options withDataDir(Path directory) {
             return new Options(template, seed, directory, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, parameters, pollers, clock);
+                    apiGatewayPort, schedules, parameters, pollers, clock);
         }
 
         public Options withWebhookPort(int port) {
-            return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, port, schedules,
-                    parameters, pollers, clock);
+            return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, port, apiGatewayPort,
+                    schedules, parameters, pollers, clock);
         }
 
         public Options withClock(Clock functionsClock) {
             return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, parameters, pollers, functionsClock);
+                    apiGatewayPort, schedules, parameters, pollers, functionsClock);
         }
 
         public Options withParameters(Map<String, String> overrides) {
             return new Options(template, seed, dataDir, apiPort, lambdaPort, dynalitePort, sqsPort, webhookPort,
-                    schedules, overrides, pollers, clock);
+                    apiGatewayPort, schedules, overrides, pollers, clock);
         }
     }
 
@@ -156,7 +157,7 @@ public final class LocalStack implements AutoCloseable {
                 options.dataDir() == null ? null : options.dataDir().resolve("apigateway-keys.json"))).orElse(null);
         Map<String, String> environment = localEnvironment(dynamoEndpoint(), sqsEndpoint());
         if (usageKeys != null) {
-            apiGatewayKeysServer = serve(0, usageKeys, "apigateway-keys");
+            apiGatewayKeysServer = serve(options.apiGatewayPort(), usageKeys, "apigateway-keys");
             environment.put("AWS_ENDPOINT_URL_APIGATEWAY", apiGatewayKeysUrl().toString());
         }
         functions = track(new Functions(template, references, environment, options.clock()));

@@ -30,13 +30,14 @@ class CommandLineTest {
     void readsEveryFlag() throws Exception {
         LocalStack.Options options = CommandLine.parse(new String[] {"--port", "8080", "--lambda-port=8081",
                 "--dynalite-port", "8000", "--sqs-port", "9324", "--webhook-port", "0", "--data-dir", "data", "--no-schedules",
-                "--seed", "infra/local/seed.json", "--template", "template.yaml", "--parameter", "StageName=dev", "--pollers", "5",
+                "--apigateway-port", "3003", "--seed", "infra/local/seed.json", "--template", "template.yaml", "--parameter", "StageName=dev", "--pollers", "5",
                 "--test-clock"}, ROOT, ROOT);
         assertThat(options.apiPort()).isEqualTo(8080);
         assertThat(options.lambdaPort()).isEqualTo(8081);
         assertThat(options.dynalitePort()).isEqualTo(8000);
         assertThat(options.sqsPort()).isEqualTo(9324);
         assertThat(options.webhookPort()).isZero();
+        assertThat(options.apiGatewayPort()).isEqualTo(3003);
         assertThat(options.dataDir()).isEqualTo(ROOT.resolve("data"));
         assertThat(options.schedules()).isFalse();
         assertThat(options.parameters()).isEqualTo(Map.of("StageName", "dev"));

@@ -40,7 +40,8 @@ class TemplateConsistencyTest {
      * Declared for every function and unset on AWS, so that sam local can point them at local backends: a function
      * that sends nothing to SQS never reads the SQS one.
      */
-    static final Set<String> ENDPOINT_VARIABLES = Set.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SQS");
+    static final Set<String> ENDPOINT_VARIABLES = Set.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SQS",
+            "AWS_ENDPOINT_URL_APIGATEWAY");
     /** The env-vars file of {@code sam local invoke} and {@code sam local start-api} (README, SAM local). */
     static final String SAM_ENV = "infra/local/sam-env.json";
 
@@ -223,6 +224,8 @@ class TemplateConsistencyTest {
                 return "http://host.docker.internal:8000";
             case "AWS_ENDPOINT_URL_SQS":
                 return "http://host.docker.internal:9324";
+            case "AWS_ENDPOINT_URL_APIGATEWAY":
+                return "http://host.docker.internal:3003";
             case "ALLOW_PRIVATE_CALLBACKS":
                 return "true";
             default:
