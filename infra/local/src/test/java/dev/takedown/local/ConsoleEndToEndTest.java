@@ -28,13 +28,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The review queue widget in headless Chromium, on the local console page (as the CloudWatch console shows a custom
- * widget): a notice's item sent to review is listed, a reviewer actions it with a reason, it leaves the queue and the
- * notice is completed. Skipped where Chromium and its driver are not installed (Debian: chromium, chromium-driver).
- * Writes the widget's screenshot to target/review-widget.png (README's picture, infra/console/review-widget.png).
+ * widget): a notice's two items sent to review are listed, a reviewer actions one and rejects the other, each with a
+ * reason; each leaves the queue, and the notice is completed. Skipped where Chromium and its driver are not installed
+ * (Debian: chromium, chromium-driver). Writes the widget's screenshot to target/review-widget.png (README's picture,
+ * infra/console/review-widget.png).
  */
 class ConsoleEndToEndTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
@@ -93,24 +95,32 @@ class ConsoleEndToEndTest {
             assertThat(browser.findElements(By.cssSelector("section[data-notice='" + noticeId + "'][data-index='1']")))
                     .hasSize(1);
             assertThat(browser.findElement(By.name("reviewer")).getAttribute("value")).isEqualTo("jane.doe");
+            JsonNode item = get("/v1/notices/" + noticeId).path("items").get(0);
+            assertThat(item.path("status").asText()).isEqualTo("ACTIONED");
+            assertThat(item.path("decidedBy").asText()).isEqualTo("STAFF");
+
+            // The bird seed only says what it fits: rejected with that reason, which completes the notice.
+            WebElement seed = browser.findElement(By.cssSelector("section[data-notice='" + noticeId + "'][data-index='1']"));
+            seed.findElement(By.name("reason:" + noticeId + ":1")).sendKeys("Only names ACME to say what it fits.");
+            new Select(seed.findElement(By.name("reasonCode:" + noticeId + ":1"))).selectByValue("REFERENTIAL_USE");
+            renders = browser.findElement(By.id("widget")).getAttribute("data-renders");
+            seed.findElement(By.xpath(".//a[normalize-space()='Reject']")).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(ExpectedConditions.not(ExpectedConditions.attributeToBe(By.id("widget"), "data-renders", renders)));
+            assertThat(browser.findElement(By.cssSelector(".banner")).getText())
+                    .contains("Item 1 of " + noticeId + " is now REJECTED (REFERENTIAL_USE); the notice is COMPLETED");
+            assertThat(browser.findElement(By.id("widget")).getText()).contains("No item waits for review.");
         } finally {
             browser.quit();
             deleteTree(profile);
         }
 
-        // The other item decided the same way, with its Reject button: the notice is then complete.
         JsonNode notice = get("/v1/notices/" + noticeId);
-        assertThat(notice.path("items").get(0).path("status").asText()).isEqualTo("ACTIONED");
-        assertThat(notice.path("items").get(0).path("decidedBy").asText()).isEqualTo("STAFF");
+        assertThat(notice.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(notice.path("items").get(1).path("status").asText()).isEqualTo("REJECTED");
         JsonNode staffView = StaffInvocations.invoke(stack, "{\"operation\": \"getNotice\", \"noticeId\": \"" + noticeId + "\"}");
         assertThat(staffView.path("items").get(0).path("decidedBy").asText()).isEqualTo("console+jane.doe");
         assertThat(staffView.path("items").get(0).path("note").asText()).startsWith("The product photos show");
-        String reject = "{\"action\": \"decideItem\", \"noticeId\": \"" + noticeId + "\", \"index\": 1, \"decision\":"
-                + " \"REJECT\", \"widgetContext\": {\"params\": {\"queue\": \"review\"}, \"forms\": {\"all\": {\"reviewer\":"
-                + " \"jane.doe\", \"reason:" + noticeId + ":1\": \"Only names ACME to say what it fits.\", \"reasonCode:"
-                + noticeId + ":1\": \"REFERENTIAL_USE\"}}}}";
-        assertThat(invokeFromPage(reject).body()).contains("is now REJECTED (REFERENTIAL_USE)", "the notice is COMPLETED");
-        assertThat(get("/v1/notices/" + noticeId).path("status").asText()).isEqualTo("COMPLETED");
     }
 
     /** The page's invocations serve the page only: another origin, or none, is refused before anything runs. */
