@@ -157,6 +157,9 @@ final class ReviewWidget {
         JsonNode call = event.call();
         String key = key(text(call, "noticeId"), call.path("index").asText());
         List<String> missing = required(event, "reason:" + key);
+        if (!missing.isEmpty()) {
+            return Banner.error("Not decided: fill in what is missing.", missing);
+        }
         ObjectNode request = Json.object();
         request.set("noticeId", call.get("noticeId"));
         request.set("index", call.get("index"));
@@ -166,12 +169,8 @@ final class ReviewWidget {
         }
         request.put("staffId", staffId(event));
         request.put("note", event.input("reason:" + key));
-        if (!missing.isEmpty()) {
-            return Banner.error("Not decided: fill in what is missing.", missing);
-        }
         try {
-            StaffService.Decided decided = reviews.decideItem(StaffRequests.decideItem(request));
-            return decidedBanner(decided);
+            return decidedBanner(reviews.decideItem(StaffRequests.decideItem(request)));
         } catch (StaffException e) {
             return refused(e);
         }
@@ -181,6 +180,9 @@ final class ReviewWidget {
         JsonNode call = event.call();
         String key = key(text(call, "noticeId"), call.path("index").asText()) + ":" + text(call, "from");
         List<String> missing = required(event, "reason:" + key);
+        if (!missing.isEmpty()) {
+            return Banner.error("Not decided: fill in what is missing.", missing);
+        }
         ObjectNode request = Json.object();
         request.set("noticeId", call.get("noticeId"));
         request.set("index", call.get("index"));
@@ -188,9 +190,6 @@ final class ReviewWidget {
         request.set("decision", call.get("decision"));
         request.put("staffId", staffId(event));
         request.put("reason", event.input("reason:" + key));
-        if (!missing.isEmpty()) {
-            return Banner.error("Not decided: fill in what is missing.", missing);
-        }
         try {
             return decidedBanner(complaints.decideComplaint(StaffRequests.decideComplaint(request)));
         } catch (StaffException e) {
@@ -214,8 +213,7 @@ final class ReviewWidget {
     }
 
     private static String staffId(WidgetEvent event) {
-        String reviewer = event.input("reviewer");
-        return reviewer == null ? null : STAFF_ID_PREFIX + reviewer;
+        return STAFF_ID_PREFIX + event.input("reviewer");
     }
 
     private static Banner decidedBanner(StaffService.Decided decided) {

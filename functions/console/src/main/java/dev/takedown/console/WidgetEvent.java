@@ -26,7 +26,7 @@ record WidgetEvent(boolean describe, JsonNode widgetParams, JsonNode call, Map<S
                 form.put(field.getKey(), field.getValue().asText());
             }
         });
-        return new WidgetEvent(event.has("describe"), params, event, Map.copyOf(form));
+        return new WidgetEvent(event.path("describe").asBoolean(false), params, event, Map.copyOf(form));
     }
 
     /** A text parameter of the widget; blank is none. */

@@ -252,6 +252,17 @@ class ReviewWidgetHandlerTest {
         assertThat(listings.find("1001").orElseThrow().status()).isEqualTo(ListingStatus.ACTIVE);
     }
 
+    /** A cursor no page handed out (a reloaded widget after the queue changed, or a forged one) starts again. */
+    @Test
+    void aCursorNoPageHandedOutShowsTheFirstPageAgain() throws Exception {
+        for (String queue : List.of("review", "complaints")) {
+            ObjectNode event = load();
+            event.put("action", "page").put("cursor", "forged");
+            ((ObjectNode) event.get("widgetContext").get("params")).put("queue", queue);
+            assertThat(invoke(event.toString())).as(queue).contains("That page is no longer there: back to the first page.");
+        }
+    }
+
     @Test
     void wrongWidgetParametersAreSaidInTheWidget() throws Exception {
         ObjectNode event = load();
