@@ -372,7 +372,8 @@ final class ReviewWidget {
     private static void listingHeading(StringBuilder html, NoticeItem item, Optional<Listing> listing) {
         String title = listing.map(Listing::title).filter(t -> !t.isBlank()).orElse(item.url() != null ? item.url()
                 : "listing " + item.listingId());
-        html.append(Html.link(item.url(), Html.shortened(title, 160)));
+        String shown = Html.shortened(title, 160);
+        html.append(item.url() == null ? Html.escape(shown) : Html.link(item.url(), shown));
     }
 
     /** The listing, the right and the notice's own evidence: what a reviewer weighs. */
