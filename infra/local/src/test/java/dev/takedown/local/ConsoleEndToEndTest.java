@@ -79,6 +79,14 @@ class ConsoleEndToEndTest {
             assertThat(browser.findElement(By.cssSelector("section[data-notice='" + noticeId + "'][data-index='1']"))
                     .getText()).contains("ACME-compatible bird seed", "REFERENTIAL_USE");
 
+            // As the console, the page runs nothing a widget's HTML carries: scripts, handlers, frames, script URLs.
+            Object kept = browser.executeScript("const node = sanitized('<img src=x onerror=\"window.ran = 1\">"
+                    + "<script>window.ran = 2</script><iframe src=\"/\"></iframe><a href=\"javascript:window.ran = 3\">x</a>');"
+                    + " const box = document.createElement('div'); box.appendChild(node); document.body.appendChild(box);"
+                    + " box.querySelector('a').click(); return box.innerHTML;");
+            assertThat(String.valueOf(kept)).isEqualTo("<img src=\"x\"><a>x</a>");
+            assertThat(browser.executeScript("return window.ran === undefined;")).isEqualTo(true);
+
             browser.findElement(By.name("reviewer")).sendKeys("jane.doe");
             entry.findElement(By.name("reason:" + noticeId + ":0"))
                     .sendKeys("The product photos show ACME's logo on the drill; sold as ACME.");
