@@ -413,4 +413,14 @@ class StaffHandlerTest {
         assertThat(result.path("error").path("type").asText()).isEqualTo("Conflict");
         assertThat(result.path("error").path("message").asText()).contains("GOOD_STANDING");
     }
+
+    /** A cursor no page handed out is the request's fault, for either queue: answered, not a failed invocation. */
+    @Test
+    void aCursorNoPageHandedOutIsRefusedByBothQueues() throws Exception {
+        for (String operation : List.of("reviewQueue", "complaintQueue")) {
+            JsonNode result = invoke("{\"operation\": \"" + operation + "\", \"cursor\": \"forged\"}");
+            assertThat(result.path("error").path("type").asText()).as(operation).isEqualTo("InvalidRequest");
+            assertThat(result.path("error").path("errors").get(0).path("field").asText()).isEqualTo("cursor");
+        }
+    }
 }

@@ -65,7 +65,7 @@ final class LambdaApi implements HttpHandler {
     }
 
     /** Accepts a name, a partial or full function ARN, each with an optional :qualifier. */
-    private static String functionName(String raw) {
+    static String functionName(String raw) {
         String name = Router.decode(raw);
         if (name.contains(":function:")) {
             name = name.substring(name.indexOf(":function:") + ":function:".length());

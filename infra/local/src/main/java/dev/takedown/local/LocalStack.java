@@ -175,7 +175,15 @@ public final class LocalStack implements AutoCloseable {
                 options.clock() == null ? Clock.systemUTC() : options.clock()));
         Optional<TestClockApi> testClock = options.clock() instanceof MovableClock movable
                 ? Optional.of(new TestClockApi(movable, this::runSchedulesNow)) : Optional.empty();
-        lambdaServer = serve(options.lambdaPort(), new BrowsersRefused(new LambdaApi(functions, testClock)), "lambda-api");
+        HttpHandler lambdaApi = new BrowsersRefused(new LambdaApi(functions, testClock));
+        LocalConsole console = new LocalConsole(functions);
+        lambdaServer = serve(options.lambdaPort(), exchange -> {
+            if (exchange.getRequestURI().getPath().startsWith(LocalConsole.PATH)) {
+                console.handle(exchange);
+            } else {
+                lambdaApi.handle(exchange);
+            }
+        }, "lambda-api");
         if (options.schedules()) {
             schedules.start();
         }
@@ -278,6 +286,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI lambdaUrl() {
         return URI.create("http://127.0.0.1:" + lambdaServer.getAddress().getPort());
+    }
+
+    /** The page that shows the function's dashboard custom widget as the CloudWatch console would ({@link LocalConsole}). */
+    public URI consoleUrl(String function) {
+        return lambdaUrl().resolve(LocalConsole.PATH + function);
     }
 
     public URI dynamoEndpoint() {
@@ -387,6 +400,9 @@ public final class LocalStack implements AutoCloseable {
             System.out.println("  API:          " + stack.apiUrl());
         }
         System.out.println("  Lambda API:   " + stack.lambdaUrl());
+        if (stack.functions.exists("ReviewWidgetFunction")) {
+            System.out.println("  Review queue: " + stack.consoleUrl("ReviewWidgetFunction"));
+        }
         if (options.clock() instanceof MovableClock) {
             System.out.println("  Test clock:   " + stack.lambdaUrl().resolve(TestClockApi.PATH));
         }

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 final class Architecture {
     static final List<String> FEATURES = List.of("intake", "verify", "notify", "trust", "auth");
     static final List<String> FUNCTIONS = List.of("authorizer", "intake", "dispatcher", "verifier", "notifier", "staff",
-            "trust", "redress");
+            "trust", "redress", "console");
 
     /** What each core package may use besides itself, the JDK and Jackson (the JSON it reads and writes). */
     private static final Map<String, List<String>> CORE_LAYERS = Map.ofEntries(

@@ -380,6 +380,25 @@ class OperationsTemplateTest {
         });
     }
 
+    @Test
+    void theDashboardCarriesTheReviewQueueAndTheOpenComplaintsAsCustomWidgetsOfTheWidgetFunction() throws Exception {
+        List<JsonNode> custom = new ArrayList<>();
+        dashboard().path("widgets").forEach(widget -> {
+            if (widget.path("type").asText().equals("custom")) {
+                custom.add(widget.path("properties"));
+            }
+        });
+
+        assertThat(custom).extracting(properties -> properties.path("params").path("queue").asText())
+                .containsExactly("review", "complaints");
+        assertThat(custom).allSatisfy(properties -> {
+            // The published alias: the widget starts from its SnapStart snapshot, as the authorizer does.
+            assertThat(properties.path("endpoint").asText()).isEqualTo("ReviewWidgetFunction.Arn:live");
+            // A refresh would wipe a reason being typed into the widget's form.
+            assertThat(properties.path("updateOn").path("refresh").asBoolean(true)).isFalse();
+        });
+    }
+
     /** The body as CloudFormation hands it over: names resolved as the local stack would name them. */
     private static JsonNode dashboard() throws Exception {
         Matcher placeholder = PLACEHOLDER.matcher(dashboardSource());

@@ -105,13 +105,14 @@ class TemplatePolicyTest {
         stack.runSchedulesNow();
         notifyAboutANotice(key);
         redressRoutesAndSweep(key);
+        reviewWidget(key);
         everyStaffOperation(key);
         trustReviewAndStaffTrustOperations();
 
         List<AwsCallRecorder.Call> calls = AwsCallRecorder.calls();
         assertThat(calls).extracting(AwsCallRecorder.Call::function).contains("AuthorizerFunction", "IntakeFunction",
                 "DispatcherFunction", "VerifierFunction", "NotifierFunction", "StaffReviewerFunction", "StaffAdminFunction",
-                "TrustReviewFunction", "RedressFunction", "RedressSweepFunction");
+                "TrustReviewFunction", "RedressFunction", "RedressSweepFunction", "ReviewWidgetFunction");
         List<String> denied = new ArrayList<>();
         Set<String> distinct = new TreeSet<>();
         for (AwsCallRecorder.Call call : calls) {
@@ -362,6 +363,36 @@ class TemplatePolicyTest {
                 + " \"staffId\": \"staff-policy\", \"reason\": \"Genuine after all.\"}")) {
             assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
         }
+    }
+
+    /**
+     * The review widget as the dashboard drives it: the queue, an item actioned with its Action button's event, then
+     * the seller's complaint about that takedown upheld with its Uphold button's.
+     */
+    private static void reviewWidget(String key) throws Exception {
+        var notice = LocalStackEndToEndTest.notice();
+        notice.putArray("items").addObject().put("listingId", "1010");
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(stack.apiUrl().resolve("/v1/notices"))
+                .POST(HttpRequest.BodyPublishers.ofString(notice.toString())).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        String noticeId = Json.parse(accepted.body()).path("id").asText();
+        StaffInvocations.awaitReview(stack, noticeId, 0);
+        String widget = "ReviewWidgetFunction";
+        assertThat(StaffInvocations.invoke(stack, widget, Events.load("review-widget-load.json")).asText())
+                .contains(noticeId);
+        String decide = "{\"action\": \"decideItem\", \"noticeId\": \"" + noticeId + "\", \"index\": 0,"
+                + " \"decision\": \"ACTION\", \"widgetContext\": {\"params\": {\"queue\": \"review\"}, \"forms\": {\"all\":"
+                + " {\"reviewer\": \"policy\", \"reason:" + noticeId + ":0\": \"Counterfeit.\"}}}}";
+        assertThat(StaffInvocations.invoke(stack, widget, decide).asText()).contains("is now ACTIONED");
+        DynamoNoticeStore notices = new DynamoNoticeStore(stack.dynamo(), stack.tableName("NoticesTable"));
+        NoticeItem actioned = notices.itemsAt(noticeId, List.of(0)).get(0);
+        assertThat(notices.recordRedress(noticeId, actioned, actioned.redressed(actioned.status(), actioned.redress()
+                .withComplaint(new Complaint(Party.SELLER, "Genuine.", List.of(), Instant.now(), null))), null)).isTrue();
+        String uphold = "{\"action\": \"decideComplaint\", \"noticeId\": \"" + noticeId + "\", \"index\": 0,"
+                + " \"from\": \"SELLER\", \"decision\": \"UPHOLD\", \"widgetContext\": {\"params\": {\"queue\":"
+                + " \"complaints\"}, \"forms\": {\"all\": {\"reviewer\": \"policy\", \"reason:" + noticeId
+                + ":0:SELLER\": \"The test buy was counterfeit.\"}}}}";
+        assertThat(StaffInvocations.invoke(stack, widget, uphold).asText()).contains("is now ACTIONED");
     }
 
     /**

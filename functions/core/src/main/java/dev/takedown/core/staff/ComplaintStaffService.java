@@ -2,12 +2,15 @@ package dev.takedown.core.staff;
 
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
+import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.redress.RedressService;
 import dev.takedown.core.staff.StaffRequests.DecideComplaint;
 import dev.takedown.core.staff.StaffRequests.ReviewQueue;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +27,12 @@ public final class ComplaintStaffService {
     }
 
     public Page<NoticeStore.ReviewItem> complaintQueue(ReviewQueue request) {
-        return refusedAsStaff(() -> redress.complaintQueue(request.cursor(), request.limit()));
+        try {
+            return refusedAsStaff(() -> redress.complaintQueue(request.cursor(), request.limit()));
+        } catch (InvalidCursorException e) {
+            throw new StaffException(StaffException.Type.InvalidRequest, "Bad cursor.", List.of(
+                    new FieldError("cursor", "use the cursor exactly as a previous page returned it")));
+        }
     }
 
     /** The item after the decision, with its notice as it then stands. */

@@ -34,7 +34,7 @@ public final class StaffRequests {
     /** The longest an API key may be issued for: ten years. */
     public static final int MAX_KEY_DAYS = 3650;
     /** Reasons a person may give for rejecting an item; the others are the verifier's findings. */
-    static final Set<ItemReason> STAFF_REJECT_REASONS = EnumSet.of(ItemReason.BRAND_MISMATCH, ItemReason.REFERENTIAL_USE,
+    public static final Set<ItemReason> STAFF_REJECT_REASONS = EnumSet.of(ItemReason.BRAND_MISMATCH, ItemReason.REFERENTIAL_USE,
             ItemReason.OTHER_BRAND, ItemReason.AUTHORIZED_SELLER,
             ItemReason.RIGHT_NOT_VERIFIED, ItemReason.RIGHT_EXPIRED, ItemReason.INSUFFICIENT_EVIDENCE,
             ItemReason.NOT_INFRINGING);
