@@ -316,11 +316,10 @@ class OperationsTemplateTest {
         List<String> unknown = new ArrayList<>();
         while (placeholder.find()) {
             String name = placeholder.group(1);
-            String resource = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
             boolean known = name.equals("AWS::Region") || name.equals("AWS::StackName")
                     || (!name.contains(".") && template.path("Parameters").has(name))
-                    || (name.contains(".") ? name.endsWith(".QueueName")
-                            && template.path("Resources").path(resource).path("Type").asText().equals("AWS::SQS::Queue")
+                    || (name.contains(".") ? attributeOf(name, "QueueName", "AWS::SQS::Queue")
+                            || attributeOf(name, "Arn", "AWS::Serverless::Function")
                             : template.path("Resources").has(name));
             if (!known) {
                 unknown.add(name);
@@ -397,6 +396,13 @@ class OperationsTemplateTest {
             // A refresh would wipe a reason being typed into the widget's form.
             assertThat(properties.path("updateOn").path("refresh").asBoolean(true)).isFalse();
         });
+    }
+
+    /** Whether {@code name} is {@code <resource>.<attribute>} of a resource of that type. */
+    private static boolean attributeOf(String name, String attribute, String type) {
+        String resource = name.substring(0, name.indexOf('.'));
+        return name.equals(resource + "." + attribute)
+                && template.path("Resources").path(resource).path("Type").asText().equals(type);
     }
 
     /** The body as CloudFormation hands it over: names resolved as the local stack would name them. */
