@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.HttpWebhookClient;
 import dev.takedown.aws.NotificationMessage;
+import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsBatch;
 import dev.takedown.aws.SqsRedelivery;
 import dev.takedown.core.notify.CallbackPolicy;
 import dev.takedown.core.notify.NotifierService;
 import dev.takedown.core.notify.RetrySchedule;
+import dev.takedown.core.notify.WebhookSigner;
 import dev.takedown.core.ports.HostResolver;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
@@ -18,6 +20,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,8 +33,28 @@ public final class NotifierHandler implements RequestStreamHandler {
     private final NotifierService notifier;
     private final SqsRedelivery redelivery;
 
+    /** items.decided for a rightholder that does not exist: read, its body written, and nobody to send it to. */
+    private static final String PRIMING_MESSAGE = """
+            {"id": "%1$s", "type": "items.decided", "noticeId": "%2$s", "items": [0],
+             "occurredAt": "2026-01-01T00:00:00.000Z", "rightholderId": "%1$s",
+             "data": {"noticeId": "%2$s", "items": [{"index": 0, "listingId": "%1$s", "status": "ACTIONED",
+                      "reason": null, "decidedBy": "AUTO", "decidedAt": "2026-01-01T00:00:00.000Z"}]}}
+            """.formatted(Priming.ABSENT_ID, Priming.ABSENT_NOTICE_ID);
+
     public NotifierHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
+    }
+
+    /**
+     * As Lambda builds it: primed before a SnapStart snapshot by a message about a rightholder that does not exist
+     * (read, its body written, nothing sent) and a body signed with a throwaway secret.
+     */
+    public NotifierHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
+        this(environment, clock);
+        Priming.register(checkpoints, "NotifierFunction",
+                () -> Priming.invokeBatch(this, Priming.sqsEvent(PRIMING_MESSAGE)),
+                () -> WebhookSigner.headers(List.of(WebhookSigner.SECRET_PREFIX + Priming.ABSENT_ID), Priming.ABSENT_ID,
+                        Instant.EPOCH, PRIMING_MESSAGE));
     }
 
     public NotifierHandler(Map<String, String> environment) {

@@ -1,5 +1,7 @@
 package dev.takedown.staff;
 
+import dev.takedown.aws.Priming;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.staff.ComplaintStaffService;
 import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.staff.StaffService;
@@ -14,7 +16,17 @@ import java.util.Map;
  */
 public final class StaffReviewerHandler extends StaffHandler {
     public StaffReviewerHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
+    }
+
+    /** As Lambda builds it: primed before a SnapStart snapshot by reading a notice and a rightholder that do not exist. */
+    public StaffReviewerHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
+        this(environment, clock);
+        Priming.register(checkpoints, "StaffReviewerFunction",
+                () -> Priming.invoke(this, Json.object().put("operation", "getNotice")
+                        .put("noticeId", Priming.ABSENT_NOTICE_ID)),
+                () -> Priming.invoke(this, Json.object().put("operation", "getRightholder")
+                        .put("rightholderId", Priming.ABSENT_ID)));
     }
 
     public StaffReviewerHandler(Map<String, String> environment) {
