@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * A function's SnapStart priming: a CRaC {@code beforeCheckpoint} hook that runs the function's hot path once on
@@ -26,7 +32,9 @@ import org.crac.Resource;
  *
  * <p>Harmless means: reads only, of ids that nothing ever has ({@link #ABSENT_ID}, {@link #ABSENT_NOTICE_ID},
  * {@link #ABSENT_API_KEY}), so every read finds nothing; never a write, never an SQS send, receive or delete, never a
- * webhook. The snapshot is taken when a version is published, not per request, so a read costs once per version.
+ * webhook. Writes and SQS calls are prepared to the last step (built, marshalled, signed) on clients that stop every
+ * request before it leaves the JVM ({@link #unsentWrites}, {@link SqsPriming}). The snapshot is taken when a version
+ * is published, not per request, so a read costs once per version.
  *
  * <p>A step that fails (a backend unreachable while the version is published) is logged and ends the priming: the
  * steps after it would meet the same backend, and the hook's time counts against the function's init limit. The
@@ -86,6 +94,34 @@ public final class Priming implements Resource {
     /** Nothing to redo: the SDK clients open new connections when the snapshot's are gone. */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
+    }
+
+    /** DynamoDB's write operations as the stores make them, prepared and never sent. */
+    public static void unsentWrites(Env env) {
+        DynamoDbClient dynamo = AwsClients.unsentDynamo(env);
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(ABSENT_ID));
+        unsent(() -> dynamo.putItem(r -> r.tableName(ABSENT_ID).item(key).conditionExpression("attribute_not_exists(pk)")));
+        unsent(() -> dynamo.updateItem(r -> r.tableName(ABSENT_ID).key(key).updateExpression("SET #n = :n")
+                .conditionExpression("attribute_exists(pk)").expressionAttributeNames(Map.of("#n", "n"))
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1"))).returnValues(ReturnValue.ALL_NEW)));
+        unsent(() -> dynamo.batchWriteItem(r -> r.requestItems(Map.of(ABSENT_ID,
+                List.of(WriteRequest.builder().putRequest(p -> p.item(key)).build())))));
+        unsent(() -> dynamo.deleteItem(r -> r.tableName(ABSENT_ID).key(key)));
+    }
+
+    /** Runs a call on an unsent client: it must be stopped before transmission, and nothing else may fail it. */
+    static void unsent(Runnable call) {
+        try {
+            call.run();
+        } catch (AwsClients.UnsentRequest e) {
+            return;
+        } catch (SdkClientException e) {
+            if (e.getCause() instanceof AwsClients.UnsentRequest) {
+                return;
+            }
+            throw e;
+        }
+        throw new IllegalStateException("an unsent client's request was answered");
     }
 
     /** Hands the handler one event, as Lambda would, and returns what it wrote. */

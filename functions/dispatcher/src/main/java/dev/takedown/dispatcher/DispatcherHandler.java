@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.Priming;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.intake.DispatchService;
 import dev.takedown.core.json.Json;
@@ -31,10 +32,13 @@ public final class DispatcherHandler implements RequestStreamHandler {
     public DispatcherHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
         Adapters adapters = new Adapters(new Env(environment));
-        Priming.register(checkpoints, "DispatcherFunction", () -> {
-            int none = adapters.notices().awaitingDispatch(Instant.EPOCH, 1).size();
-            StreamJson.write(OutputStream.nullOutputStream(), Json.object().put("requeued", none));
-        });
+        Priming.register(checkpoints, "DispatcherFunction",
+                () -> {
+                    int none = adapters.notices().awaitingDispatch(Instant.EPOCH, 1).size();
+                    StreamJson.write(OutputStream.nullOutputStream(), Json.object().put("requeued", none));
+                },
+                () -> Priming.unsentWrites(adapters.env()),
+                () -> SqsPriming.unsentCalls(adapters.env(), "VERIFICATION_QUEUE_URL"));
     }
 
     public DispatcherHandler(Map<String, String> environment) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.Priming;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.api.ApiRequest;
 import dev.takedown.aws.api.ApiResponse;
@@ -71,11 +72,14 @@ public final class IntakeHandler implements RequestStreamHandler {
         this(environment, clock);
         Map<String, String> caller = Map.of("principalId", Priming.ABSENT_ID, "principalType", "RIGHTHOLDER",
                 "rightholderId", Priming.ABSENT_ID);
+        Env env = new Env(environment);
         Priming.register(checkpoints, "IntakeFunction",
                 () -> Priming.invokeApi(this, Priming.apiEvent("POST", "/v1/notices", Map.of(), caller, PRIMING_NOTICE)),
                 () -> Priming.invokeApi(this, Priming.apiEvent("GET", "/v1/notices/{id}",
                         Map.of("id", Priming.ABSENT_NOTICE_ID), caller, null)),
-                () -> Priming.invokeApi(this, Priming.apiEvent("GET", "/v1/notices", Map.of(), caller, null)));
+                () -> Priming.invokeApi(this, Priming.apiEvent("GET", "/v1/notices", Map.of(), caller, null)),
+                () -> Priming.unsentWrites(env),
+                () -> SqsPriming.unsentCalls(env, "VERIFICATION_QUEUE_URL"));
     }
 
     public IntakeHandler(Map<String, String> environment) {

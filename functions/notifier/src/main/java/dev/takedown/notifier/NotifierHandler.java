@@ -7,6 +7,7 @@ import dev.takedown.aws.HttpWebhookClient;
 import dev.takedown.aws.NotificationMessage;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsBatch;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.SqsRedelivery;
 import dev.takedown.core.notify.CallbackPolicy;
 import dev.takedown.core.notify.NotifierService;
@@ -51,10 +52,13 @@ public final class NotifierHandler implements RequestStreamHandler {
      */
     public NotifierHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
+        Env env = new Env(environment);
         Priming.register(checkpoints, "NotifierFunction",
                 () -> Priming.invokeBatch(this, Priming.sqsEvent(PRIMING_MESSAGE)),
                 () -> WebhookSigner.headers(List.of(WebhookSigner.SECRET_PREFIX + Priming.ABSENT_ID), Priming.ABSENT_ID,
-                        Instant.EPOCH, PRIMING_MESSAGE));
+                        Instant.EPOCH, PRIMING_MESSAGE),
+                () -> Priming.unsentWrites(env),
+                () -> SqsPriming.unsentCalls(env, "NOTIFICATION_QUEUE_URL"));
     }
 
     public NotifierHandler(Map<String, String> environment) {

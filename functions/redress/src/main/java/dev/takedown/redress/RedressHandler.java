@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.Priming;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.api.ApiRequest;
 import dev.takedown.aws.api.ApiResponse;
@@ -119,11 +120,14 @@ public final class RedressHandler implements RequestStreamHandler {
                 "sellerId", Priming.ABSENT_ID);
         Map<String, String> rightholder = Map.of("principalId", Priming.ABSENT_ID, "principalType", "RIGHTHOLDER",
                 "rightholderId", Priming.ABSENT_ID);
+        Env env = new Env(environment);
         Priming.register(checkpoints, "RedressFunction",
                 () -> Priming.invokeApi(this, Priming.apiEvent("GET", Route.TAKEDOWNS.resource, Map.of(), seller, null)),
                 () -> Priming.invokeApi(this, Priming.apiEvent("POST", Route.WITHDRAWAL.resource,
                         Map.of("id", Priming.ABSENT_NOTICE_ID), rightholder,
-                        "{\"items\": [0], \"reason\": \"Settled with the seller.\"}")));
+                        "{\"items\": [0], \"reason\": \"Settled with the seller.\"}")),
+                () -> Priming.unsentWrites(env),
+                () -> SqsPriming.unsentCalls(env, "NOTIFICATION_QUEUE_URL"));
     }
 
     public RedressHandler(Map<String, String> environment) {

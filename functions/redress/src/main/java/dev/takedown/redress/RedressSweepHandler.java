@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.Priming;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.redress.RedressService;
@@ -34,10 +35,13 @@ public final class RedressSweepHandler implements RequestStreamHandler {
     public RedressSweepHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
         Adapters adapters = new Adapters(new Env(environment));
-        Priming.register(checkpoints, "RedressSweepFunction", () -> {
-            int none = adapters.notices().redressDue(Instant.EPOCH, 1).size();
-            StreamJson.write(OutputStream.nullOutputStream(), Json.object().put("restored", none));
-        });
+        Priming.register(checkpoints, "RedressSweepFunction",
+                () -> {
+                    int none = adapters.notices().redressDue(Instant.EPOCH, 1).size();
+                    StreamJson.write(OutputStream.nullOutputStream(), Json.object().put("restored", none));
+                },
+                () -> Priming.unsentWrites(adapters.env()),
+                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
     }
 
     public RedressSweepHandler(Map<String, String> environment) {

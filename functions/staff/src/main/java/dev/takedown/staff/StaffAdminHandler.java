@@ -2,11 +2,12 @@ package dev.takedown.staff;
 
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.Priming;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.staff.ComplaintStaffService;
-import dev.takedown.core.staff.StaffRequests;
 import dev.takedown.core.staff.StaffRequests.Role;
+import dev.takedown.core.staff.StaffRequests;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
@@ -34,8 +35,10 @@ public final class StaffAdminHandler extends StaffHandler {
                         .put("noticeId", Priming.ABSENT_NOTICE_ID)),
                 () -> StaffRequests.setRightStatus(Json.object().put("operation", "setRightStatus")
                         .put("rightId", Priming.ABSENT_ID).put("status", "VERIFIED").put("staffId", Priming.ABSENT_ID)
-                        .put("reason", "Priming: parsed, never sent.")),
-                () -> adapters.rights().find(Priming.ABSENT_ID));
+                        .put("reason", "Parsed only.")),
+                () -> adapters.rights().find(Priming.ABSENT_ID),
+                () -> Priming.unsentWrites(adapters.env()),
+                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
     }
 
     public StaffAdminHandler(Map<String, String> environment) {

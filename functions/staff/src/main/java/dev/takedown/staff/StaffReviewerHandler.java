@@ -1,7 +1,9 @@
 package dev.takedown.staff;
 
 import dev.takedown.aws.Priming;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.runtime.Env;
 import dev.takedown.core.staff.ComplaintStaffService;
 import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.staff.StaffService;
@@ -22,11 +24,14 @@ public final class StaffReviewerHandler extends StaffHandler {
     /** As Lambda builds it: primed before a SnapStart snapshot by reading a notice and a rightholder that do not exist. */
     public StaffReviewerHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
+        Env env = new Env(environment);
         Priming.register(checkpoints, "StaffReviewerFunction",
                 () -> Priming.invoke(this, Json.object().put("operation", "getNotice")
                         .put("noticeId", Priming.ABSENT_NOTICE_ID)),
                 () -> Priming.invoke(this, Json.object().put("operation", "getRightholder")
-                        .put("rightholderId", Priming.ABSENT_ID)));
+                        .put("rightholderId", Priming.ABSENT_ID)),
+                () -> Priming.unsentWrites(env),
+                () -> SqsPriming.unsentCalls(env, "NOTIFICATION_QUEUE_URL"));
     }
 
     public StaffReviewerHandler(Map<String, String> environment) {

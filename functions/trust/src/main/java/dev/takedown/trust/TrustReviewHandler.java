@@ -6,6 +6,7 @@ import dev.takedown.aws.Adapters;
 import dev.takedown.aws.DynamoTrustStore;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsNotificationQueue;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.runtime.Env;
@@ -40,13 +41,17 @@ public final class TrustReviewHandler implements RequestStreamHandler {
      */
     public TrustReviewHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
-        DynamoTrustStore store = new Adapters(new Env(environment)).trust();
-        Priming.register(checkpoints, "TrustReviewFunction", () -> {
-            int sellers = store.strikesDue(Instant.EPOCH, 1).size();
-            int rightholders = store.rightholdersDue(Instant.EPOCH, 1).size();
-            StreamJson.write(OutputStream.nullOutputStream(),
-                    Json.object().put("sellersChanged", sellers).put("rightholdersChanged", rightholders));
-        });
+        Adapters adapters = new Adapters(new Env(environment));
+        DynamoTrustStore store = adapters.trust();
+        Priming.register(checkpoints, "TrustReviewFunction",
+                () -> {
+                    int sellers = store.strikesDue(Instant.EPOCH, 1).size();
+                    int rightholders = store.rightholdersDue(Instant.EPOCH, 1).size();
+                    StreamJson.write(OutputStream.nullOutputStream(),
+                            Json.object().put("sellersChanged", sellers).put("rightholdersChanged", rightholders));
+                },
+                () -> Priming.unsentWrites(adapters.env()),
+                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
     }
 
     public TrustReviewHandler(Map<String, String> environment) {

@@ -7,6 +7,7 @@ import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsBatch;
 import dev.takedown.aws.SqsNotificationQueue;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.VerificationMessage;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.runtime.Env;
@@ -40,9 +41,11 @@ public final class VerifierHandler implements RequestStreamHandler {
         this(environment, clock);
         Adapters adapters = new Adapters(new Env(environment));
         String work = new VerificationMessage(Priming.ABSENT_NOTICE_ID, List.of(0, 1, 2)).write();
-        Priming.register(checkpoints, "VerifierFunction", () -> Priming.invokeBatch(
-                (input, output, context) -> SqsBatch.handle(input, output, true, message -> readsOf(message, adapters)),
-                Priming.sqsEvent(work)));
+        Priming.register(checkpoints, "VerifierFunction",
+                () -> Priming.invokeBatch((input, output, context) ->
+                        SqsBatch.handle(input, output, true, message -> readsOf(message, adapters)), Priming.sqsEvent(work)),
+                () -> Priming.unsentWrites(adapters.env()),
+                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
     }
 
     public VerifierHandler(Map<String, String> environment) {
