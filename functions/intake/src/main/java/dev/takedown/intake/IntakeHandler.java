@@ -46,9 +46,6 @@ public final class IntakeHandler implements RequestStreamHandler {
     /** Read on the first request for it, so that no other route (and no cold start) pays for it. */
     private static volatile String openApiDocument;
 
-    private final IntakeService intake;
-    private final NoticeQueries queries;
-
     /** A notice that is valid in every field but names a right nobody holds: it is refused before anything is written. */
     private static final String PRIMING_NOTICE = """
             {"rightId": "%s", "reason": "COUNTERFEIT",
@@ -62,6 +59,9 @@ public final class IntakeHandler implements RequestStreamHandler {
              "declarations": {"goodFaith": true, "accurate": true, "authorized": true},
              "signature": "Jane Doe"}
             """.formatted(Priming.ABSENT_ID);
+
+    private final IntakeService intake;
+    private final NoticeQueries queries;
 
     public IntakeHandler() {
         this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);

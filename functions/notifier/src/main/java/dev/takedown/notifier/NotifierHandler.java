@@ -32,9 +32,6 @@ import java.util.Map;
  * moves it to the dead-letter queue.
  */
 public final class NotifierHandler implements RequestStreamHandler {
-    private final NotifierService notifier;
-    private final SqsRedelivery redelivery;
-
     /** items.decided for a rightholder that does not exist: read, its body written, and nobody to send it to. */
     private static final String PRIMING_MESSAGE = """
             {"id": "%1$s", "type": "items.decided", "noticeId": "%2$s", "items": [0],
@@ -45,6 +42,9 @@ public final class NotifierHandler implements RequestStreamHandler {
 
     /** A throwaway secret of the issued form (fixed: nothing random is made before a snapshot that restores share). */
     private static final String PRIMING_SECRET = WebhookSigner.SECRET_PREFIX + Base64.getEncoder().encodeToString(new byte[24]);
+
+    private final NotifierService notifier;
+    private final SqsRedelivery redelivery;
 
     public NotifierHandler() {
         this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);

@@ -13,6 +13,7 @@ import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
 import dev.takedown.core.trust.TrustService;
+import dev.takedown.core.verify.BrandMatch;
 import dev.takedown.core.verify.VerificationService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,8 @@ public final class VerifierHandler implements RequestStreamHandler {
 
     /**
      * As Lambda builds it: primed before a SnapStart snapshot by a batch naming a notice that does not exist, read as
-     * a verification starts (notice, right, rightholder, items, listings); deciding would write, so it stops there.
+     * a verification starts (notice, right, rightholder, items, listings), and a listing's brand checked against a
+     * mark (text normalisation's tables loaded); recording a decision would write, so it goes no further.
      */
     public VerifierHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
@@ -44,6 +46,7 @@ public final class VerifierHandler implements RequestStreamHandler {
         Priming.register(checkpoints, "VerifierFunction",
                 () -> Priming.invokeBatch((input, output, context) ->
                         SqsBatch.handle(input, output, true, message -> readsOf(message, adapters)), Priming.sqsEvent(work)),
+                () -> BrandMatch.use("ACME", "Acme", "ACME rocket skates, compatible with Acme-Max kits"),
                 () -> Priming.unsentWrites(adapters.env()),
                 () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
     }
