@@ -3,6 +3,8 @@ package dev.takedown.dispatcher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.Priming;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.intake.DispatchService;
 import dev.takedown.core.json.Json;
@@ -12,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /** Scheduled: queues again the verification work that intake could not confirm on the queue. */
@@ -19,7 +22,23 @@ public final class DispatcherHandler implements RequestStreamHandler {
     private final DispatchService dispatch;
 
     public DispatcherHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
+    }
+
+    /**
+     * As Lambda builds it: primed before a SnapStart snapshot by its query for unconfirmed notices, asked for those
+     * received before 1970 (none), and its answer written; a run itself would queue work.
+     */
+    public DispatcherHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
+        this(environment, clock);
+        Adapters adapters = new Adapters(new Env(environment));
+        Priming.register(checkpoints, "DispatcherFunction",
+                () -> {
+                    int none = adapters.notices().awaitingDispatch(Instant.EPOCH, 1).size();
+                    StreamJson.write(OutputStream.nullOutputStream(), Json.object().put("requeued", none));
+                },
+                () -> Priming.unsentWrites(adapters.env()),
+                () -> SqsPriming.unsentCalls(adapters.env(), "VERIFICATION_QUEUE_URL"));
     }
 
     public DispatcherHandler(Map<String, String> environment) {

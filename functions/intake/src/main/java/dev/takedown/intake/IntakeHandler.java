@@ -3,6 +3,8 @@ package dev.takedown.intake;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.Priming;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.api.ApiRequest;
 import dev.takedown.aws.api.ApiResponse;
@@ -44,11 +46,40 @@ public final class IntakeHandler implements RequestStreamHandler {
     /** Read on the first request for it, so that no other route (and no cold start) pays for it. */
     private static volatile String openApiDocument;
 
+    /** A notice that is valid in every field but names a right nobody holds: it is refused before anything is written. */
+    private static final String PRIMING_NOTICE = """
+            {"rightId": "%s", "reason": "COUNTERFEIT",
+             "explanation": "Counterfeit goods: misprinted logo, no serial tags, sold far below cost.",
+             "items": [{"url": "https://market.example/item/1001?utm_source=newsletter"}, {"listingId": "1002"},
+                       {"url": "https://m.market.example/item/1003/"}, {"url": "https://other-shop.example/item/77"}],
+             "evidence": [{"url": "https://evidence.example/1001.png",
+                           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                           "kind": "SCREENSHOT"}],
+             "sender": {"name": "Jane Doe", "email": "legal@example.com"},
+             "declarations": {"goodFaith": true, "accurate": true, "authorized": true},
+             "signature": "Jane Doe"}
+            """.formatted(Priming.ABSENT_ID);
+
     private final IntakeService intake;
     private final NoticeQueries queries;
 
     public IntakeHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
+    }
+
+    /** As Lambda builds it: primed before a SnapStart snapshot (a notice refused, one not found, an empty list). */
+    public IntakeHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
+        this(environment, clock);
+        Map<String, String> caller = Map.of("principalId", Priming.ABSENT_ID, "principalType", "RIGHTHOLDER",
+                "rightholderId", Priming.ABSENT_ID);
+        Env env = new Env(environment);
+        Priming.register(checkpoints, "IntakeFunction",
+                () -> Priming.invokeApi(this, Priming.apiEvent("POST", "/v1/notices", Map.of(), caller, PRIMING_NOTICE)),
+                () -> Priming.invokeApi(this, Priming.apiEvent("GET", "/v1/notices/{id}",
+                        Map.of("id", Priming.ABSENT_NOTICE_ID), caller, null)),
+                () -> Priming.invokeApi(this, Priming.apiEvent("GET", "/v1/notices", Map.of(), caller, null)),
+                () -> Priming.unsentWrites(env),
+                () -> SqsPriming.unsentCalls(env, "VERIFICATION_QUEUE_URL"));
     }
 
     public IntakeHandler(Map<String, String> environment) {

@@ -5,11 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.HttpWebhookClient;
 import dev.takedown.aws.NotificationMessage;
+import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsBatch;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.SqsRedelivery;
 import dev.takedown.core.notify.CallbackPolicy;
 import dev.takedown.core.notify.NotifierService;
 import dev.takedown.core.notify.RetrySchedule;
+import dev.takedown.core.notify.WebhookSigner;
 import dev.takedown.core.ports.HostResolver;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
@@ -18,6 +21,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,11 +32,36 @@ import java.util.Map;
  * moves it to the dead-letter queue.
  */
 public final class NotifierHandler implements RequestStreamHandler {
+    /** items.decided for a rightholder that does not exist: read, its body written, and nobody to send it to. */
+    private static final String PRIMING_MESSAGE = """
+            {"id": "%1$s", "type": "items.decided", "noticeId": "%2$s", "items": [0],
+             "occurredAt": "2026-01-01T00:00:00.000Z", "rightholderId": "%1$s",
+             "data": {"noticeId": "%2$s", "items": [{"index": 0, "listingId": "%1$s", "status": "ACTIONED",
+                      "reason": null, "decidedBy": "AUTO", "decidedAt": "2026-01-01T00:00:00.000Z"}]}}
+            """.formatted(Priming.ABSENT_ID, Priming.ABSENT_NOTICE_ID);
+
+    /** A throwaway secret of the issued form (fixed: nothing random is made before a snapshot that restores share). */
+    private static final String PRIMING_SECRET = WebhookSigner.SECRET_PREFIX + Base64.getEncoder().encodeToString(new byte[24]);
+
     private final NotifierService notifier;
     private final SqsRedelivery redelivery;
 
     public NotifierHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
+    }
+
+    /**
+     * As Lambda builds it: primed before a SnapStart snapshot by a message about a rightholder that does not exist
+     * (read, its body written, nothing sent) and a body signed with a throwaway secret.
+     */
+    public NotifierHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
+        this(environment, clock);
+        Env env = new Env(environment);
+        Priming.register(checkpoints, "NotifierFunction",
+                () -> Priming.invokeBatch(this, Priming.sqsEvent(PRIMING_MESSAGE)),
+                () -> WebhookSigner.headers(List.of(PRIMING_SECRET), Priming.ABSENT_ID, Instant.EPOCH, PRIMING_MESSAGE),
+                () -> Priming.unsentWrites(env),
+                () -> SqsPriming.unsentCalls(env, "NOTIFICATION_QUEUE_URL"));
     }
 
     public NotifierHandler(Map<String, String> environment) {

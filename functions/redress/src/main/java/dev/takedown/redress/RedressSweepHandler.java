@@ -3,6 +3,8 @@ package dev.takedown.redress;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.Priming;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.redress.RedressService;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -22,7 +25,23 @@ public final class RedressSweepHandler implements RequestStreamHandler {
     private final RedressService redress;
 
     public RedressSweepHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
+    }
+
+    /**
+     * As Lambda builds it: primed before a SnapStart snapshot by its query for what is due, asked as of 1970
+     * (nothing), and its answer written; a sweep itself would write.
+     */
+    public RedressSweepHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
+        this(environment, clock);
+        Adapters adapters = new Adapters(new Env(environment));
+        Priming.register(checkpoints, "RedressSweepFunction",
+                () -> {
+                    int none = adapters.notices().redressDue(Instant.EPOCH, 1).size();
+                    StreamJson.write(OutputStream.nullOutputStream(), Json.object().put("restored", none));
+                },
+                () -> Priming.unsentWrites(adapters.env()),
+                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
     }
 
     public RedressSweepHandler(Map<String, String> environment) {

@@ -1,7 +1,13 @@
 package dev.takedown.staff;
 
+import dev.takedown.aws.Adapters;
+import dev.takedown.aws.Priming;
+import dev.takedown.aws.SqsPriming;
+import dev.takedown.core.json.Json;
+import dev.takedown.core.runtime.Env;
 import dev.takedown.core.staff.ComplaintStaffService;
 import dev.takedown.core.staff.StaffRequests.Role;
+import dev.takedown.core.staff.StaffRequests;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
@@ -14,7 +20,25 @@ import java.util.Map;
  */
 public final class StaffAdminHandler extends StaffHandler {
     public StaffAdminHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
+    }
+
+    /**
+     * As Lambda builds it: primed before a SnapStart snapshot by a reviewer's operation (answered as sent to the
+     * wrong function), a request parsed, and a right that does not exist read; every operation of its own writes.
+     */
+    public StaffAdminHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
+        this(environment, clock);
+        Adapters adapters = new Adapters(new Env(environment));
+        Priming.register(checkpoints, "StaffAdminFunction",
+                () -> Priming.invoke(this, Json.object().put("operation", "getNotice")
+                        .put("noticeId", Priming.ABSENT_NOTICE_ID)),
+                () -> StaffRequests.setRightStatus(Json.object().put("operation", "setRightStatus")
+                        .put("rightId", Priming.ABSENT_ID).put("status", "VERIFIED").put("staffId", Priming.ABSENT_ID)
+                        .put("reason", "Parsed only.")),
+                () -> adapters.rights().find(Priming.ABSENT_ID),
+                () -> Priming.unsentWrites(adapters.env()),
+                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
     }
 
     public StaffAdminHandler(Map<String, String> environment) {

@@ -1,5 +1,10 @@
 package dev.takedown.staff;
 
+import dev.takedown.aws.Adapters;
+import dev.takedown.aws.Priming;
+import dev.takedown.aws.SqsPriming;
+import dev.takedown.core.json.Json;
+import dev.takedown.core.runtime.Env;
 import dev.takedown.core.staff.ComplaintStaffService;
 import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.staff.StaffService;
@@ -14,7 +19,26 @@ import java.util.Map;
  */
 public final class StaffReviewerHandler extends StaffHandler {
     public StaffReviewerHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
+    }
+
+    /**
+     * As Lambda builds it: primed before a SnapStart snapshot by reading a notice and a rightholder that do not exist,
+     * the items and audit trail of that notice (none), and the first entry of the review queue.
+     */
+    public StaffReviewerHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
+        this(environment, clock);
+        Adapters adapters = new Adapters(new Env(environment));
+        Priming.register(checkpoints, "StaffReviewerFunction",
+                () -> Priming.invoke(this, Json.object().put("operation", "getNotice")
+                        .put("noticeId", Priming.ABSENT_NOTICE_ID)),
+                () -> Priming.invoke(this, Json.object().put("operation", "getRightholder")
+                        .put("rightholderId", Priming.ABSENT_ID)),
+                () -> adapters.notices().allItems(Priming.ABSENT_NOTICE_ID, null),
+                () -> adapters.audit().forNotice(Priming.ABSENT_NOTICE_ID),
+                () -> Priming.invoke(this, Json.object().put("operation", "reviewQueue").put("limit", 1)),
+                () -> Priming.unsentWrites(adapters.env()),
+                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
     }
 
     public StaffReviewerHandler(Map<String, String> environment) {

@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.DynamoTrustStore;
+import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsNotificationQueue;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.runtime.Env;
@@ -30,7 +32,26 @@ public final class TrustReviewHandler implements RequestStreamHandler {
     private final Clock clock;
 
     public TrustReviewHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
+    }
+
+    /**
+     * As Lambda builds it: primed before a SnapStart snapshot by its queries for what is due, asked as of 1970
+     * (nothing), and its answer written; a review itself would write.
+     */
+    public TrustReviewHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
+        this(environment, clock);
+        Adapters adapters = new Adapters(new Env(environment));
+        DynamoTrustStore store = adapters.trust();
+        Priming.register(checkpoints, "TrustReviewFunction",
+                () -> {
+                    int sellers = store.strikesDue(Instant.EPOCH, 1).size();
+                    int rightholders = store.rightholdersDue(Instant.EPOCH, 1).size();
+                    StreamJson.write(OutputStream.nullOutputStream(),
+                            Json.object().put("sellersChanged", sellers).put("rightholdersChanged", rightholders));
+                },
+                () -> Priming.unsentWrites(adapters.env()),
+                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
     }
 
     public TrustReviewHandler(Map<String, String> environment) {

@@ -4,18 +4,23 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.DynamoNoticeStore;
+import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsBatch;
 import dev.takedown.aws.SqsNotificationQueue;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.VerificationMessage;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
 import dev.takedown.core.trust.TrustService;
+import dev.takedown.core.verify.BrandMatch;
 import dev.takedown.core.verify.VerificationService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +31,24 @@ public final class VerifierHandler implements RequestStreamHandler {
     private final VerificationService verification;
 
     public VerifierHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
+    }
+
+    /**
+     * As Lambda builds it: primed before a SnapStart snapshot by a batch naming a notice that does not exist, read as
+     * a verification starts (notice, right, rightholder, items, listings), and a listing's brand checked against a
+     * mark (text normalisation's tables loaded); recording a decision would write, so it goes no further.
+     */
+    public VerifierHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
+        this(environment, clock);
+        Adapters adapters = new Adapters(new Env(environment));
+        String work = new VerificationMessage(Priming.ABSENT_NOTICE_ID, List.of(0, 1, 2)).write();
+        Priming.register(checkpoints, "VerifierFunction",
+                () -> Priming.invokeBatch((input, output, context) ->
+                        SqsBatch.handle(input, output, true, message -> readsOf(message, adapters)), Priming.sqsEvent(work)),
+                () -> BrandMatch.use("ACME", "Acme", "ACME rocket skates, compatible with Acme-Max kits"),
+                () -> Priming.unsentWrites(adapters.env()),
+                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
     }
 
     public VerifierHandler(Map<String, String> environment) {
@@ -40,6 +62,21 @@ public final class VerifierHandler implements RequestStreamHandler {
 
     public VerifierHandler(VerificationService verification) {
         this.verification = verification;
+    }
+
+    private static boolean readsOf(SqsBatch.Message message, Adapters adapters) {
+        VerificationMessage work;
+        try {
+            work = VerificationMessage.read(message.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        adapters.notices().find(work.noticeId());
+        adapters.rights().find(Priming.ABSENT_ID);
+        adapters.rightholders().find(Priming.ABSENT_ID);
+        adapters.notices().itemsAt(work.noticeId(), work.items());
+        adapters.listings().findAll(List.of(Priming.ABSENT_ID));
+        return true;
     }
 
     private static VerificationService wire(Adapters adapters, Clock clock) {

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class ColdStartBench {
     /** The sample event each function handles. */
-    private static final Map<String, String> EVENTS = new LinkedHashMap<>();
+    static final Map<String, String> EVENTS = new LinkedHashMap<>();
 
     static {
         EVENTS.put("AuthorizerFunction", "authorizer-request.json");
@@ -38,9 +38,9 @@ public final class ColdStartBench {
         EVENTS.put("RedressSweepFunction", "redress-sweep-schedule.json");
     }
 
-    private static final Path LAUNCHER = Bench.ROOT.resolve("infra/bench/target/bench-1.0.0-SNAPSHOT-launcher.jar");
+    static final Path LAUNCHER = Bench.ROOT.resolve("infra/bench/target/bench-1.0.0-SNAPSHOT-launcher.jar");
     private static final Path FLOOR = Bench.ROOT.resolve("infra/bench/target/floor.jar");
-    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     private record Launch(double millis, int classes, int classesFromJars) {
     }
@@ -116,7 +116,7 @@ public final class ColdStartBench {
     }
 
     /** A notice for the events that name one (verifier, notifier, staff, redress), submitted once through intake. */
-    private static String setUpNotice(QuietStack stack) throws IOException {
+    static String setUpNotice(QuietStack stack) throws IOException {
         String event = Files.readString(Bench.ROOT.resolve("events/intake-submit-notice.json"))
                 .replace("acme-2026-11-28-0001", "cold-start-setup");
         byte[] output = stack.invoke("IntakeFunction", event.getBytes(StandardCharsets.UTF_8));

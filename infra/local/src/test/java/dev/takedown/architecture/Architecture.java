@@ -79,8 +79,8 @@ final class Architecture {
     static List<ArchRule> moduleRules() {
         List<ArchRule> rules = new ArrayList<>();
         rules.add(noClasses().that().resideInAPackage("dev.takedown.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
-                .as("the core uses no AWS class"));
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..", "org.crac..")
+                .as("the core uses no AWS class, and no SnapStart hook (priming is the adapters')"));
         rules.add(noClasses().that().resideInAPackage("dev.takedown.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(Stream.concat(
                         Stream.of("dev.takedown.aws..", "dev.takedown.local..", "dev.takedown.backends.."),

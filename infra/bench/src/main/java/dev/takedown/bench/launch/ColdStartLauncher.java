@@ -45,7 +45,7 @@ public final class ColdStartLauncher {
     }
 
     /** A Lambda context with the values the runtime would give; the logger writes to standard error. */
-    private static Object context(Class<?> contextType) {
+    static Object context(Class<?> contextType) {
         String requestId = UUID.randomUUID().toString();
         long deadline = System.currentTimeMillis() + 30_000;
         return Proxy.newProxyInstance(contextType.getClassLoader(), new Class<?>[] {contextType}, (proxy, method, args) ->

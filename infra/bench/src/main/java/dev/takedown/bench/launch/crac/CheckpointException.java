@@ -1,0 +1,6 @@
+package dev.takedown.bench.launch.crac;
+
+public class CheckpointException extends Exception {
+    public CheckpointException() {
+    }
+}
