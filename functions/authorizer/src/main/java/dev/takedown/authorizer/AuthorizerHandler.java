@@ -64,7 +64,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
                 throw new IllegalStateException("the priming key was not looked up: " + outcome.refusal());
             }
             StreamJson.write(OutputStream.nullOutputStream(), allow(Principal.rightholder(Priming.ABSENT_ID),
-                    RatePlan.STANDARD, usageKeys.get(RatePlan.STANDARD), Json.text(request, "methodArn")));
+                    RatePlan.STANDARD, sharedUsageKeys.get(RatePlan.STANDARD), Json.text(request, "methodArn")));
         });
     }
 

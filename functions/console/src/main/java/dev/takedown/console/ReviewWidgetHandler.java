@@ -11,9 +11,12 @@ import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.DynamoRightStore;
 import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsNotificationQueue;
+import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.decisions.DecisionRecorder;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.RightStore;
@@ -36,7 +39,21 @@ public final class ReviewWidgetHandler implements RequestStreamHandler {
     private final ReviewWidget widget;
 
     public ReviewWidgetHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
+    }
+
+    /**
+     * As Lambda builds it: primed before a SnapStart snapshot by rendering the first page of each queue, as a
+     * dashboard loading the widget would.
+     */
+    public ReviewWidgetHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
+        this(environment, clock);
+        Env env = new Env(environment);
+        Priming.register(checkpoints, "ReviewWidgetFunction",
+                () -> Priming.invoke(this, Json.object().put("queue", "review").put("pageSize", 1)),
+                () -> Priming.invoke(this, Json.object().put("queue", "complaints").put("pageSize", 1)),
+                () -> Priming.unsentWrites(env),
+                () -> SqsPriming.unsentCalls(env, "NOTIFICATION_QUEUE_URL"));
     }
 
     public ReviewWidgetHandler(Map<String, String> environment) {
