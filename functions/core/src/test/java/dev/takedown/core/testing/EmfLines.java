@@ -32,17 +32,43 @@ public final class EmfLines {
 
     /** Runs {@code work} with stdout captured (and still shown), and keeps the metric lines it wrote. */
     public static EmfLines capture(Work work) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        try {
+        try (Capture capture = Capture.start()) {
             work.run();
-        } finally {
+            return capture.lines();
+        }
+    }
+
+    /** Stdout captured (and still shown) until closed, for work whose lines come from other threads later. */
+    public static final class Capture implements AutoCloseable {
+        private final PrintStream original = System.out;
+        private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        private final PrintStream both = new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8);
+
+        private Capture() {
+        }
+
+        public static Capture start() {
+            Capture capture = new Capture();
+            System.setOut(capture.both);
+            return capture;
+        }
+
+        /** The metric lines written so far. */
+        public EmfLines lines() {
+            String text;
+            // println writes a whole line while holding the stream: holding it here reads whole lines only.
+            synchronized (both) {
+                both.flush();
+                text = captured.toString(StandardCharsets.UTF_8);
+            }
+            return parse(text.lines().toList());
+        }
+
+        @Override
+        public void close() {
             both.flush();
             System.setOut(original);
         }
-        return parse(captured.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
     /** Runs {@code work} as one invocation: its metrics added up in one batch, written at its end. */
