@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.Json;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,15 @@ public final class Metrics {
             this.metricName = metricName;
             this.unit = unit;
             this.dimensionSets = dimensionSets;
-            this.dimensions = dimensionSets.stream().flatMap(List::stream).distinct().toList();
+            List<String> dimensions = new ArrayList<>();
+            for (List<String> set : dimensionSets) {
+                for (String dimension : set) {
+                    if (!dimensions.contains(dimension)) {
+                        dimensions.add(dimension);
+                    }
+                }
+            }
+            this.dimensions = List.copyOf(dimensions);
         }
 
         public String metricName() {
@@ -116,18 +125,28 @@ public final class Metrics {
         }
     }
 
-    /** The metrics of one invocation, added up. */
+    /**
+     * The metrics of one invocation, added up. Written with plain loops and keys of lists rather than records or
+     * lambdas: it runs in every cold start, which would otherwise bootstrap their method handles.
+     */
     public static final class Batch {
-        private record Key(Metric metric, List<String> dimensionValues) {
-        }
-
-        private final Map<Key, List<Double>> values = new LinkedHashMap<>();
+        /** Per metric, per its dimension values, the values added (a count keeps one running sum). */
+        private final Map<Metric, Map<List<String>, List<Double>>> values = new EnumMap<>(Metric.class);
 
         private Batch() {
         }
 
         private synchronized void add(Metric metric, double value, List<String> dimensionValues) {
-            List<Double> kept = values.computeIfAbsent(new Key(metric, dimensionValues), k -> new ArrayList<>());
+            Map<List<String>, List<Double>> byDimensions = values.get(metric);
+            if (byDimensions == null) {
+                byDimensions = new LinkedHashMap<>();
+                values.put(metric, byDimensions);
+            }
+            List<Double> kept = byDimensions.get(dimensionValues);
+            if (kept == null) {
+                kept = new ArrayList<>();
+                byDimensions.put(dimensionValues, kept);
+            }
             if (metric.unit() == Unit.COUNT && !kept.isEmpty()) {
                 kept.set(0, kept.get(0) + value);
             } else {
@@ -144,7 +163,9 @@ public final class Metrics {
         }
 
         private void write() {
-            documents(System.currentTimeMillis()).forEach(Log::document);
+            for (ObjectNode document : documents(System.currentTimeMillis())) {
+                Log.document(document);
+            }
         }
 
         /**
@@ -154,29 +175,36 @@ public final class Metrics {
          */
         public synchronized List<ObjectNode> documents(long timestampMillis) {
             Map<Map<String, String>, Map<Metric, List<Double>>> byDimensions = new LinkedHashMap<>();
-            values.forEach((key, kept) -> {
-                Map<String, String> dimensions = new LinkedHashMap<>();
-                for (int i = 0; i < key.dimensionValues().size(); i++) {
-                    dimensions.put(key.metric().dimensions().get(i), key.dimensionValues().get(i));
+            for (Map.Entry<Metric, Map<List<String>, List<Double>>> metric : values.entrySet()) {
+                for (Map.Entry<List<String>, List<Double>> kept : metric.getValue().entrySet()) {
+                    Map<String, String> dimensions = new LinkedHashMap<>();
+                    for (int i = 0; i < kept.getKey().size(); i++) {
+                        dimensions.put(metric.getKey().dimensions().get(i), kept.getKey().get(i));
+                    }
+                    Map<Metric, List<Double>> metrics = byDimensions.get(dimensions);
+                    if (metrics == null) {
+                        metrics = new EnumMap<>(Metric.class);
+                        byDimensions.put(dimensions, metrics);
+                    }
+                    metrics.put(metric.getKey(), kept.getValue());
                 }
-                byDimensions.computeIfAbsent(dimensions, d -> new LinkedHashMap<>()).put(key.metric(), kept);
-            });
+            }
             List<ObjectNode> documents = new ArrayList<>();
-            byDimensions.forEach((dimensions, metrics) -> {
+            for (Map.Entry<Map<String, String>, Map<Metric, List<Double>>> line : byDimensions.entrySet()) {
                 for (int from = 0; ; from += MAX_VALUES) {
-                    int start = from;
-                    Map<Metric, List<Double>> part = new LinkedHashMap<>();
-                    metrics.forEach((metric, kept) -> {
-                        if (kept.size() > start) {
-                            part.put(metric, kept.subList(start, Math.min(kept.size(), start + MAX_VALUES)));
+                    Map<Metric, List<Double>> part = new EnumMap<>(Metric.class);
+                    for (Map.Entry<Metric, List<Double>> metric : line.getValue().entrySet()) {
+                        List<Double> kept = metric.getValue();
+                        if (kept.size() > from) {
+                            part.put(metric.getKey(), kept.subList(from, Math.min(kept.size(), from + MAX_VALUES)));
                         }
-                    });
+                    }
                     if (part.isEmpty()) {
                         break;
                     }
-                    documents.add(document(timestampMillis, dimensions, part));
+                    documents.add(document(timestampMillis, line.getKey(), part));
                 }
-            });
+            }
             return documents;
         }
 
@@ -188,27 +216,43 @@ public final class Metrics {
             ArrayNode directives = aws.putArray("CloudWatchMetrics");
             // Metrics published under the same dimension sets share one directive.
             Map<List<List<String>>, List<Metric>> byDimensionSets = new LinkedHashMap<>();
-            metrics.keySet().forEach(m -> byDimensionSets.computeIfAbsent(m.dimensionSets(), s -> new ArrayList<>()).add(m));
-            byDimensionSets.forEach((sets, sharing) -> {
+            for (Metric metric : metrics.keySet()) {
+                List<Metric> sharing = byDimensionSets.get(metric.dimensionSets());
+                if (sharing == null) {
+                    sharing = new ArrayList<>();
+                    byDimensionSets.put(metric.dimensionSets(), sharing);
+                }
+                sharing.add(metric);
+            }
+            for (Map.Entry<List<List<String>>, List<Metric>> shared : byDimensionSets.entrySet()) {
                 ObjectNode directive = directives.addObject();
                 directive.put("Namespace", NAMESPACE);
                 ArrayNode dimensionSets = directive.putArray("Dimensions");
-                for (List<String> set : sets) {
+                for (List<String> set : shared.getKey()) {
                     ArrayNode dimensionSet = dimensionSets.addArray();
-                    set.forEach(dimensionSet::add);
+                    for (String dimension : set) {
+                        dimensionSet.add(dimension);
+                    }
                 }
                 ArrayNode definitions = directive.putArray("Metrics");
-                sharing.forEach(m -> definitions.addObject().put("Name", m.metricName()).put("Unit", m.unit().wireName()));
-            });
-            dimensions.forEach(document::put);
-            metrics.forEach((metric, kept) -> {
-                if (kept.size() == 1) {
-                    putNumber(document, metric.metricName(), kept.get(0));
-                } else {
-                    ArrayNode array = document.putArray(metric.metricName());
-                    kept.forEach(value -> addNumber(array, value));
+                for (Metric metric : shared.getValue()) {
+                    definitions.addObject().put("Name", metric.metricName()).put("Unit", metric.unit().wireName());
                 }
-            });
+            }
+            for (Map.Entry<String, String> dimension : dimensions.entrySet()) {
+                document.put(dimension.getKey(), dimension.getValue());
+            }
+            for (Map.Entry<Metric, List<Double>> metric : metrics.entrySet()) {
+                List<Double> kept = metric.getValue();
+                if (kept.size() == 1) {
+                    putNumber(document, metric.getKey().metricName(), kept.get(0));
+                } else {
+                    ArrayNode array = document.putArray(metric.getKey().metricName());
+                    for (double value : kept) {
+                        addNumber(array, value);
+                    }
+                }
+            }
             return document;
         }
 
