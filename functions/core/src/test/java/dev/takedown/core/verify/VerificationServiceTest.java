@@ -137,6 +137,24 @@ class VerificationServiceTest {
     }
 
     @Test
+    void aDecisionThatLostItsConditionalWriteToAnotherIsNotCounted() throws Exception {
+        String id = submit("1001");
+        Notice notice = notices.find(id).orElseThrow();
+        NoticeItem open = notices.itemsOf(id).get(0);
+        DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications,
+                Fixtures.trust(rightholders, notifications));
+        DecisionRecorder.Change change = new DecisionRecorder.Change(open,
+                open.decided(ItemStatus.REJECTED, ItemReason.BRAND_MISMATCH, Decision.auto(later.instant(), DecisionRule.BRAND_MATCH)));
+
+        EmfLines won = EmfLines.invocation(() -> recorder.record(notice, List.of(change), List.of(), later.instant()));
+        // The same change again, as a concurrent copy of the message would make it: the item is no longer RECEIVED.
+        EmfLines lost = EmfLines.invocation(() -> recorder.record(notice, List.of(change), List.of(), later.instant()));
+
+        assertThat(won.sum("ItemsDecided", "Status", "REJECTED", "DecidedBy", "AUTOMATED")).isEqualTo(1);
+        assertThat(lost.documents()).isEmpty();
+    }
+
+    @Test
     void whenEveryItemIsSettledTheNoticeCompletesWithItsOutcome() {
         String all = submit("1001");
         verification.verify(all, List.of(0));
