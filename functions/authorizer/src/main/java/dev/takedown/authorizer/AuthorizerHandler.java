@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.auth.Authenticator;
@@ -96,6 +97,10 @@ public final class AuthorizerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaInvocation.run(context, () -> authorize(input, output));
+    }
+
+    private void authorize(InputStream input, OutputStream output) throws IOException {
         JsonNode event = StreamJson.read(input);
         Authenticator.Outcome outcome = authenticator.authenticate(authorization(event.get("headers")));
         if (!outcome.allowed()) {

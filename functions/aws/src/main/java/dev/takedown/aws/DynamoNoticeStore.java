@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -491,6 +492,42 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     public Page<ReviewItem> needsReview(String cursor, int limit) {
         return waiting(new Queue(NEEDS_REVIEW, "reviewState", ItemStatus.NEEDS_REVIEW.name(), "reviewSince", REVIEW_SINCE,
                 "review queue"), cursor, limit);
+    }
+
+    /**
+     * Counts the review index (a count reads its keys only, a page of up to 1 MB per request) and reads the first entry
+     * of each of its two groups: the older of the two is the item waiting longest.
+     */
+    @Override
+    public ReviewBacklog reviewBacklog() {
+        int items = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(r -> r.tableName(table).indexName(NEEDS_REVIEW)
+                    .keyConditionExpression("reviewState = :state")
+                    .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(ItemStatus.NEEDS_REVIEW.name())))
+                    .select(Select.COUNT)
+                    .exclusiveStartKey(from));
+            items += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        Instant oldest = null;
+        for (String group : List.of(REVIEW_FIRST, REVIEW_STANDARD)) {
+            QueryResponse first = dynamo.query(r -> r.tableName(table).indexName(NEEDS_REVIEW)
+                    .keyConditionExpression("reviewState = :state AND begins_with(reviewSince, :group)")
+                    .expressionAttributeValues(Map.of(
+                            ":state", AttributeValue.fromS(ItemStatus.NEEDS_REVIEW.name()),
+                            ":group", AttributeValue.fromS(group + "#")))
+                    .projectionExpression("reviewSince")
+                    .limit(1));
+            for (Map<String, AttributeValue> row : first.items()) {
+                // <group>#<time the item was sent to review>#<notice>#<item>
+                Instant since = Times.parse(row.get("reviewSince").s().split("#", 3)[1]);
+                oldest = oldest == null || since.isBefore(oldest) ? since : oldest;
+            }
+        }
+        return new ReviewBacklog(items, oldest);
     }
 
     /** A sparse index of items waiting for a person, oldest first: its keys, and what its cursors look like. */

@@ -10,6 +10,7 @@ import dev.takedown.aws.DynamoAuditLog;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.DynamoRightStore;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsNotificationQueue;
@@ -90,6 +91,10 @@ public final class ReviewWidgetHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaInvocation.run(context, () -> answer(input, output, context));
+    }
+
+    private void answer(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event;
         try {
             event = StreamJson.read(input);

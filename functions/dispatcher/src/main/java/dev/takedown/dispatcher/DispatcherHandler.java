@@ -3,6 +3,7 @@ package dev.takedown.dispatcher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
@@ -17,7 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Scheduled: queues again the verification work that intake could not confirm on the queue. */
+/**
+ * Scheduled every minute: queues again the verification work that intake could not confirm on the queue, and reports
+ * the review backlog (ReviewBacklog, ReviewBacklogOldestAge).
+ */
 public final class DispatcherHandler implements RequestStreamHandler {
     private final DispatchService dispatch;
 
@@ -62,8 +66,13 @@ public final class DispatcherHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaInvocation.run(context, () -> dispatch(input, output));
+    }
+
+    private void dispatch(InputStream input, OutputStream output) throws IOException {
         StreamJson.read(input);
         int requeued = dispatch.redispatch();
+        dispatch.reportReviewBacklog();
         StreamJson.write(output, Json.object().put("requeued", requeued));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takedown.core.intake.DispatchService;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
@@ -36,5 +37,19 @@ class DispatcherHandlerTest {
 
         assertThat(Json.parse(out.toString(StandardCharsets.UTF_8)).path("requeued").asInt()).isEqualTo(1);
         assertThat(queue.itemsQueuedFor(id)).containsExactly(0, 1);
+    }
+
+    @Test
+    void everyRunReportsTheReviewBacklog() throws Exception {
+        DispatcherHandler handler = new DispatcherHandler(new DispatchService(new InMemoryNoticeStore(),
+                new InMemoryRightholderStore(), new RecordingQueue(), new RecordingNotifications(), Fixtures.clock(),
+                Duration.ofSeconds(60)));
+
+        EmfLines metrics = EmfLines.capture(() -> handler.handleRequest(new ByteArrayInputStream(
+                Events.load("dispatcher-schedule.json").getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null));
+
+        assertThat(metrics.problems()).isEmpty();
+        assertThat(metrics.values("ReviewBacklog")).containsExactly(0.0);
+        assertThat(metrics.values("ReviewBacklogOldestAge")).containsExactly(0.0);
     }
 }

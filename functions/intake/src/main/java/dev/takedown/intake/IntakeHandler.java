@@ -3,6 +3,7 @@ package dev.takedown.intake;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
@@ -117,6 +118,10 @@ public final class IntakeHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaInvocation.run(context, () -> respond(input, output));
+    }
+
+    private void respond(InputStream input, OutputStream output) throws IOException {
         ApiRequest request = ApiRequest.from(StreamJson.read(input));
         StreamJson.write(output, handle(request).toEvent());
     }

@@ -13,6 +13,7 @@ import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.ports.DependencyException;
+import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.testing.Fixtures;
@@ -129,6 +130,19 @@ class IntakeHandlerTest {
         assertThat(again.path("headers").path("Idempotent-Replayed").asText()).isEqualTo("true");
         assertThat(body(again).path("id").asText()).isEqualTo(first);
         assertThat(notices.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aSubmittedNoticeWritesItsMetricsOnceAndItsReplayWritesNone() throws Exception {
+        EmfLines first = EmfLines.capture(this::submitSample);
+        EmfLines replay = EmfLines.capture(this::submitSample);
+
+        assertThat(first.problems()).isEmpty();
+        assertThat(first.sum("NoticesReceived", "Reason", "COUNTERFEIT")).isEqualTo(1);
+        assertThat(first.sum("ItemsDecided", "Status", "DUPLICATE", "DecidedBy", "AUTOMATED")).isEqualTo(1);
+        assertThat(first.sum("ItemsDecided", "Status", "REJECTED", "DecidedBy", "AUTOMATED")).isEqualTo(2);
+        assertThat(first.documents()).hasSize(3);
+        assertThat(replay.documents()).isEmpty();
     }
 
     @Test

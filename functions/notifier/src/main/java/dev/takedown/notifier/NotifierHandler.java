@@ -3,6 +3,7 @@ package dev.takedown.notifier;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.HttpWebhookClient;
 import dev.takedown.aws.NotificationMessage;
 import dev.takedown.aws.Priming;
@@ -98,7 +99,7 @@ public final class NotifierHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        SqsBatch.handle(input, output, false, this::handle);
+        LambdaInvocation.run(context, () -> SqsBatch.handle(input, output, false, this::handle));
     }
 
     /** Whether the message is done with; a failure here never touches the other messages of the batch. */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
@@ -153,6 +154,10 @@ public final class RedressHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaInvocation.run(context, () -> respond(input, output));
+    }
+
+    private void respond(InputStream input, OutputStream output) throws IOException {
         ApiRequest request = ApiRequest.from(StreamJson.read(input));
         StreamJson.write(output, handle(request).toEvent());
     }

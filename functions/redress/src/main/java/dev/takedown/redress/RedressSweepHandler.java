@@ -3,6 +3,7 @@ package dev.takedown.redress;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
@@ -59,6 +60,10 @@ public final class RedressSweepHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaInvocation.run(context, () -> sweep(input, output));
+    }
+
+    private void sweep(InputStream input, OutputStream output) throws IOException {
         StreamJson.read(input);
         int restored = redress.sweep();
         Log.info("redress sweep done", "restored", restored);

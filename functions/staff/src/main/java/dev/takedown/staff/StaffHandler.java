@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.DynamoAuditLog;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.DynamoNoticeStore;
@@ -120,6 +121,10 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaInvocation.run(context, () -> serve(input, output));
+    }
+
+    private void serve(InputStream input, OutputStream output) throws IOException {
         JsonNode result;
         try {
             result = perform(readEvent(input));

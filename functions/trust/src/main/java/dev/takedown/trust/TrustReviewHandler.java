@@ -3,6 +3,7 @@ package dev.takedown.trust;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.DynamoTrustStore;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsNotificationQueue;
@@ -80,6 +81,10 @@ public final class TrustReviewHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaInvocation.run(context, () -> review(input, output));
+    }
+
+    private void review(InputStream input, OutputStream output) throws IOException {
         StreamJson.read(input);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int sellers = standings.reviewDue(now);

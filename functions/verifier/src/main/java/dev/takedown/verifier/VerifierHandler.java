@@ -3,6 +3,7 @@ package dev.takedown.verifier;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsBatch;
@@ -90,7 +91,7 @@ public final class VerifierHandler implements RequestStreamHandler {
     /** Messages are independent (verification is safe to run concurrently), so a batch is verified side by side. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        SqsBatch.handle(input, output, true, this::verify);
+        LambdaInvocation.run(context, () -> SqsBatch.handle(input, output, true, this::verify));
     }
 
     private boolean verify(SqsBatch.Message message) {

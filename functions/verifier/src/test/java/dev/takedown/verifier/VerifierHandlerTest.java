@@ -9,6 +9,7 @@ import dev.takedown.core.json.Json;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
@@ -54,6 +55,34 @@ class VerifierHandlerTest {
         // The sample listings are not in this catalog, so both items end NOT_FOUND: decided, not left open.
         assertThat(notices.itemsOf(noticeId)).extracting(NoticeItem::status)
                 .containsExactly(ItemStatus.NOT_FOUND, ItemStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aBatchWritesOneMetricLinePerStatusNotOnePerItem() throws Exception {
+        var body = dev.takedown.core.testing.NoticeBodies.valid();
+        var items = body.putArray("items");
+        for (int i = 0; i < 30; i++) {
+            items.addObject().put("listingId", "gone-" + i);
+        }
+        String noticeId = Fixtures.intake(notices, new InMemoryIdempotencyStore(), new RecordingQueue(), Fixtures.clock())
+                .submit("acme", body.toString(), null).notice().id();
+        ObjectNode event = (ObjectNode) Json.parse(Events.load("verifier-sqs.json"));
+        for (int m = 0; m < 2; m++) {
+            var indexes = Json.array();
+            for (int i = m * 15; i < (m + 1) * 15; i++) {
+                indexes.add(i);
+            }
+            ((ObjectNode) event.path("Records").get(m)).put("body",
+                    Json.object().put("noticeId", noticeId).set("items", indexes).toString());
+        }
+
+        EmfLines metrics = EmfLines.capture(() -> invoke(event.toString()));
+
+        assertThat(metrics.problems()).isEmpty();
+        assertThat(metrics.sum("ItemsDecided", "Status", "NOT_FOUND", "DecidedBy", "AUTOMATED")).isEqualTo(30);
+        assertThat(metrics.values("TimeToDecision", "DecidedBy", "AUTOMATED")).hasSize(30);
+        // One line for the status, one for the times: both messages of the batch together.
+        assertThat(metrics.documents()).hasSize(2);
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  *   intake  verify  notify  trust  auth     features: never use one another; they meet through events
  *   decisions                               recording a decision and what follows it, whoever decided
  *   ports   events                          interfaces to the outside; named events between features
- *   json    runtime   problem               JSON shapes of the model; environment, log, threads; API problems
+ *   json    runtime   problem               JSON shapes of the model; environment, log, metrics, threads; API problems
  *   model                                   the domain's values, shared by every feature
  *   text                                    times, digests and names as text
  * </pre>

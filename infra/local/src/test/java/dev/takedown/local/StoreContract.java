@@ -505,6 +505,39 @@ abstract class StoreContract {
     }
 
     @Test
+    void theReviewBacklogCountsEveryItemWaitingAndFindsTheOldestInEitherGroup() {
+        NoticeStore.ReviewBacklog before = notices().reviewBacklog();
+        // Older than anything else waiting in the store, so that the oldest is one of these.
+        Instant base = now().minus(Duration.ofDays(3000));
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            Notice notice = notice(rightholder(), base.plusSeconds(n), 1);
+            notices().saveNew(notice, List.of(NoticeItem.open(0, null, "backlog-" + n)));
+            ids.add(notice.id());
+        }
+        // A TRUSTED sender's item waits ahead of the others but was sent to review last: the oldest is a standard one.
+        record Waiting(int notice, long second, boolean first) {
+        }
+        for (Waiting w : List.of(new Waiting(0, 20, false), new Waiting(1, 10, false), new Waiting(2, 30, true))) {
+            Decision decision = Decision.auto(base.plusSeconds(w.second()), DecisionRule.BRAND_MATCH);
+            NoticeItem item = NoticeItem.open(0, null, "backlog-" + w.notice()).decided(ItemStatus.NEEDS_REVIEW,
+                    ItemReason.BRAND_MISMATCH, w.first() ? decision.reviewedFirst() : decision);
+            assertThat(notices().recordDecision(ids.get(w.notice()), item, ItemStatus.RECEIVED)).isTrue();
+        }
+
+        NoticeStore.ReviewBacklog waiting = notices().reviewBacklog();
+        assertThat(waiting.items()).isEqualTo(before.items() + 3);
+        assertThat(waiting.oldestSince()).isEqualTo(base.plusSeconds(10));
+
+        NoticeItem decided = notices().itemsAt(ids.get(1), List.of(0)).get(0).decided(ItemStatus.REJECTED,
+                ItemReason.NOT_INFRINGING, new Decision("staff-jane", base.plusSeconds(90), DecisionRule.STAFF_DECISION));
+        assertThat(notices().recordDecision(ids.get(1), decided, ItemStatus.NEEDS_REVIEW)).isTrue();
+        NoticeStore.ReviewBacklog after = notices().reviewBacklog();
+        assertThat(after.items()).isEqualTo(before.items() + 2);
+        assertThat(after.oldestSince()).isEqualTo(base.plusSeconds(20));
+    }
+
+    @Test
     void itemsOfTrustedSendersWaitAheadOfAllOthersOldestFirstAndLeaveOnceDecided() {
         Instant base = now().minus(Duration.ofDays(300));
         List<String> ids = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.takedown.core.decisions;
 import dev.takedown.core.events.DecisionsRecorded;
 import dev.takedown.core.events.Notifications;
 import dev.takedown.core.model.AuditEvent;
+import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
@@ -13,7 +14,10 @@ import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.ports.AuditLog;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
+import dev.takedown.core.runtime.Metrics;
+import dev.takedown.core.runtime.Metrics.Metric;
 import dev.takedown.core.runtime.Parallel;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -68,6 +72,7 @@ public final class DecisionRecorder {
                 NoticeItem after = change.after();
                 events.add(new AuditEvent(notice.id(), after.index(), after.decision().decidedBy(), after.decision().decidedAt(),
                         change.before().status(), after.status(), after.reason(), after.decision().rule()));
+                count(notice, change);
             } else {
                 lostRaces.add(change.before().index());
             }
@@ -104,6 +109,26 @@ public final class DecisionRecorder {
         }
         notifications.publish(eventsFor(notice, decided, completed, now));
         return decided;
+    }
+
+    /**
+     * A decision this call stored (one found stored already, by an earlier attempt or by someone else, is not counted
+     * again): counted when it decides an item still waiting for one, by the checks or a person. A rightholder's
+     * withdrawal is no decision of ours, and a decision reversed on complaint is counted as the complaint's.
+     */
+    private static void count(Notice notice, Change change) {
+        Decision decision = change.after().decision();
+        if (!change.before().status().isOpen() || !(decision.automated() || isStaff(decision))) {
+            return;
+        }
+        String decidedBy = decision.automated() ? Metrics.AUTOMATED : Metrics.STAFF;
+        Metrics.count(Metric.ITEMS_DECIDED, change.after().status().name(), decidedBy);
+        Metrics.add(Metric.TIME_TO_DECISION, Duration.between(notice.receivedAt(), decision.decidedAt()).toMillis(),
+                decidedBy);
+    }
+
+    private static boolean isStaff(Decision decision) {
+        return !decision.decidedBy().equals(Decision.RIGHTHOLDER) && !decision.decidedBy().equals(Decision.SELLER);
     }
 
     /** Each seller's takedowns, by UTC day, for the seller to read back. */

@@ -8,6 +8,8 @@ import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.VerificationQueue;
 import dev.takedown.core.runtime.Log;
+import dev.takedown.core.runtime.Metrics;
+import dev.takedown.core.runtime.Metrics.Metric;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Queues again the verification work of notices that were stored but whose work was never confirmed on the
- * queue (the queue failed during intake, or intake crashed between the two). Runs on a schedule.
+ * queue (the queue failed during intake, or intake crashed between the two), and reports the review backlog. Runs on a
+ * schedule.
  */
 public final class DispatchService {
     static final int NOTICES_PER_RUN = 100;
@@ -59,5 +62,16 @@ public final class DispatchService {
             }
         }
         return done;
+    }
+
+    /**
+     * The review backlog as metrics: how many items wait for a person and how long the oldest has waited (0 when none
+     * does). Run every minute with the dispatch, so that an alarm on them sees every minute.
+     */
+    public void reportReviewBacklog() {
+        NoticeStore.ReviewBacklog backlog = notices.reviewBacklog();
+        Metrics.add(Metric.REVIEW_BACKLOG, backlog.items());
+        Metrics.add(Metric.REVIEW_BACKLOG_OLDEST_AGE, backlog.oldestSince() == null ? 0
+                : Math.max(0, Duration.between(backlog.oldestSince(), clock.instant()).toSeconds()));
     }
 }

@@ -25,6 +25,8 @@ import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.Problem;
 import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.runtime.Log;
+import dev.takedown.core.runtime.Metrics;
+import dev.takedown.core.runtime.Metrics.Metric;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,6 +190,7 @@ public final class IntakeService {
             case STORED -> {
                 Log.info("notice received", "noticeId", noticeId, "rightholderId", rightholderId,
                         "items", items.size(), "openItems", open);
+                countReceived(notice, items);
                 yield new Accepted(notice, items, false);
             }
             case ALREADY_STORED -> {
@@ -201,6 +204,16 @@ public final class IntakeService {
             case BEING_WRITTEN -> throw new ProblemException(Problem.idempotencyConflict(
                     "The first request with this Idempotency-Key is still being processed; retry shortly."));
         };
+    }
+
+    /**
+     * The notice, and the items settled at intake (not a listing URL, named twice), which need no other decision:
+     * counted once, by the request that stored them. They wait for nothing, so they give no time to decision.
+     */
+    private static void countReceived(Notice notice, List<NoticeItem> items) {
+        Metrics.count(Metric.NOTICES_RECEIVED, notice.reason().name());
+        items.stream().filter(i -> !i.status().isOpen())
+                .forEach(i -> Metrics.count(Metric.ITEMS_DECIDED, i.status().name(), Metrics.AUTOMATED));
     }
 
     /** Every line becomes an item, in order: open, rejected with a reason, or a duplicate of an earlier line. */

@@ -14,6 +14,8 @@ import dev.takedown.core.ports.SellerStore;
 import dev.takedown.core.ports.WebhookClient;
 import dev.takedown.core.ports.WebhookSecretStore;
 import dev.takedown.core.runtime.Log;
+import dev.takedown.core.runtime.Metrics;
+import dev.takedown.core.runtime.Metrics.Metric;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -172,6 +174,7 @@ public final class NotifierService {
                         String error, Instant nextAttemptAt) {
         deliveries.record(new DeliveryAttempt(event.deliveryKey(), event.id(), event.type(), recipient.target(),
                 recipient.id(), recipient.callbackUrl(), attempt, outcome, status, error, clock.instant(), nextAttemptAt));
+        Metrics.count(Metric.WEBHOOK_DELIVERIES, outcome.name());
     }
 
     private Optional<Recipient> rightholder(String rightholderId) {

@@ -115,6 +115,13 @@ public interface NoticeStore {
     /** Items in NEEDS_REVIEW of every notice, longest waiting first. */
     Page<ReviewItem> needsReview(String cursor, int limit);
 
+    /** How many items wait for a person, and since when the one waiting longest has (null when none waits). */
+    record ReviewBacklog(int items, Instant oldestSince) {
+    }
+
+    /** The review queue's size and oldest entry, read from its index without reading the items. */
+    ReviewBacklog reviewBacklog();
+
     /**
      * Stores a counter-notice, complaint, withdrawal or restoration on an item (its status and redress; the decision
      * and statement stay), provided the item is still as {@code before} left it: same status and no redress

@@ -19,6 +19,8 @@ import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.runtime.Metrics;
+import dev.takedown.core.runtime.Metrics.Metric;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.StrikeRules;
 import dev.takedown.core.trust.TrustService;
@@ -151,10 +153,11 @@ public final class RedressFollowUp {
                 .forEach(ref -> byNotice.computeIfAbsent(ref.noticeId(), k -> new ArrayList<>()).add(ref.index()));
         boolean anyStands = byNotice.entrySet().stream().anyMatch(e -> notices.itemsAt(e.getKey(), e.getValue()).stream()
                 .anyMatch(i -> !i.status().takedownReversed()));
-        if (!anyStands) {
-            trust.voidStrike(sellerId, strikeId, new Strike.Voided(Decision.AUTO, now,
-                    "every takedown in it was reversed (the last: " + Strike.itemKey(notice.id(), item.index()) + ", "
-                            + item.redress().restoration().cause() + ")"));
+        // Voiding it again (a follow-up done again) changes nothing, and is not counted again.
+        if (!anyStands && trust.voidStrike(sellerId, strikeId, new Strike.Voided(Decision.AUTO, now,
+                "every takedown in it was reversed (the last: " + Strike.itemKey(notice.id(), item.index()) + ", "
+                        + item.redress().restoration().cause() + ")"))) {
+            Metrics.count(Metric.STRIKE_EVENTS, "VOIDED");
         }
     }
 

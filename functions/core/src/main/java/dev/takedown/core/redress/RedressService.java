@@ -28,6 +28,8 @@ import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.Problem;
 import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.runtime.Log;
+import dev.takedown.core.runtime.Metrics;
+import dev.takedown.core.runtime.Metrics.Metric;
 import dev.takedown.core.runtime.Parallel;
 import java.time.Clock;
 import java.time.Instant;
@@ -155,7 +157,7 @@ public final class RedressService {
                     filing.contact(), filing.signature(), now,
                     policy.respondBy(now, notice.reason() == NoticeReason.COPYRIGHT), null, null, null);
             NoticeItem after = item.redressed(ItemStatus.COUNTER_NOTICED, item.redress().withCounterNotice(counterNotice));
-            if (notices.recordRedress(noticeId, item, after, now)) {
+            if (store(noticeId, item, after, now)) {
                 Log.info("counter-notice filed", "noticeId", noticeId, "index", index, "sellerId", sellerId,
                         "respondBy", counterNotice.respondBy());
                 return new Takedown(noticeId, followUp.finish(notice, after, now));
@@ -186,7 +188,7 @@ public final class RedressService {
             requireInWindow(item, now);
             NoticeItem after = item.redressed(item.status(), item.redress().withComplaint(
                     new Complaint(Party.SELLER, filing.explanation(), filing.evidence(), now, null)));
-            if (notices.recordRedress(noticeId, item, after, now)) {
+            if (store(noticeId, item, after, now)) {
                 Log.info("complaint filed", "noticeId", noticeId, "index", index, "from", Party.SELLER);
                 return new Takedown(noticeId, followUp.finish(notice, after, now));
             }
@@ -222,7 +224,7 @@ public final class RedressService {
                     ? restored(notice, item, Redress.Cause.COUNTER_NOTICE_ACCEPTED, item.redress(), now)
                     : item.redressed(ItemStatus.ACTIONED, item.redress().withCounterNotice(
                             counterNotice.closed(CounterNotice.Outcome.UPHELD, response.legalAction(), now)));
-            if (notices.recordRedress(noticeId, item, after, now)) {
+            if (store(noticeId, item, after, now)) {
                 Log.info("counter-notice answered", "noticeId", noticeId, "index", index,
                         "response", response.accept() ? "ACCEPT" : "LEGAL_ACTION");
                 return followUp.finish(notice, after, now);
@@ -287,7 +289,7 @@ public final class RedressService {
      */
     private List<NoticeItem> retract(Notice notice, List<DecisionRecorder.Change> retractions, Instant now) {
         List<Boolean> stored = Parallel.map(retractions,
-                change -> notices.recordRedress(notice.id(), change.before(), change.after(), now));
+                change -> store(notice.id(), change.before(), change.after(), now));
         List<NoticeItem> retracted = new ArrayList<>();
         for (int i = 0; i < retractions.size(); i++) {
             NoticeItem after = retractions.get(i).after();
@@ -321,7 +323,7 @@ public final class RedressService {
             requireInWindow(item, now);
             NoticeItem after = item.redressed(item.status(), item.redress().withComplaint(
                     new Complaint(Party.RIGHTHOLDER, filing.explanation(), filing.evidence(), now, null)));
-            if (notices.recordRedress(noticeId, item, after, null)) {
+            if (store(noticeId, item, after, null)) {
                 Log.info("complaint filed", "noticeId", noticeId, "index", index, "from", Party.RIGHTHOLDER);
                 return after;
             }
@@ -367,6 +369,7 @@ public final class RedressService {
                 List<NoticeItem> recorded = recorder.record(notice, List.of(new DecisionRecorder.Change(item, actioned)),
                         List.of(), now);
                 if (recorded.stream().anyMatch(i -> i.index() == index && actioned.decision().equals(i.decision()))) {
+                    count(item, actioned);
                     return followUp.finish(notice, actioned, now);
                 }
                 return null;
@@ -374,7 +377,7 @@ public final class RedressService {
             NoticeItem after = outcome == Complaint.Outcome.REVERSE
                     ? restored(notice, item, Redress.Cause.COMPLAINT_REVERSED, redress, now)
                     : decided;
-            if (notices.recordRedress(noticeId, item, after, now)) {
+            if (store(noticeId, item, after, now)) {
                 Log.info("complaint decided", "noticeId", noticeId, "index", index, "from", from, "outcome", outcome,
                         "staffId", staffId);
                 return followUp.finish(notice, after, now);
@@ -447,7 +450,7 @@ public final class RedressService {
             return false;
         }
         NoticeItem after = restored(notice, item, Redress.Cause.COUNTER_NOTICE_UNANSWERED, item.redress(), now);
-        if (!notices.recordRedress(notice.id(), item, after, now)) {
+        if (!store(notice.id(), item, after, now)) {
             return false;
         }
         Log.info("counter-notice unanswered: listing restored", "noticeId", notice.id(), "index", item.index());
@@ -456,6 +459,45 @@ public final class RedressService {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Stores a redress change, and counts it when stored: an item that changed meanwhile stores and counts nothing. */
+    private boolean store(String noticeId, NoticeItem before, NoticeItem after, Instant dueAt) {
+        if (!notices.recordRedress(noticeId, before, after, dueAt)) {
+            return false;
+        }
+        count(before, after);
+        return true;
+    }
+
+    /**
+     * The counter-notice and complaint events of a change just stored, each counted by the one request that stored
+     * it: answering the same filing or decision again stores nothing, so it counts nothing.
+     */
+    private static void count(NoticeItem before, NoticeItem after) {
+        CounterNotice was = before.redress().counterNotice();
+        CounterNotice is = after.redress().counterNotice();
+        if (was == null && is != null) {
+            Metrics.count(Metric.COUNTER_NOTICES, "FILED");
+        }
+        if (is != null && !is.open() && (was == null || was.open())) {
+            Metrics.count(Metric.COUNTER_NOTICES, switch (is.outcome()) {
+                case UPHELD -> "UPHELD";
+                case ACCEPTED -> "ACCEPTED";
+                case UNANSWERED -> "RESTORED_BY_SILENCE";
+                case NOTICE_WITHDRAWN -> "WITHDRAWN";
+            });
+        }
+        for (Party party : Party.values()) {
+            Complaint had = before.redress().complaintOf(party);
+            Complaint has = after.redress().complaintOf(party);
+            if (had == null && has != null) {
+                Metrics.count(Metric.COMPLAINTS, "FILED");
+            }
+            if (has != null && !has.open() && (had == null || had.open())) {
+                Metrics.count(Metric.COMPLAINTS, has.decision().outcome() == Complaint.Outcome.UPHOLD ? "UPHELD" : "REVERSED");
+            }
+        }
+    }
 
     /**
      * The takedown undone, as it will be stored: RETRACTED when the rightholder withdrew, else RESTORED; an open

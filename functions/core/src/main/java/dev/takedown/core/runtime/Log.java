@@ -5,11 +5,29 @@ import dev.takedown.core.json.Json;
 import java.time.Instant;
 
 /**
- * One JSON object per line on stdout, which Lambda's JSON log format keeps as structured fields.
+ * One JSON object per line on stdout, which Lambda's JSON log format keeps as structured fields. While an invocation
+ * runs ({@link #begin}), every line carries its Lambda request id ({@code requestId}) and X-Ray trace id
+ * ({@code traceId}), so that one request's lines can be found together and next to its trace.
  * Callers pass ids and counts only: never API keys, secrets, or evidence.
  */
 public final class Log {
+    private record Invocation(String requestId, String traceId) {
+    }
+
+    /** Inherited by the threads an invocation starts ({@link Parallel}), so their lines carry its ids too. */
+    private static final ThreadLocal<Invocation> CURRENT = new InheritableThreadLocal<>();
+
     private Log() {
+    }
+
+    /** The ids of the invocation that runs on this thread from now on; either may be null. */
+    public static void begin(String requestId, String traceId) {
+        CURRENT.set(new Invocation(requestId, traceId));
+    }
+
+    /** The invocation is over: later lines of this thread carry no ids. */
+    public static void end() {
+        CURRENT.remove();
     }
 
     public static void info(String message, Object... keyValues) {
@@ -40,6 +58,24 @@ public final class Log {
         if (error != null) {
             line.put("errorType", error.getClass().getName());
             line.put("errorMessage", String.valueOf(error.getMessage()));
+        }
+        print(line);
+    }
+
+    /** A document written as it is, with the invocation's ids: an Embedded Metric Format line ({@link Metrics}). */
+    static void document(ObjectNode document) {
+        print(document);
+    }
+
+    private static void print(ObjectNode line) {
+        Invocation invocation = CURRENT.get();
+        if (invocation != null) {
+            if (invocation.requestId() != null) {
+                line.put("requestId", invocation.requestId());
+            }
+            if (invocation.traceId() != null) {
+                line.put("traceId", invocation.traceId());
+            }
         }
         System.out.println(Json.write(line));
     }

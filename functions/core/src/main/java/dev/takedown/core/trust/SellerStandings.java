@@ -7,11 +7,14 @@ import dev.takedown.core.model.SellerStanding;
 import dev.takedown.core.model.SellerState;
 import dev.takedown.core.model.StandingChange;
 import dev.takedown.core.model.Strike;
+import dev.takedown.core.model.StrikeState;
 import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.runtime.Log;
+import dev.takedown.core.runtime.Metrics;
+import dev.takedown.core.runtime.Metrics.Metric;
 import dev.takedown.core.runtime.Parallel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,9 +63,14 @@ public final class SellerStandings {
             for (TrustStore.DueStrike d : due) {
                 if (d.sellerId().equals(sellerId)) {
                     // One older than every live strike has expired: nothing is left to look at.
-                    Instant next = reviewed.strikes().stream().filter(s -> s.id().equals(d.strikeId())).findFirst()
-                            .map(s -> StrikeRules.nextChange(s, now, policy)).orElse(null);
-                    store.rescheduleStrike(sellerId, d.strikeId(), next);
+                    Optional<Strike> strike = reviewed.strikes().stream().filter(s -> s.id().equals(d.strikeId()))
+                            .findFirst();
+                    // Due and established: its dispute window closed since it was last looked at.
+                    if (strike.filter(s -> StrikeRules.state(s, now, policy) == StrikeState.ESTABLISHED).isPresent()) {
+                        Metrics.count(Metric.STRIKE_EVENTS, "ESTABLISHED");
+                    }
+                    store.rescheduleStrike(sellerId, d.strikeId(),
+                            strike.map(s -> StrikeRules.nextChange(s, now, policy)).orElse(null));
                 }
             }
         }
@@ -112,6 +120,9 @@ public final class SellerStandings {
             if (store.replaceSellerState(sellerId, before, after)) {
                 Log.info("seller standing changed", "sellerId", sellerId, "from", before.standing(), "to", target,
                         "strikes", established, "listingsRemoved", removed.size(), "listingsRestored", restored.size());
+                if (target != before.standing() && target != SellerStanding.GOOD_STANDING) {
+                    Metrics.count(Metric.STRIKE_EVENTS, "SELLER_" + target.name());
+                }
                 return new Reviewed(Optional.of(change), strikes);
             }
         }

@@ -18,6 +18,8 @@ import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.runtime.Log;
+import dev.takedown.core.runtime.Metrics;
+import dev.takedown.core.runtime.Metrics.Metric;
 import dev.takedown.core.text.Times;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,6 +177,11 @@ public final class TrustService implements DecisionsRecorded.Listener {
         }
         Log.info("rightholder trust changed", "rightholderId", rightholderId, "kind", change.kind(),
                 "from", change.before().tier(), "to", after.tier(), "actor", change.actor());
+        // Counted by the one call that stored the change: a retry that lost the race stores and counts nothing.
+        Metrics.count(Metric.TRUST_EVENTS, change.kind().name());
+        if (change.tierChanged()) {
+            Metrics.count(Metric.TRUST_EVENTS, "TIER_CHANGED");
+        }
         return true;
     }
 

@@ -18,6 +18,7 @@ import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.problem.Problem;
 import dev.takedown.core.problem.ProblemException;
+import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
@@ -93,6 +94,49 @@ class IntakeServiceTest {
         assertThat(items.get(5).duplicateOf()).isEqualTo(1);
         assertThat(items.get(6).listingId()).isEqualTo("1004");
         assertThat(queue.sent.get(0).items()).containsExactly(0, 1, 6);
+    }
+
+    @Test
+    void aNoticeIsCountedByItsReasonAndItemsSettledAtIntakeAsDecided() throws Exception {
+        String body = body(b -> {
+            var items = b.putArray("items");
+            items.addObject().put("url", "https://market.example/item/1001");
+            items.addObject().put("url", "https://other.example/item/1");
+            items.addObject().put("url", "https://market.example/item.htm?id=1001");
+        });
+        EmfLines metrics = EmfLines.invocation(() -> intake.submit("acme", body, null));
+
+        assertThat(metrics.problems()).isEmpty();
+        assertThat(metrics.sum("NoticesReceived")).isEqualTo(1);
+        assertThat(metrics.sum("NoticesReceived", "Reason", "COUNTERFEIT")).isEqualTo(1);
+        assertThat(metrics.sum("ItemsDecided", "Status", "REJECTED", "DecidedBy", "AUTOMATED")).isEqualTo(1);
+        assertThat(metrics.sum("ItemsDecided", "Status", "DUPLICATE", "DecidedBy", "AUTOMATED")).isEqualTo(1);
+        assertThat(metrics.sum("ItemsDecided")).isEqualTo(2);
+        // Settled as they arrived: no time waited for a decision.
+        assertThat(metrics.values("TimeToDecision")).isEmpty();
+    }
+
+    @Test
+    void aReplayedOrRefusedNoticeIsNotCounted() throws Exception {
+        intake.submit("acme", Fixtures.validBody(), "k-m");
+
+        EmfLines replay = EmfLines.invocation(() -> intake.submit("acme", Fixtures.validBody(), "k-m"));
+        EmfLines refused = EmfLines.invocation(() -> rejected("acme", body(b -> b.put("rightId", "tm-unknown")), null));
+
+        assertThat(replay.documents()).isEmpty();
+        assertThat(refused.documents()).isEmpty();
+    }
+
+    @Test
+    void aRetryThatFindsTheNoticeStoredIsNotCountedAgain() throws Exception {
+        IntakeService.Accepted first = intake.submit("acme", Fixtures.validBody(), "k-n");
+        IdempotencyStore.Entry entry = idempotency.find("acme", "k-n").orElseThrow();
+        idempotency.put(new IdempotencyStore.Entry("acme", "k-n", entry.requestHash(), first.notice().id(),
+                IdempotencyStore.State.IN_PROGRESS, entry.expiresAt(), Fixtures.NOW.minusSeconds(1)));
+
+        EmfLines retry = EmfLines.invocation(() -> intake.submit("acme", Fixtures.validBody(), "k-n"));
+
+        assertThat(retry.documents()).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.notify.NotifierService.Next;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.WebhookClient;
+import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryDeliveryStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
@@ -193,6 +194,24 @@ class NotifierServiceTest {
         assertThat(again.next()).isEqualTo(Next.DONE);
         assertThat(client.calls).hasSize(1);
         assertThat(deliveries.attempts).hasSize(1);
+    }
+
+    @Test
+    void eachRecordedAttemptIsCountedByItsOutcomeAndAReplayOfADeliveredOneIsNot() throws Exception {
+        client.script.add(500);
+        client.script.add(503);
+        EmfLines metrics = EmfLines.invocation(() -> {
+            service.deliver(completed(), 1);
+            service.deliver(completed(), 5);
+            service.deliver(completed(), 1);
+            service.deliver(completed(), 1);
+        });
+
+        assertThat(metrics.problems()).isEmpty();
+        assertThat(metrics.sum("WebhookDeliveries")).isEqualTo(3);
+        assertThat(metrics.sum("WebhookDeliveries", "Outcome", "RETRYING")).isEqualTo(1);
+        assertThat(metrics.sum("WebhookDeliveries", "Outcome", "FAILED")).isEqualTo(1);
+        assertThat(metrics.sum("WebhookDeliveries", "Outcome", "DELIVERED")).isEqualTo(1);
     }
 
     @Test

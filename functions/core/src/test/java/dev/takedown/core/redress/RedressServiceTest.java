@@ -26,6 +26,7 @@ import dev.takedown.core.model.StrikeState;
 import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.testing.MovingClock;
+import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
@@ -402,6 +403,88 @@ class RedressServiceTest {
                 .satisfies(e -> assertThat(e.actor()).isEqualTo("staff-jane"));
         assertThat(redress.takedowns("seller-fake", ItemStatus.RESTORED, null, 10).entries()).hasSize(1);
         assertThat(redress.takedowns("seller-fake", ItemStatus.ACTIONED, null, 10).entries()).isEmpty();
+    }
+
+    @Test
+    void aCounterNoticeIsCountedWhenFiledAndWhenAnsweredAndNotWhenTheSameRequestComesAgain() throws Exception {
+        String noticeId = takedown();
+        clock.advance(Duration.ofDays(10));
+        EmfLines filed = EmfLines.invocation(() -> redress.fileCounterNotice("seller-fake", noticeId, 0, filing("Genuine.")));
+        EmfLines filedAgain = EmfLines.invocation(() ->
+                redress.fileCounterNotice("seller-fake", noticeId, 0, filing("Genuine.")));
+        clock.advance(Duration.ofDays(6));
+        EmfLines upheld = EmfLines.invocation(() -> redress.respondToCounterNotice("acme", noticeId, 0, legalAction()));
+        EmfLines upheldAgain = EmfLines.invocation(() ->
+                redress.respondToCounterNotice("acme", noticeId, 0, legalAction()));
+
+        assertThat(filed.problems()).isEmpty();
+        assertThat(filed.sum("CounterNotices", "Event", "FILED")).isEqualTo(1);
+        assertThat(filedAgain.documents()).isEmpty();
+        assertThat(upheld.sum("CounterNotices", "Event", "UPHELD")).isEqualTo(1);
+        assertThat(upheld.sum("CounterNotices")).isEqualTo(1);
+        // Its window had closed: the strike counts at once, and the seller is warned.
+        assertThat(upheld.sum("StrikeEvents", "Event", "SELLER_WARNED")).isEqualTo(1);
+        assertThat(upheldAgain.documents()).isEmpty();
+    }
+
+    @Test
+    void aCounterNoticeAcceptedUnansweredOrWithdrawnIsCountedByHowItClosed() throws Exception {
+        String accepted = takedown();
+        redress.fileCounterNotice("seller-fake", accepted, 0, filing("Genuine."));
+        EmfLines accepting = EmfLines.invocation(() -> redress.respondToCounterNotice("acme", accepted, 0,
+                RedressRequests.response("{\"response\":\"ACCEPT\"}", LocalDate.parse("2026-12-31"))));
+
+        String withdrawn = verified("tm-acme-us", "COUNTERFEIT", "1002");
+        redress.fileCounterNotice("seller-fake", withdrawn, 0, filing("Genuine."));
+        EmfLines withdrawing = EmfLines.invocation(() -> redress.withdraw("acme", withdrawn,
+                RedressRequests.withdrawal("{\"reason\":\"Settled with the seller.\"}")));
+
+        assertThat(accepting.sum("CounterNotices", "Event", "ACCEPTED")).isEqualTo(1);
+        assertThat(accepting.sum("StrikeEvents", "Event", "VOIDED")).isEqualTo(1);
+        assertThat(withdrawing.sum("CounterNotices", "Event", "WITHDRAWN")).isEqualTo(1);
+        assertThat(withdrawing.sum("ItemsDecided")).as("a withdrawal is not a decision").isZero();
+    }
+
+    @Test
+    void aCounterNoticeLeftUnansweredIsCountedOnceByTheSweep() throws Exception {
+        String noticeId = takedown();
+        redress.fileCounterNotice("seller-fake", noticeId, 0, filing("Genuine."));
+        clock.set(item(noticeId, 0).redress().counterNotice().respondBy());
+
+        EmfLines sweep = EmfLines.invocation(redress::sweep);
+        EmfLines again = EmfLines.invocation(redress::sweep);
+
+        assertThat(sweep.sum("CounterNotices", "Event", "RESTORED_BY_SILENCE")).isEqualTo(1);
+        assertThat(sweep.sum("StrikeEvents", "Event", "VOIDED")).isEqualTo(1);
+        assertThat(again.documents()).isEmpty();
+    }
+
+    @Test
+    void complaintsAreCountedWhenFiledAndWhenDecided() throws Exception {
+        String upheld = takedown();
+        EmfLines filed = EmfLines.invocation(() ->
+                redress.fileSellerComplaint("seller-fake", upheld, 0, complaint("I bought them from ACME.")));
+        EmfLines deciding = EmfLines.invocation(() -> redress.decideComplaint(upheld, 0, Party.SELLER,
+                Complaint.Outcome.UPHOLD, "staff-jane", "No proof of purchase."));
+        EmfLines decidingAgain = EmfLines.invocation(() -> redress.decideComplaint(upheld, 0, Party.SELLER,
+                Complaint.Outcome.UPHOLD, "staff-jane", "No proof of purchase."));
+
+        String rejected = verified("tm-acme-us", "COUNTERFEIT", "1008");
+        NoticeItem review = item(rejected, 0);
+        recorder.record(notices.find(rejected).orElseThrow(), List.of(new DecisionRecorder.Change(review,
+                review.decided(ItemStatus.REJECTED, dev.takedown.core.model.ItemReason.NOT_INFRINGING,
+                        new dev.takedown.core.model.Decision("staff-jane", clock.instant(), DecisionRule.STAFF_DECISION)))),
+                List.of(), clock.instant());
+        redress.fileRightholderComplaint("acme", rejected, 0, complaint("The drill's case carries our mark."));
+        EmfLines reversing = EmfLines.invocation(() -> redress.decideComplaint(rejected, 0, Party.RIGHTHOLDER,
+                Complaint.Outcome.REVERSE, "staff-joe", "The photos show the mark."));
+
+        assertThat(filed.sum("Complaints", "Event", "FILED")).isEqualTo(1);
+        assertThat(deciding.sum("Complaints", "Event", "UPHELD")).isEqualTo(1);
+        assertThat(decidingAgain.documents()).isEmpty();
+        assertThat(reversing.sum("Complaints", "Event", "REVERSED")).isEqualTo(1);
+        assertThat(reversing.sum("Complaints")).isEqualTo(1);
+        assertThat(reversing.sum("ItemsDecided")).as("counted as the complaint's, not as a new decision").isZero();
     }
 
     @Test

@@ -34,6 +34,7 @@ import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.Page;
 import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
 import dev.takedown.core.testing.InMemoryUsagePlans;
@@ -186,6 +187,20 @@ class StaffServiceTest {
         assertThat(listings.takedowns.get()).isEqualTo(2);
         assertThat(audit.forNotice(id)).hasSize(events);
         assertThat(notifications.published.stream().map(e -> e.id()).distinct().toList()).isEqualTo(published);
+    }
+
+    @Test
+    void aStaffDecisionIsCountedOnceWithItsTimeFromReceipt() throws Exception {
+        String id = reviewed();
+        EmfLines first = EmfLines.invocation(() -> staff.decideItem(decide(id, 1, "ACTION", null)));
+        EmfLines again = EmfLines.invocation(() -> staff.decideItem(decide(id, 1, "ACTION", null)));
+
+        assertThat(first.problems()).isEmpty();
+        assertThat(first.sum("ItemsDecided")).isEqualTo(1);
+        assertThat(first.sum("ItemsDecided", "Status", "ACTIONED", "DecidedBy", "STAFF")).isEqualTo(1);
+        assertThat(first.values("TimeToDecision", "DecidedBy", "STAFF"))
+                .containsExactly((double) Duration.ofMinutes(30).toMillis());
+        assertThat(again.documents()).isEmpty();
     }
 
     @Test

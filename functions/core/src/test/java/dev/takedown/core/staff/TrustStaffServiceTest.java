@@ -7,22 +7,26 @@ import dev.takedown.core.json.Json;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.Strike;
 import dev.takedown.core.model.Tier;
 import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.problem.FieldError;
+import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.trust.SellerStandings;
+import dev.takedown.core.trust.StrikeRules;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Staff grant TRUSTED to rightholders the rules make eligible; the rules alone take it away. */
@@ -97,6 +101,38 @@ class TrustStaffServiceTest {
         store.addCounts("acme", TODAY, new TrustCounts(0, 0, 0, 0, 100));
         assertThatThrownBy(() -> staff.setTier(setTier("TRUSTED"))).isInstanceOfSatisfying(StaffException.class,
                 e -> assertThat(e.getMessage()).contains("lost TRUSTED by the rules: not eligible before"));
+    }
+
+    @Test
+    void eachStoredTrustChangeIsCountedByItsKindAndATierChangeAlsoAsSuch() throws Exception {
+        store.addCounts("acme", TODAY, new TrustCounts(50, 50, 0, 0, 50));
+        EmfLines granted = EmfLines.invocation(() -> staff.setTier(setTier("TRUSTED")));
+        store.addCounts("acme", TODAY, new TrustCounts(10, 0, 10, 0, 0));
+        EmfLines lost = EmfLines.invocation(() -> trust.review("acme", NOW));
+        EmfLines unchanged = EmfLines.invocation(() -> trust.review("acme", NOW));
+
+        assertThat(granted.problems()).isEmpty();
+        assertThat(granted.sum("TrustEvents", "Event", "TIER_SET")).isEqualTo(1);
+        assertThat(granted.sum("TrustEvents", "Event", "TIER_CHANGED")).isEqualTo(1);
+        assertThat(lost.sum("TrustEvents", "Event", "TRUSTED_LOST")).isEqualTo(1);
+        assertThat(lost.sum("TrustEvents", "Event", "TIER_CHANGED")).isEqualTo(1);
+        assertThat(unchanged.documents()).isEmpty();
+    }
+
+    @Test
+    void aStrikeVoidedByStaffIsCountedOnce() throws Exception {
+        LocalDate day = LocalDate.parse("2026-11-02");
+        store.addStrikeItems("seller-fake", "acme", day, false, List.of("ntc_1#0"),
+                StrikeRules.windowCloses(day, false, TrustPolicy.DEFAULTS));
+        StaffRequests.VoidStrike request = new StaffRequests.VoidStrike("seller-fake", Strike.id(day, "acme"),
+                "staff-jane", "Wrong seller.");
+
+        EmfLines voided = EmfLines.invocation(() -> staff.voidStrike(request));
+        EmfLines again = EmfLines.invocation(() -> assertThatThrownBy(() -> staff.voidStrike(request))
+                .isInstanceOf(StaffException.class));
+
+        assertThat(voided.sum("StrikeEvents", "Event", "VOIDED")).isEqualTo(1);
+        assertThat(again.documents()).isEmpty();
     }
 
     @Test

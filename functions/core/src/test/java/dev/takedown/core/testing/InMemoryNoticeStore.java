@@ -174,6 +174,13 @@ public final class InMemoryNoticeStore implements NoticeStore {
     }
 
     @Override
+    public ReviewBacklog reviewBacklog() {
+        List<ReviewItem> waiting = needsReview(null, Integer.MAX_VALUE).entries();
+        return new ReviewBacklog(waiting.size(), waiting.stream().map(r -> r.item().decision().decidedAt())
+                .min(Comparator.naturalOrder()).orElse(null));
+    }
+
+    @Override
     public synchronized boolean recordRedress(String noticeId, NoticeItem before, NoticeItem after, Instant dueAt) {
         List<NoticeItem> list = new ArrayList<>(items.getOrDefault(noticeId, List.of()));
         for (int i = 0; i < list.size(); i++) {

@@ -21,6 +21,7 @@ import dev.takedown.core.model.Strike;
 import dev.takedown.core.model.Tier;
 import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.model.TrustEvent;
+import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
@@ -230,5 +231,25 @@ class TrustServiceTest {
         assertThat(store.sellerState("seller-fake").standing()).isEqualTo(SellerStanding.RESTRICTED);
         assertThat(listings.find("live-1").orElseThrow().active()).isTrue();
         assertThat(listings.find("live-2").orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void theDueReviewCountsEachStrikeEstablishedAndTheSellersNewStandingOnce() throws Exception {
+        SellerStandings standings = new SellerStandings(store, listings, notifications, TrustPolicy.DEFAULTS);
+        for (int i = 0; i < 3; i++) {
+            store.addStrikeItems("seller-fake", "rh-" + i, LocalDate.parse("2026-11-02"), false, List.of("ntc_" + i + "#0"),
+                    StrikeRules.windowCloses(LocalDate.parse("2026-11-02"), false, TrustPolicy.DEFAULTS));
+        }
+
+        EmfLines open = EmfLines.invocation(() -> standings.reviewDue(Instant.parse("2026-11-17T23:59:59Z")));
+        EmfLines closed = EmfLines.invocation(() -> standings.reviewDue(Instant.parse("2026-11-18T00:00:00Z")));
+        EmfLines next = EmfLines.invocation(() -> standings.reviewDue(Instant.parse("2026-11-19T00:00:00Z")));
+
+        assertThat(open.documents()).isEmpty();
+        assertThat(closed.problems()).isEmpty();
+        assertThat(closed.sum("StrikeEvents", "Event", "ESTABLISHED")).isEqualTo(3);
+        assertThat(closed.sum("StrikeEvents", "Event", "SELLER_" + store.sellerState("seller-fake").standing()))
+                .isEqualTo(1);
+        assertThat(next.documents()).isEmpty();
     }
 }

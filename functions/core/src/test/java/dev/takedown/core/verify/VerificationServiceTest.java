@@ -20,6 +20,7 @@ import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.ports.NoticeStore.ListingClaim;
+import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
@@ -112,6 +113,45 @@ class VerificationServiceTest {
             assertThat(e.data()).contains("\"listingId\":\"1001\"", "\"listingId\":\"1005\"");
         });
         assertThat(notifications.ofType(EventType.NOTICE_COMPLETED)).isEmpty();
+    }
+
+    @Test
+    void eachDecisionIsCountedByStatusWithItsTimeFromReceiptAndAReplayCountsNothing() throws Exception {
+        String id = submit("1001", "9999", "1007", "1006", "1008", "1005");
+
+        EmfLines first = EmfLines.invocation(() -> verification.verify(id, List.of(0, 1, 2, 3, 4, 5)));
+        EmfLines replay = EmfLines.invocation(() -> verification.verify(id, List.of(0, 1, 2, 3, 4, 5)));
+
+        assertThat(first.problems()).isEmpty();
+        assertThat(first.sum("ItemsDecided")).isEqualTo(6);
+        assertThat(first.sum("ItemsDecided", "Status", "ACTIONED", "DecidedBy", "AUTOMATED")).isEqualTo(2);
+        assertThat(first.sum("ItemsDecided", "Status", "NOT_FOUND", "DecidedBy", "AUTOMATED")).isEqualTo(1);
+        assertThat(first.sum("ItemsDecided", "Status", "ALREADY_REMOVED", "DecidedBy", "AUTOMATED")).isEqualTo(1);
+        assertThat(first.sum("ItemsDecided", "Status", "REJECTED", "DecidedBy", "AUTOMATED")).isEqualTo(1);
+        assertThat(first.sum("ItemsDecided", "Status", "NEEDS_REVIEW", "DecidedBy", "AUTOMATED")).isEqualTo(1);
+        // Received at Fixtures.NOW, decided 5 seconds later.
+        assertThat(first.values("TimeToDecision", "DecidedBy", "AUTOMATED")).hasSize(6).containsOnly(5000.0);
+        // One line per status (and one for the times), however many items share it.
+        assertThat(first.documents()).hasSize(6);
+        assertThat(replay.documents()).isEmpty();
+    }
+
+    @Test
+    void aDecisionThatLostItsConditionalWriteToAnotherIsNotCounted() throws Exception {
+        String id = submit("1001");
+        Notice notice = notices.find(id).orElseThrow();
+        NoticeItem open = notices.itemsOf(id).get(0);
+        DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications,
+                Fixtures.trust(rightholders, notifications));
+        DecisionRecorder.Change change = new DecisionRecorder.Change(open,
+                open.decided(ItemStatus.REJECTED, ItemReason.BRAND_MISMATCH, Decision.auto(later.instant(), DecisionRule.BRAND_MATCH)));
+
+        EmfLines won = EmfLines.invocation(() -> recorder.record(notice, List.of(change), List.of(), later.instant()));
+        // The same change again, as a concurrent copy of the message would make it: the item is no longer RECEIVED.
+        EmfLines lost = EmfLines.invocation(() -> recorder.record(notice, List.of(change), List.of(), later.instant()));
+
+        assertThat(won.sum("ItemsDecided", "Status", "REJECTED", "DecidedBy", "AUTOMATED")).isEqualTo(1);
+        assertThat(lost.documents()).isEmpty();
     }
 
     @Test
