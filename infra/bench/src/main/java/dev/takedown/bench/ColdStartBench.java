@@ -36,6 +36,7 @@ public final class ColdStartBench {
         EVENTS.put("TrustReviewFunction", "trust-review-schedule.json");
         EVENTS.put("RedressFunction", "redress-withdraw-notice.json");
         EVENTS.put("RedressSweepFunction", "redress-sweep-schedule.json");
+        EVENTS.put("ReviewWidgetFunction", "review-widget-load.json");
     }
 
     static final Path LAUNCHER = Bench.ROOT.resolve("infra/bench/target/bench-1.0.0-SNAPSHOT-launcher.jar");
