@@ -48,7 +48,8 @@ record IncomingRequest(String requestId, Instant receivedAt, String method, Stri
         return out.toString();
     }
 
-    private static Map<String, List<String>> query(String rawQuery) {
+    /** A raw query string's parameters, decoded, each with its values in order. */
+    static Map<String, List<String>> query(String rawQuery) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return query;

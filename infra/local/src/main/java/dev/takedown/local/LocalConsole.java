@@ -97,19 +97,14 @@ final class LocalConsole {
         return new HttpReply(200, Map.of("Content-Type", List.of("application/json")), invocation.output());
     }
 
-    /** Each query parameter is one of the widget's parameters, as text. */
+    /** Each query parameter is one of the widget's parameters, as text (the last, where one is repeated). */
     private static ObjectNode widgetParams(String rawQuery) {
         ObjectNode params = JSON.createObjectNode();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = Router.decode(equals < 0 ? pair : pair.substring(0, equals));
+        IncomingRequest.query(rawQuery).forEach((name, values) -> {
             if (!name.isEmpty()) {
-                params.put(name, equals < 0 ? "" : Router.decode(pair.substring(equals + 1)));
+                params.put(name, values.get(values.size() - 1));
             }
-        }
+        });
         return params;
     }
 

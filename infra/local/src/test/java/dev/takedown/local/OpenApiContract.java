@@ -151,7 +151,7 @@ final class OpenApiContract {
     }
 
     /** A JSON pointer token. */
-    private static String escape(String token) {
+    static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }
 }

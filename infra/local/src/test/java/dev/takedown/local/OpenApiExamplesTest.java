@@ -70,7 +70,7 @@ class OpenApiExamplesTest {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> child : node.properties()) {
                 if (!child.getKey().equals("example")) {
-                    checked += violations(contract, child.getValue(), pointer + "/" + escape(child.getKey()), found);
+                    checked += violations(contract, child.getValue(), pointer + "/" + OpenApiContract.escape(child.getKey()), found);
                 }
             }
         } else {
@@ -81,7 +81,4 @@ class OpenApiExamplesTest {
         return checked;
     }
 
-    private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
-    }
 }

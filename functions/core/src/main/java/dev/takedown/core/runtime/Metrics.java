@@ -1,6 +1,9 @@
 package dev.takedown.core.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.Json;
 import java.util.ArrayList;
@@ -245,31 +248,20 @@ public final class Metrics {
             for (Map.Entry<Metric, List<Double>> metric : metrics.entrySet()) {
                 List<Double> kept = metric.getValue();
                 if (kept.size() == 1) {
-                    putNumber(document, metric.getKey().metricName(), kept.get(0));
+                    document.set(metric.getKey().metricName(), number(kept.get(0)));
                 } else {
                     ArrayNode array = document.putArray(metric.getKey().metricName());
                     for (double value : kept) {
-                        addNumber(array, value);
+                        array.add(number(value));
                     }
                 }
             }
             return document;
         }
 
-        private static void putNumber(ObjectNode document, String name, double value) {
-            if (value == Math.rint(value)) {
-                document.put(name, (long) value);
-            } else {
-                document.put(name, value);
-            }
-        }
-
-        private static void addNumber(ArrayNode array, double value) {
-            if (value == Math.rint(value)) {
-                array.add((long) value);
-            } else {
-                array.add(value);
-            }
+        /** A whole number as an integer (as CloudWatch's examples write counts), any other as a decimal. */
+        private static JsonNode number(double value) {
+            return value == Math.rint(value) ? LongNode.valueOf((long) value) : DoubleNode.valueOf(value);
         }
     }
 }
