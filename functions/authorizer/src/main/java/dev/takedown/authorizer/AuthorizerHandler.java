@@ -52,7 +52,8 @@ public final class AuthorizerHandler implements RequestStreamHandler {
 
     /**
      * As Lambda builds it: primed before a SnapStart snapshot by a key nobody holds looked up, and an allowing answer
-     * written (not through {@link #handleRequest}, which would log the priming key's refusal).
+     * written (not through {@link #handleRequest}, which would log the priming key's refusal); then its recorded
+     * sample invocation, a demo key allowed, replayed ({@link Priming#replay}).
      */
     public AuthorizerHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
@@ -66,7 +67,8 @@ public final class AuthorizerHandler implements RequestStreamHandler {
             }
             StreamJson.write(OutputStream.nullOutputStream(), allow(Principal.rightholder(Priming.ABSENT_ID),
                     RatePlan.STANDARD, sharedUsageKeys.get(RatePlan.STANDARD), Json.text(request, "methodArn")));
-        });
+        }, Priming.replay("AuthorizerFunction", environment, replay -> new AuthorizerHandler(
+                new Authenticator(replay.adapters().apiKeys(), replay.clock()), sharedUsageKeys)));
     }
 
     public AuthorizerHandler(Map<String, String> environment) {

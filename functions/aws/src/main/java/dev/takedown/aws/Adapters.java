@@ -23,9 +23,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Adapters {
     private final Env env;
+    private final Clients clients;
 
     public Adapters(Env env) {
+        this(env, AwsClients.of(env));
+    }
+
+    /** Over other clients than AWS's: priming's replay of a recorded invocation ({@link PrimingReplay}). */
+    Adapters(Env env, Clients clients) {
         this.env = env;
+        this.clients = clients;
     }
 
     public Env env() {
@@ -67,7 +74,7 @@ public final class Adapters {
 
     /** The usage plan of each rate plan, where the admin function puts principals' gateway keys. */
     public ApiGatewayUsagePlans usagePlans() {
-        return new ApiGatewayUsagePlans(AwsClients.apiGateway(env), Map.of(
+        return new ApiGatewayUsagePlans(clients.apiGateway(), Map.of(
                 RatePlan.STANDARD, env.require("STANDARD_USAGE_PLAN_ID"),
                 RatePlan.HIGH_VOLUME, env.require("HIGH_VOLUME_USAGE_PLAN_ID")));
     }
@@ -87,17 +94,17 @@ public final class Adapters {
 
     /** Only functions that use SQS carry its client in their jar; the others never call the queue methods. */
     public SqsVerificationQueue verificationQueue() {
-        return new SqsVerificationQueue(AwsClients.sqs(env), env.require("VERIFICATION_QUEUE_URL"),
+        return new SqsVerificationQueue(clients.sqs(), env.require("VERIFICATION_QUEUE_URL"),
                 env.require("PRIORITY_VERIFICATION_QUEUE_URL"), env.integer("ITEMS_PER_MESSAGE", 25));
     }
 
     public SqsNotificationQueue notificationQueue() {
-        return new SqsNotificationQueue(AwsClients.sqs(env), env.require("NOTIFICATION_QUEUE_URL"));
+        return new SqsNotificationQueue(clients.sqs(), env.require("NOTIFICATION_QUEUE_URL"));
     }
 
     /** Backoff for NotificationQueue's messages, which the notifier consumes. */
     public SqsRedelivery notificationRedelivery() {
-        return new SqsRedelivery(AwsClients.sqs(env), env.require("NOTIFICATION_QUEUE_URL"));
+        return new SqsRedelivery(clients.sqs(), env.require("NOTIFICATION_QUEUE_URL"));
     }
 
     public TrustPolicy trustPolicy() {
@@ -138,6 +145,6 @@ public final class Adapters {
     }
 
     private DynamoDbClient dynamo() {
-        return AwsClients.dynamo(env);
+        return clients.dynamo();
     }
 }

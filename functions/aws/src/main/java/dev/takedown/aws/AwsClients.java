@@ -11,8 +11,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -29,66 +27,89 @@ public final class AwsClients {
     private static final Map<String, DynamoDbClient> DYNAMO = new ConcurrentHashMap<>();
     private static final Map<String, SqsClient> SQS = new ConcurrentHashMap<>();
     private static final Map<String, ApiGatewayClient> API_GATEWAY = new ConcurrentHashMap<>();
-    private static final Map<String, DynamoDbClient> UNSENT_DYNAMO = new ConcurrentHashMap<>();
-    private static final Map<String, SqsClient> UNSENT_SQS = new ConcurrentHashMap<>();
     private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
 
     private AwsClients() {
     }
 
+    /** AWS's clients, per the function's environment; shared with every other caller in the JVM. */
+    static Clients of(Env env) {
+        return new Clients() {
+            @Override
+            public DynamoDbClient dynamo() {
+                return AwsClients.dynamo(env);
+            }
+
+            @Override
+            public SqsClient sqs() {
+                return AwsClients.sqs(env);
+            }
+
+            @Override
+            public ApiGatewayClient apiGateway() {
+                return AwsClients.apiGateway(env);
+            }
+        };
+    }
+
     public static DynamoDbClient dynamo(Env env) {
-        return client(DYNAMO, env, "AWS_ENDPOINT_URL_DYNAMODB", DynamoDbClient::builder, false);
+        return client(DYNAMO, env, "AWS_ENDPOINT_URL_DYNAMODB", DynamoDbClient::builder);
     }
 
     /** Only functions that use SQS carry its client in their jar; the others never reach this method. */
     public static SqsClient sqs(Env env) {
-        return client(SQS, env, "AWS_ENDPOINT_URL_SQS", SqsClient::builder, false);
-    }
-
-    /**
-     * A client like {@link #dynamo} that sends nothing: each request is built, marshalled and signed, then stopped
-     * with {@link UnsentRequest} before it leaves the JVM. Priming prepares writes with it.
-     */
-    static DynamoDbClient unsentDynamo(Env env) {
-        return client(UNSENT_DYNAMO, env, "AWS_ENDPOINT_URL_DYNAMODB", DynamoDbClient::builder, true);
-    }
-
-    /** As {@link #unsentDynamo}, for SQS: never a message sent, received or deleted. */
-    static SqsClient unsentSqs(Env env) {
-        return client(UNSENT_SQS, env, "AWS_ENDPOINT_URL_SQS", SqsClient::builder, true);
-    }
-
-    /** What stops every request of an unsent client, just before it would be transmitted. */
-    static final class UnsentRequest extends RuntimeException {
-        UnsentRequest() {
-            super("not sent: prepared for priming only", null, false, false);
-        }
+        return client(SQS, env, "AWS_ENDPOINT_URL_SQS", SqsClient::builder);
     }
 
     /** Only the staff functions carry its client in their jar, and only the admin function reaches this method. */
     public static ApiGatewayClient apiGateway(Env env) {
-        return client(API_GATEWAY, env, "AWS_ENDPOINT_URL_APIGATEWAY", ApiGatewayClient::builder, false);
+        return client(API_GATEWAY, env, "AWS_ENDPOINT_URL_APIGATEWAY", ApiGatewayClient::builder);
     }
 
     private static <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C client(
-            Map<String, C> cache, Env env, String endpointVariable, Supplier<B> builders, boolean unsent) {
-        Region region = region(env);
+            Map<String, C> cache, Env env, String endpointVariable, Supplier<B> builders) {
+        return cache.computeIfAbsent(region(env) + "|" + endpoint(env, endpointVariable),
+                k -> configured(builders.get(), env, endpointVariable).build());
+    }
+
+    /**
+     * Clients configured as {@link #of}'s, whose requests go to {@code http} with {@code interceptor} on their way:
+     * the answers of a recorded invocation, for priming. Built anew for each caller, never shared.
+     */
+    static Clients replaying(Env env, SdkHttpClient http, ExecutionInterceptor interceptor) {
+        return new Clients() {
+            @Override
+            public DynamoDbClient dynamo() {
+                return replaying(DynamoDbClient.builder(), "AWS_ENDPOINT_URL_DYNAMODB");
+            }
+
+            @Override
+            public SqsClient sqs() {
+                // A recorded answer carries the digests of the bodies sent then, not of those replayed.
+                return replaying(SqsClient.builder().checksumValidationEnabled(false), "AWS_ENDPOINT_URL_SQS");
+            }
+
+            @Override
+            public ApiGatewayClient apiGateway() {
+                return replaying(ApiGatewayClient.builder(), "AWS_ENDPOINT_URL_APIGATEWAY");
+            }
+
+            private <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C replaying(
+                    B builder, String endpointVariable) {
+                return configured(builder, env, endpointVariable).httpClient(http)
+                        .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor)).build();
+            }
+        };
+    }
+
+    private static <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> B configured(
+            B builder, Env env, String endpointVariable) {
         String endpoint = endpoint(env, endpointVariable);
-        return cache.computeIfAbsent(region + "|" + endpoint, k -> {
-            B builder = builders.get().httpClient(HTTP).region(region).credentialsProvider(credentials(env, endpoint));
-            if (endpoint != null) {
-                builder.endpointOverride(URI.create(endpoint));
-            }
-            if (unsent) {
-                builder.overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                        throw new UnsentRequest();
-                    }
-                }));
-            }
-            return builder.build();
-        });
+        builder.httpClient(HTTP).region(region(env)).credentialsProvider(credentials(env, endpoint));
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder;
     }
 
     private static Region region(Env env) {

@@ -4,6 +4,7 @@ import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.DeliveryAttempt.Status;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.Ids;
 import dev.takedown.core.ports.DeliveryStore;
 import dev.takedown.core.ports.InvalidCursorException;
 import dev.takedown.core.ports.Page;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -47,7 +47,7 @@ public final class DynamoDeliveryStore extends SingleTableStore implements Deliv
     @Override
     public Claim claim(String noticeId, String webhookId, Instant now, Duration lease) {
         Map<String, AttributeValue> key = markKey(noticeId, webhookId);
-        String token = UUID.randomUUID().toString();
+        String token = Ids.leaseToken();
         try {
             dynamo.putItem(r -> r.tableName(table)
                     .item(Attrs.item().s("noticeId", noticeId).s("sk", DELIVERED_PREFIX + webhookId)

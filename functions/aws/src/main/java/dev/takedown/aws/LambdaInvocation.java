@@ -23,9 +23,14 @@ public final class LambdaInvocation {
     private LambdaInvocation() {
     }
 
+    /** Priming's invocations ({@link Priming#CONTEXT}) make their log lines and metrics but write none. */
     public static void run(Context context, Work work) throws IOException {
-        Log.begin(context == null ? null : context.getAwsRequestId(), traceId(
-                System.getProperty(TRACE_HEADER_PROPERTY, System.getenv(TRACE_HEADER_VARIABLE))));
+        if (context == Priming.CONTEXT) {
+            Log.beginUnwritten();
+        } else {
+            Log.begin(context == null ? null : context.getAwsRequestId(), traceId(
+                    System.getProperty(TRACE_HEADER_PROPERTY, System.getenv(TRACE_HEADER_VARIABLE))));
+        }
         Metrics.Batch metrics = Metrics.begin();
         try {
             work.run();

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.Ids;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
 import java.io.ByteArrayInputStream;
@@ -16,25 +17,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * A function's SnapStart priming: a CRaC {@code beforeCheckpoint} hook that runs the function's hot path once on
- * harmless work (its clients' first calls, JSON parsed and written, classes loaded) before Lambda takes the snapshot
- * it restores new environments from, so that the first request after a restore costs about what a warm one does.
+ * A function's SnapStart priming: a CRaC {@code beforeCheckpoint} hook that runs the function's hot path on
+ * harmless work (its clients' first calls, JSON parsed and written, classes loaded, the JIT's first tier compiled)
+ * before Lambda takes the snapshot it restores new environments from, so that the first request after a restore
+ * costs about what a warm one does.
  *
- * <p>Harmless means: reads only, of ids that nothing ever has ({@link #ABSENT_ID}, {@link #ABSENT_NOTICE_ID},
- * {@link #ABSENT_API_KEY}), so every read finds nothing; never a write, never an SQS send, receive or delete, never a
- * webhook. Writes and SQS calls are prepared to the last step (built, marshalled, signed) on clients that stop every
- * request before it leaves the JVM ({@link #unsentWrites}, {@link SqsPriming}). The snapshot is taken when a version
- * is published, not per request, so a read costs once per version.
+ * <p>Harmless means: on the function's own clients, reads only, of ids that nothing ever has ({@link #ABSENT_ID},
+ * {@link #ABSENT_NOTICE_ID}, {@link #ABSENT_API_KEY}), so every read finds nothing; then the function's recorded
+ * sample invocation replayed on clients that never send anything ({@link #replay}): never a write, never an SQS send,
+ * receive or delete, never a webhook. The snapshot is taken when a version is published, not per request, so a read
+ * costs once per version.
  *
  * <p>A step that fails (a backend unreachable while the version is published) is logged and ends the priming: the
  * steps after it would meet the same backend, and the hook's time counts against the function's init limit. The
@@ -47,6 +45,9 @@ public final class Priming implements Resource {
     public static final String ABSENT_NOTICE_ID = "ntc_" + "0".repeat(26);
     /** An API key of the issued shape that no one holds: its hash matches no stored key. */
     public static final String ABSENT_API_KEY = "tdk_snapstart_priming_" + "0".repeat(25);
+
+    /** How many times {@link #replay} hands the recorded event to the handler. */
+    static final int REPLAYS = 8;
 
     /** SnapStart's checkpoint context: Lambda's runtime calls the resources registered with it. */
     public static final Context<Resource> SNAPSTART = Core.getGlobalContext();
@@ -91,44 +92,38 @@ public final class Priming implements Resource {
                 "millis", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Nothing to redo: the SDK clients open new connections when the snapshot's are gone. */
+    /**
+     * The random generator renewed, which priming used (ids of replayed notices) and every restored environment
+     * would otherwise share; the SDK clients open new connections by themselves when the snapshot's are gone.
+     */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
+        Ids.renewRandomness();
     }
 
-    /** DynamoDB's write operations as the stores make them, prepared and never sent. */
-    public static void unsentWrites(Env env) {
-        DynamoDbClient dynamo = AwsClients.unsentDynamo(env);
-        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(ABSENT_ID));
-        unsent(() -> dynamo.putItem(r -> r.tableName(ABSENT_ID).item(key).conditionExpression("attribute_not_exists(pk)")));
-        unsent(() -> dynamo.updateItem(r -> r.tableName(ABSENT_ID).key(key).updateExpression("SET #n = :n")
-                .conditionExpression("attribute_exists(pk)").expressionAttributeNames(Map.of("#n", "n"))
-                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1"))).returnValues(ReturnValue.ALL_NEW)));
-        unsent(() -> dynamo.batchWriteItem(r -> r.requestItems(Map.of(ABSENT_ID,
-                List.of(WriteRequest.builder().putRequest(p -> p.item(key)).build())))));
-        unsent(() -> dynamo.deleteItem(r -> r.tableName(ABSENT_ID).key(key)));
-    }
-
-    /** Runs a call on an unsent client: it must be stopped before transmission, and nothing else may fail it. */
-    static void unsent(Runnable call) {
-        try {
-            call.run();
-        } catch (AwsClients.UnsentRequest e) {
-            return;
-        } catch (SdkClientException e) {
-            if (e.getCause() instanceof AwsClients.UnsentRequest) {
-                return;
+    /**
+     * Replays the function's recorded sample invocation ({@link PrimingReplay}) {@value #REPLAYS} times on the handler
+     * {@code handler} builds over it: the JIT's first tier compiles what runs again and again. Fails when the replay
+     * did not go as recorded.
+     */
+    public static Step replay(String function, Map<String, String> environment,
+                              Function<PrimingReplay, RequestStreamHandler> handler) {
+        return () -> {
+            PrimingReplay replay = PrimingReplay.load(function, environment);
+            RequestStreamHandler replayed = handler.apply(replay);
+            JsonNode output = null;
+            for (int i = 0; i < REPLAYS; i++) {
+                output = invoke(replayed, replay.event());
             }
-            throw e;
-        }
-        throw new IllegalStateException("an unsent client's request was answered");
+            replay.checkReplayed(output);
+        };
     }
 
     /** Hands the handler one event, as Lambda would, and returns what it wrote. */
     public static JsonNode invoke(RequestStreamHandler handler, JsonNode event) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), output,
-                LambdaContext.INSTANCE);
+                CONTEXT);
         return Json.parse(output.toString(StandardCharsets.UTF_8));
     }
 
@@ -179,10 +174,11 @@ public final class Priming implements Resource {
         return event;
     }
 
-    /** The Lambda context of priming: no request, and Lambda's logger stands for standard output. */
-    private static final class LambdaContext implements com.amazonaws.services.lambda.runtime.Context {
-        static final LambdaContext INSTANCE = new LambdaContext();
+    /** The Lambda context of the invocations priming makes, whose log lines and metrics are not written. */
+    static final com.amazonaws.services.lambda.runtime.Context CONTEXT = new LambdaContext();
 
+    /** No request, and Lambda's logger stands for standard output. */
+    private static final class LambdaContext implements com.amazonaws.services.lambda.runtime.Context {
         @Override
         public String getAwsRequestId() {
             return ABSENT_ID;

@@ -3,13 +3,11 @@ package dev.takedown.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.takedown.core.runtime.Env;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.SocketTimeoutException;
+import dev.takedown.core.model.Ids;
+import java.lang.reflect.Field;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.crac.Context;
 import org.crac.Resource;
 import org.junit.jupiter.api.Test;
@@ -50,18 +48,20 @@ class PrimingTest {
     }
 
     @Test
-    void unsentClientsNeverConnectToTheirEndpoint() throws IOException {
-        try (ServerSocket endpoint = new ServerSocket(0)) {
-            endpoint.setSoTimeout(300);
-            String url = "http://127.0.0.1:" + endpoint.getLocalPort();
-            Env env = new Env(Map.of("AWS_ENDPOINT_URL_DYNAMODB", url, "AWS_ENDPOINT_URL_SQS", url,
-                    "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
-                    "NOTIFICATION_QUEUE_URL", url + "/000000000000/NotificationQueue"));
+    void aRestoreRenewsTheRandomGeneratorThatPrimingUsed() throws Exception {
+        Recording checkpoints = new Recording();
+        Priming.register(checkpoints, "SomeFunction", () -> Ids.notice(Instant.EPOCH));
+        checkpoints.registered.get(0).beforeCheckpoint(checkpoints);
+        Object snapshotted = generator();
 
-            Priming.unsentWrites(env);
-            SqsPriming.unsentCalls(env, "NOTIFICATION_QUEUE_URL");
+        checkpoints.registered.get(0).afterRestore(checkpoints);
 
-            assertThatCode(() -> endpoint.accept().close()).isInstanceOf(SocketTimeoutException.class);
-        }
+        assertThat(generator()).isNotSameAs(snapshotted);
+    }
+
+    private static Object generator() throws ReflectiveOperationException {
+        Field random = Ids.class.getDeclaredField("random");
+        random.setAccessible(true);
+        return random.get(null);
     }
 }

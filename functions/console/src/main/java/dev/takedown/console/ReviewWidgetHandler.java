@@ -14,7 +14,6 @@ import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsNotificationQueue;
-import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.json.Json;
@@ -45,16 +44,15 @@ public final class ReviewWidgetHandler implements RequestStreamHandler {
 
     /**
      * As Lambda builds it: primed before a SnapStart snapshot by rendering the first page of each queue, as a
-     * dashboard loading the widget would.
+     * dashboard loading the widget would, then its recorded sample invocation replayed ({@link Priming#replay}).
      */
     public ReviewWidgetHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
-        Env env = new Env(environment);
         Priming.register(checkpoints, "ReviewWidgetFunction",
                 () -> Priming.invoke(this, Json.object().put("queue", "review").put("pageSize", 1)),
                 () -> Priming.invoke(this, Json.object().put("queue", "complaints").put("pageSize", 1)),
-                () -> Priming.unsentWrites(env),
-                () -> SqsPriming.unsentCalls(env, "NOTIFICATION_QUEUE_URL"));
+                Priming.replay("ReviewWidgetFunction", environment,
+                        replay -> new ReviewWidgetHandler(replay.adapters(), replay.clock())));
     }
 
     public ReviewWidgetHandler(Map<String, String> environment) {

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.Priming;
-import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.intake.DispatchService;
 import dev.takedown.core.json.Json;
@@ -31,7 +30,8 @@ public final class DispatcherHandler implements RequestStreamHandler {
 
     /**
      * As Lambda builds it: primed before a SnapStart snapshot by its query for unconfirmed notices, asked for those
-     * received before 1970 (none), and its answer written; a run itself would queue work.
+     * received before 1970 (none), and its answer written; then its recorded sample run, which queued a notice's
+     * work again, replayed ({@link Priming#replay}).
      */
     public DispatcherHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
@@ -41,8 +41,8 @@ public final class DispatcherHandler implements RequestStreamHandler {
                     int none = adapters.notices().awaitingDispatch(Instant.EPOCH, 1).size();
                     StreamJson.write(OutputStream.nullOutputStream(), Json.object().put("requeued", none));
                 },
-                () -> Priming.unsentWrites(adapters.env()),
-                () -> SqsPriming.unsentCalls(adapters.env(), "VERIFICATION_QUEUE_URL"));
+                Priming.replay("DispatcherFunction", environment,
+                        replay -> new DispatcherHandler(wire(replay.adapters(), replay.clock()))));
     }
 
     public DispatcherHandler(Map<String, String> environment) {

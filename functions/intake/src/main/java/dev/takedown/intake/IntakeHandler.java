@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.Priming;
-import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.api.ApiRequest;
 import dev.takedown.aws.api.ApiResponse;
@@ -68,19 +67,21 @@ public final class IntakeHandler implements RequestStreamHandler {
         this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
     }
 
-    /** As Lambda builds it: primed before a SnapStart snapshot (a notice refused, one not found, an empty list). */
+    /**
+     * As Lambda builds it: primed before a SnapStart snapshot (a notice refused, one not found, an empty list), then
+     * its recorded sample invocation, a notice accepted, replayed ({@link Priming#replay}).
+     */
     public IntakeHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
         Map<String, String> caller = Map.of("principalId", Priming.ABSENT_ID, "principalType", "RIGHTHOLDER",
                 "rightholderId", Priming.ABSENT_ID);
-        Env env = new Env(environment);
         Priming.register(checkpoints, "IntakeFunction",
                 () -> Priming.invokeApi(this, Priming.apiEvent("POST", "/v1/notices", Map.of(), caller, PRIMING_NOTICE)),
                 () -> Priming.invokeApi(this, Priming.apiEvent("GET", "/v1/notices/{id}",
                         Map.of("id", Priming.ABSENT_NOTICE_ID), caller, null)),
                 () -> Priming.invokeApi(this, Priming.apiEvent("GET", "/v1/notices", Map.of(), caller, null)),
-                () -> Priming.unsentWrites(env),
-                () -> SqsPriming.unsentCalls(env, "VERIFICATION_QUEUE_URL"));
+                Priming.replay("IntakeFunction", environment,
+                        replay -> new IntakeHandler(replay.adapters(), replay.clock())));
     }
 
     public IntakeHandler(Map<String, String> environment) {

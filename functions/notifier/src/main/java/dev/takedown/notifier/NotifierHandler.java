@@ -8,13 +8,13 @@ import dev.takedown.aws.HttpWebhookClient;
 import dev.takedown.aws.NotificationMessage;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsBatch;
-import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.SqsRedelivery;
 import dev.takedown.core.notify.CallbackPolicy;
 import dev.takedown.core.notify.NotifierService;
 import dev.takedown.core.notify.RetrySchedule;
 import dev.takedown.core.notify.WebhookSigner;
 import dev.takedown.core.ports.HostResolver;
+import dev.takedown.core.ports.WebhookClient;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
 import java.io.IOException;
@@ -53,16 +53,18 @@ public final class NotifierHandler implements RequestStreamHandler {
 
     /**
      * As Lambda builds it: primed before a SnapStart snapshot by a message about a rightholder that does not exist
-     * (read, its body written, nothing sent) and a body signed with a throwaway secret.
+     * (read, its body written, nothing sent) and a body signed with a throwaway secret; then its recorded sample
+     * invocation, a webhook delivered, replayed ({@link Priming#replay}).
      */
     public NotifierHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
-        Env env = new Env(environment);
         Priming.register(checkpoints, "NotifierFunction",
                 () -> Priming.invokeBatch(this, Priming.sqsEvent(PRIMING_MESSAGE)),
                 () -> WebhookSigner.headers(List.of(PRIMING_SECRET), Priming.ABSENT_ID, Instant.EPOCH, PRIMING_MESSAGE),
-                () -> Priming.unsentWrites(env),
-                () -> SqsPriming.unsentCalls(env, "NOTIFICATION_QUEUE_URL"));
+                // Webhooks answered without being sent, so the recording's callback address passes as any would.
+                Priming.replay("NotifierFunction", environment, replay -> new NotifierHandler(
+                        notifier(replay.adapters(), replay.clock(), replay.webhooks(), new CallbackPolicy(replay.hosts(), true)),
+                        replay.adapters().notificationRedelivery())));
     }
 
     public NotifierHandler(Map<String, String> environment) {
@@ -75,7 +77,10 @@ public final class NotifierHandler implements RequestStreamHandler {
     }
 
     private NotifierHandler(Adapters adapters, Clock clock) {
-        this(notifier(adapters, clock), adapters.notificationRedelivery());
+        this(notifier(adapters, clock,
+                new HttpWebhookClient(Duration.ofSeconds(adapters.env().integer("WEBHOOK_TIMEOUT_SECONDS", 10))),
+                new CallbackPolicy(HostResolver.SYSTEM, adapters.env().flag("ALLOW_PRIVATE_CALLBACKS"))),
+                adapters.notificationRedelivery());
     }
 
     public NotifierHandler(NotifierService notifier, SqsRedelivery redelivery) {
@@ -83,15 +88,16 @@ public final class NotifierHandler implements RequestStreamHandler {
         this.redelivery = redelivery;
     }
 
-    private static NotifierService notifier(Adapters adapters, Clock clock) {
+    private static NotifierService notifier(Adapters adapters, Clock clock, WebhookClient webhooks,
+                                            CallbackPolicy callbacks) {
         Env env = adapters.env();
         return new NotifierService(
                 adapters.notices(),
                 adapters.rightholders(),
                 adapters.sellers(),
                 adapters.deliveries(),
-                new HttpWebhookClient(Duration.ofSeconds(env.integer("WEBHOOK_TIMEOUT_SECONDS", 10))),
-                new CallbackPolicy(HostResolver.SYSTEM, env.flag("ALLOW_PRIVATE_CALLBACKS")),
+                webhooks,
+                callbacks,
                 RetrySchedule.parse(env.require("WEBHOOK_RETRY_SCHEDULE")),
                 adapters.webhookSecrets(),
                 clock);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.Priming;
-import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.aws.api.ApiRequest;
 import dev.takedown.aws.api.ApiResponse;
@@ -113,7 +112,8 @@ public final class RedressHandler implements RequestStreamHandler {
 
     /**
      * As Lambda builds it: primed before a SnapStart snapshot by a seller with no takedowns listing them, and a
-     * rightholder withdrawing items of a notice that does not exist (not found, nothing written).
+     * rightholder withdrawing items of a notice that does not exist (not found, nothing written); then its recorded
+     * sample invocation, a withdrawal, replayed ({@link Priming#replay}).
      */
     public RedressHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
@@ -121,14 +121,13 @@ public final class RedressHandler implements RequestStreamHandler {
                 "sellerId", Priming.ABSENT_ID);
         Map<String, String> rightholder = Map.of("principalId", Priming.ABSENT_ID, "principalType", "RIGHTHOLDER",
                 "rightholderId", Priming.ABSENT_ID);
-        Env env = new Env(environment);
         Priming.register(checkpoints, "RedressFunction",
                 () -> Priming.invokeApi(this, Priming.apiEvent("GET", Route.TAKEDOWNS.resource, Map.of(), seller, null)),
                 () -> Priming.invokeApi(this, Priming.apiEvent("POST", Route.WITHDRAWAL.resource,
                         Map.of("id", Priming.ABSENT_NOTICE_ID), rightholder,
                         "{\"items\": [0], \"reason\": \"Settled with the seller.\"}")),
-                () -> Priming.unsentWrites(env),
-                () -> SqsPriming.unsentCalls(env, "NOTIFICATION_QUEUE_URL"));
+                Priming.replay("RedressFunction", environment,
+                        replay -> new RedressHandler(replay.adapters(), replay.clock())));
     }
 
     public RedressHandler(Map<String, String> environment) {

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.Priming;
-import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.redress.RedressService;
@@ -31,7 +30,7 @@ public final class RedressSweepHandler implements RequestStreamHandler {
 
     /**
      * As Lambda builds it: primed before a SnapStart snapshot by its query for what is due, asked as of 1970
-     * (nothing), and its answer written; a sweep itself would write.
+     * (nothing), and its answer written; then its recorded sample sweep replayed ({@link Priming#replay}).
      */
     public RedressSweepHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
@@ -41,8 +40,8 @@ public final class RedressSweepHandler implements RequestStreamHandler {
                     int none = adapters.notices().redressDue(Instant.EPOCH, 1).size();
                     StreamJson.write(OutputStream.nullOutputStream(), Json.object().put("restored", none));
                 },
-                () -> Priming.unsentWrites(adapters.env()),
-                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
+                Priming.replay("RedressSweepFunction", environment,
+                        replay -> new RedressSweepHandler(replay.adapters().redressService(replay.clock()))));
     }
 
     public RedressSweepHandler(Map<String, String> environment) {

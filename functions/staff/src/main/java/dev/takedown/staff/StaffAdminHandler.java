@@ -2,7 +2,6 @@ package dev.takedown.staff;
 
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.Priming;
-import dev.takedown.aws.SqsPriming;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.staff.ComplaintStaffService;
@@ -25,7 +24,8 @@ public final class StaffAdminHandler extends StaffHandler {
 
     /**
      * As Lambda builds it: primed before a SnapStart snapshot by a reviewer's operation (answered as sent to the
-     * wrong function), a request parsed, and a right that does not exist read; every operation of its own writes.
+     * wrong function), a request parsed, and a right that does not exist read; then its recorded sample
+     * invocation, a right's status set, replayed ({@link Priming#replay}).
      */
     public StaffAdminHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
@@ -37,8 +37,8 @@ public final class StaffAdminHandler extends StaffHandler {
                         .put("rightId", Priming.ABSENT_ID).put("status", "VERIFIED").put("staffId", Priming.ABSENT_ID)
                         .put("reason", "Parsed only.")),
                 () -> adapters.rights().find(Priming.ABSENT_ID),
-                () -> Priming.unsentWrites(adapters.env()),
-                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
+                Priming.replay("StaffAdminFunction", environment,
+                        replay -> new StaffAdminHandler(replay.adapters(), replay.clock())));
     }
 
     public StaffAdminHandler(Map<String, String> environment) {
@@ -48,6 +48,10 @@ public final class StaffAdminHandler extends StaffHandler {
     /** With a clock of the caller's, as the local stack's scenario tests use. */
     public StaffAdminHandler(Map<String, String> environment, Clock clock) {
         super(Role.ADMIN, environment, clock);
+    }
+
+    private StaffAdminHandler(Adapters adapters, Clock clock) {
+        super(Role.ADMIN, adapters, clock);
     }
 
     public StaffAdminHandler(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks,

@@ -54,7 +54,11 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
     private final ComplaintStaffService complaints;
 
     StaffHandler(Role role, Map<String, String> environment, Clock clock) {
-        this(role, wire(new Adapters(new Env(environment)), role, clock));
+        this(role, new Adapters(new Env(environment)), clock);
+    }
+
+    StaffHandler(Role role, Adapters adapters, Clock clock) {
+        this(role, wire(adapters, role, clock));
     }
 
     private StaffHandler(Role role, Wired wired) {

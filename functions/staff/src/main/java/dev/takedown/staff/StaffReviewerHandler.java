@@ -2,7 +2,6 @@ package dev.takedown.staff;
 
 import dev.takedown.aws.Adapters;
 import dev.takedown.aws.Priming;
-import dev.takedown.aws.SqsPriming;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.staff.ComplaintStaffService;
@@ -24,7 +23,8 @@ public final class StaffReviewerHandler extends StaffHandler {
 
     /**
      * As Lambda builds it: primed before a SnapStart snapshot by reading a notice and a rightholder that do not exist,
-     * the items and audit trail of that notice (none), and the first entry of the review queue.
+     * the items and audit trail of that notice (none), and the first entry of the review queue; then its recorded
+     * sample invocation, a notice read, replayed ({@link Priming#replay}).
      */
     public StaffReviewerHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
@@ -37,8 +37,8 @@ public final class StaffReviewerHandler extends StaffHandler {
                 () -> adapters.notices().allItems(Priming.ABSENT_NOTICE_ID, null),
                 () -> adapters.audit().forNotice(Priming.ABSENT_NOTICE_ID),
                 () -> Priming.invoke(this, Json.object().put("operation", "reviewQueue").put("limit", 1)),
-                () -> Priming.unsentWrites(adapters.env()),
-                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
+                Priming.replay("StaffReviewerFunction", environment,
+                        replay -> new StaffReviewerHandler(replay.adapters(), replay.clock())));
     }
 
     public StaffReviewerHandler(Map<String, String> environment) {
@@ -48,6 +48,10 @@ public final class StaffReviewerHandler extends StaffHandler {
     /** With a clock of the caller's, as the local stack's scenario tests use. */
     public StaffReviewerHandler(Map<String, String> environment, Clock clock) {
         super(Role.REVIEWER, environment, clock);
+    }
+
+    private StaffReviewerHandler(Adapters adapters, Clock clock) {
+        super(Role.REVIEWER, adapters, clock);
     }
 
     public StaffReviewerHandler(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks,

@@ -7,7 +7,6 @@ import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.DynamoTrustStore;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsNotificationQueue;
-import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.runtime.Env;
@@ -38,7 +37,7 @@ public final class TrustReviewHandler implements RequestStreamHandler {
 
     /**
      * As Lambda builds it: primed before a SnapStart snapshot by its queries for what is due, asked as of 1970
-     * (nothing), and its answer written; a review itself would write.
+     * (nothing), and its answer written; then its recorded sample review replayed ({@link Priming#replay}).
      */
     public TrustReviewHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
@@ -51,8 +50,8 @@ public final class TrustReviewHandler implements RequestStreamHandler {
                     StreamJson.write(OutputStream.nullOutputStream(),
                             Json.object().put("sellersChanged", sellers).put("rightholdersChanged", rightholders));
                 },
-                () -> Priming.unsentWrites(adapters.env()),
-                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
+                Priming.replay("TrustReviewFunction", environment,
+                        replay -> new TrustReviewHandler(replay.adapters(), replay.clock())));
     }
 
     public TrustReviewHandler(Map<String, String> environment) {

@@ -8,7 +8,6 @@ import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsBatch;
 import dev.takedown.aws.SqsNotificationQueue;
-import dev.takedown.aws.SqsPriming;
 import dev.takedown.aws.VerificationMessage;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.runtime.Env;
@@ -38,7 +37,8 @@ public final class VerifierHandler implements RequestStreamHandler {
     /**
      * As Lambda builds it: primed before a SnapStart snapshot by a batch naming a notice that does not exist, read as
      * a verification starts (notice, right, rightholder, items, listings), and a listing's brand checked against a
-     * mark (text normalisation's tables loaded); recording a decision would write, so it goes no further.
+     * mark (text normalisation's tables loaded); then its recorded sample batch, three items decided and recorded,
+     * replayed ({@link Priming#replay}).
      */
     public VerifierHandler(Map<String, String> environment, Clock clock, org.crac.Context<org.crac.Resource> checkpoints) {
         this(environment, clock);
@@ -48,8 +48,8 @@ public final class VerifierHandler implements RequestStreamHandler {
                 () -> Priming.invokeBatch((input, output, context) ->
                         SqsBatch.handle(input, output, true, message -> readsOf(message, adapters)), Priming.sqsEvent(work)),
                 () -> BrandMatch.use("ACME", "Acme", "ACME rocket skates, compatible with Acme-Max kits"),
-                () -> Priming.unsentWrites(adapters.env()),
-                () -> SqsPriming.unsentCalls(adapters.env(), "NOTIFICATION_QUEUE_URL"));
+                Priming.replay("VerifierFunction", environment,
+                        replay -> new VerifierHandler(wire(replay.adapters(), replay.clock()))));
     }
 
     public VerifierHandler(Map<String, String> environment) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.takedown.aws.PrimingReplay;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -228,7 +229,8 @@ class SnapStartPrimingTest {
 
     /**
      * Registered for every SDK client in these tests (global interceptor file): while a test records, every request
-     * that was sent (and not stopped before it left, as the unsent clients' are), as "service:Operation resource".
+     * that was sent (and not stopped before it left, as the unsent clients' are, nor answered by a recording that
+     * priming replays), as "service:Operation resource".
      */
     public static final class SentRequests implements ExecutionInterceptor {
         static final ConcurrentLinkedQueue<String> SENT = new ConcurrentLinkedQueue<>();
@@ -237,7 +239,7 @@ class SnapStartPrimingTest {
         @Override
         public void afterTransmission(software.amazon.awssdk.core.interceptor.Context.AfterTransmission context,
                                       ExecutionAttributes attributes) {
-            if (!recording) {
+            if (!recording || context.httpRequest().firstMatchingHeader(PrimingReplay.CALL_HEADER).isPresent()) {
                 return;
             }
             String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);

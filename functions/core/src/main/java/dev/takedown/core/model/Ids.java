@@ -18,9 +18,22 @@ public final class Ids {
     /** How much of a key may be shown or logged to tell keys apart: {@code tdk_} and 4 of its 43 characters. */
     public static final int API_KEY_PREFIX_LENGTH = 8;
     private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Every random value the product makes comes from here, so that one renewal covers them all. */
+    private static volatile SecureRandom random = new SecureRandom();
 
     private Ids() {
+    }
+
+    /**
+     * Replaces the generator with one the operating system seeds now. SnapStart calls it after each restore: the
+     * environments restored from one snapshot would otherwise share the generator's state, and priming has used it.
+     */
+    public static void renewRandomness() {
+        random = new SecureRandom();
+    }
+
+    static SecureRandom random() {
+        return random;
     }
 
     public static String notice(Instant at) {
@@ -37,8 +50,8 @@ public final class Ids {
     }
 
     static String ulid(long millis) {
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
+        byte[] bytes = new byte[10];
+        random.nextBytes(bytes);
         char[] out = new char[26];
         for (int i = 9; i >= 0; i--) {
             out[i] = CROCKFORD[(int) (millis & 31)];
@@ -46,11 +59,11 @@ public final class Ids {
         }
         long hi = 0;
         for (int i = 0; i < 5; i++) {
-            hi = (hi << 8) | (random[i] & 0xff);
+            hi = (hi << 8) | (bytes[i] & 0xff);
         }
         long lo = 0;
         for (int i = 5; i < 10; i++) {
-            lo = (lo << 8) | (random[i] & 0xff);
+            lo = (lo << 8) | (bytes[i] & 0xff);
         }
         for (int i = 17; i >= 10; i--) {
             out[i] = CROCKFORD[(int) (hi & 31)];
@@ -63,10 +76,17 @@ public final class Ids {
         return new String(out);
     }
 
+    /** A token that tells one holder of a lease from another: 16 random bytes in unpadded base64url. */
+    public static String leaseToken() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** A new API key: 32 random bytes, shown once, stored only as its SHA-256. */
     public static String apiKey() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         return "tdk_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
@@ -82,7 +102,7 @@ public final class Ids {
     /** A new webhook signing secret in the Standard Webhooks form: {@code whsec_} + base64 of 24 random bytes. */
     public static String webhookSecret() {
         byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         return "whsec_" + java.util.Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
  * Callers pass ids and counts only: never API keys, secrets, or evidence.
  */
 public final class Log {
-    private record Invocation(String requestId, String traceId) {
+    private record Invocation(String requestId, String traceId, boolean written) {
     }
 
     /** Inherited by the threads an invocation starts ({@link Parallel}), so their lines carry its ids too. */
@@ -22,7 +22,15 @@ public final class Log {
 
     /** The ids of the invocation that runs on this thread from now on; either may be null. */
     public static void begin(String requestId, String traceId) {
-        CURRENT.set(new Invocation(requestId, traceId));
+        CURRENT.set(new Invocation(requestId, traceId, true));
+    }
+
+    /**
+     * An invocation that is not a request (a SnapStart priming's): its lines and metric documents are made as any
+     * other's, so that making them costs a request nothing later, but not written.
+     */
+    public static void beginUnwritten() {
+        CURRENT.set(new Invocation(null, null, false));
     }
 
     /** The invocation is over: later lines of this thread carry no ids. */
@@ -69,6 +77,10 @@ public final class Log {
 
     private static void print(ObjectNode line) {
         Invocation invocation = CURRENT.get();
+        if (invocation != null && !invocation.written()) {
+            Json.write(line);
+            return;
+        }
         if (invocation != null) {
             if (invocation.requestId() != null) {
                 line.put("requestId", invocation.requestId());

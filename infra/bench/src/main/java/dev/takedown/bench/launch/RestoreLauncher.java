@@ -19,7 +19,8 @@ import java.nio.file.Path;
  * the same event again and again, each time once the harness says the backends are reset, and times each call.
  * It uses nothing but the JDK and reflection, so that the JVM loads only the deployment jar besides it.
  *
- * <p>Arguments: handler class, event file, {@code primed} or {@code unprimed}, invocations. Prints
+ * <p>Arguments: handler class, event file, {@code primed} or {@code unprimed}, invocations. With the system property
+ * {@code takedown.output} it writes the last invocation's answer to that file. Prints
  * {@code BENCH PRIMED <ms>}, then {@code BENCH READY <n>} before each invocation, which it starts on a line on
  * standard input, and {@code BENCH INVOKED <n> <ms>} after it.
  */
@@ -63,6 +64,9 @@ public final class RestoreLauncher {
             }
             System.out.println("BENCH INVOKED " + i + " " + (System.nanoTime() - invoked) / 1e6);
             System.out.flush();
+            if (System.getProperty("takedown.output") != null) {
+                Files.write(Path.of(System.getProperty("takedown.output")), response.toByteArray());
+            }
         }
         System.exit(0);
     }
