@@ -135,7 +135,7 @@ public record DsaStatement(
      * {@code text} cut to at most {@code limit} characters (code points, as the database counts them), ending with
      * "…" when cut. Counting code points, never UTF-16 units, keeps a character outside the BMP whole.
      */
-    public static String fit(String text, int limit) {
+    static String fit(String text, int limit) {
         if (text.codePointCount(0, text.length()) <= limit) {
             return text;
         }

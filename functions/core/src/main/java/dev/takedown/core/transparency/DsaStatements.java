@@ -152,7 +152,7 @@ public final class DsaStatements {
     }
 
     /** The database's keyword for an infringement of each type of right (category intellectual property). */
-    static String keyword(RightType type) {
+    private static String keyword(RightType type) {
         return switch (type) {
             case TRADEMARK -> "KEYWORD_TRADEMARK_INFRINGEMENT";
             case COPYRIGHT -> "KEYWORD_COPYRIGHT_INFRINGEMENT";
