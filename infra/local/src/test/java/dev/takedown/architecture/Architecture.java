@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  *   staff                                   the console: staff operations over the features' services
  *   redress                                 contesting and undoing decisions, with what follows for trust
  *   intake  verify  notify  trust  auth     features: never use one another; they meet through events
+ *   transparency                            a feature too: figures for reports, records for the DSA database
  *   decisions                               recording a decision and what follows it, whoever decided
  *   ports   events                          interfaces to the outside; named events between features
  *   json    runtime   problem               JSON shapes of the model; environment, log, metrics, threads; API problems
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  * The core uses no AWS class; adapters ({@code aws}) use the core, functions use both, and no function uses another.
  */
 final class Architecture {
-    static final List<String> FEATURES = List.of("intake", "verify", "notify", "trust", "auth");
+    static final List<String> FEATURES = List.of("intake", "verify", "notify", "trust", "auth", "transparency");
     static final List<String> FUNCTIONS = List.of("authorizer", "intake", "dispatcher", "verifier", "notifier", "staff",
             "trust", "redress", "console");
 
@@ -46,6 +47,7 @@ final class Architecture {
             Map.entry("auth", List.of("model", "ports", "text")),
             Map.entry("redress", List.of("model", "ports", "decisions", "trust", "events", "json", "runtime", "problem",
                     "text")),
+            Map.entry("transparency", List.of("model", "ports", "events", "json", "runtime", "text")),
             Map.entry("staff", List.of("model", "ports", "decisions", "trust", "redress", "json", "runtime", "problem",
                     "text")));
 
