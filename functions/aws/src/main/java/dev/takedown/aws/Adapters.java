@@ -8,6 +8,7 @@ import dev.takedown.core.redress.RedressFollowUp;
 import dev.takedown.core.redress.RedressPolicy;
 import dev.takedown.core.redress.RedressService;
 import dev.takedown.core.runtime.Env;
+import dev.takedown.core.transparency.DecisionFigures;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
@@ -79,6 +80,10 @@ public final class Adapters {
                 RatePlan.HIGH_VOLUME, env.require("HIGH_VOLUME_USAGE_PLAN_ID")));
     }
 
+    public DynamoFiguresStore figures() {
+        return onTable("FIGURES_TABLE", DynamoFiguresStore::new);
+    }
+
     public DynamoIdempotencyStore idempotency() {
         return onTable("IDEMPOTENCY_TABLE", DynamoIdempotencyStore::new);
     }
@@ -135,7 +140,7 @@ public final class Adapters {
         RedressFollowUp followUp = new RedressFollowUp(notices, listings, trust, audit, notifications, rightholderTrust,
                 sellerStandings(trust, notifications));
         return new RedressService(notices, listings, rights(), rightholders(), trust,
-                new DecisionRecorder(notices, audit, notifications, rightholderTrust), followUp, RedressPolicy.from(env),
+                new DecisionRecorder(notices, audit, notifications, rightholderTrust, new DecisionFigures(figures())), followUp, RedressPolicy.from(env),
                 clock);
     }
 

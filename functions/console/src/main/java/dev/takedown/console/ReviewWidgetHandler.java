@@ -10,8 +10,8 @@ import dev.takedown.aws.DynamoAuditLog;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.DynamoNoticeStore;
 import dev.takedown.aws.DynamoRightStore;
-import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.DynamoRightholderStore;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.StreamJson;
@@ -23,6 +23,7 @@ import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.staff.ComplaintStaffService;
 import dev.takedown.core.staff.ReviewService;
+import dev.takedown.core.transparency.DecisionFigures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -83,7 +84,7 @@ public final class ReviewWidgetHandler implements RequestStreamHandler {
         DynamoRightStore rights = adapters.rights();
         DynamoListingStore listings = adapters.listings();
         DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications,
-                adapters.trustService(adapters.trust(), notifications));
+                adapters.trustService(adapters.trust(), notifications), new DecisionFigures(adapters.figures()));
         return new ReviewService(notices, rights, listings, rightholders, recorder, clock);
     }
 

@@ -114,6 +114,7 @@ public final class IntakeHandler implements RequestStreamHandler {
                 adapters.idempotency(),
                 adapters.verificationQueue(),
                 adapters.notificationQueue(),
+                adapters.figures(),
                 clock);
     }
 

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.aws.Adapters;
-import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.DynamoAuditLog;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.DynamoNoticeStore;
@@ -13,6 +12,7 @@ import dev.takedown.aws.DynamoRightholderStore;
 import dev.takedown.aws.DynamoSellerStore;
 import dev.takedown.aws.DynamoTrustStore;
 import dev.takedown.aws.DynamoWebhookSecretStore;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.aws.StreamJson;
 import dev.takedown.core.decisions.DecisionRecorder;
@@ -31,6 +31,7 @@ import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
+import dev.takedown.core.transparency.DecisionFigures;
 import dev.takedown.core.trust.TrustService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +104,8 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
         UsagePlans usagePlans = role == Role.ADMIN ? adapters.usagePlans() : NO_USAGE_PLANS;
         StaffService staff = new StaffService(notices, adapters.rights(), rightholders, rightholders, sellers,
                 adapters.apiKeys(), usagePlans, secrets, listings, audit,
-                new DecisionRecorder(notices, audit, notifications, trust), clock);
+                new DecisionRecorder(notices, audit, notifications, trust,
+                        new DecisionFigures(adapters.figures())), clock);
         return new Wired(staff, new TrustStaffService(trust,
                 adapters.sellerStandings(trustStore, notifications), trustStore, rightholders, clock),
                 new WebhookStaffService(rightholders, sellers, sellers, secrets, clock),

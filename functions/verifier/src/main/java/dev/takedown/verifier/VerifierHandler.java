@@ -3,8 +3,8 @@ package dev.takedown.verifier;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.takedown.aws.Adapters;
-import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.DynamoNoticeStore;
+import dev.takedown.aws.LambdaInvocation;
 import dev.takedown.aws.Priming;
 import dev.takedown.aws.SqsBatch;
 import dev.takedown.aws.SqsNotificationQueue;
@@ -12,6 +12,7 @@ import dev.takedown.aws.VerificationMessage;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
+import dev.takedown.core.transparency.DecisionFigures;
 import dev.takedown.core.trust.TrustService;
 import dev.takedown.core.verify.BrandMatch;
 import dev.takedown.core.verify.VerificationService;
@@ -85,7 +86,8 @@ public final class VerifierHandler implements RequestStreamHandler {
         SqsNotificationQueue notifications = adapters.notificationQueue();
         TrustService trust = adapters.trustService(adapters.trust(), notifications);
         return new VerificationService(notices, adapters.rights(), adapters.rightholders(), adapters.listings(),
-                new DecisionRecorder(notices, adapters.audit(), notifications, trust), clock);
+                new DecisionRecorder(notices, adapters.audit(), notifications, trust,
+                        new DecisionFigures(adapters.figures())), clock);
     }
 
     /** Messages are independent (verification is safe to run concurrently), so a batch is verified side by side. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.aws.DynamoApiKeyStore;
 import dev.takedown.aws.DynamoAuditLog;
 import dev.takedown.aws.DynamoDeliveryStore;
+import dev.takedown.aws.DynamoFiguresStore;
 import dev.takedown.aws.DynamoIdempotencyStore;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.DynamoNoticeStore;
@@ -34,6 +35,7 @@ import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.ports.ApiKeyStore;
 import dev.takedown.core.ports.AuditLog;
 import dev.takedown.core.ports.DeliveryStore;
+import dev.takedown.core.ports.FiguresStore;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
@@ -131,6 +133,11 @@ abstract class DynamoStoreContract extends StoreContract {
     @Override
     TrustStore trust() {
         return new DynamoTrustStore(dynamo(), table("TrustTable"), table("RightholdersTable"), table("SellersTable"));
+    }
+
+    @Override
+    FiguresStore figures() {
+        return new DynamoFiguresStore(dynamo(), table("FiguresTable"));
     }
 
     @Override

@@ -1,14 +1,15 @@
 package dev.takedown.local;
 
+import dev.takedown.core.model.ApiKey;
 import dev.takedown.core.model.Listing;
+import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.Rightholder;
-import dev.takedown.core.model.ApiKey;
-import dev.takedown.core.model.Principal;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.ports.ApiKeyStore;
 import dev.takedown.core.ports.AuditLog;
 import dev.takedown.core.ports.DeliveryStore;
+import dev.takedown.core.ports.FiguresStore;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
@@ -23,6 +24,7 @@ import dev.takedown.core.ports.WebhookSecretStore;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
 import dev.takedown.core.testing.InMemoryAuditLog;
 import dev.takedown.core.testing.InMemoryDeliveryStore;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
@@ -48,6 +50,8 @@ class InMemoryStoresTest extends StoreContract {
     private final InMemoryTrustStore trust = new InMemoryTrustStore(rightholders);
     private final InMemorySellerStore sellers = new InMemorySellerStore();
     private final InMemoryWebhookSecretStore webhookSecrets = new InMemoryWebhookSecretStore();
+
+    private final InMemoryFiguresStore figures = new InMemoryFiguresStore();
 
     @Override
     NoticeStore notices() {
@@ -102,6 +106,11 @@ class InMemoryStoresTest extends StoreContract {
     @Override
     TrustStore trust() {
         return trust;
+    }
+
+    @Override
+    FiguresStore figures() {
+        return figures;
     }
 
     @Override

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.takedown.core.model.ApiKey;
+import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.Complaint;
 import dev.takedown.core.model.Contact;
 import dev.takedown.core.model.CounterNotice;
 import dev.takedown.core.model.CounterNoticeGrounds;
-import dev.takedown.core.model.LegalAction;
-import dev.takedown.core.model.Party;
-import dev.takedown.core.model.Redress;
-import dev.takedown.core.model.Statements;
-import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.Deactivation;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
@@ -22,9 +18,11 @@ import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.EventType;
 import dev.takedown.core.model.Evidence;
 import dev.takedown.core.model.EvidenceKind;
+import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
+import dev.takedown.core.model.LegalAction;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.model.Notice;
@@ -32,29 +30,33 @@ import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeOutcome;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.NoticeStatus;
+import dev.takedown.core.model.Party;
 import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.PrincipalAccess;
-import dev.takedown.core.model.RatePlan;
-import dev.takedown.core.model.UsageKey;
 import dev.takedown.core.model.Progress;
+import dev.takedown.core.model.RatePlan;
+import dev.takedown.core.model.Redress;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.RightType;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.Seller;
 import dev.takedown.core.model.SellerStanding;
 import dev.takedown.core.model.SellerState;
-import dev.takedown.core.model.Seller;
 import dev.takedown.core.model.Sender;
+import dev.takedown.core.model.Statements;
 import dev.takedown.core.model.Strike;
 import dev.takedown.core.model.Tier;
 import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.model.TrustEvent;
+import dev.takedown.core.model.UsageKey;
 import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.ports.ApiKeyStore;
 import dev.takedown.core.ports.AuditLog;
 import dev.takedown.core.ports.DeliveryStore;
+import dev.takedown.core.ports.FiguresStore;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.IdempotencyStore.Entry;
 import dev.takedown.core.ports.InvalidCursorException;
@@ -67,8 +69,8 @@ import dev.takedown.core.ports.RightholderRegistry;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.SellerRegistry;
 import dev.takedown.core.ports.SellerStore;
-import dev.takedown.core.ports.TrustStore.DueStrike;
 import dev.takedown.core.ports.TrustStore;
+import dev.takedown.core.ports.TrustStore.DueStrike;
 import dev.takedown.core.ports.WebhookSecretRegistry;
 import dev.takedown.core.ports.WebhookSecretStore;
 import dev.takedown.core.runtime.Parallel;
@@ -80,6 +82,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
@@ -117,6 +120,8 @@ abstract class StoreContract {
 
     /** Keeps rightholders' trust on the records {@link #rightholders()} reads. */
     abstract TrustStore trust();
+
+    abstract FiguresStore figures();
 
     /** Keeps sellers on the records {@link #trust()} keeps their standing on. */
     abstract SellerStore sellers();
@@ -856,6 +861,27 @@ abstract class StoreContract {
         assertThat(notices().takedownsOn(seller, owner, day)).containsExactlyInAnyOrder(
                 new NoticeStore.ItemRef(older.id(), 0), new NoticeStore.ItemRef(older.id(), 1),
                 new NoticeStore.ItemRef(older.id(), 2));
+    }
+
+    @Test
+    void figuresAddUpByDayForThePlatformAndTheRightholderAndAPeriodSumsItsDays() {
+        String owner = rightholder();
+        // A day of its own, so that the platform's figures of other runs on the same tables do not count.
+        LocalDate day = LocalDate.of(2100, 1, 1).plusDays(Math.floorMod(owner.hashCode(), 300_000));
+        String actioned = Figures.itemDecided(Figures.DecidedBy.AUTOMATED, ItemStatus.ACTIONED, DecisionRule.BRAND_MATCH);
+        String staffTime = Figures.decisionTime(Figures.DecidedBy.STAFF, 42);
+        figures().add(owner, day, Figures.builder().count(Figures.NOTICES_RECEIVED).add(actioned, 3).build());
+        figures().add(owner, day, Figures.builder().count(Figures.NOTICES_RECEIVED).add(staffTime, 2).build());
+        figures().add(owner, day.plusDays(1), Figures.builder().count(Figures.NOTICES_RECEIVED).build());
+        figures().add(null, day, Figures.builder().count(Figures.sellers("SUSPENDED")).build());
+        figures().add(owner, day.plusDays(2), Figures.NONE);
+
+        assertThat(figures().platform(day, day.plusDays(1)).counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                Figures.NOTICES_RECEIVED, 3L, actioned, 3L, staffTime, 2L, Figures.sellers("SUSPENDED"), 1L));
+        assertThat(figures().rightholder(owner, day, day).counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                Figures.NOTICES_RECEIVED, 2L, actioned, 3L, staffTime, 2L));
+        assertThat(figures().rightholder(owner, day.plusDays(2), day.plusDays(30)).isEmpty()).isTrue();
+        assertThat(figures().platform(day.minusDays(3), day.minusDays(1)).isEmpty()).isTrue();
     }
 
     @Test

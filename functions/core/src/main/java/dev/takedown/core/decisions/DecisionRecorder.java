@@ -29,22 +29,22 @@ import java.util.TreeMap;
 
 /**
  * Records decisions on items of one notice and everything that follows from them: the audit trail, the
- * notice's progress, the rightholder's record and the sellers' strikes (kept by the followers of
- * {@link DecisionsRecorded}), the notice's completion, and the events for rightholder and seller. Every step can be repeated without effect, so a replayed message re-does only what
+ * notice's progress, the rightholder's record, the sellers' strikes and the transparency figures (kept by the
+ * followers of {@link DecisionsRecorded}), the notice's completion, and the events for rightholder and seller. Every step can be repeated without effect, so a replayed message re-does only what
  * an interrupted attempt left undone.
  */
 public final class DecisionRecorder {
     private final NoticeStore notices;
     private final AuditLog audit;
     private final NotificationQueue notifications;
-    private final DecisionsRecorded.Listener followers;
+    private final List<DecisionsRecorded.Listener> followers;
 
     public DecisionRecorder(NoticeStore notices, AuditLog audit, NotificationQueue notifications,
-                            DecisionsRecorded.Listener followers) {
+                            DecisionsRecorded.Listener... followers) {
         this.notices = notices;
         this.audit = audit;
         this.notifications = notifications;
-        this.followers = followers;
+        this.followers = List.of(followers);
     }
 
     /** An item before and after its decision. */
@@ -99,8 +99,10 @@ public final class DecisionRecorder {
                 : notices.settle(notice.id(), settlements, notice.status() == NoticeStatus.IN_PROGRESS);
         Notice current = settled.notice();
         Set<Integer> counted = Set.copyOf(settled.counted());
-        followers.on(new DecisionsRecorded(notice, decided.stream().filter(i -> counted.contains(i.index())).toList(),
-                decided.stream().filter(DecisionRecorder::decidedAfterIntake).toList(), now));
+        DecisionsRecorded recordedNow = new DecisionsRecorded(notice,
+                decided.stream().filter(i -> counted.contains(i.index())).toList(),
+                decided.stream().filter(DecisionRecorder::decidedAfterIntake).toList(), now);
+        followers.forEach(follower -> follower.on(recordedNow));
         boolean completed = current.status() == NoticeStatus.COMPLETED;
         if (!completed && current.progress().allSettled()) {
             NoticeOutcome outcome = NoticeOutcome.of(current.progress().actioned(), current.progress().actionable());
@@ -118,17 +120,13 @@ public final class DecisionRecorder {
      */
     private static void count(Notice notice, Change change) {
         Decision decision = change.after().decision();
-        if (!change.before().status().isOpen() || !(decision.automated() || isStaff(decision))) {
+        if (!change.before().status().isOpen() || decision.byParty()) {
             return;
         }
         String decidedBy = decision.automated() ? Metrics.AUTOMATED : Metrics.STAFF;
         Metrics.count(Metric.ITEMS_DECIDED, change.after().status().name(), decidedBy);
         Metrics.add(Metric.TIME_TO_DECISION, Duration.between(notice.receivedAt(), decision.decidedAt()).toMillis(),
                 decidedBy);
-    }
-
-    private static boolean isStaff(Decision decision) {
-        return !decision.decidedBy().equals(Decision.RIGHTHOLDER) && !decision.decidedBy().equals(Decision.SELLER);
     }
 
     /** Each seller's takedowns, by UTC day, for the seller to read back. */

@@ -1,6 +1,7 @@
 package dev.takedown.core.intake;
 
 import dev.takedown.core.events.Notifications;
+import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
@@ -13,7 +14,9 @@ import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.TimeBuckets;
 import dev.takedown.core.ports.DependencyException;
+import dev.takedown.core.ports.FiguresStore;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.ports.IdempotencyStore.Entry;
 import dev.takedown.core.ports.NoticeStore;
@@ -59,11 +62,12 @@ public final class IntakeService {
     private final IdempotencyStore idempotency;
     private final VerificationQueue queue;
     private final NotificationQueue notifications;
+    private final FiguresStore figures;
     private final Clock clock;
 
     public IntakeService(SubmissionParser parser, ListingLocator locator, RightStore rights,
                          RightholderStore rightholders, NoticeStore notices, IdempotencyStore idempotency,
-                         VerificationQueue queue, NotificationQueue notifications, Clock clock) {
+                         VerificationQueue queue, NotificationQueue notifications, FiguresStore figures, Clock clock) {
         this.parser = parser;
         this.locator = locator;
         this.rights = rights;
@@ -72,6 +76,7 @@ public final class IntakeService {
         this.idempotency = idempotency;
         this.queue = queue;
         this.notifications = notifications;
+        this.figures = figures;
         this.clock = clock;
     }
 
@@ -116,7 +121,7 @@ public final class IntakeService {
 
         Accepted accepted;
         try {
-            accepted = store(rightholderId, noticeId, submission, now);
+            accepted = store(rightholderId, noticeId, submission, trust.trusted(), now);
             if (idempotencyKey != null) {
                 idempotency.complete(rightholderId, idempotencyKey);
             }
@@ -177,7 +182,8 @@ public final class IntakeService {
         }
     }
 
-    private Accepted store(String rightholderId, String noticeId, Submission submission, Instant now) {
+    private Accepted store(String rightholderId, String noticeId, Submission submission, boolean trustedSender,
+                           Instant now) {
         List<NoticeItem> items = resolveItems(submission.items(), now);
         int open = (int) items.stream().filter(i -> i.status().isOpen()).count();
         // With nothing to verify, the notice is complete the moment it is received.
@@ -190,7 +196,7 @@ public final class IntakeService {
             case STORED -> {
                 Log.info("notice received", "noticeId", noticeId, "rightholderId", rightholderId,
                         "items", items.size(), "openItems", open);
-                countReceived(notice, items);
+                countReceived(notice, items, trustedSender);
                 yield new Accepted(notice, items, false);
             }
             case ALREADY_STORED -> {
@@ -208,12 +214,23 @@ public final class IntakeService {
 
     /**
      * The notice, and the items settled at intake (not a listing URL, named twice), which need no other decision:
-     * counted once, by the request that stored them. They wait for nothing, so they give no time to decision.
+     * counted once, by the request that stored them. They wait for nothing, so they give no time to decision in the
+     * metrics; the transparency figures count them decided at once, in the first time bucket.
      */
-    private static void countReceived(Notice notice, List<NoticeItem> items) {
+    private void countReceived(Notice notice, List<NoticeItem> items, boolean trustedSender) {
         Metrics.count(Metric.NOTICES_RECEIVED, notice.reason().name());
-        items.stream().filter(i -> !i.status().isOpen())
-                .forEach(i -> Metrics.count(Metric.ITEMS_DECIDED, i.status().name(), Metrics.AUTOMATED));
+        Figures.Builder received = Figures.builder()
+                .count(Figures.NOTICES_RECEIVED)
+                .count(Figures.noticesByReason(notice.reason()))
+                .count(Figures.noticesByRightType(notice.reason().requiredRight()))
+                .count(Figures.noticesBySender(trustedSender))
+                .add(Figures.ITEMS_RECEIVED, items.size());
+        items.stream().filter(i -> !i.status().isOpen()).forEach(i -> {
+            Metrics.count(Metric.ITEMS_DECIDED, i.status().name(), Metrics.AUTOMATED);
+            received.count(Figures.itemDecided(Figures.DecidedBy.AUTOMATED, i.status(), i.decision().rule()))
+                    .count(Figures.decisionTime(Figures.DecidedBy.AUTOMATED, TimeBuckets.of(Duration.ZERO)));
+        });
+        figures.add(notice.rightholderId(), LocalDate.ofInstant(notice.receivedAt(), ZoneOffset.UTC), received.build());
     }
 
     /** Every line becomes an item, in order: open, rejected with a reason, or a duplicate of an earlier line. */

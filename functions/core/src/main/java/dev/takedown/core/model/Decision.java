@@ -33,4 +33,9 @@ public record Decision(String decidedBy, Instant decidedAt, DecisionRule rule, S
     public boolean automated() {
         return AUTO.equals(decidedBy);
     }
+
+    /** The rightholder's or the seller's own act, not a decision of the platform's. */
+    public boolean byParty() {
+        return RIGHTHOLDER.equals(decidedBy) || SELLER.equals(decidedBy);
+    }
 }

@@ -354,7 +354,7 @@ class IntakeServiceTest {
         };
         IntakeService flaky = new IntakeService(new SubmissionParser(1000), new ListingLocator(ListingLocator.DEFAULT_PATTERNS),
                 Fixtures.RIGHT_STORE, new dev.takedown.core.testing.InMemoryRightholderStore(), notices, failingComplete, queue, new dev.takedown.core.testing.RecordingNotifications(),
-                Fixtures.clock());
+                new dev.takedown.core.testing.InMemoryFiguresStore(), Fixtures.clock());
         assertThat(catchThrowableOfType(DependencyException.class,
                 () -> flaky.submit("acme", Fixtures.validBody(), "k-8"))).isNotNull();
 
@@ -366,7 +366,7 @@ class IntakeServiceTest {
     private IntakeService intakeFor(Rightholder rightholder, Clock clock) {
         return new IntakeService(new SubmissionParser(1000), new ListingLocator(ListingLocator.DEFAULT_PATTERNS),
                 Fixtures.RIGHT_STORE, new InMemoryRightholderStore().with(rightholder), notices, idempotency, queue,
-                new RecordingNotifications(), clock);
+                new RecordingNotifications(), new dev.takedown.core.testing.InMemoryFiguresStore(), clock);
     }
 
     @Test

@@ -6,9 +6,9 @@ import dev.takedown.core.intake.SubmissionParser;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.RightType;
+import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.SignedCursors;
-import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
 import java.time.Clock;
@@ -47,9 +47,14 @@ public final class Fixtures {
 
     public static IntakeService intake(InMemoryNoticeStore notices, InMemoryIdempotencyStore idempotency,
                                        RecordingQueue queue, Clock clock) {
+        return intake(notices, idempotency, queue, new InMemoryFiguresStore(), clock);
+    }
+
+    public static IntakeService intake(InMemoryNoticeStore notices, InMemoryIdempotencyStore idempotency,
+                                       RecordingQueue queue, InMemoryFiguresStore figures, Clock clock) {
         return new IntakeService(new SubmissionParser(1000), new ListingLocator(ListingLocator.DEFAULT_PATTERNS),
                 RIGHT_STORE, new InMemoryRightholderStore(), notices, idempotency, queue, new RecordingNotifications(),
-                clock);
+                figures, clock);
     }
 
     /** Trust kept in memory, on the rightholders of {@code rightholders}, with the default thresholds. */

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.core.decisions.DecisionRecorder;
+import dev.takedown.core.json.Json;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
-import dev.takedown.core.json.Json;
 import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
@@ -16,13 +17,17 @@ import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
 import dev.takedown.core.model.NoticeOutcome;
+import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.NoticeStatus;
 import dev.takedown.core.model.NotificationEvent;
+import dev.takedown.core.model.RightType;
 import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.TimeBuckets;
 import dev.takedown.core.ports.NoticeStore.ListingClaim;
 import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
@@ -30,9 +35,13 @@ import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.NoticeBodies;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
+import dev.takedown.core.transparency.DecisionFigures;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -134,6 +143,48 @@ class VerificationServiceTest {
         // One line per status (and one for the times), however many items share it.
         assertThat(first.documents()).hasSize(6);
         assertThat(replay.documents()).isEmpty();
+    }
+
+    @Test
+    void everySettledItemCountsIntoTheTransparencyFiguresOnceAndAReplayAddsNothing() {
+        InMemoryFiguresStore figures = new InMemoryFiguresStore();
+        VerificationService counted = new VerificationService(notices, Fixtures.RIGHT_STORE, rightholders, listings,
+                new DecisionRecorder(notices, audit, notifications, Fixtures.trust(rightholders, notifications),
+                        new DecisionFigures(figures)), later);
+        var body = NoticeBodies.valid();
+        var items = body.putArray("items");
+        for (String listingId : List.of("1001", "9999", "1007", "1006", "1008", "1005")) {
+            items.addObject().put("listingId", listingId);
+        }
+        items.addObject().put("url", "https://elsewhere.example/item/1");
+        String id = Fixtures.intake(notices, new InMemoryIdempotencyStore(), new RecordingQueue(), figures,
+                Fixtures.clock()).submit("acme", body.toString(), null).notice().id();
+
+        counted.verify(id, List.of(0, 1, 2, 3, 4, 5));
+        counted.verify(id, List.of(0, 1, 2, 3, 4, 5));
+
+        LocalDate day = LocalDate.ofInstant(Fixtures.NOW, ZoneOffset.UTC);
+        Figures platform = figures.platform(day, day);
+        assertThat(platform.get(Figures.NOTICES_RECEIVED)).isEqualTo(1);
+        assertThat(platform.get(Figures.noticesByReason(NoticeReason.COUNTERFEIT))).isEqualTo(1);
+        assertThat(platform.get(Figures.noticesByRightType(RightType.TRADEMARK))).isEqualTo(1);
+        assertThat(platform.get(Figures.noticesBySender(false))).isEqualTo(1);
+        assertThat(platform.get(Figures.ITEMS_RECEIVED)).isEqualTo(7);
+        // The item waiting for a person (1008) is not settled yet; the URL of another site was settled at intake.
+        assertThat(platform.sum(Figures.ITEMS_DECIDED)).isEqualTo(6);
+        assertThat(platform.sum(Figures.ITEMS_DECIDED + ".AUTOMATED.ACTIONED")).isEqualTo(2);
+        assertThat(platform.sum(Figures.ITEMS_DECIDED + ".AUTOMATED.NOT_FOUND")).isEqualTo(1);
+        assertThat(platform.sum(Figures.ITEMS_DECIDED + ".AUTOMATED.ALREADY_REMOVED")).isEqualTo(1);
+        assertThat(platform.get(Figures.itemDecided(Figures.DecidedBy.AUTOMATED, ItemStatus.REJECTED,
+                DecisionRule.AUTHORIZED_SELLER))).isEqualTo(1);
+        assertThat(platform.get(Figures.itemDecided(Figures.DecidedBy.AUTOMATED, ItemStatus.REJECTED,
+                DecisionRule.LISTING_URL))).isEqualTo(1);
+        // Decided 5 seconds after receipt; the URL at once.
+        assertThat(TimeBuckets.histogram(platform, Figures.DECISION_TIME + ".AUTOMATED")).containsExactly(
+                Map.entry(0, 1L), Map.entry(TimeBuckets.of(Duration.ofSeconds(5)), 5L));
+        assertThat(figures.rightholder("acme", day, day)).isEqualTo(platform);
+        // The notice, then the batch of decisions: one write each for the platform and the rightholder.
+        assertThat(figures.writes()).isEqualTo(4);
     }
 
     @Test

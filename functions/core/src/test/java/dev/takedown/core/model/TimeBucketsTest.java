@@ -1,4 +1,4 @@
-package dev.takedown.core.transparency;
+package dev.takedown.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

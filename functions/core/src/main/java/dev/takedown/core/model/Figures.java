@@ -1,9 +1,5 @@
-package dev.takedown.core.transparency;
+package dev.takedown.core.model;
 
-import dev.takedown.core.model.DecisionRule;
-import dev.takedown.core.model.ItemStatus;
-import dev.takedown.core.model.NoticeReason;
-import dev.takedown.core.model.RightType;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package dev.takedown.core.transparency;
+package dev.takedown.core.model;
 
 import java.time.Duration;
 import java.util.Locale;
