@@ -24,7 +24,6 @@ public record Figures(Map<String, Long> counts) {
     public static final String COMPLAINTS_FILED = "complaints.filed";
     public static final String COMPLAINTS_DECIDED = "complaints.decided";
     public static final String COMPLAINT_HANDLING_TIME = "complaintHandlingTime";
-    public static final String WITHDRAWALS = "withdrawals";
     public static final String ITEMS_WITHDRAWN = "items.WITHDRAWN";
     public static final String ITEMS_RETRACTED = "items.RETRACTED";
     public static final String STRIKES_ESTABLISHED = "strikes.established";

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 /**
  * Counts recorded decisions into the transparency figures: each item once, when the notice's progress first counts
  * it settled ({@link DecisionsRecorded#newlySettled()}), so a replayed message adds nothing; one write per scope and
- * UTC day of decision for the whole batch. An item the rightholder withdrew is counted as withdrawn (or retracted,
- * once taken down), never as decided.
+ * UTC day of decision for the whole batch. An item the rightholder withdrew before its decision is counted as
+ * withdrawn, never as decided (one withdrawn after its takedown is a retraction, which redress counts).
  */
 public final class DecisionFigures implements DecisionsRecorded.Listener {
     private final FiguresStore figures;
@@ -35,8 +35,6 @@ public final class DecisionFigures implements DecisionsRecorded.Listener {
                     d -> Figures.builder());
             if (item.status() == ItemStatus.WITHDRAWN) {
                 day.count(Figures.ITEMS_WITHDRAWN);
-            } else if (item.status() == ItemStatus.RETRACTED) {
-                day.count(Figures.ITEMS_RETRACTED);
             } else if (!decision.byParty()) {
                 count(day, item, Duration.between(recorded.notice().receivedAt(), decision.decidedAt()));
             }

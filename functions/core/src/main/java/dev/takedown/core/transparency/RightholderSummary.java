@@ -2,7 +2,9 @@ package dev.takedown.core.transparency;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.NoticeReason;
+import dev.takedown.core.model.TimeBuckets;
 import java.time.LocalDate;
 
 /**

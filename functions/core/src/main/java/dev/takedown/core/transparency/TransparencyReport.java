@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.Figures;
+import dev.takedown.core.model.Figures.DecidedBy;
+import dev.takedown.core.model.Figures.Restoration;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.RightType;
-import dev.takedown.core.transparency.Figures.DecidedBy;
-import dev.takedown.core.transparency.Figures.Restoration;
+import dev.takedown.core.model.TimeBuckets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -172,7 +174,6 @@ public final class TransparencyReport {
         complaints.set("p90HandlingTimeSeconds", seconds(TimeBuckets.quantile(handling, 0.9)));
 
         ObjectNode withdrawals = redress.putObject("withdrawals");
-        withdrawals.put("requests", period.get(Figures.WITHDRAWALS));
         withdrawals.put("itemsWithdrawn", period.get(Figures.ITEMS_WITHDRAWN));
         withdrawals.put("itemsRetracted", period.get(Figures.ITEMS_RETRACTED));
 

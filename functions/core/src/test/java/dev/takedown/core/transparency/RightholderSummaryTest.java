@@ -1,7 +1,7 @@
 package dev.takedown.core.transparency;
 
-import static dev.takedown.core.transparency.Figures.DecidedBy.AUTOMATED;
-import static dev.takedown.core.transparency.Figures.DecidedBy.STAFF;
+import static dev.takedown.core.model.Figures.DecidedBy.AUTOMATED;
+import static dev.takedown.core.model.Figures.DecidedBy.STAFF;
 import static dev.takedown.core.transparency.TransparencyReportTest.FROM;
 import static dev.takedown.core.transparency.TransparencyReportTest.TO;
 import static dev.takedown.core.transparency.TransparencyReportTest.counts;
@@ -12,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.Figures;
+import dev.takedown.core.model.Figures.Restoration;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.NoticeReason;
-import dev.takedown.core.transparency.Figures.Restoration;
+import dev.takedown.core.model.TimeBuckets;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;

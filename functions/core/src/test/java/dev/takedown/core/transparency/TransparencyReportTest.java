@@ -1,7 +1,7 @@
 package dev.takedown.core.transparency;
 
-import static dev.takedown.core.transparency.Figures.DecidedBy.AUTOMATED;
-import static dev.takedown.core.transparency.Figures.DecidedBy.STAFF;
+import static dev.takedown.core.model.Figures.DecidedBy.AUTOMATED;
+import static dev.takedown.core.model.Figures.DecidedBy.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.Figures;
+import dev.takedown.core.model.Figures.Restoration;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.RightType;
-import dev.takedown.core.transparency.Figures.Restoration;
+import dev.takedown.core.model.TimeBuckets;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -82,7 +84,6 @@ class TransparencyReportTest {
                 .count(Figures.complaintHandlingTime(TimeBuckets.of(Duration.ofDays(2))))
                 .count(Figures.complaintHandlingTime(TimeBuckets.of(Duration.ofDays(3))))
                 .count(Figures.complaintHandlingTime(TimeBuckets.of(Duration.ofDays(10))))
-                .count(Figures.WITHDRAWALS)
                 .add(Figures.ITEMS_WITHDRAWN, 2)
                 .count(Figures.ITEMS_RETRACTED)
                 .add(Figures.sellers("WARNED"), 3)
@@ -178,8 +179,8 @@ class TransparencyReportTest {
         assertThat(seconds(complaints, "medianHandlingTimeSeconds")).isEqualTo(estimate(Duration.ofDays(2)));
         assertThat(seconds(complaints, "p90HandlingTimeSeconds")).isEqualTo(estimate(Duration.ofDays(10)));
 
-        assertThat(counts(redress.get("withdrawals"))).containsExactly(Map.entry("requests", 1L),
-                Map.entry("itemsWithdrawn", 2L), Map.entry("itemsRetracted", 1L));
+        assertThat(counts(redress.get("withdrawals"))).containsExactly(Map.entry("itemsWithdrawn", 2L),
+                Map.entry("itemsRetracted", 1L));
         // 2 restored on counter-notices and 1 on a seller's complaint, of 12 takedowns.
         assertThat(redress.get("takedownsReversed").asLong()).isEqualTo(3);
         assertThat(redress.get("reversalRate").decimalValue()).isEqualTo(new BigDecimal("0.2500"));
