@@ -5,8 +5,9 @@ import dev.takedown.aws.Priming;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.staff.ComplaintStaffService;
-import dev.takedown.core.staff.StaffRequests.Role;
+import dev.takedown.core.staff.ReportStaffService;
 import dev.takedown.core.staff.StaffRequests;
+import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
@@ -55,7 +56,7 @@ public final class StaffAdminHandler extends StaffHandler {
     }
 
     public StaffAdminHandler(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks,
-                                 ComplaintStaffService complaints) {
-        super(Role.ADMIN, staff, trust, webhooks, complaints);
+                                 ComplaintStaffService complaints, ReportStaffService reports) {
+        super(Role.ADMIN, staff, trust, webhooks, complaints, reports);
     }
 }

@@ -24,6 +24,7 @@ import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.runtime.Log;
 import dev.takedown.core.staff.ComplaintStaffService;
+import dev.takedown.core.staff.ReportStaffService;
 import dev.takedown.core.staff.StaffException;
 import dev.takedown.core.staff.StaffRequests;
 import dev.takedown.core.staff.StaffRequests.Operation;
@@ -53,6 +54,7 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
     private final TrustStaffService trust;
     private final WebhookStaffService webhooks;
     private final ComplaintStaffService complaints;
+    private final ReportStaffService reports;
 
     StaffHandler(Role role, Map<String, String> environment, Clock clock) {
         this(role, new Adapters(new Env(environment)), clock);
@@ -63,12 +65,13 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
     }
 
     private StaffHandler(Role role, Wired wired) {
-        this(role, wired.staff(), wired.trust(), wired.webhooks(), wired.complaints());
+        this(role, wired.staff(), wired.trust(), wired.webhooks(), wired.complaints(), wired.reports());
     }
 
     StaffHandler(Role role, StaffService staff, TrustStaffService trust, WebhookStaffService webhooks,
-                 ComplaintStaffService complaints) {
+                 ComplaintStaffService complaints, ReportStaffService reports) {
         this.role = role;
+        this.reports = reports;
         this.staff = staff;
         this.trust = trust;
         this.webhooks = webhooks;
@@ -84,7 +87,7 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
     }
 
     private record Wired(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks,
-                         ComplaintStaffService complaints) {
+                         ComplaintStaffService complaints, ReportStaffService reports) {
     }
 
     /**
@@ -109,7 +112,8 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
         return new Wired(staff, new TrustStaffService(trust,
                 adapters.sellerStandings(trustStore, notifications), trustStore, rightholders, clock),
                 new WebhookStaffService(rightholders, sellers, sellers, secrets, clock),
-                new ComplaintStaffService(adapters.redressService(clock), notices));
+                new ComplaintStaffService(adapters.redressService(clock), notices),
+                new ReportStaffService(adapters.figures()));
     }
 
     /** The reviewer function's: it serves no operation that gives a key or sets a plan. */
@@ -174,6 +178,7 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
             case complaintQueue -> StaffJson.complaintQueue(complaints.complaintQueue(StaffRequests.complaintQueue(event)));
             case decideComplaint -> StaffJson.decided(complaints.decideComplaint(StaffRequests.decideComplaint(event)));
             case setRatePlan -> StaffJson.ratePlanSet(staff.setRatePlan(StaffRequests.setRatePlan(event)));
+            case transparencyReport -> reports.transparencyReport(StaffRequests.transparencyReport(event));
         };
     }
 

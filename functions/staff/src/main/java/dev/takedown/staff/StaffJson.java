@@ -2,12 +2,12 @@ package dev.takedown.staff;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.takedown.core.json.ItemJson;
 import dev.takedown.core.json.EvidenceJson;
+import dev.takedown.core.json.ItemJson;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.AuditEvent;
-import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Deactivation;
+import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightholderTrust;

@@ -5,6 +5,7 @@ import dev.takedown.aws.Priming;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.runtime.Env;
 import dev.takedown.core.staff.ComplaintStaffService;
+import dev.takedown.core.staff.ReportStaffService;
 import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
@@ -55,7 +56,7 @@ public final class StaffReviewerHandler extends StaffHandler {
     }
 
     public StaffReviewerHandler(StaffService staff, TrustStaffService trust, WebhookStaffService webhooks,
-                                    ComplaintStaffService complaints) {
-        super(Role.REVIEWER, staff, trust, webhooks, complaints);
+                                    ComplaintStaffService complaints, ReportStaffService reports) {
+        super(Role.REVIEWER, staff, trust, webhooks, complaints, reports);
     }
 }

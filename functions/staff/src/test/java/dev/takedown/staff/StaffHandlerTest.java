@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.DeliveryAttempt.Target;
 import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.Figures;
+import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.model.Notice;
@@ -18,29 +21,31 @@ import dev.takedown.core.model.Progress;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Seller;
 import dev.takedown.core.model.Sender;
-import dev.takedown.core.model.WebhookSecrets;
-import dev.takedown.core.staff.StaffRequests.Operation;
-import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.model.TrustCounts;
+import dev.takedown.core.model.WebhookSecrets;
 import dev.takedown.core.redress.RedressFollowUp;
 import dev.takedown.core.redress.RedressPolicy;
 import dev.takedown.core.redress.RedressRequests;
 import dev.takedown.core.redress.RedressService;
 import dev.takedown.core.staff.ComplaintStaffService;
+import dev.takedown.core.staff.ReportStaffService;
+import dev.takedown.core.staff.StaffRequests.Operation;
+import dev.takedown.core.staff.StaffRequests.Role;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
-import dev.takedown.core.testing.InMemoryUsagePlans;
 import dev.takedown.core.testing.InMemoryAuditLog;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.InMemorySellerStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
+import dev.takedown.core.testing.InMemoryUsagePlans;
 import dev.takedown.core.testing.InMemoryWebhookSecretStore;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.text.Hashing;
@@ -56,10 +61,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,10 +104,12 @@ class StaffHandlerTest {
                     new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS)),
             RedressPolicy.DEFAULTS, staffClock);
     private final ComplaintStaffService complaints = new ComplaintStaffService(redress, notices);
+    private final InMemoryFiguresStore figures = new InMemoryFiguresStore();
+    private final ReportStaffService reports = new ReportStaffService(figures);
     private final StaffHandler reviewer = new StaffReviewerHandler(staffService, trustStaffService, webhookStaffService,
-            complaints);
+            complaints, reports);
     private final StaffHandler admin = new StaffAdminHandler(staffService, trustStaffService, webhookStaffService,
-            complaints);
+            complaints, reports);
     private String noticeId;
 
     /** The notice the sample events name: 1001 actioned by the verifier, 1008 waiting for review. */
@@ -326,6 +333,32 @@ class StaffHandlerTest {
         assertThat(result.path("items").get(1).path("note").asText()).contains("counterfeit ACME battery pack");
         assertThat(result.path("auditTrail")).extracting(e -> e.path("actor").asText())
                 .containsExactly("AUTO", "AUTO", "staff-jane");
+    }
+
+    @Test
+    void theTransparencyReportEventSumsThePeriodsFiguresAsJsonOrCsv() throws Exception {
+        String actioned = Figures.itemDecided(Figures.DecidedBy.AUTOMATED, ItemStatus.ACTIONED, DecisionRule.BRAND_MATCH);
+        figures.add("acme", LocalDate.parse("2026-11-01"), Figures.builder().count(Figures.NOTICES_RECEIVED)
+                .add(actioned, 2).build());
+        figures.add("acme", LocalDate.parse("2026-11-30"), Figures.builder().count(Figures.NOTICES_RECEIVED).build());
+        figures.add("acme", LocalDate.parse("2026-12-01"), Figures.builder().count(Figures.NOTICES_RECEIVED).build());
+
+        JsonNode report = invoke(Events.load("staff-transparency-report.json"));
+        assertThat(report.path("from").asText()).isEqualTo("2026-11-01");
+        assertThat(report.path("to").asText()).isEqualTo("2026-11-30");
+        assertThat(report.path("notices").path("received").asLong()).isEqualTo(2);
+        assertThat(report.path("dsa").path("art15_1_b_actionsTaken").asLong()).isEqualTo(2);
+
+        JsonNode csv = invoke("{\"operation\": \"transparencyReport\", \"from\": \"2026-12-01\", \"to\": \"2026-12-01\","
+                + " \"format\": \"csv\"}");
+        assertThat(csv.path("format").asText()).isEqualTo("csv");
+        assertThat(csv.path("csv").asText()).startsWith("section,figure,value\r\n").contains("notices,received,1\r\n");
+
+        JsonNode backwards = invoke("{\"operation\": \"transparencyReport\", \"from\": \"2026-12-01\", \"to\": \"2026-11-01\"}");
+        assertThat(backwards.path("error").path("type").asText()).isEqualTo("InvalidRequest");
+        assertThat(backwards.path("error").path("errors").get(0).path("field").asText()).isEqualTo("to");
+        JsonNode tooLong = invoke("{\"operation\": \"transparencyReport\", \"from\": \"2025-01-01\", \"to\": \"2026-02-30\"}");
+        assertThat(tooLong.path("error").path("errors").findValuesAsText("field")).containsExactly("to");
     }
 
     @Test

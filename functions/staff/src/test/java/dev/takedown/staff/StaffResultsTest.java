@@ -15,20 +15,22 @@ import dev.takedown.core.redress.RedressFollowUp;
 import dev.takedown.core.redress.RedressPolicy;
 import dev.takedown.core.redress.RedressService;
 import dev.takedown.core.staff.ComplaintStaffService;
+import dev.takedown.core.staff.ReportStaffService;
 import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.FormatSamples;
 import dev.takedown.core.testing.InMemoryApiKeyStore;
-import dev.takedown.core.testing.InMemoryUsagePlans;
 import dev.takedown.core.testing.InMemoryAuditLog;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.InMemorySellerStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
+import dev.takedown.core.testing.InMemoryUsagePlans;
 import dev.takedown.core.testing.InMemoryWebhookSecretStore;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.trust.SellerStandings;
@@ -140,8 +142,9 @@ class StaffResultsTest {
             new DecisionRecorder(notices, audit, notifications, trust), new RedressFollowUp(notices, listings, trustStore,
                     audit, notifications, trust, new SellerStandings(trustStore, listings, notifications,
                     TrustPolicy.DEFAULTS)), RedressPolicy.DEFAULTS, clock), notices);
-    private final StaffHandler handler = new StaffReviewerHandler(staff, trustStaff, webhookStaff, complaints);
-    private final StaffHandler admin = new StaffAdminHandler(staff, trustStaff, webhookStaff, complaints);
+    private final ReportStaffService reports = new ReportStaffService(new InMemoryFiguresStore());
+    private final StaffHandler handler = new StaffReviewerHandler(staff, trustStaff, webhookStaff, complaints, reports);
+    private final StaffHandler admin = new StaffAdminHandler(staff, trustStaff, webhookStaff, complaints, reports);
 
     /** The sample notice as the verifier and a first staff decision left it, with their audit trail. */
     @BeforeEach

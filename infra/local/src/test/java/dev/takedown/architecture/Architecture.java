@@ -48,8 +48,8 @@ final class Architecture {
             Map.entry("redress", List.of("model", "ports", "decisions", "trust", "events", "json", "runtime", "problem",
                     "text")),
             Map.entry("transparency", List.of("model", "ports", "events", "json", "runtime", "text")),
-            Map.entry("staff", List.of("model", "ports", "decisions", "trust", "redress", "json", "runtime", "problem",
-                    "text")));
+            Map.entry("staff", List.of("model", "ports", "decisions", "trust", "redress", "transparency", "json",
+                    "runtime", "problem", "text")));
 
     private Architecture() {
     }

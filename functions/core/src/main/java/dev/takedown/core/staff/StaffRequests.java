@@ -15,7 +15,9 @@ import dev.takedown.core.text.Enums;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -48,17 +50,21 @@ public final class StaffRequests {
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
+    /** A year and a day: DSA reports cover a year, or half of one. */
+    static final int MAX_REPORT_DAYS = 366;
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     public enum Operation {
         reviewQueue, decideItem, setRightStatus, registerRightholder, rotateApiKey, getNotice,
         getRightholder, setTier, liftSuspension, getSeller, voidStrike, reinstateSeller,
         revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller, rotateWebhookSecret,
-        issueSellerKey, revokeSellerKey, complaintQueue, decideComplaint, setRatePlan;
+        issueSellerKey, revokeSellerKey, complaintQueue, decideComplaint, setRatePlan, transparencyReport;
 
         /** Which staff function serves it: a new operation must be given to one. */
         public Role role() {
             return switch (this) {
-                case reviewQueue, decideItem, getNotice, getRightholder, getSeller, complaintQueue, decideComplaint ->
-                        Role.REVIEWER;
+                case reviewQueue, decideItem, getNotice, getRightholder, getSeller, complaintQueue, decideComplaint,
+                     transparencyReport -> Role.REVIEWER;
                 case setRightStatus, registerRightholder, rotateApiKey, setTier, liftSuspension, voidStrike,
                      reinstateSeller, revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller,
                      rotateWebhookSecret, issueSellerKey, revokeSellerKey, setRatePlan -> Role.ADMIN;
@@ -84,6 +90,15 @@ public final class StaffRequests {
     }
 
     public record ReviewQueue(int limit, String cursor) {
+    }
+
+    /** A transparency report's form: a JSON document, or the same figures as CSV rows. */
+    public enum ReportFormat {
+        json, csv
+    }
+
+    /** The report of the UTC days from {@code from} to {@code to}, both included. */
+    public record TransparencyReport(LocalDate from, LocalDate to, ReportFormat format) {
     }
 
     public record DecideItem(String noticeId, int index, Ruling decision, ItemReason reasonCode, String staffId,
@@ -346,6 +361,36 @@ public final class StaffRequests {
         String noticeId = noticeId(fields);
         fields.check("getNotice");
         return new GetNotice(noticeId);
+    }
+
+    public static TransparencyReport transparencyReport(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("from", "to", "format"));
+        LocalDate from = day(fields, "from");
+        LocalDate to = day(fields, "to");
+        ReportFormat format = fields.has("format")
+                ? fields.oneOf("format", ReportFormat.class, EnumSet.allOf(ReportFormat.class), true) : ReportFormat.json;
+        if (from != null && to != null) {
+            if (to.isBefore(from)) {
+                fields.error("to", "must not be before from");
+            } else if (ChronoUnit.DAYS.between(from, to) >= MAX_REPORT_DAYS) {
+                fields.error("to", "a report covers at most " + MAX_REPORT_DAYS + " days");
+            }
+        }
+        fields.check("transparencyReport");
+        return new TransparencyReport(from, to, format);
+    }
+
+    private static LocalDate day(EventFields fields, String name) {
+        String text = fields.matching(name, DAY, "must be a date as YYYY-MM-DD (a UTC day)");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            fields.error(name, "is not a day of the calendar");
+            return null;
+        }
     }
 
     public static GetRightholder getRightholder(JsonNode event) {
