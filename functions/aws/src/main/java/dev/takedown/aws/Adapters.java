@@ -141,7 +141,7 @@ public final class Adapters {
                 sellerStandings(trust, notifications));
         return new RedressService(notices, listings, rights(), rightholders(), trust,
                 new DecisionRecorder(notices, audit, notifications, rightholderTrust, new DecisionFigures(figures())), followUp, RedressPolicy.from(env),
-                clock);
+                figures(), clock);
     }
 
     /** A store over the table the variable names. */

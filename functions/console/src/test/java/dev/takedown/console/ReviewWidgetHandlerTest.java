@@ -30,6 +30,7 @@ import dev.takedown.core.staff.ReviewService;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightStore;
@@ -77,7 +78,7 @@ class ReviewWidgetHandlerTest {
     private final RedressService redress = new RedressService(notices, listings, rights, rightholders, trustStore,
             recorder, new RedressFollowUp(notices, listings, trustStore, audit, notifications, trust,
                     new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS)),
-            RedressPolicy.DEFAULTS, clock);
+            RedressPolicy.DEFAULTS, new InMemoryFiguresStore(), clock);
     private final ReviewWidgetHandler handler = new ReviewWidgetHandler(
             new ReviewService(notices, rights, listings, rightholders, recorder, clock),
             new ComplaintStaffService(redress, notices), notices, rights, listings, clock);

@@ -14,16 +14,17 @@ import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.redress.RedressFollowUp;
 import dev.takedown.core.redress.RedressPolicy;
 import dev.takedown.core.redress.RedressService;
-import dev.takedown.core.testing.MovingClock;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.FormatSamples;
 import dev.takedown.core.testing.InMemoryAuditLog;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
+import dev.takedown.core.testing.MovingClock;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
@@ -67,7 +68,7 @@ class RedressHandlerTest {
                 new SellerStandings(trust, listings, notifications, TrustPolicy.DEFAULTS));
         service = new RedressService(notices, listings, Fixtures.RIGHT_STORE, rightholders, trust,
                 new DecisionRecorder(notices, audit, notifications, rightholderTrust), followUp, RedressPolicy.DEFAULTS,
-                clock);
+                new InMemoryFiguresStore(), clock);
         handler = new RedressHandler(service, idempotency, Fixtures.CURSORS, clock);
         // The sample notice: item 0 took seller-fake's listing 1001 down, item 3 was rejected, item 4 is open.
         notices.saveNew(FormatSamples.notice(), FormatSamples.items());

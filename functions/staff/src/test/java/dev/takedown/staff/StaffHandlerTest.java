@@ -75,6 +75,7 @@ import org.junit.jupiter.api.Test;
  * in-memory stores.
  */
 class StaffHandlerTest {
+    private final InMemoryFiguresStore figures = new InMemoryFiguresStore();
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
     private final InMemoryListingStore listings = new InMemoryListingStore()
             .with(new Listing("1001", "seller-fake", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE))
@@ -102,9 +103,8 @@ class StaffHandlerTest {
     private final RedressService redress = new RedressService(notices, listings, rights, rightholders, trustStore,
             recorder, new RedressFollowUp(notices, listings, trustStore, audit, notifications, trust,
                     new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS)),
-            RedressPolicy.DEFAULTS, staffClock);
+            RedressPolicy.DEFAULTS, figures, staffClock);
     private final ComplaintStaffService complaints = new ComplaintStaffService(redress, notices);
-    private final InMemoryFiguresStore figures = new InMemoryFiguresStore();
     private final ReportStaffService reports = new ReportStaffService(figures);
     private final StaffHandler reviewer = new StaffReviewerHandler(staffService, trustStaffService, webhookStaffService,
             complaints, reports);

@@ -141,7 +141,7 @@ class StaffResultsTest {
             new InMemoryRightStore(Fixtures.RIGHTS), rightholders, trustStore,
             new DecisionRecorder(notices, audit, notifications, trust), new RedressFollowUp(notices, listings, trustStore,
                     audit, notifications, trust, new SellerStandings(trustStore, listings, notifications,
-                    TrustPolicy.DEFAULTS)), RedressPolicy.DEFAULTS, clock), notices);
+                    TrustPolicy.DEFAULTS)), RedressPolicy.DEFAULTS, new InMemoryFiguresStore(), clock), notices);
     private final ReportStaffService reports = new ReportStaffService(new InMemoryFiguresStore());
     private final StaffHandler handler = new StaffReviewerHandler(staff, trustStaff, webhookStaff, complaints, reports);
     private final StaffHandler admin = new StaffAdminHandler(staff, trustStaff, webhookStaff, complaints, reports);

@@ -6,6 +6,7 @@ import dev.takedown.core.model.Complaint;
 import dev.takedown.core.model.CounterNotice;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
+import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
@@ -17,6 +18,8 @@ import dev.takedown.core.model.Redress;
 import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.SellerStanding;
+import dev.takedown.core.model.TimeBuckets;
+import dev.takedown.core.ports.FiguresStore;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NoticeStore.ItemRef;
@@ -40,6 +43,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -66,11 +70,12 @@ public final class RedressService {
     private final DecisionRecorder recorder;
     private final RedressFollowUp followUp;
     private final RedressPolicy policy;
+    private final FiguresStore figures;
     private final Clock clock;
 
     public RedressService(NoticeStore notices, ListingStore listings, RightStore rights, RightholderStore rightholders,
                           TrustStore trust, DecisionRecorder recorder, RedressFollowUp followUp, RedressPolicy policy,
-                          Clock clock) {
+                          FiguresStore figures, Clock clock) {
         this.notices = notices;
         this.listings = listings;
         this.rights = rights;
@@ -79,6 +84,7 @@ public final class RedressService {
         this.recorder = recorder;
         this.followUp = followUp;
         this.policy = policy;
+        this.figures = figures;
         this.clock = clock;
     }
 
@@ -157,7 +163,7 @@ public final class RedressService {
                     filing.contact(), filing.signature(), now,
                     policy.respondBy(now, notice.reason() == NoticeReason.COPYRIGHT), null, null, null);
             NoticeItem after = item.redressed(ItemStatus.COUNTER_NOTICED, item.redress().withCounterNotice(counterNotice));
-            if (store(noticeId, item, after, now)) {
+            if (store(notice, item, after, now)) {
                 Log.info("counter-notice filed", "noticeId", noticeId, "index", index, "sellerId", sellerId,
                         "respondBy", counterNotice.respondBy());
                 return new Takedown(noticeId, followUp.finish(notice, after, now));
@@ -188,7 +194,7 @@ public final class RedressService {
             requireInWindow(item, now);
             NoticeItem after = item.redressed(item.status(), item.redress().withComplaint(
                     new Complaint(Party.SELLER, filing.explanation(), filing.evidence(), now, null)));
-            if (store(noticeId, item, after, now)) {
+            if (store(notice, item, after, now)) {
                 Log.info("complaint filed", "noticeId", noticeId, "index", index, "from", Party.SELLER);
                 return new Takedown(noticeId, followUp.finish(notice, after, now));
             }
@@ -224,7 +230,7 @@ public final class RedressService {
                     ? restored(notice, item, Redress.Cause.COUNTER_NOTICE_ACCEPTED, item.redress(), now)
                     : item.redressed(ItemStatus.ACTIONED, item.redress().withCounterNotice(
                             counterNotice.closed(CounterNotice.Outcome.UPHELD, response.legalAction(), now)));
-            if (store(noticeId, item, after, now)) {
+            if (store(notice, item, after, now)) {
                 Log.info("counter-notice answered", "noticeId", noticeId, "index", index,
                         "response", response.accept() ? "ACCEPT" : "LEGAL_ACTION");
                 return followUp.finish(notice, after, now);
@@ -288,12 +294,15 @@ public final class RedressService {
      * An item that changed meanwhile is left as it now is.
      */
     private List<NoticeItem> retract(Notice notice, List<DecisionRecorder.Change> retractions, Instant now) {
-        List<Boolean> stored = Parallel.map(retractions,
-                change -> store(notice.id(), change.before(), change.after(), now));
+        List<Figures> counted = Parallel.map(retractions,
+                change -> stored(notice.id(), change.before(), change.after(), now));
+        Figures.Builder figures = Figures.builder();
+        counted.stream().filter(Objects::nonNull).forEach(delta -> delta.counts().forEach(figures::add));
+        addFigures(notice, figures.build());
         List<NoticeItem> retracted = new ArrayList<>();
         for (int i = 0; i < retractions.size(); i++) {
             NoticeItem after = retractions.get(i).after();
-            if (!stored.get(i)) {
+            if (counted.get(i) == null) {
                 retracted.add(item(notice, after.index()));
             } else if (i < FOLLOW_UP_AT_ONCE) {
                 retracted.add(followUp.finish(notice, after, now));
@@ -323,7 +332,7 @@ public final class RedressService {
             requireInWindow(item, now);
             NoticeItem after = item.redressed(item.status(), item.redress().withComplaint(
                     new Complaint(Party.RIGHTHOLDER, filing.explanation(), filing.evidence(), now, null)));
-            if (store(noticeId, item, after, null)) {
+            if (store(notice, item, after, null)) {
                 Log.info("complaint filed", "noticeId", noticeId, "index", index, "from", Party.RIGHTHOLDER);
                 return after;
             }
@@ -377,7 +386,7 @@ public final class RedressService {
             NoticeItem after = outcome == Complaint.Outcome.REVERSE
                     ? restored(notice, item, Redress.Cause.COMPLAINT_REVERSED, redress, now)
                     : decided;
-            if (store(noticeId, item, after, now)) {
+            if (store(notice, item, after, now)) {
                 Log.info("complaint decided", "noticeId", noticeId, "index", index, "from", from, "outcome", outcome,
                         "staffId", staffId);
                 return followUp.finish(notice, after, now);
@@ -450,7 +459,7 @@ public final class RedressService {
             return false;
         }
         NoticeItem after = restored(notice, item, Redress.Cause.COUNTER_NOTICE_UNANSWERED, item.redress(), now);
-        if (!store(notice.id(), item, after, now)) {
+        if (!store(notice, item, after, now)) {
             return false;
         }
         Log.info("counter-notice unanswered: listing restored", "noticeId", notice.id(), "index", item.index());
@@ -460,24 +469,45 @@ public final class RedressService {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Stores a redress change, and counts it when stored: an item that changed meanwhile stores and counts nothing. */
-    private boolean store(String noticeId, NoticeItem before, NoticeItem after, Instant dueAt) {
-        if (!notices.recordRedress(noticeId, before, after, dueAt)) {
+    /**
+     * Stores a redress change, and counts it when stored into the metrics and the transparency figures: an item that
+     * changed meanwhile stores and counts nothing.
+     */
+    private boolean store(Notice notice, NoticeItem before, NoticeItem after, Instant dueAt) {
+        Figures counted = stored(notice.id(), before, after, dueAt);
+        if (counted == null) {
             return false;
         }
-        count(before, after);
+        addFigures(notice, counted);
         return true;
     }
 
+    /** Stores a redress change; what it adds to the figures once stored, null when the item changed meanwhile. */
+    private Figures stored(String noticeId, NoticeItem before, NoticeItem after, Instant dueAt) {
+        if (!notices.recordRedress(noticeId, before, after, dueAt)) {
+            return null;
+        }
+        return count(before, after);
+    }
+
+    /** The figures of the notice's rightholder and the platform, on today's UTC day: one write for each. */
+    private void addFigures(Notice notice, Figures delta) {
+        if (!delta.isEmpty()) {
+            figures.add(notice.rightholderId(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), delta);
+        }
+    }
+
     /**
-     * The counter-notice and complaint events of a change just stored, each counted by the one request that stored
-     * it: answering the same filing or decision again stores nothing, so it counts nothing.
+     * The counter-notice, complaint and retraction events of a change just stored, each counted by the one request
+     * that stored it: answering the same filing or decision again stores nothing, so it counts nothing.
      */
-    private static void count(NoticeItem before, NoticeItem after) {
+    private static Figures count(NoticeItem before, NoticeItem after) {
+        Figures.Builder figures = Figures.builder();
         CounterNotice was = before.redress().counterNotice();
         CounterNotice is = after.redress().counterNotice();
         if (was == null && is != null) {
             Metrics.count(Metric.COUNTER_NOTICES, "FILED");
+            figures.count(Figures.COUNTER_NOTICES_FILED);
         }
         if (is != null && !is.open() && (was == null || was.open())) {
             Metrics.count(Metric.COUNTER_NOTICES, switch (is.outcome()) {
@@ -486,17 +516,31 @@ public final class RedressService {
                 case UNANSWERED -> "RESTORED_BY_SILENCE";
                 case NOTICE_WITHDRAWN -> "WITHDRAWN";
             });
+            switch (is.outcome()) {
+                case UPHELD -> figures.count(Figures.COUNTER_NOTICES_UPHELD);
+                case ACCEPTED -> figures.count(Figures.counterNoticesRestored(Figures.Restoration.ACCEPTED));
+                case UNANSWERED -> figures.count(Figures.counterNoticesRestored(Figures.Restoration.UNANSWERED));
+                // The notice's withdrawal restored the listing: counted as a retraction.
+                case NOTICE_WITHDRAWN -> { }
+            }
         }
         for (Party party : Party.values()) {
             Complaint had = before.redress().complaintOf(party);
             Complaint has = after.redress().complaintOf(party);
             if (had == null && has != null) {
                 Metrics.count(Metric.COMPLAINTS, "FILED");
+                figures.count(Figures.complaintsFiled(party.name()));
             }
             if (has != null && !has.open() && (had == null || had.open())) {
                 Metrics.count(Metric.COMPLAINTS, has.decision().outcome() == Complaint.Outcome.UPHOLD ? "UPHELD" : "REVERSED");
+                figures.count(Figures.complaintsDecided(party.name(), has.decision().outcome().name()))
+                        .count(Figures.complaintHandlingTime(TimeBuckets.of(has.handlingTime())));
             }
         }
+        if (before.status() != ItemStatus.RETRACTED && after.status() == ItemStatus.RETRACTED) {
+            figures.count(Figures.ITEMS_RETRACTED);
+        }
+        return figures.build();
     }
 
     /**

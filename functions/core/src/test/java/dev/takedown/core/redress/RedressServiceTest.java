@@ -10,6 +10,7 @@ import dev.takedown.core.model.Complaint;
 import dev.takedown.core.model.CounterNotice;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
@@ -23,18 +24,20 @@ import dev.takedown.core.model.SellerStanding;
 import dev.takedown.core.model.SellerState;
 import dev.takedown.core.model.Strike;
 import dev.takedown.core.model.StrikeState;
+import dev.takedown.core.model.TimeBuckets;
 import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.problem.ProblemException;
-import dev.takedown.core.testing.MovingClock;
 import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
 import dev.takedown.core.testing.InMemoryRightStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
+import dev.takedown.core.testing.MovingClock;
 import dev.takedown.core.testing.NoticeBodies;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.testing.RecordingQueue;
@@ -47,6 +50,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,8 @@ class RedressServiceTest {
     private final InMemoryListingStore listings = new InMemoryListingStore()
             .with(new Listing("1001", "seller-fake", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE))
             .with(new Listing("1002", "seller-fake", "ACME Anvil", "ACME", ListingStatus.ACTIVE))
+            .with(new Listing("1003", "seller-fake", "ACME Giant Magnet", "ACME", ListingStatus.ACTIVE))
+            .with(new Listing("1004", "seller-fake", "ACME Earthquake Pills", "ACME", ListingStatus.ACTIVE))
             .with(new Listing("1008", "seller-honest", "Cordless drill", "Honest Tools", ListingStatus.ACTIVE));
     private final InMemoryRightStore rights = new InMemoryRightStore(Fixtures.RIGHTS);
     private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore()
@@ -70,10 +76,11 @@ class RedressServiceTest {
     private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS);
     private final SellerStandings standings = new SellerStandings(trustStore, listings, notifications,
             TrustPolicy.DEFAULTS);
+    private final InMemoryFiguresStore figures = new InMemoryFiguresStore();
     private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications, trust);
     private final RedressService redress = new RedressService(notices, listings, rights, rightholders, trustStore,
             recorder, new RedressFollowUp(notices, listings, trustStore, audit, notifications, trust, standings),
-            RedressPolicy.DEFAULTS, clock);
+            RedressPolicy.DEFAULTS, figures, clock);
 
     /** A notice of acme naming these listings, verified at once: ACME listings are actioned, others go to review. */
     private String verified(String rightId, String reason, String... listingIds) {
@@ -485,6 +492,40 @@ class RedressServiceTest {
         assertThat(reversing.sum("Complaints", "Event", "REVERSED")).isEqualTo(1);
         assertThat(reversing.sum("Complaints")).isEqualTo(1);
         assertThat(reversing.sum("ItemsDecided")).as("counted as the complaint's, not as a new decision").isZero();
+    }
+
+    @Test
+    void everyRedressEventCountsIntoTheFiguresOnceWhenStored() {
+        String accepted = takedown();
+        redress.fileCounterNotice("seller-fake", accepted, 0, filing("Genuine."));
+        redress.fileCounterNotice("seller-fake", accepted, 0, filing("Genuine."));
+        redress.respondToCounterNotice("acme", accepted, 0,
+                RedressRequests.response("{\"response\":\"ACCEPT\"}", LocalDate.parse("2026-12-31")));
+        String withdrawn = verified("tm-acme-us", "COUNTERFEIT", "1002");
+        redress.withdraw("acme", withdrawn, RedressRequests.withdrawal("{\"reason\":\"Settled with the seller.\"}"));
+        redress.withdraw("acme", withdrawn, RedressRequests.withdrawal("{\"reason\":\"Settled with the seller.\"}"));
+        String unanswered = verified("tm-acme-us", "COUNTERFEIT", "1003");
+        redress.fileCounterNotice("seller-fake", unanswered, 0, filing("Genuine."));
+        String complained = verified("tm-acme-us", "COUNTERFEIT", "1004");
+        redress.fileSellerComplaint("seller-fake", complained, 0, complaint("I bought them from ACME."));
+        clock.advance(Duration.ofDays(2));
+        redress.decideComplaint(complained, 0, Party.SELLER, Complaint.Outcome.UPHOLD, "staff-jane", "No proof.");
+        redress.decideComplaint(complained, 0, Party.SELLER, Complaint.Outcome.UPHOLD, "staff-jane", "No proof.");
+        clock.set(item(unanswered, 0).redress().counterNotice().respondBy());
+        redress.sweep();
+        redress.sweep();
+
+        Figures counted = figures.platform(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-12-31"));
+        assertThat(counted.get(Figures.COUNTER_NOTICES_FILED)).isEqualTo(2);
+        assertThat(counted.get(Figures.counterNoticesRestored(Figures.Restoration.ACCEPTED))).isEqualTo(1);
+        assertThat(counted.get(Figures.counterNoticesRestored(Figures.Restoration.UNANSWERED))).isEqualTo(1);
+        assertThat(counted.get(Figures.ITEMS_RETRACTED)).isEqualTo(1);
+        assertThat(counted.get(Figures.complaintsFiled("SELLER"))).isEqualTo(1);
+        assertThat(counted.get(Figures.complaintsDecided("SELLER", "UPHOLD"))).isEqualTo(1);
+        assertThat(TimeBuckets.histogram(counted, Figures.COMPLAINT_HANDLING_TIME))
+                .containsExactly(Map.entry(TimeBuckets.of(Duration.ofDays(2)), 1L));
+        assertThat(figures.rightholder("acme", LocalDate.parse("2026-01-01"), LocalDate.parse("2027-12-31")))
+                .isEqualTo(counted);
     }
 
     @Test
