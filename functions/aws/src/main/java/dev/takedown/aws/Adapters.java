@@ -118,12 +118,12 @@ public final class Adapters {
 
     /** The rightholder rules over the trust store and queue the caller shares with what else it builds. */
     public TrustService trustService(TrustStore store, NotificationQueue notifications) {
-        return new TrustService(store, rightholders(), notifications, trustPolicy());
+        return new TrustService(store, rightholders(), notifications, trustPolicy(), figures());
     }
 
     /** The seller rules over the trust store and queue the caller shares with what else it builds. */
     public SellerStandings sellerStandings(TrustStore store, NotificationQueue notifications) {
-        return new SellerStandings(store, listings(), notifications, trustPolicy());
+        return new SellerStandings(store, listings(), notifications, trustPolicy(), figures());
     }
 
     /**

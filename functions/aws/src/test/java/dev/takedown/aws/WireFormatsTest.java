@@ -16,6 +16,7 @@ import dev.takedown.core.model.TrustChange;
 import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.FormatSamples;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
@@ -347,7 +348,7 @@ class WireFormatsTest {
         InMemoryRightholderStore rightholders = new InMemoryRightholderStore().with(FormatSamples.ACME);
         RecordingNotifications notifications = new RecordingNotifications();
         TrustService trust = new TrustService(new InMemoryTrustStore(rightholders), rightholders, notifications,
-                TrustPolicy.DEFAULTS);
+                TrustPolicy.DEFAULTS, new InMemoryFiguresStore());
         Instant warnedAt = Instant.parse("2026-11-20T06:00:00.000Z");
         Instant suspendedAt = Instant.parse("2026-11-27T06:00:00.000Z");
         Instant liftedAt = Instant.parse("2026-11-28T10:15:00.000Z");
@@ -374,7 +375,7 @@ class WireFormatsTest {
         InMemoryListingStore listings = new InMemoryListingStore().with(FormatSamples.SKATES).with(FormatSamples.ANVIL)
                 .with(new Listing("1011", "seller-fake", "ACME Giant Magnet", "ACME", ListingStatus.REMOVED));
         RecordingNotifications notifications = new RecordingNotifications();
-        SellerStandings standings = new SellerStandings(store, listings, notifications, TrustPolicy.DEFAULTS);
+        SellerStandings standings = new SellerStandings(store, listings, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore());
         for (int day = 1; day <= 5; day++) {
             LocalDate on = LocalDate.parse("2026-09-0" + day);
             store.addStrikeItems("seller-fake", "acme", on, false, List.of(NOTICE_ID + "#" + day),

@@ -72,12 +72,12 @@ class ReviewWidgetHandlerTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final RecordingNotifications notifications = new RecordingNotifications();
     private final InMemoryTrustStore trustStore = new InMemoryTrustStore(rightholders);
-    private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS);
+    private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore());
     private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications, trust);
     private final Clock clock = Clock.offset(Fixtures.clock(), Duration.ofHours(3));
     private final RedressService redress = new RedressService(notices, listings, rights, rightholders, trustStore,
             recorder, new RedressFollowUp(notices, listings, trustStore, audit, notifications, trust,
-                    new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS)),
+                    new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore())),
             RedressPolicy.DEFAULTS, new InMemoryFiguresStore(), clock);
     private final ReviewWidgetHandler handler = new ReviewWidgetHandler(
             new ReviewService(notices, rights, listings, rightholders, recorder, clock),

@@ -63,9 +63,9 @@ class RedressHandlerTest {
         InMemoryRightholderStore rightholders = new InMemoryRightholderStore().with(FormatSamples.ACME);
         InMemoryTrustStore trust = new InMemoryTrustStore(rightholders);
         InMemoryAuditLog audit = new InMemoryAuditLog();
-        TrustService rightholderTrust = new TrustService(trust, rightholders, notifications, TrustPolicy.DEFAULTS);
+        TrustService rightholderTrust = new TrustService(trust, rightholders, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore());
         RedressFollowUp followUp = new RedressFollowUp(notices, listings, trust, audit, notifications, rightholderTrust,
-                new SellerStandings(trust, listings, notifications, TrustPolicy.DEFAULTS));
+                new SellerStandings(trust, listings, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore()));
         service = new RedressService(notices, listings, Fixtures.RIGHT_STORE, rightholders, trust,
                 new DecisionRecorder(notices, audit, notifications, rightholderTrust), followUp, RedressPolicy.DEFAULTS,
                 new InMemoryFiguresStore(), clock);

@@ -90,19 +90,19 @@ class StaffHandlerTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final RecordingNotifications notifications = new RecordingNotifications();
     private final InMemoryTrustStore trustStore = new InMemoryTrustStore(rightholders);
-    private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS);
+    private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore());
     private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications, trust);
     private final Clock staffClock = Clock.offset(Fixtures.clock(), Duration.ofMinutes(10));
     private final StaffService staffService = new StaffService(notices, rights, rightholders, rightholders, sellers,
             apiKeys, new InMemoryUsagePlans(), secrets, listings, audit, recorder, staffClock);
     private final TrustStaffService trustStaffService = new TrustStaffService(trust,
-            new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders,
+            new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore()), trustStore, rightholders,
             staffClock);
     private final WebhookStaffService webhookStaffService = new WebhookStaffService(rightholders, sellers, sellers,
             secrets, staffClock);
     private final RedressService redress = new RedressService(notices, listings, rights, rightholders, trustStore,
             recorder, new RedressFollowUp(notices, listings, trustStore, audit, notifications, trust,
-                    new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS)),
+                    new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore())),
             RedressPolicy.DEFAULTS, figures, staffClock);
     private final ComplaintStaffService complaints = new ComplaintStaffService(redress, notices);
     private final ReportStaffService reports = new ReportStaffService(figures);

@@ -126,7 +126,7 @@ class StaffResultsTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final RecordingNotifications notifications = new RecordingNotifications();
     private final InMemoryTrustStore trustStore = new InMemoryTrustStore(rightholders);
-    private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS);
+    private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore());
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T15:45:00.000Z"), ZoneOffset.UTC);
     private final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
     private final InMemorySellerStore sellers = new InMemorySellerStore();
@@ -135,13 +135,13 @@ class StaffResultsTest {
             rightholders, sellers, apiKeys, new InMemoryUsagePlans(), secrets, listings, audit,
             new DecisionRecorder(notices, audit, notifications, trust), clock);
     private final TrustStaffService trustStaff = new TrustStaffService(trust,
-            new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS), trustStore, rightholders, clock);
+            new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore()), trustStore, rightholders, clock);
     private final WebhookStaffService webhookStaff = new WebhookStaffService(rightholders, sellers, sellers, secrets, clock);
     private final ComplaintStaffService complaints = new ComplaintStaffService(new RedressService(notices, listings,
             new InMemoryRightStore(Fixtures.RIGHTS), rightholders, trustStore,
             new DecisionRecorder(notices, audit, notifications, trust), new RedressFollowUp(notices, listings, trustStore,
                     audit, notifications, trust, new SellerStandings(trustStore, listings, notifications,
-                    TrustPolicy.DEFAULTS)), RedressPolicy.DEFAULTS, new InMemoryFiguresStore(), clock), notices);
+                    TrustPolicy.DEFAULTS, new InMemoryFiguresStore())), RedressPolicy.DEFAULTS, new InMemoryFiguresStore(), clock), notices);
     private final ReportStaffService reports = new ReportStaffService(new InMemoryFiguresStore());
     private final StaffHandler handler = new StaffReviewerHandler(staff, trustStaff, webhookStaff, complaints, reports);
     private final StaffHandler admin = new StaffAdminHandler(staff, trustStaff, webhookStaff, complaints, reports);

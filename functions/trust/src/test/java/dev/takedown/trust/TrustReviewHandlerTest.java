@@ -12,6 +12,7 @@ import dev.takedown.core.model.RightholderTrust;
 import dev.takedown.core.model.SellerStanding;
 import dev.takedown.core.model.Tier;
 import dev.takedown.core.testing.Events;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
@@ -49,8 +50,8 @@ class TrustReviewHandlerTest {
                 .with(new Listing("1001", "seller-fake", "ACME Rocket Skates", "ACME", ListingStatus.ACTIVE));
         RecordingNotifications notifications = new RecordingNotifications();
         TrustReviewHandler handler = new TrustReviewHandler(
-                new TrustService(store, rightholders, notifications, TrustPolicy.DEFAULTS),
-                new SellerStandings(store, listings, notifications, TrustPolicy.DEFAULTS), Clock.fixed(NOW, ZoneOffset.UTC));
+                new TrustService(store, rightholders, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore()),
+                new SellerStandings(store, listings, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore()), Clock.fixed(NOW, ZoneOffset.UTC));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Events.load("trust-review-schedule.json")

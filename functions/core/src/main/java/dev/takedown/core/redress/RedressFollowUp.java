@@ -19,8 +19,6 @@ import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.TrustStore;
-import dev.takedown.core.runtime.Metrics;
-import dev.takedown.core.runtime.Metrics.Metric;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.StrikeRules;
 import dev.takedown.core.trust.TrustService;
@@ -157,7 +155,7 @@ public final class RedressFollowUp {
         if (!anyStands && trust.voidStrike(sellerId, strikeId, new Strike.Voided(Decision.AUTO, now,
                 "every takedown in it was reversed (the last: " + Strike.itemKey(notice.id(), item.index()) + ", "
                         + item.redress().restoration().cause() + ")"))) {
-            Metrics.count(Metric.STRIKE_EVENTS, "VOIDED");
+            standings.strikeVoided(now);
         }
     }
 

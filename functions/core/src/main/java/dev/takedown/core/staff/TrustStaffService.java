@@ -13,8 +13,6 @@ import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.runtime.Log;
-import dev.takedown.core.runtime.Metrics;
-import dev.takedown.core.runtime.Metrics.Metric;
 import dev.takedown.core.staff.StaffRequests.GetRightholder;
 import dev.takedown.core.staff.StaffRequests.GetSeller;
 import dev.takedown.core.staff.StaffRequests.LiftSuspension;
@@ -124,7 +122,7 @@ public final class TrustStaffService {
                 new Strike.Voided(request.staffId(), now, request.reason()))) {
             throw StaffException.conflict("strikeId", "Strike " + request.strikeId() + " is voided already.");
         }
-        Metrics.count(Metric.STRIKE_EVENTS, "VOIDED");
+        standings.strikeVoided(now);
         store.record(new TrustEvent(TrustEvent.seller(request.sellerId()),
                 store.sellerState(request.sellerId()).version(), "void:" + strike.id(), now, request.staffId(),
                 "STRIKE_VOIDED", strike.id(), null, request.reason()));

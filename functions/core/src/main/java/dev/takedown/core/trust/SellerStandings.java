@@ -2,6 +2,7 @@ package dev.takedown.core.trust;
 
 import dev.takedown.core.events.Notifications;
 import dev.takedown.core.model.Decision;
+import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.SellerStanding;
 import dev.takedown.core.model.SellerState;
@@ -9,6 +10,7 @@ import dev.takedown.core.model.StandingChange;
 import dev.takedown.core.model.Strike;
 import dev.takedown.core.model.StrikeState;
 import dev.takedown.core.model.TrustEvent;
+import dev.takedown.core.ports.FiguresStore;
 import dev.takedown.core.ports.ListingStore;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.TrustStore;
@@ -37,12 +39,21 @@ public final class SellerStandings {
     private final ListingStore listings;
     private final NotificationQueue notifications;
     private final TrustPolicy policy;
+    private final FiguresStore figures;
 
-    public SellerStandings(TrustStore store, ListingStore listings, NotificationQueue notifications, TrustPolicy policy) {
+    public SellerStandings(TrustStore store, ListingStore listings, NotificationQueue notifications, TrustPolicy policy,
+                           FiguresStore figures) {
         this.store = store;
         this.listings = listings;
         this.notifications = notifications;
         this.policy = policy;
+        this.figures = figures;
+    }
+
+    /** A strike voided, by the rules or by staff: counted by the one call whose write voided it. */
+    public void strikeVoided(Instant at) {
+        Metrics.count(Metric.STRIKE_EVENTS, "VOIDED");
+        figures.add(null, TrustService.day(at), Figures.builder().count(Figures.STRIKES_VOIDED).build());
     }
 
     /** Reviews the sellers of strikes whose state changed by now; returns how many sellers changed standing. */
@@ -55,6 +66,7 @@ public final class SellerStandings {
         Set<String> sellers = new LinkedHashSet<>();
         due.forEach(d -> sellers.add(d.sellerId()));
         int changed = 0;
+        Figures.Builder established = Figures.builder();
         for (String sellerId : sellers) {
             Reviewed reviewed = reviewStanding(sellerId, Decision.AUTO, "strikes established or expired", now, false);
             if (reviewed.change().isPresent()) {
@@ -68,12 +80,14 @@ public final class SellerStandings {
                     // Due and established: its dispute window closed since it was last looked at.
                     if (strike.filter(s -> StrikeRules.state(s, now, policy) == StrikeState.ESTABLISHED).isPresent()) {
                         Metrics.count(Metric.STRIKE_EVENTS, "ESTABLISHED");
+                        established.count(Figures.STRIKES_ESTABLISHED);
                     }
                     store.rescheduleStrike(sellerId, d.strikeId(),
                             strike.map(s -> StrikeRules.nextChange(s, now, policy)).orElse(null));
                 }
             }
         }
+        figures.add(null, TrustService.day(now), established.build());
         return changed;
     }
 
@@ -122,6 +136,9 @@ public final class SellerStandings {
                         "strikes", established, "listingsRemoved", removed.size(), "listingsRestored", restored.size());
                 if (target != before.standing() && target != SellerStanding.GOOD_STANDING) {
                     Metrics.count(Metric.STRIKE_EVENTS, "SELLER_" + target.name());
+                }
+                if (target != before.standing()) {
+                    figures.add(null, TrustService.day(now), Figures.builder().count(Figures.sellers(target.name())).build());
                 }
                 return new Reviewed(Optional.of(change), strikes);
             }

@@ -2,6 +2,7 @@ package dev.takedown.core.trust;
 
 import dev.takedown.core.events.DecisionsRecorded;
 import dev.takedown.core.events.Notifications;
+import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Notice;
@@ -14,6 +15,7 @@ import dev.takedown.core.model.Strike;
 import dev.takedown.core.model.TrustChange;
 import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.model.TrustEvent;
+import dev.takedown.core.ports.FiguresStore;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.RightholderStore;
 import dev.takedown.core.ports.TrustStore;
@@ -44,13 +46,15 @@ public final class TrustService implements DecisionsRecorded.Listener {
     private final RightholderStore rightholders;
     private final NotificationQueue notifications;
     private final TrustPolicy policy;
+    private final FiguresStore figures;
 
     public TrustService(TrustStore store, RightholderStore rightholders, NotificationQueue notifications,
-                        TrustPolicy policy) {
+                        TrustPolicy policy, FiguresStore figures) {
         this.store = store;
         this.rightholders = rightholders;
         this.notifications = notifications;
         this.policy = policy;
+        this.figures = figures;
     }
 
     public TrustPolicy policy() {
@@ -181,6 +185,10 @@ public final class TrustService implements DecisionsRecorded.Listener {
         Metrics.count(Metric.TRUST_EVENTS, change.kind().name());
         if (change.tierChanged()) {
             Metrics.count(Metric.TRUST_EVENTS, "TIER_CHANGED");
+        }
+        // The measures against abusive senders a transparency report names (DSA Art. 23 and 24(1)(b)).
+        if (change.kind() == TrustChange.Kind.WARNED || change.kind() == TrustChange.Kind.SUSPENDED) {
+            figures.add(rightholderId, day(change.at()), Figures.builder().count(Figures.senders(change.kind().name())).build());
         }
         return true;
     }

@@ -73,10 +73,11 @@ class RedressServiceTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final RecordingNotifications notifications = new RecordingNotifications();
     private final InMemoryTrustStore trustStore = new InMemoryTrustStore(rightholders);
-    private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS);
-    private final SellerStandings standings = new SellerStandings(trustStore, listings, notifications,
-            TrustPolicy.DEFAULTS);
     private final InMemoryFiguresStore figures = new InMemoryFiguresStore();
+    private final TrustService trust = new TrustService(trustStore, rightholders, notifications, TrustPolicy.DEFAULTS,
+            figures);
+    private final SellerStandings standings = new SellerStandings(trustStore, listings, notifications,
+            TrustPolicy.DEFAULTS, figures);
     private final DecisionRecorder recorder = new DecisionRecorder(notices, audit, notifications, trust);
     private final RedressService redress = new RedressService(notices, listings, rights, rightholders, trustStore,
             recorder, new RedressFollowUp(notices, listings, trustStore, audit, notifications, trust, standings),
@@ -431,6 +432,8 @@ class RedressServiceTest {
         assertThat(upheld.sum("CounterNotices")).isEqualTo(1);
         // Its window had closed: the strike counts at once, and the seller is warned.
         assertThat(upheld.sum("StrikeEvents", "Event", "SELLER_WARNED")).isEqualTo(1);
+        assertThat(figures.platform(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-12-31"))
+                .get(Figures.sellers("WARNED"))).isEqualTo(1);
         assertThat(upheldAgain.documents()).isEmpty();
     }
 
@@ -450,6 +453,9 @@ class RedressServiceTest {
         assertThat(accepting.sum("StrikeEvents", "Event", "VOIDED")).isEqualTo(1);
         assertThat(withdrawing.sum("CounterNotices", "Event", "WITHDRAWN")).isEqualTo(1);
         assertThat(withdrawing.sum("ItemsDecided")).as("a withdrawal is not a decision").isZero();
+        assertThat(figures.platform(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-12-31"))
+                .get(Figures.STRIKES_VOIDED)).isEqualTo((long) (accepting.sum("StrikeEvents", "Event", "VOIDED")
+                + withdrawing.sum("StrikeEvents", "Event", "VOIDED"))).isPositive();
     }
 
     @Test
@@ -524,8 +530,12 @@ class RedressServiceTest {
         assertThat(counted.get(Figures.complaintsDecided("SELLER", "UPHOLD"))).isEqualTo(1);
         assertThat(TimeBuckets.histogram(counted, Figures.COMPLAINT_HANDLING_TIME))
                 .containsExactly(Map.entry(TimeBuckets.of(Duration.ofDays(2)), 1L));
-        assertThat(figures.rightholder("acme", LocalDate.parse("2026-01-01"), LocalDate.parse("2027-12-31")))
-                .isEqualTo(counted);
+        // The rightholder's own figures hold its notices' redress; voided strikes are the platform's only.
+        Figures own = figures.rightholder("acme", LocalDate.parse("2026-01-01"), LocalDate.parse("2027-12-31"));
+        assertThat(own.get(Figures.COUNTER_NOTICES_FILED)).isEqualTo(2);
+        assertThat(own.get(Figures.ITEMS_RETRACTED)).isEqualTo(1);
+        assertThat(counted.get(Figures.STRIKES_VOIDED)).isEqualTo(1);
+        assertThat(own.get(Figures.STRIKES_VOIDED)).isZero();
     }
 
     @Test

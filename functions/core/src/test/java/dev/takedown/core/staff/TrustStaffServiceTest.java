@@ -14,6 +14,7 @@ import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Fixtures;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryRightholderStore;
 import dev.takedown.core.testing.InMemoryTrustStore;
@@ -38,9 +39,9 @@ class TrustStaffServiceTest {
             .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null, null));
     private final InMemoryTrustStore store = new InMemoryTrustStore(rightholders);
     private final RecordingNotifications notifications = new RecordingNotifications();
-    private final TrustService trust = new TrustService(store, rightholders, notifications, TrustPolicy.DEFAULTS);
+    private final TrustService trust = new TrustService(store, rightholders, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore());
     private final TrustStaffService staff = new TrustStaffService(trust,
-            new SellerStandings(store, new InMemoryListingStore(), notifications, TrustPolicy.DEFAULTS), store,
+            new SellerStandings(store, new InMemoryListingStore(), notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore()), store,
             rightholders, Fixtures.clock());
 
     private static StaffRequests.SetTier setTier(String tier) {

@@ -9,6 +9,7 @@ import dev.takedown.core.model.RightType;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.SignedCursors;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public final class Fixtures {
 
     /** Trust kept in memory, on the rightholders of {@code rightholders}, with the default thresholds. */
     public static TrustService trust(InMemoryRightholderStore rightholders, NotificationQueue notifications) {
-        return new TrustService(new InMemoryTrustStore(rightholders), rightholders, notifications, TrustPolicy.DEFAULTS);
+        return new TrustService(new InMemoryTrustStore(rightholders), rightholders, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore());
     }
 
     /** A valid notice body; tests change single fields through {@link NoticeBodies}. */

@@ -7,6 +7,7 @@ import dev.takedown.core.decisions.DecisionRecorder;
 import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
@@ -24,6 +25,7 @@ import dev.takedown.core.model.TrustEvent;
 import dev.takedown.core.testing.EmfLines;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryAuditLog;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryListingStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
@@ -51,7 +53,7 @@ class TrustServiceTest {
             .with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null));
     private final InMemoryTrustStore store = new InMemoryTrustStore(rightholders);
     private final RecordingNotifications notifications = new RecordingNotifications();
-    private final TrustService trust = new TrustService(store, rightholders, notifications, TrustPolicy.DEFAULTS);
+    private final TrustService trust = new TrustService(store, rightholders, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore());
     private final Clock later = Clock.offset(Fixtures.clock(), Duration.ofSeconds(5));
     private final VerificationService verification = new VerificationService(notices, Fixtures.RIGHT_STORE,
             rightholders, listings, new DecisionRecorder(notices, new InMemoryAuditLog(), notifications, trust), later);
@@ -208,7 +210,7 @@ class TrustServiceTest {
 
     @Test
     void theDueReviewEstablishesStrikesAndSuspendsTheSellerWithItsListingsTakenDown() {
-        SellerStandings standings = new SellerStandings(store, listings, notifications, TrustPolicy.DEFAULTS);
+        SellerStandings standings = new SellerStandings(store, listings, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore());
         Instant day = later.instant();
         for (int i = 0; i < 5; i++) {
             store.addStrikeItems("seller-fake", "rh-" + i, LocalDate.parse("2026-11-02"), false, List.of("ntc_" + i + "#0"),
@@ -235,7 +237,8 @@ class TrustServiceTest {
 
     @Test
     void theDueReviewCountsEachStrikeEstablishedAndTheSellersNewStandingOnce() throws Exception {
-        SellerStandings standings = new SellerStandings(store, listings, notifications, TrustPolicy.DEFAULTS);
+        InMemoryFiguresStore figures = new InMemoryFiguresStore();
+        SellerStandings standings = new SellerStandings(store, listings, notifications, TrustPolicy.DEFAULTS, figures);
         for (int i = 0; i < 3; i++) {
             store.addStrikeItems("seller-fake", "rh-" + i, LocalDate.parse("2026-11-02"), false, List.of("ntc_" + i + "#0"),
                     StrikeRules.windowCloses(LocalDate.parse("2026-11-02"), false, TrustPolicy.DEFAULTS));
@@ -251,5 +254,11 @@ class TrustServiceTest {
         assertThat(closed.sum("StrikeEvents", "Event", "SELLER_" + store.sellerState("seller-fake").standing()))
                 .isEqualTo(1);
         assertThat(next.documents()).isEmpty();
+        // The same in the transparency figures, on the day of the review, the platform's only.
+        LocalDate reviewed = LocalDate.parse("2026-11-18");
+        Figures counted = figures.platform(reviewed, reviewed.plusDays(1));
+        assertThat(counted.get(Figures.STRIKES_ESTABLISHED)).isEqualTo(3);
+        assertThat(counted.get(Figures.sellers(store.sellerState("seller-fake").standing().name()))).isEqualTo(1);
+        assertThat(counted.sum(Figures.SELLERS)).isEqualTo(1);
     }
 }
