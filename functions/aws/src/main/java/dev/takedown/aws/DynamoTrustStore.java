@@ -203,6 +203,13 @@ public final class DynamoTrustStore implements TrustStore {
     }
 
     @Override
+    public boolean markEstablished(String sellerId, String strikeId, Instant at) {
+        return updateIf(trustTable, key(TrustEvent.seller(sellerId), STRIKE + strikeId),
+                new Update().s("establishedAt", format(at)),
+                "attribute_exists(subject) AND attribute_not_exists(establishedAt)");
+    }
+
+    @Override
     public SellerState sellerState(String sellerId) {
         Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(sellersTable).consistentRead(true)
                 .key(Attrs.key("id", sellerId))).item();

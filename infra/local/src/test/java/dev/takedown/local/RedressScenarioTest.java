@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.DynamoListingStore;
 import dev.takedown.aws.SqsVerificationQueue;
 import dev.takedown.core.json.Json;
+import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
+import dev.takedown.core.model.TimeBuckets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,7 +42,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * restored after exactly ten business days; a TRADEMARK one answered with legal action stands and its strike is
  * established; an accepted one is restored at once; a withdrawal retracts and withdraws; a rightholder's complaint
  * reversed by staff takes a listing down; a seller's complaint upheld changes nothing but the record; wrong parties and
- * wrong times are refused and change nothing; replays restore nothing twice and send no webhook twice.
+ * wrong times are refused and change nothing; replays restore nothing twice and send no webhook twice; and the
+ * transparency report of the whole scenario, after every replay, equals a recount of the audit trail and the items.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedressScenarioTest {
@@ -412,5 +416,121 @@ class RedressScenarioTest {
         Reply tooLate = fileCounterNotice(complainedNotice, SELLER_KEY);
         assertThat(tooLate.status()).as(tooLate.body().toString()).isEqualTo(422);
         assertThat(takedown(complainedNotice).path("status").asText()).isEqualTo("ACTIONED");
+    }
+
+    @Test
+    @Order(8)
+    void theTransparencyReportEqualsARecountOfTheAuditTrailAndTheItemsAfterEveryReplay() throws Exception {
+        Figures.Builder recount = Figures.builder();
+        Map<String, Map<Integer, Long>> times = new java.util.TreeMap<>();
+        for (String noticeId : SUBMITTED.keySet()) {
+            JsonNode record = staff("{\"operation\": \"getNotice\", \"noticeId\": \"" + noticeId + "\"}");
+            JsonNode notice = record.path("notice");
+            Instant received = Instant.parse(notice.path("receivedAt").asText());
+            recount.count(Figures.NOTICES_RECEIVED).count(Figures.NOTICES_RECEIVED + ".reason." + notice.path("reason").asText())
+                    .add(Figures.ITEMS_RECEIVED, record.path("items").size());
+            for (JsonNode event : record.path("auditTrail")) {
+                String from = event.path("from").asText();
+                String to = event.path("to").asText();
+                boolean wasOpen = Set.of("RECEIVED", "VERIFYING", "NEEDS_REVIEW").contains(from);
+                if (wasOpen && Set.of("ACTIONED", "REJECTED", "DUPLICATE", "NOT_FOUND", "ALREADY_REMOVED").contains(to)) {
+                    String by = event.path("actor").asText().equals("AUTO") ? "AUTOMATED" : "STAFF";
+                    recount.count(Figures.ITEMS_DECIDED + "." + by + "." + to + "." + event.path("rule").asText());
+                    times.computeIfAbsent(by, k -> new java.util.TreeMap<>()).merge(TimeBuckets.of(
+                            Duration.between(received, Instant.parse(event.path("at").asText()))), 1L, Long::sum);
+                } else if (wasOpen && to.equals("WITHDRAWN")) {
+                    recount.count(Figures.ITEMS_WITHDRAWN);
+                } else if (to.equals("RETRACTED")) {
+                    recount.count(Figures.ITEMS_RETRACTED);
+                }
+            }
+            for (JsonNode item : record.path("items")) {
+                JsonNode counterNotice = item.path("counterNotice");
+                if (!counterNotice.isMissingNode()) {
+                    recount.count(Figures.COUNTER_NOTICES_FILED);
+                    switch (counterNotice.path("outcome").asText()) {
+                        case "UPHELD" -> recount.count(Figures.COUNTER_NOTICES_UPHELD);
+                        case "ACCEPTED" -> recount.count(Figures.counterNoticesRestored(Figures.Restoration.ACCEPTED));
+                        case "UNANSWERED" -> recount.count(Figures.counterNoticesRestored(Figures.Restoration.UNANSWERED));
+                        default -> { }
+                    }
+                }
+                for (JsonNode complaint : item.path("complaints")) {
+                    recount.count(Figures.complaintsFiled(complaint.path("from").asText()));
+                    if (complaint.has("decision")) {
+                        recount.count(Figures.complaintsDecided(complaint.path("from").asText(),
+                                complaint.path("decision").path("outcome").asText()));
+                    }
+                }
+            }
+        }
+        JsonNode seller = staff("{\"operation\": \"getSeller\", \"sellerId\": \"" + SELLER + "\"}");
+        for (JsonNode strike : seller.path("strikes")) {
+            if (strike.has("voided")) {
+                recount.count(Figures.STRIKES_VOIDED);
+            } else if (strike.path("state").asText().equals("ESTABLISHED")) {
+                recount.count(Figures.STRIKES_ESTABLISHED);
+            }
+        }
+        for (JsonNode change : seller.path("auditTrail")) {
+            if (!change.path("to").asText().equals(change.path("from").asText())
+                    && Set.of("WARNED", "RESTRICTED", "SUSPENDED").contains(change.path("to").asText())) {
+                recount.count(Figures.sellers(change.path("to").asText()));
+            }
+        }
+        Figures counted = recount.build();
+
+        JsonNode report = staff("{\"operation\": \"transparencyReport\", \"from\": \""
+                + LocalDate.ofInstant(start, ZoneOffset.UTC) + "\", \"to\": \""
+                + LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC) + "\"}");
+        assertThat(report.path("error").isMissingNode()).as(report.toString()).isTrue();
+        assertThat(counted.get(Figures.NOTICES_RECEIVED)).as("the scenario's notices").isEqualTo(SUBMITTED.size());
+        JsonNode notices = report.path("notices");
+        assertThat(notices.path("received").asLong()).isEqualTo(counted.get(Figures.NOTICES_RECEIVED));
+        assertThat(notices.path("itemsReceived").asLong()).isEqualTo(counted.get(Figures.ITEMS_RECEIVED));
+        notices.path("byReason").properties().forEach(reason -> assertThat(reason.getValue().asLong()).as(reason.getKey())
+                .isEqualTo(counted.get(Figures.NOTICES_RECEIVED + ".reason." + reason.getKey())));
+        JsonNode decisions = report.path("decisions");
+        assertThat(decisions.path("itemsDecided").asLong()).isEqualTo(counted.sum(Figures.ITEMS_DECIDED)).isPositive();
+        for (String status : List.of("ACTIONED", "REJECTED", "DUPLICATE", "NOT_FOUND", "ALREADY_REMOVED")) {
+            assertThat(decisions.path("byOutcome").path(status).asLong()).as(status).isEqualTo(
+                    counted.sum(Figures.ITEMS_DECIDED + ".AUTOMATED." + status)
+                            + counted.sum(Figures.ITEMS_DECIDED + ".STAFF." + status));
+        }
+        assertThat(decisions.path("automated").path("items").asLong())
+                .isEqualTo(counted.sum(Figures.ITEMS_DECIDED + ".AUTOMATED"));
+        assertThat(decisions.path("staff").path("items").asLong()).isEqualTo(counted.sum(Figures.ITEMS_DECIDED + ".STAFF"))
+                .isPositive();
+        for (String by : List.of("AUTOMATED", "STAFF")) {
+            JsonNode part = decisions.path(by.equals("AUTOMATED") ? "automated" : "staff");
+            assertThat(part.path("medianTimeToDecisionSeconds").decimalValue().doubleValue()).as(by + " median")
+                    .isEqualTo(TimeBuckets.quantile(times.get(by), 0.5).toMillis() / 1000.0);
+            assertThat(part.path("p90TimeToDecisionSeconds").decimalValue().doubleValue()).as(by + " 90th percentile")
+                    .isEqualTo(TimeBuckets.quantile(times.get(by), 0.9).toMillis() / 1000.0);
+        }
+        JsonNode counterNotices = report.path("redress").path("counterNotices");
+        assertThat(counterNotices.path("filed").asLong()).isEqualTo(counted.get(Figures.COUNTER_NOTICES_FILED)).isPositive();
+        assertThat(counterNotices.path("upheld").asLong()).isEqualTo(counted.get(Figures.COUNTER_NOTICES_UPHELD));
+        assertThat(counterNotices.path("restored").path("accepted").asLong())
+                .isEqualTo(counted.get(Figures.counterNoticesRestored(Figures.Restoration.ACCEPTED)));
+        assertThat(counterNotices.path("restored").path("unanswered").asLong()).as("restored by silence")
+                .isEqualTo(counted.get(Figures.counterNoticesRestored(Figures.Restoration.UNANSWERED))).isPositive();
+        JsonNode complaints = report.path("redress").path("complaints");
+        assertThat(complaints.path("filed").path("byRightholders").asLong())
+                .isEqualTo(counted.get(Figures.complaintsFiled("RIGHTHOLDER")));
+        assertThat(complaints.path("filed").path("bySellers").asLong()).isEqualTo(counted.get(Figures.complaintsFiled("SELLER")));
+        assertThat(complaints.path("decided").path("rightholders").path("reversed").asLong()).as("a complaint reversed")
+                .isEqualTo(counted.get(Figures.complaintsDecided("RIGHTHOLDER", "REVERSE"))).isPositive();
+        assertThat(complaints.path("decided").path("sellers").path("upheld").asLong())
+                .isEqualTo(counted.get(Figures.complaintsDecided("SELLER", "UPHOLD")));
+        JsonNode withdrawals = report.path("redress").path("withdrawals");
+        assertThat(withdrawals.path("itemsWithdrawn").asLong()).isEqualTo(counted.get(Figures.ITEMS_WITHDRAWN)).isPositive();
+        assertThat(withdrawals.path("itemsRetracted").asLong()).isEqualTo(counted.get(Figures.ITEMS_RETRACTED)).isPositive();
+        JsonNode measures = report.path("measures");
+        assertThat(measures.path("strikes").path("established").asLong()).as(seller.path("strikes").toString())
+                .isEqualTo(counted.get(Figures.STRIKES_ESTABLISHED));
+        assertThat(measures.path("strikes").path("voided").asLong()).isEqualTo(counted.get(Figures.STRIKES_VOIDED));
+        assertThat(measures.path("sellers").path("warned").asLong()).isEqualTo(counted.get(Figures.sellers("WARNED")));
+        assertThat(measures.path("sellers").path("suspended").asLong()).isEqualTo(counted.get(Figures.sellers("SUSPENDED")));
     }
 }

@@ -885,6 +885,18 @@ abstract class StoreContract {
     }
 
     @Test
+    void aStrikeIsMarkedEstablishedOnceAndAnUnknownOneNever() {
+        String owner = rightholder();
+        String seller = "s-" + UUID.randomUUID();
+        LocalDate day = LocalDate.parse("2026-11-20");
+        trust().addStrikeItems(seller, owner, day, false, List.of("ntc_a#0"), AT);
+        String strikeId = Strike.id(day, owner);
+        assertThat(trust().markEstablished(seller, strikeId, AT)).isTrue();
+        assertThat(trust().markEstablished(seller, strikeId, AT.plusSeconds(60))).isFalse();
+        assertThat(trust().markEstablished(seller, Strike.id(day.plusDays(1), owner), AT)).isFalse();
+    }
+
+    @Test
     void countsAddedOnceForATokenCountOnceAndContestedTakedownsAreMarkedOnTheirStrike() {
         String owner = rightholder();
         LocalDate day = LocalDate.parse("2026-11-20");

@@ -64,6 +64,12 @@ public interface TrustStore {
     /** When the strike's state changes next; null takes it off the schedule. */
     void rescheduleStrike(String sellerId, String strikeId, Instant next);
 
+    /**
+     * Records when the strike was first found established: true for that call only, so that it is counted once
+     * however often the strike comes due again (a replayed decision re-arms its schedule).
+     */
+    boolean markEstablished(String sellerId, String strikeId, Instant at);
+
     SellerState sellerState(String sellerId);
 
     /** Replaces the seller's standing, provided it still is {@code before} (same version). */

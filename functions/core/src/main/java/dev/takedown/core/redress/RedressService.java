@@ -378,7 +378,7 @@ public final class RedressService {
                 List<NoticeItem> recorded = recorder.record(notice, List.of(new DecisionRecorder.Change(item, actioned)),
                         List.of(), now);
                 if (recorded.stream().anyMatch(i -> i.index() == index && actioned.decision().equals(i.decision()))) {
-                    count(item, actioned);
+                    addFigures(notice, count(item, actioned));
                     return followUp.finish(notice, actioned, now);
                 }
                 return null;

@@ -78,7 +78,8 @@ public final class SellerStandings {
                     Optional<Strike> strike = reviewed.strikes().stream().filter(s -> s.id().equals(d.strikeId()))
                             .findFirst();
                     // Due and established: its dispute window closed since it was last looked at.
-                    if (strike.filter(s -> StrikeRules.state(s, now, policy) == StrikeState.ESTABLISHED).isPresent()) {
+                    if (strike.filter(s -> StrikeRules.state(s, now, policy) == StrikeState.ESTABLISHED).isPresent()
+                            && store.markEstablished(sellerId, d.strikeId(), now)) {
                         Metrics.count(Metric.STRIKE_EVENTS, "ESTABLISHED");
                         established.count(Figures.STRIKES_ESTABLISHED);
                     }

@@ -28,6 +28,7 @@ public final class InMemoryTrustStore implements TrustStore {
     private final Map<String, Map<String, Strike>> strikes = new HashMap<>();
     private final Map<DueStrike, Instant> strikeDue = new HashMap<>();
     private final Map<String, SellerState> sellers = new HashMap<>();
+    private final Set<String> established = new HashSet<>();
     private final Map<String, List<TrustEvent>> events = new HashMap<>();
 
     public InMemoryTrustStore(InMemoryRightholderStore rightholders) {
@@ -132,6 +133,11 @@ public final class InMemoryTrustStore implements TrustStore {
     @Override
     public synchronized List<DueStrike> strikesDue(Instant now, int limit) {
         return due(strikeDue, now, limit, Comparator.comparing(DueStrike::sellerId).thenComparing(DueStrike::strikeId));
+    }
+
+    @Override
+    public synchronized boolean markEstablished(String sellerId, String strikeId, Instant at) {
+        return strikes.getOrDefault(sellerId, Map.of()).containsKey(strikeId) && established.add(sellerId + "/" + strikeId);
     }
 
     @Override
