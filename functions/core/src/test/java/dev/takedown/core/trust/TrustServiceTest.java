@@ -39,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -260,5 +261,25 @@ class TrustServiceTest {
         assertThat(counted.get(Figures.STRIKES_ESTABLISHED)).isEqualTo(3);
         assertThat(counted.get(Figures.sellers(store.sellerState("seller-fake").standing().name()))).isEqualTo(1);
         assertThat(counted.sum(Figures.SELLERS)).isEqualTo(1);
+    }
+
+    @Test
+    void aSenderWarnedAndThenSuspendedForUnfoundedNoticesIsCountedOnceEachInTheFigures() {
+        InMemoryFiguresStore figures = new InMemoryFiguresStore();
+        TrustService counted = new TrustService(store, rightholders, notifications, TrustPolicy.DEFAULTS, figures);
+        Instant now = Fixtures.NOW;
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // 30 decided, all unfounded: over the abuse bar (at least 20 decided, half of them unfounded).
+        store.addCounts("acme", today, new TrustCounts(30, 0, 30, 0, 0));
+
+        assertThat(counted.review("acme", now)).isPresent();
+        assertThat(counted.review("acme", now.plusSeconds(60))).as("nothing new").isEmpty();
+        Instant warningOver = now.plus(Duration.ofDays(TrustPolicy.DEFAULTS.abuseWarningDays()));
+        assertThat(counted.review("acme", warningOver)).isPresent();
+
+        Figures platform = figures.platform(today, today.plusDays(30));
+        assertThat(platform.get(Figures.senders("WARNED"))).isEqualTo(1);
+        assertThat(platform.get(Figures.senders("SUSPENDED"))).isEqualTo(1);
+        assertThat(figures.rightholder("acme", today, today.plusDays(30))).isEqualTo(platform);
     }
 }
