@@ -14,7 +14,6 @@ import dev.takedown.core.model.Right;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.RightholderTrust;
-import dev.takedown.core.model.TimeBuckets;
 import dev.takedown.core.ports.DependencyException;
 import dev.takedown.core.ports.FiguresStore;
 import dev.takedown.core.ports.IdempotencyStore;
@@ -227,8 +226,7 @@ public final class IntakeService {
                 .add(Figures.ITEMS_RECEIVED, items.size());
         items.stream().filter(i -> !i.status().isOpen()).forEach(i -> {
             Metrics.count(Metric.ITEMS_DECIDED, i.status().name(), Metrics.AUTOMATED);
-            received.count(Figures.itemDecided(Figures.DecidedBy.AUTOMATED, i.status(), i.decision().rule()))
-                    .count(Figures.decisionTime(Figures.DecidedBy.AUTOMATED, TimeBuckets.of(Duration.ZERO)));
+            received.decided(i, Duration.ZERO);
         });
         figures.add(notice.rightholderId(), LocalDate.ofInstant(notice.receivedAt(), ZoneOffset.UTC), received.build());
     }

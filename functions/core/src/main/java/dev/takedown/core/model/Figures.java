@@ -1,5 +1,6 @@
 package dev.takedown.core.model;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -148,6 +149,13 @@ public record Figures(Map<String, Long> counts) {
 
         public Builder count(String name) {
             return add(name, 1);
+        }
+
+        /** An item decided: by whom, what it came to and by which rule, and how long after the notice's receipt. */
+        public Builder decided(NoticeItem item, Duration sinceReceipt) {
+            DecidedBy by = item.decision().automated() ? DecidedBy.AUTOMATED : DecidedBy.STAFF;
+            return count(itemDecided(by, item.status(), item.decision().rule()))
+                    .count(decisionTime(by, TimeBuckets.of(sinceReceipt)));
         }
 
         public Figures build() {

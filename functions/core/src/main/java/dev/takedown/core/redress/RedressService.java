@@ -296,9 +296,7 @@ public final class RedressService {
     private List<NoticeItem> retract(Notice notice, List<DecisionRecorder.Change> retractions, Instant now) {
         List<Figures> counted = Parallel.map(retractions,
                 change -> stored(notice.id(), change.before(), change.after(), now));
-        Figures.Builder figures = Figures.builder();
-        counted.stream().filter(Objects::nonNull).forEach(delta -> delta.counts().forEach(figures::add));
-        addFigures(notice, figures.build());
+        addFigures(notice, counted.stream().filter(Objects::nonNull).reduce(Figures.NONE, Figures::plus));
         List<NoticeItem> retracted = new ArrayList<>();
         for (int i = 0; i < retractions.size(); i++) {
             NoticeItem after = retractions.get(i).after();

@@ -5,7 +5,6 @@ import dev.takedown.core.model.Decision;
 import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.NoticeItem;
-import dev.takedown.core.model.TimeBuckets;
 import dev.takedown.core.ports.FiguresStore;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,16 +35,9 @@ public final class DecisionFigures implements DecisionsRecorded.Listener {
             if (item.status() == ItemStatus.WITHDRAWN) {
                 day.count(Figures.ITEMS_WITHDRAWN);
             } else if (!decision.byParty()) {
-                count(day, item, Duration.between(recorded.notice().receivedAt(), decision.decidedAt()));
+                day.decided(item, Duration.between(recorded.notice().receivedAt(), decision.decidedAt()));
             }
         }
         byDay.forEach((day, delta) -> figures.add(recorded.notice().rightholderId(), day, delta.build()));
-    }
-
-    /** An item decided: by whom, what it came to and by which rule, and how long after the notice's receipt. */
-    public static void count(Figures.Builder figures, NoticeItem item, Duration sinceReceipt) {
-        Figures.DecidedBy by = item.decision().automated() ? Figures.DecidedBy.AUTOMATED : Figures.DecidedBy.STAFF;
-        figures.count(Figures.itemDecided(by, item.status(), item.decision().rule()));
-        figures.count(Figures.decisionTime(by, TimeBuckets.of(sinceReceipt)));
     }
 }
