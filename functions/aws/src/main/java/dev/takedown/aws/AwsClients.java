@@ -69,7 +69,7 @@ public final class AwsClients {
     private static <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C client(
             Map<String, C> cache, Env env, String endpointVariable, Supplier<B> builders) {
         return cache.computeIfAbsent(region(env) + "|" + endpoint(env, endpointVariable),
-                k -> configured(builders.get(), env, endpointVariable).build());
+                k -> configured(builders.get(), env, endpointVariable).httpClient(HTTP).build());
     }
 
     /**
@@ -105,7 +105,7 @@ public final class AwsClients {
     private static <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> B configured(
             B builder, Env env, String endpointVariable) {
         String endpoint = endpoint(env, endpointVariable);
-        builder.httpClient(HTTP).region(region(env)).credentialsProvider(credentials(env, endpoint));
+        builder.region(region(env)).credentialsProvider(credentials(env, endpoint));
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
         }
