@@ -83,6 +83,10 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     private static final Pattern TAKEDOWN_CURSOR = Pattern.compile(
             "(TAKEDOWNS#\\d{4}-\\d{2}-\\d{2}#\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#"
                     + Ids.NOTICE_ID_REGEX + ")\\|(\\d{1,6})");
+    static final String TAKEDOWNS_BY_MONTH = "takedownsByMonth";
+    private static final Pattern DECIDED_CURSOR = Pattern.compile(
+            "(TAKEDOWNS#\\d{4}-\\d{2}-\\d{2}#\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#"
+                    + Ids.NOTICE_ID_REGEX + ")\\|(\\d{1,6})\\|(.{1,128})");
     private static final Pattern RECEIVED_KEY = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#" + Ids.NOTICE_ID_REGEX);
 
@@ -164,6 +168,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 .n("actionableCount", notice.progress().actionable())
                 .s("outcome", notice.outcome() == null ? null : notice.outcome().name())
                 .s("completedAt", notice.completedAt() == null ? null : Times.format(notice.completedAt()))
+                .bool("trustedSender", notice.trustedSender() ? true : null)
                 .s("dispatchState", PENDING)
                 .build();
     }
@@ -658,10 +663,12 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
         }
         dynamo.updateItem(r -> r.tableName(table)
                 .key(takedownsKey(sellerId, TAKEDOWNS_PREFIX + day + "#" + receivedKey(notice.receivedAt(), notice.id())))
-                .updateExpression("SET takedownNotice = :n, takedownRightholder = :r ADD takedownItems :items")
+                .updateExpression("SET takedownNotice = :n, takedownRightholder = :r, takedownMonth = :m"
+                        + " ADD takedownItems :items")
                 .expressionAttributeValues(Map.of(
                         ":n", AttributeValue.fromS(notice.id()),
                         ":r", AttributeValue.fromS(notice.rightholderId()),
+                        ":m", AttributeValue.fromS(month(day)),
                         ":items", AttributeValue.fromNs(indexes.stream().map(String::valueOf).toList()))));
     }
 
@@ -724,6 +731,91 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
         return refs;
     }
 
+    /**
+     * Reads the index {@code takedownsByMonth} (the sellers' takedown rows by the month of their day, then by their
+     * sort key: day, then notice) one month at a time. A row holds every item of one notice that took down the
+     * seller's listings on the day; the cursor names the row and the last index given of it, which is read again.
+     */
+    @Override
+    public Page<ItemRef> takedownsDecided(LocalDate from, LocalDate to, String cursor, int limit) {
+        DecidedPage page = new DecidedPage(limit);
+        LocalDate month = from.withDayOfMonth(1);
+        Map<String, AttributeValue> exclusiveStart = null;
+        if (cursor != null) {
+            Matcher position = DECIDED_CURSOR.matcher(Cursors.decode(cursor));
+            if (!position.matches()) {
+                throw new InvalidCursorException("not a takedowns cursor");
+            }
+            String sk = position.group(1);
+            Map<String, AttributeValue> key = takedownsKey(position.group(3), sk);
+            // The row the cursor ends in: its items after the cursor's index, then the rows after it.
+            Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+            if (row != null && row.containsKey("takedownItems")
+                    && !page.add(row, Integer.parseInt(position.group(2)))) {
+                return new Page<>(page.refs, page.cursor());
+            }
+            month = LocalDate.parse(sk.substring(TAKEDOWNS_PREFIX.length(), TAKEDOWNS_PREFIX.length() + 10)).withDayOfMonth(1);
+            exclusiveStart = new HashMap<>(key);
+            exclusiveStart.put("takedownMonth", AttributeValue.fromS(month(month)));
+        }
+        for (; !month.isAfter(to); month = month.plusMonths(1), exclusiveStart = null) {
+            String monthKey = month(month);
+            Map<String, AttributeValue> start = exclusiveStart;
+            for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(table)
+                    .indexName(TAKEDOWNS_BY_MONTH)
+                    .keyConditionExpression("takedownMonth = :m AND sk BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(
+                            ":m", AttributeValue.fromS(monthKey),
+                            ":from", AttributeValue.fromS(TAKEDOWNS_PREFIX + from),
+                            // Every row of the last day sorts before this: '~' follows the '#' after the day.
+                            ":to", AttributeValue.fromS(TAKEDOWNS_PREFIX + to + "~")))
+                    .exclusiveStartKey(start)).items()) {
+                if (!page.add(row, -1)) {
+                    return new Page<>(page.refs, page.cursor());
+                }
+            }
+        }
+        return new Page<>(page.refs, null);
+    }
+
+    /** A page of takedowns being filled from the rows of {@code takedownsByMonth}. */
+    private static final class DecidedPage {
+        private final List<ItemRef> refs = new ArrayList<>();
+        private final int limit;
+        private String lastSk;
+        private String lastSeller;
+
+        DecidedPage(int limit) {
+            this.limit = limit;
+        }
+
+        /** Adds the row's items after {@code afterIndex}, by index; false when the page filled up before its end. */
+        boolean add(Map<String, AttributeValue> row, int afterIndex) {
+            String noticeId = Attrs.s(row, "takedownNotice");
+            List<Integer> indexes = row.get("takedownItems").ns().stream().map(Integer::parseInt).sorted().toList();
+            for (int index : indexes) {
+                if (index <= afterIndex) {
+                    continue;
+                }
+                if (refs.size() == limit) {
+                    return false;
+                }
+                refs.add(new ItemRef(noticeId, index));
+                lastSk = Attrs.s(row, "sk");
+                lastSeller = Attrs.s(row, "noticeId").substring(SELLER_PREFIX.length());
+            }
+            return true;
+        }
+
+        String cursor() {
+            return Cursors.encode(lastSk + "|" + refs.get(refs.size() - 1).index() + "|" + lastSeller);
+        }
+    }
+
+    private static String month(LocalDate day) {
+        return day.toString().substring(0, 7);
+    }
+
     /** A seller's takedown rows live beside the notices, in a partition no notice id can take. */
     private static Map<String, AttributeValue> takedownsKey(String sellerId, String sk) {
         return Map.of("noticeId", AttributeValue.fromS(SELLER_PREFIX + sellerId), "sk", AttributeValue.fromS(sk));
@@ -778,7 +870,8 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 new Progress(Attrs.n(row, "toVerify"), Attrs.n(row, "settledCount"), Attrs.n(row, "actionedCount"),
                         Attrs.n(row, "actionableCount")),
                 outcome == null ? null : NoticeOutcome.valueOf(outcome),
-                completedAt == null ? null : Times.parse(completedAt));
+                completedAt == null ? null : Times.parse(completedAt),
+                row.containsKey("trustedSender") && Boolean.TRUE.equals(row.get("trustedSender").bool()));
     }
 
     static NoticeItem toItem(Map<String, AttributeValue> row) {

@@ -7,15 +7,20 @@ import dev.takedown.core.model.Strike;
 import dev.takedown.core.model.Tier;
 import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.model.TrustEvent;
+import dev.takedown.core.ports.InvalidCursorException;
+import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.text.Times;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -35,6 +40,9 @@ public final class DynamoTrustStore implements TrustStore {
     private static final String DAY = "DAY#";
     private static final String STRIKE = "STRIKE#";
     private static final String EVENT = "EVENT#";
+    static final String SELLER_SUSPENSIONS = "sellerSuspensions";
+    private static final Pattern SUSPENSION_CURSOR = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z)\\|(EVENT#\\d{12}#[^|]{0,64})\\|(seller:.{1,128})");
 
     private final DynamoDbClient dynamo;
     private final String trustTable;
@@ -245,7 +253,7 @@ public final class DynamoTrustStore implements TrustStore {
         String condition = "attribute_not_exists(subject) OR (kind = :kind AND " + sameTo + ")";
         return conditionally(() -> dynamo.putItem(r -> r.tableName(trustTable).item(Attrs.item()
                         .attr("subject", AttributeValue.fromS(event.subject()))
-                        .s("key", String.format("%s%012d#%s", EVENT, event.sequence(), event.tag()))
+                        .s("key", eventKey(event.sequence(), event.tag()))
                         .n("sequence", event.sequence())
                         .s("tag", event.tag().isEmpty() ? null : event.tag())
                         .s("at", Times.format(event.at()))
@@ -254,6 +262,7 @@ public final class DynamoTrustStore implements TrustStore {
                         .s("from", event.from())
                         .s("to", event.to())
                         .s("reason", event.reason())
+                        .s("suspensionMonth", event.suspendsSeller() ? month(LocalDate.ofInstant(event.at(), ZoneOffset.UTC)) : null)
                         .build())
                 .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#to", "to"))
@@ -268,12 +277,64 @@ public final class DynamoTrustStore implements TrustStore {
                 .expressionAttributeNames(Map.of("#k", "key"))
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(subject),
                         ":event", AttributeValue.fromS(EVENT)))).items()) {
-            String tag = Attrs.s(row, "tag");
-            events.add(new TrustEvent(subject, Attrs.longN(row, "sequence"), tag == null ? "" : tag,
-                    Times.parse(Attrs.s(row, "at")), Attrs.s(row, "actor"),
-                    Attrs.s(row, "kind"), Attrs.s(row, "from"), Attrs.s(row, "to"), Attrs.s(row, "reason")));
+            events.add(event(row));
         }
         return events;
+    }
+
+    private static TrustEvent event(Map<String, AttributeValue> row) {
+        String tag = Attrs.s(row, "tag");
+        return new TrustEvent(Attrs.s(row, "subject"), Attrs.longN(row, "sequence"), tag == null ? "" : tag,
+                Times.parse(Attrs.s(row, "at")), Attrs.s(row, "actor"),
+                Attrs.s(row, "kind"), Attrs.s(row, "from"), Attrs.s(row, "to"), Attrs.s(row, "reason"));
+    }
+
+    private static String eventKey(long sequence, String tag) {
+        return String.format("%s%012d#%s", EVENT, sequence, tag);
+    }
+
+    /** Reads the sparse index {@code sellerSuspensions}: a seller's suspensions by month, then by time. */
+    @Override
+    public Page<TrustEvent> suspensions(LocalDate from, LocalDate to, String cursor, int limit) {
+        LocalDate month = from.withDayOfMonth(1);
+        Map<String, AttributeValue> exclusiveStart = null;
+        if (cursor != null) {
+            Matcher position = SUSPENSION_CURSOR.matcher(Cursors.decode(cursor));
+            if (!position.matches()) {
+                throw new InvalidCursorException("not a suspensions cursor");
+            }
+            month = LocalDate.parse(position.group(1).substring(0, 10)).withDayOfMonth(1);
+            exclusiveStart = Map.of("suspensionMonth", AttributeValue.fromS(month(month)),
+                    "at", AttributeValue.fromS(position.group(1)), "key", AttributeValue.fromS(position.group(2)),
+                    "subject", AttributeValue.fromS(position.group(3)));
+        }
+        List<TrustEvent> events = new ArrayList<>();
+        for (; !month.isAfter(to); month = month.plusMonths(1), exclusiveStart = null) {
+            String monthKey = month(month);
+            Map<String, AttributeValue> start = exclusiveStart;
+            for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(trustTable)
+                    .indexName(SELLER_SUSPENSIONS)
+                    .keyConditionExpression("suspensionMonth = :m AND #at BETWEEN :from AND :to")
+                    .expressionAttributeNames(Map.of("#at", "at"))
+                    .expressionAttributeValues(Map.of(
+                            ":m", AttributeValue.fromS(monthKey),
+                            ":from", AttributeValue.fromS(from.toString()),
+                            // Every instant of the last day sorts before this: 'U' follows its 'T'.
+                            ":to", AttributeValue.fromS(to + "U")))
+                    .exclusiveStartKey(start)).items()) {
+                if (events.size() == limit) {
+                    TrustEvent last = events.get(limit - 1);
+                    return new Page<>(events, Cursors.encode(Times.format(last.at()) + "|"
+                            + eventKey(last.sequence(), last.tag()) + "|" + last.subject()));
+                }
+                events.add(event(row));
+            }
+        }
+        return new Page<>(events, null);
+    }
+
+    private static String month(LocalDate day) {
+        return day.toString().substring(0, 7);
     }
 
     /** The tier fields of a rightholder row, as {@link DynamoRightholderStore} reads them. */

@@ -100,7 +100,7 @@ class ReviewWidgetHandlerTest {
     private void store(String id, List<Evidence> evidence, String explanation, List<NoticeItem> items, Instant at) {
         notices.saveNew(new Notice(id, "acme", "tm-acme-us", NoticeReason.COUNTERFEIT, explanation,
                 new Sender("Jane Doe", "legal@acme.example"), "Jane Doe", evidence, NoticeStatus.RECEIVED, at,
-                items.size(), Progress.start(items.size()), null, null), items);
+                items.size(), Progress.start(items.size()), null, null, false), items);
         new VerificationService(notices, rights, rightholders, listings, recorder, Clock.fixed(at, java.time.ZoneOffset.UTC))
                 .verify(id, items.stream().map(NoticeItem::index).toList());
     }

@@ -380,7 +380,7 @@ class IntakeHandlerTest {
         Notice earlier = FormatSamples.earlierNotice();
         notices.saveNew(new Notice(earlier.id(), "globex", earlier.rightId(), earlier.reason(), earlier.explanation(),
                 earlier.sender(), earlier.signature(), earlier.evidence(), earlier.status(), earlier.receivedAt(),
-                earlier.itemCount(), earlier.progress(), earlier.outcome(), earlier.completedAt()), java.util.List.of());
+                earlier.itemCount(), earlier.progress(), earlier.outcome(), earlier.completedAt(), false), java.util.List.of());
         notices.saveNew(FormatSamples.notice(), FormatSamples.items());
         ObjectNode get = event("intake-get-notice.json");
         get.withObjectProperty("pathParameters").put("id", FormatSamples.NOTICE_ID);

@@ -64,7 +64,7 @@ class NotifierHandlerTest {
     void aCompletedNotice() {
         Notice notice = new Notice(NOTICE_ID, "acme", "tm-acme-us", NoticeReason.COUNTERFEIT, "Counterfeit goods.",
                 new Sender("Jane Doe", "legal@acme.example"), "Jane Doe", List.of(), NoticeStatus.COMPLETED,
-                Fixtures.NOW, 4, new Progress(4, 4, 0, 0), null, null);
+                Fixtures.NOW, 4, new Progress(4, 4, 0, 0), null, null, false);
         List<NoticeItem> items = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             items.add(NoticeItem.open(i, "https://market.example/item/100" + i, "100" + i)

@@ -303,7 +303,7 @@ class RedressHandlerTest {
         Notice sample = FormatSamples.notice();
         Notice later = new Notice(FormatSamples.EARLIER_NOTICE_ID, sample.rightholderId(), sample.rightId(),
                 sample.reason(), sample.explanation(), sample.sender(), sample.signature(), sample.evidence(),
-                sample.status(), sample.receivedAt().plusSeconds(60), sample.itemCount(), sample.progress(), null, null);
+                sample.status(), sample.receivedAt().plusSeconds(60), sample.itemCount(), sample.progress(), null, null, false);
         notices.saveNew(later, FormatSamples.items());
         notices.recordTakedowns("seller-fake", later, LocalDate.parse("2026-11-28"), List.of(0));
 

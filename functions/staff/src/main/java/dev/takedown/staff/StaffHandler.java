@@ -33,6 +33,7 @@ import dev.takedown.core.staff.StaffService;
 import dev.takedown.core.staff.TrustStaffService;
 import dev.takedown.core.staff.WebhookStaffService;
 import dev.takedown.core.transparency.DecisionFigures;
+import dev.takedown.core.transparency.DsaExport;
 import dev.takedown.core.trust.TrustService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +114,7 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
                 adapters.sellerStandings(trustStore, notifications), trustStore, rightholders, clock),
                 new WebhookStaffService(rightholders, sellers, sellers, secrets, clock),
                 new ComplaintStaffService(adapters.redressService(clock), notices),
-                new ReportStaffService(adapters.figures()));
+                new ReportStaffService(adapters.figures(), new DsaExport(notices, trustStore)));
     }
 
     /** The reviewer function's: it serves no operation that gives a key or sets a plan. */
@@ -179,6 +180,7 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
             case decideComplaint -> StaffJson.decided(complaints.decideComplaint(StaffRequests.decideComplaint(event)));
             case setRatePlan -> StaffJson.ratePlanSet(staff.setRatePlan(StaffRequests.setRatePlan(event)));
             case transparencyReport -> reports.transparencyReport(StaffRequests.transparencyReport(event));
+            case statementsOfReasons -> reports.statementsOfReasons(StaffRequests.statementsOfReasons(event));
         };
     }
 

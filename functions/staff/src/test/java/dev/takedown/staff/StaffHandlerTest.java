@@ -49,6 +49,8 @@ import dev.takedown.core.testing.InMemoryUsagePlans;
 import dev.takedown.core.testing.InMemoryWebhookSecretStore;
 import dev.takedown.core.testing.RecordingNotifications;
 import dev.takedown.core.text.Hashing;
+import dev.takedown.core.transparency.DsaExport;
+import dev.takedown.core.transparency.DsaSchema;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
@@ -105,7 +107,7 @@ class StaffHandlerTest {
                     new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore())),
             RedressPolicy.DEFAULTS, figures, staffClock);
     private final ComplaintStaffService complaints = new ComplaintStaffService(redress, notices);
-    private final ReportStaffService reports = new ReportStaffService(figures);
+    private final ReportStaffService reports = new ReportStaffService(figures, new DsaExport(notices, trustStore));
     private final StaffHandler reviewer = new StaffReviewerHandler(staffService, trustStaffService, webhookStaffService,
             complaints, reports);
     private final StaffHandler admin = new StaffAdminHandler(staffService, trustStaffService, webhookStaffService,
@@ -118,7 +120,7 @@ class StaffHandlerTest {
         noticeId = Json.parse(Events.load("staff-decide-item.json")).path("noticeId").asText();
         notices.saveNew(new Notice(noticeId, "acme", "tm-acme-us", NoticeReason.COUNTERFEIT, "Counterfeit ACME goods.",
                 new Sender("Jane Doe", "legal@acme.example"), "Jane Doe", List.of(), NoticeStatus.RECEIVED, Fixtures.NOW,
-                2, Progress.start(2), null, null), List.of(NoticeItem.open(0, null, "1001"), NoticeItem.open(1, null, "1008")));
+                2, Progress.start(2), null, null, false), List.of(NoticeItem.open(0, null, "1001"), NoticeItem.open(1, null, "1008")));
         new VerificationService(notices, rights, rightholders, listings, recorder, Fixtures.clock())
                 .verify(noticeId, List.of(0, 1));
     }
@@ -358,6 +360,43 @@ class StaffHandlerTest {
         assertThat(backwards.path("error").path("type").asText()).isEqualTo("InvalidRequest");
         assertThat(backwards.path("error").path("errors").get(0).path("field").asText()).isEqualTo("to");
         JsonNode tooLong = invoke("{\"operation\": \"transparencyReport\", \"from\": \"2025-01-01\", \"to\": \"2026-02-30\"}");
+        assertThat(tooLong.path("error").path("errors").findValuesAsText("field")).containsExactly("to");
+    }
+
+    @Test
+    void theStatementsOfReasonsEventGivesTheDatabasesRecordOfEachTakedownPageByPage() throws Exception {
+        JsonNode page = invoke(Events.load("staff-statements-of-reasons.json"));
+
+        assertThat(page.path("error").isMissingNode()).as(page.toString()).isTrue();
+        assertThat(page.path("statements")).hasSize(1);
+        JsonNode record = page.path("statements").get(0);
+        assertThat(DsaSchema.violations(record)).isEmpty();
+        assertThat(record.path("puid").asText()).isEqualTo("takedown-" + noticeId + "-0");
+        assertThat(record.path("decision_visibility").get(0).asText()).isEqualTo("DECISION_VISIBILITY_CONTENT_REMOVED");
+        assertThat(record.path("source_type").asText()).isEqualTo("SOURCE_ARTICLE_16");
+        assertThat(record.path("automated_decision").asText()).isEqualTo("AUTOMATED_DECISION_FULLY");
+        assertThat(record.path("application_date").asText()).isEqualTo("2026-11-28");
+        assertThat(page.path("nextCursor").isNull()).isTrue();
+
+        // Staff take the item waiting for review down too: two records, one a page.
+        invoke(Events.load("staff-decide-item.json"));
+        JsonNode first = invoke("{\"operation\": \"statementsOfReasons\", \"from\": \"2026-11-28\", \"to\": \"2026-11-28\","
+                + " \"limit\": 1}");
+        JsonNode second = invoke("{\"operation\": \"statementsOfReasons\", \"from\": \"2026-11-28\", \"to\": \"2026-11-28\","
+                + " \"limit\": 1, \"cursor\": \"" + first.path("nextCursor").asText() + "\"}");
+        assertThat(List.of(first, second)).flatExtracting(p -> p.path("statements").findValuesAsText("puid"))
+                .containsExactly("takedown-" + noticeId + "-0", "takedown-" + noticeId + "-1");
+        assertThat(second.path("statements").get(0).path("automated_decision").asText())
+                .isEqualTo("AUTOMATED_DECISION_NOT_AUTOMATED");
+        assertThat(DsaSchema.violations(second.path("statements").get(0))).isEmpty();
+        assertThat(second.path("nextCursor").isNull()).as(second.toString()).isTrue();
+
+        JsonNode otherDays = invoke("{\"operation\": \"statementsOfReasons\", \"from\": \"2026-11-29\", \"to\": \"2026-12-31\"}");
+        assertThat(otherDays.path("statements")).isEmpty();
+        JsonNode badCursor = invoke("{\"operation\": \"statementsOfReasons\", \"from\": \"2026-11-01\", \"to\": \"2026-11-30\","
+                + " \"cursor\": \"x.nonsense\"}");
+        assertThat(badCursor.path("error").path("errors").findValuesAsText("field")).containsExactly("cursor");
+        JsonNode tooLong = invoke("{\"operation\": \"statementsOfReasons\", \"from\": \"2025-01-01\", \"to\": \"2026-11-30\"}");
         assertThat(tooLong.path("error").path("errors").findValuesAsText("field")).containsExactly("to");
     }
 

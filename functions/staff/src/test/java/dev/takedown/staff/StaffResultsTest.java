@@ -33,6 +33,7 @@ import dev.takedown.core.testing.InMemoryTrustStore;
 import dev.takedown.core.testing.InMemoryUsagePlans;
 import dev.takedown.core.testing.InMemoryWebhookSecretStore;
 import dev.takedown.core.testing.RecordingNotifications;
+import dev.takedown.core.transparency.DsaExport;
 import dev.takedown.core.trust.SellerStandings;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
@@ -142,7 +143,8 @@ class StaffResultsTest {
             new DecisionRecorder(notices, audit, notifications, trust), new RedressFollowUp(notices, listings, trustStore,
                     audit, notifications, trust, new SellerStandings(trustStore, listings, notifications,
                     TrustPolicy.DEFAULTS, new InMemoryFiguresStore())), RedressPolicy.DEFAULTS, new InMemoryFiguresStore(), clock), notices);
-    private final ReportStaffService reports = new ReportStaffService(new InMemoryFiguresStore());
+    private final ReportStaffService reports = new ReportStaffService(new InMemoryFiguresStore(),
+            new DsaExport(notices, trustStore));
     private final StaffHandler handler = new StaffReviewerHandler(staff, trustStaff, webhookStaff, complaints, reports);
     private final StaffHandler admin = new StaffAdminHandler(staff, trustStaff, webhookStaff, complaints, reports);
 

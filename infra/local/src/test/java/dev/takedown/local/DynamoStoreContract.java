@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takedown.aws.DynamoApiKeyStore;
 import dev.takedown.aws.DynamoAuditLog;
 import dev.takedown.aws.DynamoDeliveryStore;
@@ -21,16 +22,21 @@ import dev.takedown.core.json.Json;
 import dev.takedown.core.model.AuditEvent;
 import dev.takedown.core.model.DecisionRule;
 import dev.takedown.core.model.DeliveryAttempt.Target;
+import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.ItemReason;
 import dev.takedown.core.model.ItemStatus;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.NoticeReason;
 import dev.takedown.core.model.Principal;
 import dev.takedown.core.model.Right;
+import dev.takedown.core.model.RightType;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.Seller;
+import dev.takedown.core.model.SellerStanding;
+import dev.takedown.core.model.TimeBuckets;
 import dev.takedown.core.ports.ApiKeyRegistry;
 import dev.takedown.core.ports.ApiKeyStore;
 import dev.takedown.core.ports.AuditLog;
@@ -48,15 +54,25 @@ import dev.takedown.core.ports.SellerStore;
 import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.ports.WebhookSecretRegistry;
 import dev.takedown.core.ports.WebhookSecretStore;
+import dev.takedown.core.staff.ReportStaffService;
+import dev.takedown.core.staff.StaffRequests;
 import dev.takedown.core.text.Times;
+import dev.takedown.core.transparency.DsaExport;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -186,6 +202,71 @@ abstract class DynamoStoreContract extends StoreContract {
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(noticeId)))).count();
     }
 
+    /** Every figure this system counts, each as large as a busy year would make it: the largest row a day can have. */
+    private static Figures everyFigure() {
+        long many = 9_876_543_210L;
+        Figures.Builder every = Figures.builder().add(Figures.NOTICES_RECEIVED, many).add(Figures.ITEMS_RECEIVED, many)
+                .add(Figures.COUNTER_NOTICES_FILED, many).add(Figures.COUNTER_NOTICES_UPHELD, many)
+                .add(Figures.ITEMS_WITHDRAWN, many).add(Figures.ITEMS_RETRACTED, many)
+                .add(Figures.STRIKES_ESTABLISHED, many).add(Figures.STRIKES_VOIDED, many)
+                .add(Figures.noticesBySender(true), many).add(Figures.noticesBySender(false), many)
+                .add(Figures.senders("WARNED"), many).add(Figures.senders("SUSPENDED"), many);
+        Arrays.stream(NoticeReason.values()).forEach(r -> every.add(Figures.noticesByReason(r), many));
+        Arrays.stream(RightType.values()).forEach(t -> every.add(Figures.noticesByRightType(t), many));
+        Arrays.stream(Figures.Restoration.values()).forEach(r -> every.add(Figures.counterNoticesRestored(r), many));
+        Arrays.stream(SellerStanding.values()).forEach(s -> every.add(Figures.sellers(s.name()), many));
+        int lastBucket = TimeBuckets.of(Duration.ofDays(3650));
+        for (Figures.DecidedBy by : Figures.DecidedBy.values()) {
+            for (ItemStatus status : ItemStatus.values()) {
+                Arrays.stream(DecisionRule.values()).forEach(rule -> every.add(Figures.itemDecided(by, status, rule), many));
+            }
+            IntStream.rangeClosed(0, lastBucket).forEach(b -> every.add(Figures.decisionTime(by, b), many));
+        }
+        for (String party : List.of("RIGHTHOLDER", "SELLER")) {
+            every.add(Figures.complaintsFiled(party), many);
+            List.of("UPHOLD", "REVERSE").forEach(d -> every.add(Figures.complaintsDecided(party, d), many));
+        }
+        IntStream.rangeClosed(0, lastBucket).forEach(b -> every.add(Figures.complaintHandlingTime(b), many));
+        return every.build();
+    }
+
+    @Test
+    void aThirtyDayTransparencyReportIsAFewReadsHoweverLargeTheDaysFiguresGrow() {
+        String owner = rightholder();
+        // Days of their own, so that the platform's figures of other runs on the same tables do not count.
+        LocalDate first = LocalDate.of(2300, 1, 1).plusDays(Math.floorMod(owner.hashCode(), 300_000));
+        Figures every = everyFigure();
+        IntStream.range(0, 30).parallel().forEach(d -> figures().add(owner, first.plusDays(d), every));
+        AtomicInteger reads = new AtomicInteger();
+        DynamoDbClient counted = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().endsWith("Paginator")) {
+                        // Pages are asked of the proxy, so that each page read is counted.
+                        return InvocationHandler.invokeDefault(proxy, method, args);
+                    }
+                    if (Set.of("getItem", "batchGetItem", "query", "scan").contains(method.getName())) {
+                        reads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(dynamo(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ReportStaffService reports = new ReportStaffService(new DynamoFiguresStore(counted, table("FiguresTable")),
+                new DsaExport(notices(), trust()));
+
+        ObjectNode report = reports.transparencyReport(new StaffRequests.TransparencyReport(first, first.plusDays(29),
+                StaffRequests.ReportFormat.json));
+
+        assertThat(report.path("notices").path("received").asLong()).isEqualTo(30 * 9_876_543_210L);
+        assertThat(reads.get()).as("read requests of a 30-day report").isBetween(1, 35);
+        reads.set(0);
+        assertThat(new DynamoFiguresStore(counted, table("FiguresTable")).rightholder(owner, first, first.plusDays(29))
+                .get(Figures.NOTICES_RECEIVED)).isEqualTo(30 * 9_876_543_210L);
+        assertThat(reads.get()).as("read requests of a rightholder's 30 days").isBetween(1, 35);
+    }
+
     @Test
     void aNoticeLeftHalfWrittenIsTakenOverOnlyOnceItsWritersLeaseRanOut() {
         Notice notice = notice(rightholder(), now(), 2);
@@ -212,7 +293,7 @@ abstract class DynamoStoreContract extends StoreContract {
     private static Notice retryOf(Notice notice, Instant at) {
         return new Notice(notice.id(), notice.rightholderId(), notice.rightId(), notice.reason(), notice.explanation(),
                 notice.sender(), notice.signature(), notice.evidence(), notice.status(), at, notice.itemCount(),
-                notice.progress(), null, null);
+                notice.progress(), null, null, false);
     }
 
     @Test

@@ -78,6 +78,7 @@ import dev.takedown.core.text.Hashing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -149,7 +150,7 @@ abstract class StoreContract {
         return new Notice(Ids.notice(receivedAt), rightholderId, "tm-acme-us", NoticeReason.COUNTERFEIT,
                 "Counterfeit goods.\nSecond line.", new Sender("Jane Doe", "legal@acme.example"), "Jane Doe",
                 List.of(new Evidence("https://e.example/1.png", "a".repeat(64), EvidenceKind.SCREENSHOT)),
-                NoticeStatus.RECEIVED, receivedAt, itemCount, Progress.start(itemCount), null, null);
+                NoticeStatus.RECEIVED, receivedAt, itemCount, Progress.start(itemCount), null, null, false);
     }
 
     private static List<NoticeItem> items(int count) {
@@ -179,6 +180,13 @@ abstract class StoreContract {
         assertThat(notices().items(notice.id(), null, null, 100).entries()).isEqualTo(items);
         assertThat(notices().find("ntc_" + "0".repeat(26))).isEmpty();
         assertThat(notices().itemsAt(notice.id(), List.of(2, 0, 7))).containsExactly(items.get(0), items.get(2));
+
+        Notice plain = notice(rightholder(), now(), 1);
+        Notice fromTrusted = new Notice(plain.id(), plain.rightholderId(), plain.rightId(), plain.reason(),
+                plain.explanation(), plain.sender(), plain.signature(), plain.evidence(), plain.status(),
+                plain.receivedAt(), plain.itemCount(), plain.progress(), null, null, true);
+        notices().saveNew(fromTrusted, List.of(NoticeItem.open(0, null, "1")));
+        assertThat(notices().find(fromTrusted.id())).contains(fromTrusted);
     }
 
     @Test
@@ -190,7 +198,7 @@ abstract class StoreContract {
 
         Notice retried = new Notice(notice.id(), notice.rightholderId(), notice.rightId(), notice.reason(), "Retried.",
                 notice.sender(), notice.signature(), notice.evidence(), NoticeStatus.RECEIVED, notice.receivedAt().plusSeconds(90),
-                31, Progress.start(31), null, null);
+                31, Progress.start(31), null, null, false);
         assertThat(notices().saveNew(retried, items(31))).isEqualTo(NoticeStore.Saved.ALREADY_STORED);
         assertThat(notices().find(notice.id())).contains(notice);
         List<NoticeItem> stored = notices().items(notice.id(), null, null, 100).entries();
@@ -861,6 +869,61 @@ abstract class StoreContract {
         assertThat(notices().takedownsOn(seller, owner, day)).containsExactlyInAnyOrder(
                 new NoticeStore.ItemRef(older.id(), 0), new NoticeStore.ItemRef(older.id(), 1),
                 new NoticeStore.ItemRef(older.id(), 2));
+    }
+
+    @Test
+    void aPeriodsTakedownsPageOnceEachByDayAndNoticeAcrossMonthsAndItsSuspensionsToo() {
+        // The last day of a month of its own, so that the takedowns of other runs on the same tables do not count.
+        LocalDate first = LocalDate.of(2100, 1, 1).plusMonths(Math.floorMod(UUID.randomUUID().hashCode(), 10_000));
+        LocalDate day = first.withDayOfMonth(first.lengthOfMonth());
+        LocalDate nextDay = day.plusDays(1);
+        String seller = "s-" + UUID.randomUUID();
+        String other = "s-" + UUID.randomUUID() + ".eu:1";
+        Notice older = notice(rightholder(), now(), 5);
+        Notice newer = notice(rightholder(), older.receivedAt().plusSeconds(1), 1);
+        notices().recordTakedowns(seller, older, day, List.of(0, 2));
+        notices().recordTakedowns(other, newer, day, List.of(0));
+        notices().recordTakedowns(seller, older, day, List.of(1));
+        notices().recordTakedowns(seller, older, nextDay, List.of(3));
+        notices().recordTakedowns(seller, older, nextDay.plusDays(1), List.of(4));
+        notices().recordTakedowns(seller, older, day.minusDays(1), List.of(4));
+
+        List<NoticeStore.ItemRef> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<NoticeStore.ItemRef> page = notices().takedownsDecided(day, nextDay, cursor, 2);
+            assertThat(page.entries()).hasSizeBetween(1, 2);
+            all.addAll(page.entries());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(all).containsExactly(new NoticeStore.ItemRef(older.id(), 0), new NoticeStore.ItemRef(older.id(), 1),
+                new NoticeStore.ItemRef(older.id(), 2), new NoticeStore.ItemRef(newer.id(), 0),
+                new NoticeStore.ItemRef(older.id(), 3));
+        assertThat(notices().takedownsDecided(nextDay, nextDay, null, 10).entries())
+                .containsExactly(new NoticeStore.ItemRef(older.id(), 3));
+        assertThatThrownBy(() -> notices().takedownsDecided(day, nextDay, "bm90IGEgY3Vyc29y", 2))
+                .isInstanceOf(InvalidCursorException.class);
+
+        Instant at = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
+        TrustEvent suspended = new TrustEvent(TrustEvent.seller(seller), 3, "", at, "AUTO", "STANDING_CHANGED",
+                "RESTRICTED", "SUSPENDED", "3 established strikes");
+        TrustEvent otherSuspended = new TrustEvent(TrustEvent.seller(other), 2, "", nextDay.atTime(9, 0)
+                .toInstant(ZoneOffset.UTC), "AUTO", "STANDING_CHANGED", "WARNED", "SUSPENDED", "3 established strikes");
+        List.of(suspended, otherSuspended,
+                new TrustEvent(TrustEvent.seller(seller), 2, "", at.minusSeconds(60), "AUTO", "STANDING_CHANGED",
+                        "WARNED", "RESTRICTED", "2 established strikes"),
+                new TrustEvent(TrustEvent.seller(seller), 4, "", at.plusSeconds(60), "staff-jane", "REINSTATED",
+                        "SUSPENDED", "GOOD_STANDING", "appeal granted"),
+                new TrustEvent(TrustEvent.seller(other), 3, "", nextDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                        "AUTO", "STANDING_CHANGED", "GOOD_STANDING", "SUSPENDED", "later")).forEach(trust()::record);
+        List<TrustEvent> suspensions = new ArrayList<>();
+        cursor = null;
+        do {
+            Page<TrustEvent> page = trust().suspensions(day, nextDay, cursor, 1);
+            suspensions.addAll(page.entries());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(suspensions).containsExactly(suspended, otherSuspended);
     }
 
     @Test

@@ -13,10 +13,9 @@ import dev.takedown.aws.SqsNotificationQueue;
 import dev.takedown.core.events.Notifications;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.Complaint;
-import dev.takedown.core.model.NoticeItem;
-import dev.takedown.core.model.Party;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.model.NoticeItem;
+import dev.takedown.core.model.Party;
 import dev.takedown.core.model.Rightholder;
 import dev.takedown.core.model.SellerStanding;
 import dev.takedown.core.model.TrustCounts;
@@ -31,13 +30,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -349,7 +348,11 @@ class TemplatePolicyTest {
                 Events.load("staff-issue-seller-key.json"),
                 Events.load("staff-revoke-seller-key.json"),
                 Events.load("staff-set-rate-plan.json"),
-                Events.load("staff-set-rate-plan.json").replace("HIGH_VOLUME", "STANDARD"));
+                Events.load("staff-set-rate-plan.json").replace("HIGH_VOLUME", "STANDARD"),
+                Events.load("staff-transparency-report.json"),
+                // Today's: the takedown decided above and the sellers suspended today.
+                "{\"operation\": \"statementsOfReasons\", \"from\": \"" + LocalDate.now(ZoneOffset.UTC) + "\", \"to\": \""
+                        + LocalDate.now(ZoneOffset.UTC) + "\"}");
         for (String event : events) {
             assertThat(StaffInvocations.invoke(stack, event).has("error")).as(event).isFalse();
         }
@@ -451,7 +454,10 @@ class TemplatePolicyTest {
         return false;
     }
 
-    /** Resources are written as Fn::GetAtt [X, Arn] or Fn::Sub "${X.Arn}/index/*"; local names are logical ids. */
+    /**
+     * Resources are written as Fn::GetAtt [X, Arn], Fn::Sub "${X.Arn}/index/*" or Fn::Sub "${X.Arn}/index/name";
+     * local names are logical ids.
+     */
     private static boolean covers(JsonNode resources, String resource) {
         if (!resources.isArray()) {
             return coversOne(resources, resource);
@@ -477,6 +483,9 @@ class TemplatePolicyTest {
         if (sub != null && sub.matches("\\$\\{(\\w+)\\.Arn}/index/\\*")) {
             String table = sub.substring(2, sub.indexOf('.'));
             return resource.startsWith(table + "/index/");
+        }
+        if (sub != null && sub.matches("\\$\\{(\\w+)\\.Arn}/index/\\w+")) {
+            return resource.equals(sub.substring(2, sub.indexOf('.')) + sub.substring(sub.indexOf('}') + 1));
         }
         if (sub != null && sub.startsWith(API_GATEWAY_ARN)) {
             return resource.matches(apiGatewayPattern(sub.substring(API_GATEWAY_ARN.length())));

@@ -190,7 +190,7 @@ public final class IntakeService {
         Notice notice = new Notice(noticeId, rightholderId, submission.rightId(), submission.reason(),
                 submission.explanation(), submission.sender(), submission.signature(), submission.evidence(),
                 nothingToVerify ? NoticeStatus.COMPLETED : NoticeStatus.RECEIVED, now, items.size(), Progress.start(open),
-                nothingToVerify ? NoticeOutcome.NONE : null, nothingToVerify ? now : null);
+                nothingToVerify ? NoticeOutcome.NONE : null, nothingToVerify ? now : null, trustedSender);
         return switch (notices.saveNew(notice, items)) {
             case STORED -> {
                 Log.info("notice received", "noticeId", noticeId, "rightholderId", rightholderId,

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A takedown notice as stored: one right, one reason, signed declarations; its items are kept apart.
- * {@code outcome} and {@code completedAt} are set once every item is settled.
+ * {@code outcome} and {@code completedAt} are set once every item is settled. {@code trustedSender}: the
+ * rightholder was in the TRUSTED tier when the notice arrived, which its statements of reasons name as their source.
  */
 public record Notice(
         String id,
@@ -21,7 +22,8 @@ public record Notice(
         int itemCount,
         Progress progress,
         NoticeOutcome outcome,
-        Instant completedAt) {
+        Instant completedAt,
+        boolean trustedSender) {
 
     public Notice {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

@@ -24,4 +24,15 @@ public record TrustEvent(String subject, long sequence, String tag, Instant at, 
     public static String seller(String sellerId) {
         return SELLER + sellerId;
     }
+
+    /** A seller's account suspended by this change: what a statement of reasons is owed for (Art. 17 and 24(5) DSA). */
+    public boolean suspendsSeller() {
+        String suspended = SellerStanding.SUSPENDED.name();
+        return subject.startsWith(SELLER) && suspended.equals(to) && !suspended.equals(from);
+    }
+
+    /** The seller the event is about, or null for a rightholder's. */
+    public String sellerId() {
+        return subject.startsWith(SELLER) ? subject.substring(SELLER.length()) : null;
+    }
 }

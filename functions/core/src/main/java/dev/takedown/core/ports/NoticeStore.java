@@ -156,6 +156,13 @@ public interface NoticeStore {
     /** The seller's takedowns of one rightholder's notices on one UTC day: the takedowns of one strike. */
     List<ItemRef> takedownsOn(String sellerId, String rightholderId, LocalDate day);
 
+    /**
+     * Every item that took a listing down on the UTC days {@code from} to {@code to} (both included), whatever became
+     * of it since: by day, then by notice. A takedown recorded after a cursor was given may be left out of the pages
+     * after it, so a period is read once its last day is over.
+     */
+    Page<ItemRef> takedownsDecided(LocalDate from, LocalDate to, String cursor, int limit);
+
     /** Verification work for the notice is confirmed on the queue. */
     void markDispatched(String noticeId);
 

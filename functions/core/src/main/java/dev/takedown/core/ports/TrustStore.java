@@ -84,4 +84,7 @@ public interface TrustStore {
 
     /** The subject's events, in sequence. */
     List<TrustEvent> events(String subject);
+
+    /** The sellers suspended on the UTC days {@code from} to {@code to} (both included): their suspensions, oldest first. */
+    Page<TrustEvent> suspensions(LocalDate from, LocalDate to, String cursor, int limit);
 }

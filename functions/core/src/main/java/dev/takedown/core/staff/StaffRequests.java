@@ -58,13 +58,14 @@ public final class StaffRequests {
         reviewQueue, decideItem, setRightStatus, registerRightholder, rotateApiKey, getNotice,
         getRightholder, setTier, liftSuspension, getSeller, voidStrike, reinstateSeller,
         revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller, rotateWebhookSecret,
-        issueSellerKey, revokeSellerKey, complaintQueue, decideComplaint, setRatePlan, transparencyReport;
+        issueSellerKey, revokeSellerKey, complaintQueue, decideComplaint, setRatePlan, transparencyReport,
+        statementsOfReasons;
 
         /** Which staff function serves it: a new operation must be given to one. */
         public Role role() {
             return switch (this) {
                 case reviewQueue, decideItem, getNotice, getRightholder, getSeller, complaintQueue, decideComplaint,
-                     transparencyReport -> Role.REVIEWER;
+                     transparencyReport, statementsOfReasons -> Role.REVIEWER;
                 case setRightStatus, registerRightholder, rotateApiKey, setTier, liftSuspension, voidStrike,
                      reinstateSeller, revokeApiKey, deactivateRightholder, reactivateRightholder, registerSeller,
                      rotateWebhookSecret, issueSellerKey, revokeSellerKey, setRatePlan -> Role.ADMIN;
@@ -99,6 +100,10 @@ public final class StaffRequests {
 
     /** The report of the UTC days from {@code from} to {@code to}, both included. */
     public record TransparencyReport(LocalDate from, LocalDate to, ReportFormat format) {
+    }
+
+    /** A page of the statements of reasons of the UTC days from {@code from} to {@code to}, both included. */
+    public record StatementsOfReasons(LocalDate from, LocalDate to, String cursor, int limit) {
     }
 
     public record DecideItem(String noticeId, int index, Ruling decision, ItemReason reasonCode, String staffId,
@@ -365,19 +370,37 @@ public final class StaffRequests {
 
     public static TransparencyReport transparencyReport(JsonNode event) {
         EventFields fields = new EventFields(event, Set.of("from", "to", "format"));
-        LocalDate from = day(fields, "from");
-        LocalDate to = day(fields, "to");
+        Period period = period(fields);
         ReportFormat format = fields.has("format")
                 ? fields.oneOf("format", ReportFormat.class, EnumSet.allOf(ReportFormat.class), true) : ReportFormat.json;
+        fields.check("transparencyReport");
+        return new TransparencyReport(period.from(), period.to(), format);
+    }
+
+    public static StatementsOfReasons statementsOfReasons(JsonNode event) {
+        EventFields fields = new EventFields(event, Set.of("from", "to", "cursor", "limit"));
+        Period period = period(fields);
+        String cursor = fields.text("cursor", false, 2048);
+        Integer limit = fields.integer("limit", 1, MAX_LIMIT, MAX_LIMIT);
+        fields.check("statementsOfReasons");
+        return new StatementsOfReasons(period.from(), period.to(), cursor, limit);
+    }
+
+    /** {@code from} and {@code to}: UTC days, in order, at most {@value #MAX_REPORT_DAYS} days apart. */
+    private record Period(LocalDate from, LocalDate to) {
+    }
+
+    private static Period period(EventFields fields) {
+        LocalDate from = day(fields, "from");
+        LocalDate to = day(fields, "to");
         if (from != null && to != null) {
             if (to.isBefore(from)) {
                 fields.error("to", "must not be before from");
             } else if (ChronoUnit.DAYS.between(from, to) >= MAX_REPORT_DAYS) {
-                fields.error("to", "a report covers at most " + MAX_REPORT_DAYS + " days");
+                fields.error("to", "a period covers at most " + MAX_REPORT_DAYS + " days");
             }
         }
-        fields.check("transparencyReport");
-        return new TransparencyReport(from, to, format);
+        return new Period(from, to);
     }
 
     private static LocalDate day(EventFields fields, String name) {

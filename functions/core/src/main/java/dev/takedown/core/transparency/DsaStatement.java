@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * @param puid                      the platform's own id of the statement: unique forever, letters, digits, - and _
  * @param decisionVisibility        restrictions of the content's visibility, or null for none
  * @param decisionAccount           restriction of the account, or null for none
- * @param accountType               business or private account, or null when no account is restricted
- * @param endDateAccountRestriction last day of the account restriction, or null for indefinite
+ * @param accountType               business or private account, or null when no account is restricted; an
+ *                                  account restriction is indefinite (no end date)
  * @param illegalContentLegalGround the law the content breaks (the decision ground is always illegal content here)
  * @param illegalContentExplanation why the content breaks that law
  * @param category                  the statement's category, such as intellectual property infringements
@@ -41,7 +41,6 @@ public record DsaStatement(
         List<String> decisionVisibility,
         String decisionAccount,
         String accountType,
-        LocalDate endDateAccountRestriction,
         String illegalContentLegalGround,
         String illegalContentExplanation,
         String category,
@@ -91,9 +90,6 @@ public record DsaStatement(
         Objects.requireNonNull(automatedDecision, "automated_decision");
         within(contentDate, FIRST_CONTENT_DATE, "content_date");
         within(applicationDate, FIRST_APPLICATION_DATE, "application_date");
-        if (endDateAccountRestriction != null) {
-            within(endDateAccountRestriction, applicationDate, "end_date_account_restriction");
-        }
     }
 
     /** The statement as the database's API takes it: fields with no value are left out, not sent as null. */
@@ -108,9 +104,6 @@ public record DsaStatement(
         }
         if (accountType != null) {
             json.put("account_type", accountType);
-        }
-        if (endDateAccountRestriction != null) {
-            json.put("end_date_account_restriction", endDateAccountRestriction.toString());
         }
         json.put("decision_ground", DECISION_GROUND_ILLEGAL_CONTENT);
         json.put("illegal_content_legal_ground", illegalContentLegalGround);

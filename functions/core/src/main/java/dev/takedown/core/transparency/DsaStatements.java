@@ -59,7 +59,6 @@ public final class DsaStatements {
                 List.of(CONTENT_REMOVED),
                 null,
                 null,
-                null,
                 legalGround(statement),
                 statement.ground(),
                 IP_INFRINGEMENTS,
@@ -80,15 +79,14 @@ public final class DsaStatements {
      * is the marketplace's own initiative; strikes are counted by machine, so an automatic suspension was also
      * detected by automated means. No keyword is given: the strikes may come from infringements of several kinds
      * of right, and the database's catch-all keyword would say less than none. The seller is named only by the
-     * puid, which the database keeps but does not publish, and by whatever {@code reasonFacts} say.
+     * puid, which the database keeps but does not publish, and by whatever {@code reasonFacts} say. It has no end
+     * date: it lasts until the strikes that called for it expire or staff reinstate the seller, neither known ahead.
      *
-     * @param until       the end of the suspension, or null while it lasts until staff reinstate the seller
      * @param reasonFacts the facts relied on, such as the strikes counted and the listings they came from
      * @param automated   whether the strike rules suspended the seller without a person deciding
      * @param puid        the record's id, from {@link #suspensionPuid}
      */
-    public static DsaStatement forSuspension(Instant suspendedAt, Instant until, String reasonFacts, boolean automated,
-                                             String puid) {
+    public static DsaStatement forSuspension(Instant suspendedAt, String reasonFacts, boolean automated, String puid) {
         LocalDate suspendedOn = utcDay(suspendedAt);
         return new DsaStatement(
                 puid,
@@ -96,7 +94,6 @@ public final class DsaStatements {
                 ACCOUNT_SUSPENDED,
                 // A seller offers goods on the marketplace as a trader, so its account is a business account.
                 BUSINESS_ACCOUNT,
-                until == null ? null : utcDay(until),
                 "Repeated infringement of intellectual property rights of others: suspension of a recipient that"
                         + " frequently provides manifestly illegal content, Art. 23(1) of Regulation (EU) 2022/2065"
                         + " (Digital Services Act), under the marketplace's repeat-infringer policy.",
@@ -126,10 +123,11 @@ public final class DsaStatements {
     }
 
     /**
-     * The id of a suspension's record. A seller id may hold characters a puid may not (. and :), so they are
-     * written as escapes starting with _, and _ itself as __: two sellers never share a puid.
+     * The id of a suspension's record: the seller and the version of its standing the suspension made, which no other
+     * change of it will have. A seller id may hold characters a puid may not (. and :), so they are written as escapes
+     * starting with _, and _ itself as __: two sellers never share a puid.
      */
-    public static String suspensionPuid(String sellerId, Instant suspendedAt) {
+    public static String suspensionPuid(String sellerId, long standingVersion) {
         StringBuilder puid = new StringBuilder("suspension-");
         for (char c : sellerId.toCharArray()) {
             switch (c) {
@@ -144,7 +142,7 @@ public final class DsaStatements {
                 }
             }
         }
-        return puid.append('-').append(suspendedAt.getEpochSecond()).toString();
+        return puid.append('-').append(standingVersion).toString();
     }
 
     private static boolean isPuidLetterOrDigit(char c) {

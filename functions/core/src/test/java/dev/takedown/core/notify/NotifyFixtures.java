@@ -32,7 +32,7 @@ final class NotifyFixtures {
 
     static Notice notice(NoticeStatus status) {
         return new Notice(NOTICE_ID, "acme", "tm-acme-us", NoticeReason.COUNTERFEIT, "Counterfeit goods.",
-                new Sender("Jane Doe", "legal@acme.example"), "Jane Doe", List.of(), status, Fixtures.NOW, 4, new Progress(4, 4, 1, 2), null, null);
+                new Sender("Jane Doe", "legal@acme.example"), "Jane Doe", List.of(), status, Fixtures.NOW, 4, new Progress(4, 4, 1, 2), null, null, false);
     }
 
     static List<NoticeItem> items() {

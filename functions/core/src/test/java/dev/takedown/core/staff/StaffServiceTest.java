@@ -649,6 +649,7 @@ class StaffServiceTest {
                 .containsExactlyInAnyOrder(StaffRequests.Operation.reviewQueue, StaffRequests.Operation.decideItem,
                         StaffRequests.Operation.getNotice, StaffRequests.Operation.getRightholder,
                         StaffRequests.Operation.getSeller, StaffRequests.Operation.complaintQueue,
-                        StaffRequests.Operation.decideComplaint, StaffRequests.Operation.transparencyReport);
+                        StaffRequests.Operation.decideComplaint, StaffRequests.Operation.transparencyReport,
+                        StaffRequests.Operation.statementsOfReasons);
     }
 }

@@ -61,7 +61,7 @@ public final class FormatSamples {
                 new Sender("Jane Doe", "legal@acme.example"), "Jane Doe",
                 List.of(new Evidence("https://evidence.acme.example/shots/1001.png",
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", EvidenceKind.SCREENSHOT)),
-                NoticeStatus.IN_PROGRESS, RECEIVED_AT, 5, new Progress(4, 3, 1, 2), null, null);
+                NoticeStatus.IN_PROGRESS, RECEIVED_AT, 5, new Progress(4, 3, 1, 2), null, null, false);
     }
 
     public static List<NoticeItem> items() {
@@ -92,7 +92,7 @@ public final class FormatSamples {
         Notice n = notice();
         return new Notice(n.id(), n.rightholderId(), n.rightId(), n.reason(), n.explanation(), n.sender(),
                 n.signature(), n.evidence(), NoticeStatus.COMPLETED, n.receivedAt(), n.itemCount(),
-                new Progress(4, 4, 1, 2), NoticeOutcome.PARTIAL, COMPLETED_AT);
+                new Progress(4, 4, 1, 2), NoticeOutcome.PARTIAL, COMPLETED_AT, false);
     }
 
     public static List<NoticeItem> completedItems() {
@@ -112,6 +112,6 @@ public final class FormatSamples {
         return new Notice(EARLIER_NOTICE_ID, "acme", "tm-acme-us", NoticeReason.TRADEMARK, "ACME mark used without consent.",
                 new Sender("Jane Doe", "legal@acme.example"), "Jane Doe", List.of(), NoticeStatus.COMPLETED,
                 Instant.parse("2026-11-20T09:00:00.000Z"), 4, new Progress(4, 4, 3, 4), NoticeOutcome.PARTIAL,
-                Instant.parse("2026-11-20T09:01:00.000Z"));
+                Instant.parse("2026-11-20T09:01:00.000Z"), false);
     }
 }

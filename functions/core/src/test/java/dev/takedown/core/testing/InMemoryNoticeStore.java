@@ -72,7 +72,7 @@ public final class InMemoryNoticeStore implements NoticeStore {
         return page(all, cursor, limit, Notice::id);
     }
 
-    private static <T> Page<T> page(List<T> all, String cursor, int limit, java.util.function.Function<T, String> key) {
+    static <T> Page<T> page(List<T> all, String cursor, int limit, java.util.function.Function<T, String> key) {
         int from = 0;
         if (cursor != null) {
             from = -1;
@@ -159,7 +159,7 @@ public final class InMemoryNoticeStore implements NoticeStore {
     private static Notice withProgress(Notice n, Progress progress, NoticeStatus status, NoticeOutcome outcome, Instant at) {
         return new Notice(n.id(), n.rightholderId(), n.rightId(), n.reason(), n.explanation(), n.sender(), n.signature(),
                 n.evidence(), status, n.receivedAt(), n.itemCount(), progress,
-                outcome != null ? outcome : n.outcome(), at != null ? at : n.completedAt());
+                outcome != null ? outcome : n.outcome(), at != null ? at : n.completedAt(), n.trustedSender());
     }
 
     @Override
@@ -253,6 +253,20 @@ public final class InMemoryNoticeStore implements NoticeStore {
             }
         });
         return refs;
+    }
+
+    @Override
+    public synchronized Page<ItemRef> takedownsDecided(LocalDate from, LocalDate to, String cursor, int limit) {
+        Map<String, Takedowns> byDay = new java.util.TreeMap<>();
+        takedowns.forEach((sellerId, rows) -> rows.forEach((key, t) -> {
+            LocalDate day = LocalDate.parse(key.substring(0, 10));
+            if (!day.isBefore(from) && !day.isAfter(to)) {
+                byDay.put(key + "#" + sellerId, t);
+            }
+        }));
+        List<ItemRef> all = new ArrayList<>();
+        byDay.values().forEach(t -> t.indexes().forEach(i -> all.add(new ItemRef(t.noticeId(), i))));
+        return page(all, cursor, limit, r -> r.noticeId() + "#" + r.index());
     }
 
     private record Takedowns(String noticeId, String rightholderId, java.util.TreeSet<Integer> indexes) {

@@ -6,6 +6,7 @@ import dev.takedown.core.model.SellerState;
 import dev.takedown.core.model.Strike;
 import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.model.TrustEvent;
+import dev.takedown.core.ports.Page;
 import dev.takedown.core.ports.TrustStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -186,6 +187,17 @@ public final class InMemoryTrustStore implements TrustStore {
     @Override
     public synchronized List<TrustEvent> events(String subject) {
         return List.copyOf(events.getOrDefault(subject, List.of()));
+    }
+
+    @Override
+    public synchronized Page<TrustEvent> suspensions(LocalDate from, LocalDate to, String cursor, int limit) {
+        List<TrustEvent> all = events.values().stream().flatMap(List::stream).filter(TrustEvent::suspendsSeller)
+                .filter(e -> {
+                    LocalDate day = LocalDate.ofInstant(e.at(), java.time.ZoneOffset.UTC);
+                    return !day.isBefore(from) && !day.isAfter(to);
+                })
+                .sorted(Comparator.comparing(TrustEvent::at).thenComparing(TrustEvent::subject)).toList();
+        return InMemoryNoticeStore.page(all, cursor, limit, e -> e.subject() + "#" + e.sequence() + "#" + e.tag());
     }
 
     /** Those due at {@code now}, soonest first. */

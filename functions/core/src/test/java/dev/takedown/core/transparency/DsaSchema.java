@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * database would drop without a word (one that does not apply, or one it does not know), as our records should send
  * neither. Lengths count characters (code points), as Laravel's {@code max} does for text.
  */
-final class DsaSchema {
+public final class DsaSchema {
     static final Set<String> DECISION_VISIBILITIES = Set.of(
             "DECISION_VISIBILITY_CONTENT_REMOVED",
             "DECISION_VISIBILITY_CONTENT_DISABLED",
@@ -214,7 +214,7 @@ final class DsaSchema {
     }
 
     /** What the database would refuse or drop in {@code statement}, one line per violation; empty if nothing. */
-    static List<String> violations(JsonNode statement) {
+    public static List<String> violations(JsonNode statement) {
         List<String> violations = new ArrayList<>();
         if (statement == null || !statement.isObject()) {
             violations.add("statement: must be a JSON object");

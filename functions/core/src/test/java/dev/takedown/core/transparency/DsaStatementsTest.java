@@ -140,9 +140,9 @@ class DsaStatementsTest {
     @Test
     void anIndefiniteSuspensionIsAnAccountRestrictionTheDatabaseTakes() {
         Instant suspendedAt = Instant.parse("2026-11-28T15:30:00.000Z");
-        String puid = DsaStatements.suspensionPuid("sel_01m8hce360369d51mbg1ezhrg6", suspendedAt);
+        String puid = DsaStatements.suspensionPuid("sel_01m8hce360369d51mbg1ezhrg6", 4);
 
-        ObjectNode json = DsaStatements.forSuspension(suspendedAt, null,
+        ObjectNode json = DsaStatements.forSuspension(suspendedAt,
                 "Three established strikes: notices ntc_1, ntc_2 and ntc_3.", true, puid).toJson();
 
         assertThat(DsaSchema.violations(json)).isEmpty();
@@ -154,31 +154,16 @@ class DsaStatementsTest {
         assertThat(json.get("source_type").asText()).isEqualTo("SOURCE_VOLUNTARY");
         assertThat(json.get("automated_decision").asText()).isEqualTo("AUTOMATED_DECISION_FULLY");
         assertThat(json.get("application_date").asText()).isEqualTo("2026-11-28");
-        assertThat(json.get("puid").asText()).isEqualTo("suspension-sel__01m8hce360369d51mbg1ezhrg6-"
-                + suspendedAt.getEpochSecond());
-    }
-
-    @Test
-    void aSuspensionWithAnEndCarriesItsLastDay() {
-        Instant suspendedAt = Instant.parse("2026-11-28T15:30:00.000Z");
-
-        ObjectNode json = DsaStatements.forSuspension(suspendedAt, Instant.parse("2026-12-28T15:30:00.000Z"),
-                "Three established strikes.", false, DsaStatements.suspensionPuid("seller-7", suspendedAt)).toJson();
-
-        assertThat(DsaSchema.violations(json)).isEmpty();
-        assertThat(json.get("end_date_account_restriction").asText()).isEqualTo("2026-12-28");
-        assertThat(json.get("automated_decision").asText()).isEqualTo("AUTOMATED_DECISION_NOT_AUTOMATED");
-        assertThat(json.get("automated_detection").asText()).isEqualTo("No");
+        assertThat(json.get("puid").asText()).isEqualTo("suspension-sel__01m8hce360369d51mbg1ezhrg6-4");
     }
 
     @Test
     void sellerIdsThatDifferOnlyInCharactersAPuidCannotHoldGetDifferentPuids() {
-        Instant at = Instant.parse("2026-11-28T15:30:00.000Z");
         List<String> puids = List.of("a.b", "a:b", "a_b", "a_db", "a__b").stream()
-                .map(seller -> DsaStatements.suspensionPuid(seller, at)).toList();
+                .map(seller -> DsaStatements.suspensionPuid(seller, 1)).toList();
 
         assertThat(puids).doesNotHaveDuplicates().allMatch(DsaStatement.PUID.asMatchPredicate());
-        assertThatThrownBy(() -> DsaStatements.suspensionPuid("a b", at)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DsaStatements.suspensionPuid("a b", 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -187,13 +172,10 @@ class DsaStatementsTest {
 
         assertThatThrownBy(() -> DsaStatements.takedownPuid("not a notice", 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DsaStatements.forSuspension(at, null, "facts", true, "suspension/7"))
+        assertThatThrownBy(() -> DsaStatements.forSuspension(at, "facts", true, "suspension/7"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("puid");
-        assertThatThrownBy(() -> DsaStatements.forSuspension(at, null, " ", true, "suspension-7"))
+        assertThatThrownBy(() -> DsaStatements.forSuspension(at, " ", true, "suspension-7"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decision_facts");
-        assertThatThrownBy(() -> DsaStatements.forSuspension(at, Instant.parse("2038-01-02T00:00:00Z"), "facts",
-                true, "suspension-7")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("end_date_account_restriction");
     }
 
     private static StatementOfReasons statement(RightType type, String title, boolean automated) {

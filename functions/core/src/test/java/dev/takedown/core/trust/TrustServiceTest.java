@@ -162,7 +162,7 @@ class TrustServiceTest {
                 Map.entry(LocalDate.parse("2026-12-13"), new TrustCounts(0, 0, 0, 0, 1)));
         Notice copyright = new Notice(trademark.id(), "acme", "cr-acme-manual", NoticeReason.COPYRIGHT,
                 trademark.explanation(), trademark.sender(), trademark.signature(), List.of(), trademark.status(),
-                trademark.receivedAt(), 1, trademark.progress(), null, null);
+                trademark.receivedAt(), 1, trademark.progress(), null, null, false);
         assertThat(trust.confirmationDay(copyright, auto)).as("ten business days after a Friday")
                 .isEqualTo(LocalDate.parse("2026-12-12"));
         NoticeItem rejectedByStaff = open.decided(ItemStatus.REJECTED, ItemReason.NOT_INFRINGING,

@@ -30,7 +30,7 @@ class VerificationRulesTest {
 
     static Notice notice(NoticeReason reason) {
         return new Notice(THIS_NOTICE, "acme", TRADEMARK.id(), reason, "x", new Sender("J", "j@x.example"), "J", List.of(),
-                NoticeStatus.RECEIVED, NOW, 1, Progress.start(1), null, null);
+                NoticeStatus.RECEIVED, NOW, 1, Progress.start(1), null, null, false);
     }
 
     static Finding decide(Right right, Listing listing) {

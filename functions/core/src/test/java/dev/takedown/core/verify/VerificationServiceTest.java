@@ -316,7 +316,7 @@ class VerificationServiceTest {
         notices.saveNew(new Notice(others, "globex", othersNotice.rightId(), othersNotice.reason(),
                 othersNotice.explanation(), othersNotice.sender(), othersNotice.signature(), othersNotice.evidence(),
                 othersNotice.status(), othersNotice.receivedAt(), othersNotice.itemCount(), othersNotice.progress(),
-                null, null), List.of(NoticeItem.open(0, null, "1009")));
+                null, null, false), List.of(NoticeItem.open(0, null, "1009")));
         notices.claimListing("1009", new ListingClaim(others, 0));
         String acmes = submitAt(Clock.offset(Fixtures.clock(), Duration.ofMillis(2)), "1009");
         notifications.published.clear();
