@@ -20,7 +20,6 @@ import dev.takedown.core.ports.NoticeStore;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.trust.SellerStandings;
-import dev.takedown.core.trust.StrikeRules;
 import dev.takedown.core.trust.TrustService;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,6 +70,7 @@ public final class RedressFollowUp {
                 countReversal(notice, item, restoration.at());
                 trust.markDisputed(sellerId, strikeId, itemKey, false);
                 voidIfEmpty(notice, item, sellerId, takenDownOn, strikeId, now);
+                standings.disputeEnded(sellerId, strikeId, takenDownOn, now);
                 standings.review(sellerId, Decision.AUTO, "takedown " + itemKey + " reversed", now, false);
             } else if (item.status().takedownInForce()) {
                 boolean disputed = item.status() == ItemStatus.COUNTER_NOTICED
@@ -78,10 +78,7 @@ public final class RedressFollowUp {
                 trust.markDisputed(sellerId, strikeId, itemKey, disputed);
                 if (!disputed) {
                     // The takedown stands: its strike may now be established.
-                    Instant next = trust.strikes(sellerId, takenDownOn).stream()
-                            .filter(s -> s.id().equals(strikeId)).findFirst()
-                            .map(s -> StrikeRules.nextChange(s, now, rightholderTrust.policy())).orElse(null);
-                    trust.rescheduleStrike(sellerId, strikeId, next);
+                    standings.disputeEnded(sellerId, strikeId, takenDownOn, now);
                     standings.review(sellerId, Decision.AUTO, "takedown " + itemKey + " upheld", now, false);
                 }
             }

@@ -19,6 +19,7 @@ import dev.takedown.core.runtime.Metrics;
 import dev.takedown.core.runtime.Metrics.Metric;
 import dev.takedown.core.runtime.Parallel;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,21 +76,37 @@ public final class SellerStandings {
             for (TrustStore.DueStrike d : due) {
                 if (d.sellerId().equals(sellerId)) {
                     // One older than every live strike has expired: nothing is left to look at.
-                    Optional<Strike> strike = reviewed.strikes().stream().filter(s -> s.id().equals(d.strikeId()))
-                            .findFirst();
                     // Due and established: its dispute window closed since it was last looked at.
-                    if (strike.filter(s -> StrikeRules.state(s, now, policy) == StrikeState.ESTABLISHED).isPresent()
-                            && store.markEstablished(sellerId, d.strikeId(), now)) {
-                        Metrics.count(Metric.STRIKE_EVENTS, "ESTABLISHED");
-                        established.count(Figures.STRIKES_ESTABLISHED);
-                    }
-                    store.rescheduleStrike(sellerId, d.strikeId(),
-                            strike.map(s -> StrikeRules.nextChange(s, now, policy)).orElse(null));
+                    settle(sellerId, d.strikeId(), reviewed.strikes().stream()
+                            .filter(s -> s.id().equals(d.strikeId())).findFirst(), now, established);
                 }
             }
         }
         figures.add(null, TrustService.day(now), established.build());
         return changed;
+    }
+
+    /**
+     * One of the strike's takedowns is no longer contested (its dispute ended, or it was reversed). A strike held back
+     * by a dispute past its dispute window is established now, and the schedule has let go of it: it is counted here,
+     * once, and scheduled for its next change (its expiry), as the scheduled review would have done.
+     */
+    public void disputeEnded(String sellerId, String strikeId, LocalDate day, Instant now) {
+        Figures.Builder established = Figures.builder();
+        settle(sellerId, strikeId, store.strikes(sellerId, day).stream().filter(s -> s.id().equals(strikeId)).findFirst(),
+                now, established);
+        figures.add(null, TrustService.day(now), established.build());
+    }
+
+    /** Counts the strike established the first time it is found so, and schedules it for its next change. */
+    private void settle(String sellerId, String strikeId, Optional<Strike> strike, Instant now,
+                        Figures.Builder established) {
+        if (strike.filter(s -> StrikeRules.state(s, now, policy) == StrikeState.ESTABLISHED).isPresent()
+                && store.markEstablished(sellerId, strikeId, now)) {
+            Metrics.count(Metric.STRIKE_EVENTS, "ESTABLISHED");
+            established.count(Figures.STRIKES_ESTABLISHED);
+        }
+        store.rescheduleStrike(sellerId, strikeId, strike.map(s -> StrikeRules.nextChange(s, now, policy)).orElse(null));
     }
 
     /**

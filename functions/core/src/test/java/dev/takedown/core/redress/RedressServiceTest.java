@@ -250,6 +250,51 @@ class RedressServiceTest {
     }
 
     @Test
+    void aStrikeHeldBackByADisputePastItsWindowIsCountedEstablishedOnceWhenTheDisputeEnds() {
+        String noticeId = takedown();
+        Instant windowCloses = StrikeRules.windowCloses(LocalDate.parse("2026-11-30"), false, TrustPolicy.DEFAULTS);
+        clock.advance(Duration.ofDays(10));
+        redress.fileCounterNotice("seller-fake", noticeId, 0, filing("Genuine."));
+        // The window closes while the takedown is contested: the scheduled review finds the strike pending.
+        assertThat(standings.reviewDue(windowCloses)).isZero();
+        clock.set(windowCloses.plus(Duration.ofHours(9)));
+
+        redress.respondToCounterNotice("acme", noticeId, 0, legalAction());
+
+        assertThat(trustStore.sellerState("seller-fake").standing()).isEqualTo(SellerStanding.WARNED);
+        assertThat(strikesEstablished()).as("counted when the dispute ended").isEqualTo(1);
+        standings.reviewDue(clock.instant().plus(Duration.ofDays(1)));
+        standings.reviewDue(clock.instant().plus(Duration.ofDays(400)));
+        assertThat(strikesEstablished()).as("and not again").isEqualTo(1);
+    }
+
+    @Test
+    void aStrikeWhoseOnlyContestedTakedownIsReversedPastItsWindowIsCountedEstablishedOnce() {
+        String noticeId = verified("tm-acme-us", "COUNTERFEIT", "1001", "1002");
+        Instant windowCloses = StrikeRules.windowCloses(LocalDate.parse("2026-11-30"), false, TrustPolicy.DEFAULTS);
+        clock.advance(Duration.ofDays(10));
+        redress.fileCounterNotice("seller-fake", noticeId, 0, filing("Genuine."));
+        assertThat(standings.reviewDue(windowCloses)).isZero();
+        clock.set(windowCloses.plus(Duration.ofHours(9)));
+
+        redress.respondToCounterNotice("acme", noticeId, 0,
+                RedressRequests.response("{\"response\":\"ACCEPT\"}", LocalDate.parse("2026-12-31")));
+
+        assertThat(strikeOf("seller-fake").voided()).as("1002 still stands").isNull();
+        assertThat(trustStore.sellerState("seller-fake").standing()).isEqualTo(SellerStanding.WARNED);
+        assertThat(strikesEstablished()).isEqualTo(1);
+        standings.reviewDue(clock.instant().plus(Duration.ofDays(1)));
+        assertThat(strikesEstablished()).isEqualTo(1);
+        // It expires like any other: the scheduled review at its expiry puts the seller back in good standing.
+        standings.reviewDue(StrikeRules.expiresAt(strikeOf("seller-fake"), TrustPolicy.DEFAULTS));
+        assertThat(trustStore.sellerState("seller-fake").standing()).isEqualTo(SellerStanding.GOOD_STANDING);
+    }
+
+    private long strikesEstablished() {
+        return figures.platform(LocalDate.parse("2026-01-01"), LocalDate.parse("2028-12-31")).get(Figures.STRIKES_ESTABLISHED);
+    }
+
+    @Test
     void aLateResponseIsRefusedAndChangesNothing() {
         String noticeId = takedown();
         redress.fileCounterNotice("seller-fake", noticeId, 0, filing("Genuine."));
