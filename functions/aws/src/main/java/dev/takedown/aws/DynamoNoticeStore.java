@@ -20,6 +20,7 @@ import dev.takedown.core.runtime.Parallel;
 import dev.takedown.core.text.Times;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -668,7 +669,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 .expressionAttributeValues(Map.of(
                         ":n", AttributeValue.fromS(notice.id()),
                         ":r", AttributeValue.fromS(notice.rightholderId()),
-                        ":m", AttributeValue.fromS(month(day)),
+                        ":m", AttributeValue.fromS(YearMonth.from(day).toString()),
                         ":items", AttributeValue.fromNs(indexes.stream().map(String::valueOf).toList()))));
     }
 
@@ -739,7 +740,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     @Override
     public Page<ItemRef> takedownsDecided(LocalDate from, LocalDate to, String cursor, int limit) {
         DecidedPage page = new DecidedPage(limit);
-        LocalDate month = from.withDayOfMonth(1);
+        YearMonth month = YearMonth.from(from);
         Map<String, AttributeValue> exclusiveStart = null;
         if (cursor != null) {
             Matcher position = DECIDED_CURSOR.matcher(Cursors.decode(cursor));
@@ -754,12 +755,12 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                     && !page.add(row, Integer.parseInt(position.group(2)))) {
                 return new Page<>(page.refs, page.cursor());
             }
-            month = LocalDate.parse(sk.substring(TAKEDOWNS_PREFIX.length(), TAKEDOWNS_PREFIX.length() + 10)).withDayOfMonth(1);
+            month = YearMonth.parse(sk.substring(TAKEDOWNS_PREFIX.length(), TAKEDOWNS_PREFIX.length() + 7));
             exclusiveStart = new HashMap<>(key);
-            exclusiveStart.put("takedownMonth", AttributeValue.fromS(month(month)));
+            exclusiveStart.put("takedownMonth", AttributeValue.fromS(month.toString()));
         }
-        for (; !month.isAfter(to); month = month.plusMonths(1), exclusiveStart = null) {
-            String monthKey = month(month);
+        for (; !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1), exclusiveStart = null) {
+            String monthKey = month.toString();
             Map<String, AttributeValue> start = exclusiveStart;
             for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(table)
                     .indexName(TAKEDOWNS_BY_MONTH)
@@ -810,10 +811,6 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
         String cursor() {
             return Cursors.encode(lastSk + "|" + refs.get(refs.size() - 1).index() + "|" + lastSeller);
         }
-    }
-
-    private static String month(LocalDate day) {
-        return day.toString().substring(0, 7);
     }
 
     /** A seller's takedown rows live beside the notices, in a partition no notice id can take. */

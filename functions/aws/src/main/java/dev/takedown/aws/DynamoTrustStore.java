@@ -13,6 +13,7 @@ import dev.takedown.core.ports.TrustStore;
 import dev.takedown.core.text.Times;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -262,7 +263,8 @@ public final class DynamoTrustStore implements TrustStore {
                         .s("from", event.from())
                         .s("to", event.to())
                         .s("reason", event.reason())
-                        .s("suspensionMonth", event.suspendsSeller() ? month(LocalDate.ofInstant(event.at(), ZoneOffset.UTC)) : null)
+                        .s("suspensionMonth", event.suspendsSeller()
+                                ? YearMonth.from(event.at().atOffset(ZoneOffset.UTC)).toString() : null)
                         .build())
                 .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#to", "to"))
@@ -296,21 +298,21 @@ public final class DynamoTrustStore implements TrustStore {
     /** Reads the sparse index {@code sellerSuspensions}: a seller's suspensions by month, then by time. */
     @Override
     public Page<TrustEvent> suspensions(LocalDate from, LocalDate to, String cursor, int limit) {
-        LocalDate month = from.withDayOfMonth(1);
+        YearMonth month = YearMonth.from(from);
         Map<String, AttributeValue> exclusiveStart = null;
         if (cursor != null) {
             Matcher position = SUSPENSION_CURSOR.matcher(Cursors.decode(cursor));
             if (!position.matches()) {
                 throw new InvalidCursorException("not a suspensions cursor");
             }
-            month = LocalDate.parse(position.group(1).substring(0, 10)).withDayOfMonth(1);
-            exclusiveStart = Map.of("suspensionMonth", AttributeValue.fromS(month(month)),
+            month = YearMonth.parse(position.group(1).substring(0, 7));
+            exclusiveStart = Map.of("suspensionMonth", AttributeValue.fromS(month.toString()),
                     "at", AttributeValue.fromS(position.group(1)), "key", AttributeValue.fromS(position.group(2)),
                     "subject", AttributeValue.fromS(position.group(3)));
         }
         List<TrustEvent> events = new ArrayList<>();
-        for (; !month.isAfter(to); month = month.plusMonths(1), exclusiveStart = null) {
-            String monthKey = month(month);
+        for (; !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1), exclusiveStart = null) {
+            String monthKey = month.toString();
             Map<String, AttributeValue> start = exclusiveStart;
             for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(trustTable)
                     .indexName(SELLER_SUSPENSIONS)
@@ -331,10 +333,6 @@ public final class DynamoTrustStore implements TrustStore {
             }
         }
         return new Page<>(events, null);
-    }
-
-    private static String month(LocalDate day) {
-        return day.toString().substring(0, 7);
     }
 
     /** The tier fields of a rightholder row, as {@link DynamoRightholderStore} reads them. */

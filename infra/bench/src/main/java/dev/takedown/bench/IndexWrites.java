@@ -123,6 +123,8 @@ final class IndexWrites {
         String rowKey = rowKey(table, key);
         Set<String> before = ROWS.getOrDefault(tableName + "|" + rowKey, Set.of());
         Set<String> after = new HashSet<>(before);
+        // The table's own key attributes are on every row: an index keyed on one (the sort key) has them too.
+        after.addAll(table.key());
         table.indexes().forEach(index -> index.keys().forEach(k -> {
             if (set.contains(k)) {
                 after.add(k);

@@ -12,6 +12,7 @@ import dev.takedown.core.model.Figures;
 import dev.takedown.core.model.Listing;
 import dev.takedown.core.model.ListingStatus;
 import dev.takedown.core.model.TimeBuckets;
+import dev.takedown.core.transparency.DsaSchema;
 import dev.takedown.core.transparency.TransparencyReport;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +50,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * unfounded notices and refused; globex, eligible now, is granted TRUSTED by staff and sends a notice as a trusted
  * sender. Then every verification message is delivered again and every scheduled function run again: nothing is
  * restored twice, no webhook sent twice. Last, the transparency report of the whole workload equals a recount of the
- * notices' audit trails and items and of the sellers' and rightholders' records.
+ * notices' audit trails and items and of the sellers' and rightholders' records, and its statements of reasons are one
+ * record the DSA Transparency Database takes for each takedown and each seller suspension.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedressScenarioTest {
@@ -763,6 +765,60 @@ class RedressScenarioTest {
         JsonNode withdrawals = report.path("redress").path("withdrawals");
         assertThat(withdrawals.path("itemsWithdrawn").asLong()).isEqualTo(counted.get(Figures.ITEMS_WITHDRAWN)).isPositive();
         assertThat(withdrawals.path("itemsRetracted").asLong()).isEqualTo(counted.get(Figures.ITEMS_RETRACTED)).isPositive();
+    }
+
+    @Test
+    @Order(12)
+    void theStatementsOfReasonsAreOneValidRecordPerTakedownAndPerSellerSuspensionAfterEveryReplay() throws Exception {
+        // Every item that ever took a listing down carries its statement, with the sender's tier when it was sent.
+        Map<String, String> sourceByTakedown = new java.util.TreeMap<>();
+        for (String noticeId : SUBMITTED.keySet()) {
+            JsonNode record = staff("{\"operation\": \"getNotice\", \"noticeId\": \"" + noticeId + "\"}");
+            JsonNode notice = record.path("notice");
+            boolean trusted = tierAt(rightholder(notice.path("rightholderId").asText()).path("auditTrail"),
+                    Instant.parse(notice.path("receivedAt").asText())).equals("TRUSTED");
+            for (JsonNode item : record.path("items")) {
+                if (item.has("statement")) {
+                    sourceByTakedown.put("takedown-" + noticeId + "-" + item.path("index").asInt(),
+                            trusted ? "SOURCE_TRUSTED_FLAGGER" : "SOURCE_ARTICLE_16");
+                }
+            }
+        }
+        List<String> suspended = new java.util.ArrayList<>();
+        for (String sellerId : SELLERS) {
+            for (JsonNode change : seller(sellerId).path("auditTrail")) {
+                if (change.path("to").asText().equals("SUSPENDED") && !change.path("from").asText().equals("SUSPENDED")) {
+                    suspended.add(sellerId);
+                }
+            }
+        }
+
+        List<JsonNode> records = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = staff("{\"operation\": \"statementsOfReasons\", \"from\": \""
+                    + LocalDate.ofInstant(start, ZoneOffset.UTC) + "\", \"to\": \""
+                    + LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC) + "\", \"limit\": 7"
+                    + (cursor == null ? "" : ", \"cursor\": \"" + cursor + "\"") + "}");
+            assertThat(page.path("error").isMissingNode()).as(page.toString()).isTrue();
+            assertThat(page.path("statements")).isNotEmpty();
+            page.path("statements").forEach(records::add);
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+        } while (cursor != null);
+
+        assertThat(records).allSatisfy(r -> assertThat(DsaSchema.violations(r)).as(r.toString()).isEmpty());
+        assertThat(records).extracting(r -> r.path("puid").asText()).doesNotHaveDuplicates();
+        assertThat(records.stream().filter(r -> r.path("puid").asText().startsWith("takedown-"))
+                .collect(Collectors.toMap(r -> r.path("puid").asText(), r -> r.path("source_type").asText())))
+                .isEqualTo(sourceByTakedown);
+        assertThat(sourceByTakedown).containsValue("SOURCE_TRUSTED_FLAGGER");
+        List<JsonNode> suspensions = records.stream().filter(r -> r.path("puid").asText().startsWith("suspension-"))
+                .toList();
+        assertThat(suspensions).extracting(r -> r.path("puid").asText().replaceAll("^suspension-(.*)-\\d+$", "$1"))
+                .containsExactlyInAnyOrderElementsOf(suspended).contains(REPEAT);
+        assertThat(suspensions).allSatisfy(r -> assertThat(r.path("decision_account").asText())
+                .isEqualTo("DECISION_ACCOUNT_SUSPENDED"));
+        assertThat(records).hasSize(sourceByTakedown.size() + suspended.size());
     }
 
     /** The tier the rightholder's trust trail gives it at {@code at}: STANDARD until a change says otherwise. */
