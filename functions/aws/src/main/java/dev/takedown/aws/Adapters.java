@@ -97,6 +97,11 @@ public final class Adapters {
                 env.require("SELLERS_TABLE"));
     }
 
+    /** Rightholders' records only, for a function that reads them and changes no trust. */
+    public DynamoTrustRecordStore trustRecords() {
+        return onTable("TRUST_TABLE", DynamoTrustRecordStore::new);
+    }
+
     /** Only functions that use SQS carry its client in their jar; the others never call the queue methods. */
     public SqsVerificationQueue verificationQueue() {
         return new SqsVerificationQueue(clients.sqs(), env.require("VERIFICATION_QUEUE_URL"),

@@ -30,15 +30,15 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Trust and penalties in DynamoDB. TrustTable holds, per subject ({@code rightholder:<id>}, {@code seller:<id>}):
- * a rightholder's counts per UTC day ({@code DAY#2026-11-30}), a seller's strikes ({@code STRIKE#<day>/<rightholder>},
- * a small row however many takedowns it holds) and the trail of changes
- * ({@code EVENT#<version>#<tag>}). A rightholder's tier lives on its row in RightholdersTable, read with the rightholder;
- * a seller's standing on its row in SellersTable. Both carry a version for conditional replacement, and rows due a
- * look by the scheduled review carry the sparse index keys of {@code trustReview} and {@code strikesDue}.
+ * a rightholder's counts per UTC day ({@code DAY#2026-11-30}, read through {@link DynamoTrustRecordStore}), a
+ * seller's strikes ({@code STRIKE#<day>/<rightholder>}, a small row however many takedowns it holds) and the trail of
+ * changes ({@code EVENT#<version>#<tag>}). A rightholder's tier lives on its row in RightholdersTable, read with the
+ * rightholder; a seller's standing on its row in SellersTable. Both carry a version for conditional replacement, and
+ * rows due a look by the scheduled review carry the sparse index keys of {@code trustReview} and {@code strikesDue}.
  */
 public final class DynamoTrustStore implements TrustStore {
     private static final String DUE = "DUE";
-    private static final String DAY = "DAY#";
+    private static final String DAY = DynamoTrustRecordStore.DAY;
     private static final String STRIKE = "STRIKE#";
     private static final String EVENT = "EVENT#";
     static final String SELLER_SUSPENSIONS = "sellerSuspensions";
@@ -49,12 +49,14 @@ public final class DynamoTrustStore implements TrustStore {
     private final String trustTable;
     private final String rightholdersTable;
     private final String sellersTable;
+    private final DynamoTrustRecordStore records;
 
     public DynamoTrustStore(DynamoDbClient dynamo, String trustTable, String rightholdersTable, String sellersTable) {
         this.dynamo = dynamo;
         this.trustTable = trustTable;
         this.rightholdersTable = rightholdersTable;
         this.sellersTable = sellersTable;
+        this.records = new DynamoTrustRecordStore(dynamo, trustTable);
     }
 
     @Override
@@ -82,18 +84,7 @@ public final class DynamoTrustStore implements TrustStore {
 
     @Override
     public TrustCounts counts(String rightholderId, LocalDate from, LocalDate to) {
-        TrustCounts sum = TrustCounts.NONE;
-        for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(trustTable).consistentRead(true)
-                .keyConditionExpression("subject = :s AND #k BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#k", "key"))
-                .expressionAttributeValues(Map.of(
-                        ":s", AttributeValue.fromS(TrustEvent.rightholder(rightholderId)),
-                        ":from", AttributeValue.fromS(DAY + from),
-                        ":to", AttributeValue.fromS(DAY + to)))).items()) {
-            sum = sum.plus(new TrustCounts(count(row, "decided"), count(row, "actioned"), count(row, "unfounded"),
-                    count(row, "reversed"), count(row, "confirmed")));
-        }
-        return sum;
+        return records.counts(rightholderId, from, to);
     }
 
     @Override
@@ -376,11 +367,6 @@ public final class DynamoTrustStore implements TrustStore {
 
     private static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static long count(Map<String, AttributeValue> row, String name) {
-        Long value = Attrs.longN(row, name);
-        return value == null ? 0 : value;
     }
 
     private static boolean flag(Map<String, AttributeValue> row, String name) {

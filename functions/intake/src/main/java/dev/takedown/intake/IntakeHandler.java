@@ -14,9 +14,11 @@ import dev.takedown.core.intake.NoticeQueries;
 import dev.takedown.core.intake.SubmissionParser;
 import dev.takedown.core.model.Ids;
 import dev.takedown.core.ports.SignedCursors;
+import dev.takedown.core.reports.RightholderReports;
 import dev.takedown.core.problem.Problem;
 import dev.takedown.core.problem.ProblemException;
 import dev.takedown.core.runtime.Env;
+import dev.takedown.core.trust.TrustStandings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,8 +30,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The notices API: submit a notice, read it back with its items and webhook deliveries, list one's notices.
- * Routes follow template.yaml. They serve rightholders only: a seller's key is answered as on an unknown route.
+ * The notices API: submit a notice, read it back with its items and webhook deliveries, list one's notices; and the
+ * rightholder's summary of its own figures and trust for a period. Routes follow template.yaml. They serve
+ * rightholders only: a seller's key is answered as on an unknown route.
  * Also, to anyone and without a key, the API's OpenAPI document at {@code GET /openapi.json}.
  */
 public final class IntakeHandler implements RequestStreamHandler {
@@ -62,6 +65,7 @@ public final class IntakeHandler implements RequestStreamHandler {
 
     private final IntakeService intake;
     private final NoticeQueries queries;
+    private final RightholderReports reports;
 
     public IntakeHandler() {
         this(System.getenv(), Clock.systemUTC(), Priming.SNAPSTART);
@@ -95,12 +99,15 @@ public final class IntakeHandler implements RequestStreamHandler {
 
     private IntakeHandler(Adapters adapters, Clock clock) {
         this(intakeService(adapters, clock), new NoticeQueries(adapters.notices(), adapters.deliveries(),
-                new SignedCursors(adapters.env().require("CURSOR_SIGNING_KEY"))));
+                new SignedCursors(adapters.env().require("CURSOR_SIGNING_KEY"))),
+                new RightholderReports(adapters.figures(), adapters.rightholders(),
+                        new TrustStandings(adapters.trustRecords(), adapters.trustPolicy()), clock));
     }
 
-    public IntakeHandler(IntakeService intake, NoticeQueries queries) {
+    public IntakeHandler(IntakeService intake, NoticeQueries queries, RightholderReports reports) {
         this.intake = intake;
         this.queries = queries;
+        this.reports = reports;
     }
 
     private static IntakeService intakeService(Adapters adapters, Clock clock) {
@@ -162,6 +169,8 @@ public final class IntakeHandler implements RequestStreamHandler {
             case "/v1/notices/{id}/items" -> method.equals("GET") ? items(request, rightholderId) : notAllowed(method, "GET");
             case "/v1/notices/{id}/deliveries" ->
                     method.equals("GET") ? deliveries(request, rightholderId) : notAllowed(method, "GET");
+            case "/v1/reports/summary" ->
+                    method.equals("GET") ? summary(request, rightholderId) : notAllowed(method, "GET");
             default -> unknownRoute();
         };
     }
@@ -209,6 +218,11 @@ public final class IntakeHandler implements RequestStreamHandler {
         var page = queries.deliveries(rightholderId, noticeId, request.queryParameter("cursor"),
                 request.queryParameter("limit"));
         return ApiResponse.json(200, NoticeJson.deliveryPage(noticeId, page.entries(), page.nextCursor()));
+    }
+
+    private ApiResponse summary(ApiRequest request, String rightholderId) {
+        return ApiResponse.json(200, reports.summary(rightholderId, request.queryParameter("from"),
+                request.queryParameter("to")));
     }
 
     private static String noticeId(ApiRequest request) {

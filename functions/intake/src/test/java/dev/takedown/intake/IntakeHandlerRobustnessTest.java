@@ -11,8 +11,11 @@ import dev.takedown.core.json.Json;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.InMemoryDeliveryStore;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.InMemoryRightholderStore;
+import dev.takedown.core.testing.InMemoryTrustStore;
 import dev.takedown.core.testing.NoticeBodies;
 import dev.takedown.core.testing.RecordingQueue;
 import java.util.ArrayList;
@@ -20,13 +23,19 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** No input, however malformed, gets a 5xx: every field replaced by every kind of JSON value, and random bytes. */
+/**
+ * No input, however malformed, gets a 5xx: every field replaced by every kind of JSON value, random bytes, and odd
+ * days asked for a summary.
+ */
 class IntakeHandlerRobustnessTest {
+    private static final InMemoryRightholderStore RIGHTHOLDERS = new InMemoryRightholderStore();
+
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
     private final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
     private final IntakeHandler handler = new IntakeHandler(
             Fixtures.intake(notices, new InMemoryIdempotencyStore(), new RecordingQueue(), Fixtures.clock()),
-            new NoticeQueries(notices, deliveries, Fixtures.CURSORS));
+            new NoticeQueries(notices, deliveries, Fixtures.CURSORS), Fixtures.reports(new InMemoryFiguresStore(),
+                    RIGHTHOLDERS, new InMemoryTrustStore(RIGHTHOLDERS)));
 
     private static final List<String> ODD_VALUES = List.of("null", "0", "-1", "1e999", "123456789012345678901234567890",
             "true", "\"\"", "\" \"", "\"\\u0000\"", "\"\\ud800\"", "[]", "[null]", "[[[]]]", "{}", "{\"a\":{\"b\":{}}}",
@@ -89,6 +98,20 @@ class IntakeHandlerRobustnessTest {
                 String body = replaced(path, value);
                 assertThat(status(body)).as(path + " = " + value.substring(0, Math.min(40, value.length())))
                         .isBetween(200, 499);
+            }
+        }
+    }
+
+    @Test
+    void anyDaysAskedForASummaryAreAnsweredWithoutAServerError() throws Exception {
+        List<String> odd = List.of("", " ", "2026-11-01 ", "0000-01-01", "0000-00-00", "9999-12-31", "+2026-11-01",
+                "-2026-11-01", "2026-11-1", "2026-1-01", "20261101", "2026-11-01T00:00:00Z", "\u0000", "2026\u200b-11-01",
+                "\uff12\uff10\uff12\uff16-11-01", "x".repeat(3000), "2026-02-29", "2024-02-29", "null");
+        for (String from : odd) {
+            for (String to : odd) {
+                ObjectNode event = (ObjectNode) Json.parse(Events.load("intake-reports-summary.json"));
+                event.putObject("queryStringParameters").put("from", from).put("to", to);
+                assertThat(handler.handle(ApiRequest.from(event)).statusCode()).as(from + ".." + to).isIn(200, 400);
             }
         }
     }

@@ -18,9 +18,16 @@ import dev.takedown.core.testing.Events;
 import dev.takedown.core.model.Notice;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.FormatSamples;
+import dev.takedown.core.model.Rightholder;
+import dev.takedown.core.model.RightholderTrust;
+import dev.takedown.core.model.Tier;
+import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.testing.InMemoryDeliveryStore;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.InMemoryRightholderStore;
+import dev.takedown.core.testing.InMemoryTrustStore;
 import dev.takedown.core.testing.RecordingQueue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +35,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -40,8 +48,12 @@ class IntakeHandlerTest {
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
     private final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
     private final RecordingQueue queue = new RecordingQueue();
+    private final InMemoryFiguresStore figures = new InMemoryFiguresStore();
+    private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore();
+    private final InMemoryTrustStore trust = new InMemoryTrustStore(rightholders);
     private final IntakeHandler handler = new IntakeHandler(
-            Fixtures.intake(notices, new InMemoryIdempotencyStore(), queue, Fixtures.clock()), new NoticeQueries(notices, deliveries, Fixtures.CURSORS));
+            Fixtures.intake(notices, new InMemoryIdempotencyStore(), queue, figures, Fixtures.clock()),
+            new NoticeQueries(notices, deliveries, Fixtures.CURSORS), Fixtures.reports(figures, rightholders, trust));
 
     private JsonNode invoke(String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -257,7 +269,8 @@ class IntakeHandlerTest {
         submitSample();
         int stored = notices.size();
         for (String sample : List.of("intake-submit-notice.json", "intake-list-notices.json", "intake-get-notice.json",
-                "intake-list-notice-items.json", "intake-list-notice-deliveries.json", "intake-wrong-method.json")) {
+                "intake-list-notice-items.json", "intake-list-notice-deliveries.json", "intake-wrong-method.json",
+                "intake-reports-summary.json")) {
             ObjectNode event = event(sample);
             // What the authorizer hands on for a seller's key: no rightholderId.
             event.withObjectProperty("requestContext").set("authorizer", Json.object().put("principalId", "seller-fake")
@@ -270,6 +283,118 @@ class IntakeHandlerTest {
             assertThat(response).as(sample).isEqualTo(invoke(unknownRoute.toString()));
         }
         assertThat(notices.size()).isEqualTo(stored);
+    }
+
+    /** A summary request of {@code rightholderId} for the days {@code from} to {@code to} (null: left out). */
+    private static ObjectNode summaryRequest(String rightholderId, String from, String to) throws Exception {
+        ObjectNode request = event("intake-reports-summary.json");
+        request.withObjectProperty("requestContext").withObjectProperty("authorizer").put("principalId", rightholderId)
+                .put("rightholderId", rightholderId);
+        ObjectNode query = request.putObject("queryStringParameters");
+        if (from != null) {
+            query.put("from", from);
+        }
+        if (to != null) {
+            query.put("to", to);
+        }
+        return request;
+    }
+
+    @Test
+    void theSummaryEventAnswersTheCallersOwnFiguresOfThePeriod() throws Exception {
+        submitSample();
+        JsonNode response = invoke(Events.load("intake-reports-summary.json"));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(response.path("headers").path("Content-Type").asText()).isEqualTo("application/json");
+        JsonNode summary = body(response);
+        assertThat(summary.path("rightholderId").asText()).isEqualTo("acme");
+        assertThat(summary.path("from").asText()).isEqualTo("2026-11-01");
+        assertThat(summary.path("to").asText()).isEqualTo("2026-11-30");
+        // The sample's lines settled at intake: one duplicate, two not listings of this marketplace.
+        assertThat(summary.path("items").path("decided").asLong()).isEqualTo(3);
+        assertThat(summary.path("items").path("byOutcome").path("DUPLICATE").asLong()).isEqualTo(1);
+        assertThat(summary.path("items").path("byOutcome").path("REJECTED").asLong()).isEqualTo(2);
+        assertThat(summary.path("noticesByReason").path("COUNTERFEIT").asLong()).isEqualTo(1);
+        assertThat(summary.path("trust").path("tier").asText()).isEqualTo("STANDARD");
+
+        JsonNode globex = body(invoke(summaryRequest("globex", "2026-11-01", "2026-11-30").toString()));
+        assertThat(globex.path("rightholderId").asText()).isEqualTo("globex");
+        assertThat(globex.path("items").path("decided").asLong()).as("acme's items are not globex's").isZero();
+        assertThat(globex.path("noticesByReason").path("COUNTERFEIT").asLong()).isZero();
+        JsonNode december = body(invoke(summaryRequest("acme", "2026-12-01", "2026-12-31").toString()));
+        assertThat(december.path("items").path("decided").asLong()).as("another period").isZero();
+    }
+
+    @Test
+    void badSummaryParametersAre400NamingEachAndChangeNothing() throws Exception {
+        submitSample();
+        int writes = figures.writes();
+        int stored = notices.size();
+
+        assertRefused(null, null, "from", "to");
+        assertRefused("2026-11-01", null, "to");
+        assertRefused("2026-11-01", "30/11/2026", "to");
+        assertRefused("2026-11-31", "2026-12-01", "from");
+        assertRefused(" 2026-11-01", "2026-11-30", "from");
+        assertRefused("", "", "from", "to");
+        assertRefused("2026-11-30", "2026-11-01", "to");
+        assertRefused("2025-11-01", "2026-11-02", "to");
+        assertThat(invoke(summaryRequest("acme", "2025-11-01", "2026-11-01").toString()).path("statusCode").asInt())
+                .as("366 days").isEqualTo(200);
+        assertThat(figures.writes()).isEqualTo(writes);
+        assertThat(notices.size()).isEqualTo(stored);
+    }
+
+    private void assertRefused(String from, String to, String... fields) throws Exception {
+        JsonNode response = invoke(summaryRequest("acme", from, to).toString());
+        assertThat(response.path("statusCode").asInt()).as(from + ".." + to).isEqualTo(400);
+        assertThat(response.path("headers").path("Content-Type").asText()).isEqualTo("application/problem+json");
+        assertThat(body(response).path("errors").findValuesAsText("field")).as(from + ".." + to).containsExactly(fields);
+    }
+
+    @Test
+    void otherMethodsOnTheSummaryAre405() throws Exception {
+        ObjectNode post = event("intake-reports-summary.json");
+        post.put("httpMethod", "POST");
+        JsonNode response = invoke(post.toString());
+        assertThat(response.path("statusCode").asInt()).isEqualTo(405);
+        assertThat(response.path("headers").path("Allow").asText()).isEqualTo("GET");
+    }
+
+    @Test
+    void aStandardRightholderSeesWhatItStillNeedsForTrusted() throws Exception {
+        rightholders.with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null));
+        trust.addCounts("acme", LocalDate.parse("2026-11-20"), new TrustCounts(30, 28, 0, 0, 27));
+
+        JsonNode standing = body(invoke(Events.load("intake-reports-summary.json"))).path("trust");
+
+        assertThat(standing.path("tier").asText()).isEqualTo("STANDARD");
+        assertThat(standing.path("record").path("decisionsThatStand").asLong()).isEqualTo(29);
+        assertThat(standing.path("record").path("confirmed").asLong()).isEqualTo(27);
+        assertThat(standing.path("eligible").asBoolean()).isFalse();
+        assertThat(standing.path("missing")).singleElement().extracting(JsonNode::asText).asString()
+                .startsWith("21 more decisions that stand").endsWith("29 of 50");
+        assertThat(standing.path("trustedBar")).hasSize(3);
+    }
+
+    @Test
+    void aTrustedRightholderSeesTheBarsItMustKeepMeetingAndNoStaffMember() throws Exception {
+        rightholders.with(new Rightholder("acme", "Acme Brands Inc.", "legal@acme.example", null,
+                RightholderTrust.INITIAL.next(Tier.TRUSTED, Fixtures.NOW, "staff-jane", true, null, null, null)));
+        trust.addCounts("acme", LocalDate.parse("2026-11-20"), new TrustCounts(80, 78, 0, 1, 75));
+
+        JsonNode response = invoke(Events.load("intake-reports-summary.json"));
+        JsonNode standing = body(response).path("trust");
+
+        assertThat(standing.path("tier").asText()).isEqualTo("TRUSTED");
+        assertThat(standing.path("eligible").asBoolean()).as("keeps TRUSTED").isTrue();
+        assertThat(standing.path("missing")).isEmpty();
+        assertThat(standing.path("trustedBar")).extracting(JsonNode::asText).satisfiesExactly(
+                bar -> assertThat(bar).startsWith("at least 50 decisions that stand").endsWith(": 78 now"),
+                bar -> assertThat(bar).startsWith("at least 90% of them takedowns confirmed").endsWith("75 of 78 now"),
+                bar -> assertThat(bar).startsWith("at most 5% of them takedowns reversed").endsWith("1 of 78 now"));
+        assertThat(response.path("body").asText()).doesNotContain("staff-jane");
     }
 
     @Test

@@ -11,18 +11,26 @@ import dev.takedown.core.intake.SubmissionParser;
 import dev.takedown.core.json.Json;
 import dev.takedown.core.model.DeliveryAttempt;
 import dev.takedown.core.model.EventType;
+import dev.takedown.core.model.Figures;
+import dev.takedown.core.model.NoticeReason;
+import dev.takedown.core.model.TrustCounts;
 import dev.takedown.core.ports.IdempotencyStore;
 import dev.takedown.core.testing.Events;
 import dev.takedown.core.testing.Fixtures;
 import dev.takedown.core.testing.FormatSamples;
 import dev.takedown.core.testing.InMemoryDeliveryStore;
+import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.testing.InMemoryIdempotencyStore;
 import dev.takedown.core.testing.InMemoryNoticeStore;
+import dev.takedown.core.testing.InMemoryRightholderStore;
+import dev.takedown.core.testing.InMemoryTrustStore;
 import dev.takedown.core.testing.RecordingQueue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,9 +76,12 @@ class NoticesApiAnswersTest {
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
     private final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    private final InMemoryFiguresStore figures = new InMemoryFiguresStore();
+    private final InMemoryRightholderStore rightholders = new InMemoryRightholderStore().with(FormatSamples.ACME);
+    private final InMemoryTrustStore trust = new InMemoryTrustStore(rightholders);
     private final IntakeHandler handler = new IntakeHandler(
             Fixtures.intake(notices, idempotency, new RecordingQueue(), Fixtures.clock()),
-            new NoticeQueries(notices, deliveries, Fixtures.CURSORS));
+            new NoticeQueries(notices, deliveries, Fixtures.CURSORS), Fixtures.reports(figures, rightholders, trust));
 
     /** acme's two notices, and the webhook deliveries of the newer one: two retries, then delivered. */
     @BeforeEach
@@ -167,6 +178,36 @@ class NoticesApiAnswersTest {
                         + "\"url\":\"https://hooks.acme.example/takedowns\",\"attempt\":3,\"outcome\":\"DELIVERED\","
                         + "\"httpStatus\":204,\"error\":null,\"attemptedAt\":\"2026-11-28T15:32:31.000Z\","
                         + "\"nextAttemptAt\":null}],\"nextCursor\":null}");
+    }
+
+    /** acme's figures and record of the sample notice: one takedown, a duplicate, two rejections (one by staff). */
+    @Test
+    void getSummaryAnswersTheRightholdersFiguresAndWhereItStandsAgainstTrusted() throws Exception {
+        Figures.Builder own = Figures.builder().count(Figures.noticesByReason(NoticeReason.COUNTERFEIT));
+        FormatSamples.items().stream().filter(item -> item.decision() != null).forEach(item -> own.decided(item,
+                Duration.between(FormatSamples.RECEIVED_AT, item.decision().decidedAt())));
+        figures.add("acme", LocalDate.parse("2026-11-28"), own.build());
+        trust.addCounts("acme", LocalDate.parse("2026-11-28"), new TrustCounts(2, 1, 1, 0, 0));
+
+        assertAnswer(invoke(get("/v1/reports/summary", null, Map.of("from", "2026-11-01", "to", "2026-11-30"))), 200,
+                JSON, "{\"rightholderId\":\"acme\",\"from\":\"2026-11-01\",\"to\":\"2026-11-30\","
+                        + "\"items\":{\"decided\":4,\"byOutcome\":{\"ACTIONED\":1,\"REJECTED\":2,\"DUPLICATE\":1,"
+                        + "\"NOT_FOUND\":0,\"ALREADY_REMOVED\":0},\"actioned\":1,"
+                        + "\"medianTimeToDecisionSeconds\":71.501},\"noticesByReason\":{\"COUNTERFEIT\":1,"
+                        + "\"TRADEMARK\":0,\"COPYRIGHT\":0,\"DESIGN\":0,\"PATENT\":0},\"counterNotices\":{"
+                        + "\"filed\":0,\"upheld\":0,\"restored\":{\"accepted\":0,\"unanswered\":0,\"total\":0}},"
+                        + "\"complaintsAgainstTakedowns\":{\"filed\":0,\"upheld\":0,\"reversed\":0},"
+                        + "\"takedownsReversed\":0,\"reversalRate\":0.0000,\"trust\":{\"tier\":\"STANDARD\","
+                        + "\"record\":{\"from\":\"2026-08-31\",\"to\":\"2026-11-28\",\"windowDays\":90,"
+                        + "\"decided\":2,\"actioned\":1,\"unfounded\":1,\"reversed\":0,\"confirmed\":0,"
+                        + "\"rejected\":1,\"decisionsThatStand\":1},\"eligible\":false,\"missing\":["
+                        + "\"49 more decisions that stand (takedowns confirmed by staff or past their dispute window,"
+                        + " rejections, reversals): 1 of 50\",\"takedowns confirmed: 0 of 1 decisions that stand,"
+                        + " at least 90% needed\"],\"trustedBar\":[\"at least 50 decisions that stand in the last 90"
+                        + " days (takedowns confirmed by staff or past their dispute window, rejections, reversals):"
+                        + " 1 now\",\"at least 90% of them takedowns confirmed: 0 of 1 now\",\"at most 5% of them"
+                        + " takedowns reversed (undone on a counter-notice or complaint, or withdrawn): 0 of 1"
+                        + " now\"]}}");
     }
 
     private static final String ACCEPTED =

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * The shape of the code, as rules. Inside the domain core, packages form layers, each using only those below it:
  * <pre>
- *   staff                                   the console: staff operations over the features' services
+ *   staff  reports                          staff operations (the console); what a rightholder reads about itself
  *   redress                                 contesting and undoing decisions, with what follows for trust
  *   intake  verify  notify  trust  auth     features: never use one another; they meet through events
  *   transparency                            a feature too: figures for reports, records for the DSA database
@@ -49,7 +49,8 @@ final class Architecture {
                     "text")),
             Map.entry("transparency", List.of("model", "ports", "events", "json", "runtime", "text")),
             Map.entry("staff", List.of("model", "ports", "decisions", "trust", "redress", "transparency", "json",
-                    "runtime", "problem", "text")));
+                    "runtime", "problem", "text")),
+            Map.entry("reports", List.of("model", "ports", "trust", "transparency", "json", "problem", "text")));
 
     private Architecture() {
     }

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -107,11 +109,15 @@ class LocalStackEndToEndTest {
 
     /** Waits until the verifier has settled every item of the notice; returns the notice as read then. */
     static JsonNode awaitCompleted(String noticeId) throws Exception {
+        return awaitCompleted(noticeId, ACME_KEY);
+    }
+
+    static JsonNode awaitCompleted(String noticeId, String apiKey) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode notice;
         do {
             Thread.sleep(100);
-            notice = get("/v1/notices/" + noticeId, ACME_KEY).body();
+            notice = get("/v1/notices/" + noticeId, apiKey).body();
         } while (!notice.path("status").asText().equals("COMPLETED") && System.nanoTime() < deadline);
         assertThat(notice.path("status").asText()).as(notice.toString()).isEqualTo("COMPLETED");
         return notice;
@@ -162,6 +168,62 @@ class LocalStackEndToEndTest {
         assertThat(get("/v1/notices/" + id, GLOBEX_KEY).status()).isEqualTo(404);
         assertThat(get("/v1/notices?limit=100", GLOBEX_KEY).body().path("notices"))
                 .extracting(n -> n.path("id").asText()).doesNotContain(id);
+    }
+
+    /**
+     * A rightholder's summary counts its own notices and items only: globex's one notice (a takedown, and a line for
+     * another site refused at intake) is all globex sees, and none of it is in acme's.
+     */
+    @Test
+    void aSummaryHoldsTheRightholdersOwnFiguresAndNoOneElses() throws Exception {
+        ObjectNode globexNotice = NoticeBodies.valid().put("rightId", "tm-globex")
+                .put("explanation", "Counterfeit GLOBEX hoodies: the logo is misprinted.");
+        globexNotice.putArray("items").add(Json.object().put("listingId", "1009"))
+                .add(Json.object().put("url", "https://other-shop.example/item/9"));
+        Reply accepted = call("POST", "/v1/notices", GLOBEX_KEY, globexNotice.toString(), Map.of());
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        awaitCompleted(accepted.body().path("id").asText(), GLOBEX_KEY);
+        // Around today, so that a run across midnight (UTC) still covers every notice of this stack.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String summary = "/v1/reports/summary?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+
+        JsonNode globex = get(summary, GLOBEX_KEY).body();
+        assertThat(globex.path("rightholderId").asText()).isEqualTo("globex");
+        assertThat(globex.path("items").path("decided").asLong()).isEqualTo(2);
+        assertThat(globex.path("items").path("byOutcome").path("ACTIONED").asLong()).isEqualTo(1);
+        assertThat(globex.path("items").path("byOutcome").path("REJECTED").asLong()).isEqualTo(1);
+        assertThat(sum(globex.path("noticesByReason"))).isEqualTo(1);
+        assertThat(globex.path("trust").path("tier").asText()).isEqualTo("STANDARD");
+        assertThat(globex.path("trust").path("record").path("actioned").asLong()).as("the verifier's takedown")
+                .isEqualTo(1);
+
+        JsonNode acme = get(summary, ACME_KEY).body();
+        assertThat(acme.path("rightholderId").asText()).isEqualTo("acme");
+        assertThat(sum(acme.path("noticesByReason"))).as("every notice acme has, and globex's not among them")
+                .isEqualTo(noticesOf(ACME_KEY));
+        Reply refused = get("/v1/reports/summary?from=" + today, ACME_KEY);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("to");
+    }
+
+    private static long sum(JsonNode counts) {
+        long sum = 0;
+        for (JsonNode count : counts) {
+            sum += count.asLong();
+        }
+        return sum;
+    }
+
+    /** How many notices the key's rightholder has, every page of them. */
+    private static long noticesOf(String apiKey) throws Exception {
+        long count = 0;
+        String cursor = null;
+        do {
+            JsonNode page = get("/v1/notices?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), apiKey).body();
+            count += page.path("notices").size();
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+        } while (cursor != null);
+        return count;
     }
 
     @Test
@@ -273,6 +335,7 @@ class LocalStackEndToEndTest {
 
         for (Reply reply : List.of(get("/v1/notices", SELLER_FAKE_KEY), get("/v1/notices/" + id, SELLER_FAKE_KEY),
                 get("/v1/notices/" + id + "/items", SELLER_FAKE_KEY), get("/v1/notices/" + id + "/deliveries", SELLER_FAKE_KEY),
+                get("/v1/reports/summary?from=2026-11-01&to=2026-11-30", SELLER_FAKE_KEY),
                 call("POST", "/v1/notices", SELLER_FAKE_KEY, notice().toString(), Map.of()),
                 call("DELETE", "/v1/notices", SELLER_FAKE_KEY, null, Map.of()))) {
             assertThat(reply.status()).isEqualTo(404);

@@ -29,6 +29,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,6 +55,9 @@ class OpenApiContractTest {
     private static final String SELLER = LocalStackEndToEndTest.SELLER_FAKE_KEY;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String OTHER_NOTICE = "ntc_01kb6s8mz0zzzzzzzzzzzzzzzz";
+    /** A summary's period around today (UTC), wide enough for a run across midnight. */
+    private static final LocalDate PERIOD_FROM = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    private static final LocalDate PERIOD_TO = PERIOD_FROM.plusDays(2);
 
     private static LocalStack stack;
     private static OpenApiContract contract;
@@ -109,6 +114,14 @@ class OpenApiContractTest {
         expect(200, call("GET", "/v1/notices/{id}/deliveries", notice + "/deliveries", ACME, null, Map.of()));
         expect(400, call("GET", "/v1/notices/{id}/deliveries", notice + "/deliveries?cursor=forged", ACME, null,
                 Map.of()));
+
+        // The rightholder's summary, its notice decided.
+        String summary = "/v1/reports/summary?from=" + PERIOD_FROM + "&to=" + PERIOD_TO;
+        expect(200, call("GET", "/v1/reports/summary", summary, ACME, null, Map.of()));
+        expect(400, call("GET", "/v1/reports/summary", "/v1/reports/summary?from=" + PERIOD_TO + "&to=" + PERIOD_FROM,
+                ACME, null, Map.of()));
+        expect(404, call("GET", "/v1/reports/summary", summary, SELLER, null, Map.of()));
+        expect(405, call("DELETE", "/v1/reports/summary", summary, ACME, null, Map.of()));
 
         // A seller's takedowns: items 0-2 took down seller-fake's listings 1001-1003.
         expect(200, call("GET", "/v1/takedowns", "/v1/takedowns?limit=10", SELLER, null, Map.of()));
@@ -172,6 +185,8 @@ class OpenApiContractTest {
                 () -> call("GET", "/v1/notices/{id}", notice, ACME, null, Map.of()),
                 () -> call("GET", "/v1/notices/{id}/items", notice + "/items", ACME, null, Map.of()),
                 () -> call("GET", "/v1/notices/{id}/deliveries", notice + "/deliveries", ACME, null, Map.of()),
+                () -> call("GET", "/v1/reports/summary", "/v1/reports/summary?from=" + PERIOD_FROM + "&to=" + PERIOD_TO,
+                        ACME, null, Map.of()),
                 () -> call("POST", "/v1/notices/{id}/items/{index}/counter-notice-response",
                         notice + "/items/0/counter-notice-response", ACME, "{\"response\": \"ACCEPT\"}", Map.of()),
                 () -> call("POST", "/v1/notices/{id}/withdrawal", notice + "/withdrawal", ACME, null, Map.of()),

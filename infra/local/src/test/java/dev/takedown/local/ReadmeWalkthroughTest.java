@@ -69,6 +69,7 @@ class ReadmeWalkthroughTest {
             assertThat(output).contains("HTTP/1.1 401 Unauthorized");
             assertThat(output).as("a seller's key on the notices routes").contains("\"status\":404,\"detail\":\"No such route.\"");
             assertThat(output).contains("\"status\":\"COMPLETED\"", "\"outcome\":\"ALL\"", "\"status\":\"ACTIONED\"");
+            assertThat(output).as("acme's summary").contains("{\"rightholderId\":\"acme\",", "\"trust\":{\"tier\":\"STANDARD\"");
             assertThat(output).contains("\"type\":\"notice.received\"", "\"type\":\"items.decided\"",
                     "\"type\":\"notice.completed\"", "\"outcome\":\"DELIVERED\"");
         }

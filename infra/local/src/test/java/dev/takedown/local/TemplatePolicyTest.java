@@ -90,6 +90,7 @@ class TemplatePolicyTest {
         assertThat(send("POST", "/v1/notices", key, "{}", "policy-check-bad")).isEqualTo(400);
         assertThat(send("GET", "/v1/notices?limit=5", key, null, null)).isEqualTo(200);
         assertThat(send("GET", "/v1/notices/ntc_00000000000000000000000000/items", key, null, null)).isEqualTo(404);
+        assertThat(send("GET", "/v1/reports/summary?from=2026-01-01&to=2026-12-31", key, null, null)).isEqualTo(200);
         assertThat(send("GET", "/v1/notices", "tdk_unknown_0000000000000000000000", null, null)).isEqualTo(401);
         assertThat(send("GET", "/v1/notices", LocalStackEndToEndTest.SELLER_FAKE_KEY, null, null)).isEqualTo(404);
         String queueUrl = stack.queueUrl("VerificationQueue");

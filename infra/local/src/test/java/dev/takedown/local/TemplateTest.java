@@ -133,7 +133,7 @@ class TemplateTest {
         assertThat(intake.apiEvents()).contains(new ApiEvent("GetNotice", "/v1/notices/{id}", "GET", null),
                 new ApiEvent("NoticeItemsOtherMethods", "/v1/notices/{id}/items", "ANY", null),
                 new ApiEvent("GetOpenApiDocument", "/openapi.json", "GET", "NONE"));
-        assertThat(intake.apiEvents()).hasSize(11);
+        assertThat(intake.apiEvents()).hasSize(13);
         FunctionDef dispatcher = template.function("DispatcherFunction");
         assertThat(dispatcher.scheduleEvents()).singleElement()
                 .satisfies(s -> assertThat(s.rate()).isEqualTo(Duration.ofMinutes(1)));

@@ -120,6 +120,12 @@ class TrustScenarioTest {
         return staff("{\"operation\": \"getSeller\", \"sellerId\": \"" + id + "\"}");
     }
 
+    /** Where the rightholder of {@code key} stands, as it reads it in its own summary of today. */
+    private static JsonNode ownTrust(String key) throws Exception {
+        LocalDate today = LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC);
+        return FaultDrills.get(stack, "/v1/reports/summary?from=" + today + "&to=" + today, key).body().path("trust");
+    }
+
     private static void awaitWebhook(String type, String recipient) throws Exception {
         FaultDrills.await(type + " to " + recipient, Duration.ofSeconds(30), () -> stack.webhookReceipts().stream()
                 .anyMatch(r -> r.type().equals(type) && r.recipient().equals(recipient) && r.signatureOk()));
@@ -158,11 +164,19 @@ class TrustScenarioTest {
         assertThat(eligible.path("tier").asText()).as("eligible, not yet TRUSTED").isEqualTo("STANDARD");
         assertThat(eligible.path("auditTrail")).isEmpty();
         assertThat(webhooks("rightholder.tier_changed", "acme")).isZero();
+        JsonNode own = ownTrust(ACME_KEY);
+        assertThat(own.path("eligible").asBoolean()).as("acme reads what staff read: " + own).isTrue();
+        assertThat(own.path("record").path("confirmed").asLong()).isEqualTo(50);
+        assertThat(own.path("tier").asText()).isEqualTo("STANDARD");
 
         JsonNode granted = staff(Events.load("staff-set-tier.json"));
         assertThat(granted.path("tier").asText()).as(granted.toString()).isEqualTo("TRUSTED");
         assertThat(granted.path("auditTrail")).extracting(e -> e.path("kind").asText()).containsExactly("TIER_SET");
         awaitWebhook("rightholder.tier_changed", "acme");
+        JsonNode ownGranted = ownTrust(ACME_KEY);
+        assertThat(ownGranted.path("tier").asText()).isEqualTo("TRUSTED");
+        assertThat(ownGranted.path("eligible").asBoolean()).as("its record keeps TRUSTED").isTrue();
+        assertThat(ownGranted.toString()).doesNotContain("staff-");
 
         // A standard sender's item waits for a person first.
         listings.put(new Listing("plain-g", "seller-backlog", "Rocket skates", "Generic", ListingStatus.ACTIVE));
@@ -320,6 +334,8 @@ class TrustScenarioTest {
         assertThat(acme.path("auditTrail").get(1).path("actor").asText()).as("granted by staff, lost by the rules")
                 .isEqualTo("AUTO");
         assertThat(acme.path("trustedEligibility").path("missing").toString()).contains("not eligible before");
+        assertThat(ownTrust(ACME_KEY).path("missing")).as("what acme reads").isEqualTo(acme.path("trustedEligibility")
+                .path("missing"));
     }
 
     @Test

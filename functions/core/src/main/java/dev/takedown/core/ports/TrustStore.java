@@ -13,7 +13,7 @@ import java.util.List;
  * Rightholders' records and tiers, sellers' strikes and standings, and the trail of their changes. A rightholder's
  * trust is read with the rightholder ({@link RightholderStore}); it is changed here.
  */
-public interface TrustStore {
+public interface TrustStore extends TrustRecordStore {
     /** Adds to the rightholder's counts of one UTC day, atomically. */
     void addCounts(String rightholderId, LocalDate day, TrustCounts delta);
 
@@ -22,9 +22,6 @@ public interface TrustStore {
      * for changes that happen one item at a time, such as a takedown reversed.
      */
     void addCountsOnce(String rightholderId, LocalDate day, TrustCounts delta, String token);
-
-    /** The rightholder's counts summed over the days from {@code from} to {@code to}, both included. */
-    TrustCounts counts(String rightholderId, LocalDate from, LocalDate to);
 
     /**
      * Replaces the rightholder's trust, provided it still is {@code before} (same version), and sets when the rules

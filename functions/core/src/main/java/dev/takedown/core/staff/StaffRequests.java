@@ -12,12 +12,12 @@ import dev.takedown.core.model.RatePlan;
 import dev.takedown.core.model.RightStatus;
 import dev.takedown.core.problem.FieldError;
 import dev.takedown.core.text.Enums;
+import dev.takedown.core.transparency.ReportPeriod;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -50,9 +50,6 @@ public final class StaffRequests {
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
-    /** A year and a day: DSA reports cover a year, or half of one. */
-    static final int MAX_REPORT_DAYS = 366;
-    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     public enum Operation {
         reviewQueue, decideItem, setRightStatus, registerRightholder, rotateApiKey, getNotice,
@@ -370,7 +367,7 @@ public final class StaffRequests {
 
     public static TransparencyReport transparencyReport(JsonNode event) {
         EventFields fields = new EventFields(event, Set.of("from", "to", "format"));
-        Period period = period(fields);
+        ReportPeriod period = period(fields);
         ReportFormat format = fields.has("format")
                 ? fields.oneOf("format", ReportFormat.class, EnumSet.allOf(ReportFormat.class), true) : ReportFormat.json;
         fields.check("transparencyReport");
@@ -379,41 +376,26 @@ public final class StaffRequests {
 
     public static StatementsOfReasons statementsOfReasons(JsonNode event) {
         EventFields fields = new EventFields(event, Set.of("from", "to", "cursor", "limit"));
-        Period period = period(fields);
+        ReportPeriod period = period(fields);
         String cursor = fields.text("cursor", false, 2048);
         Integer limit = fields.integer("limit", 1, MAX_LIMIT, MAX_LIMIT);
         fields.check("statementsOfReasons");
         return new StatementsOfReasons(period.from(), period.to(), cursor, limit);
     }
 
-    /** {@code from} and {@code to}: UTC days, in order, at most {@value #MAX_REPORT_DAYS} days apart. */
-    private record Period(LocalDate from, LocalDate to) {
-    }
-
-    private static Period period(EventFields fields) {
+    /** {@code from} and {@code to}, as {@link ReportPeriod} checks them; errors are named after the field. */
+    private static ReportPeriod period(EventFields fields) {
         LocalDate from = day(fields, "from");
         LocalDate to = day(fields, "to");
         if (from != null && to != null) {
-            if (to.isBefore(from)) {
-                fields.error("to", "must not be before from");
-            } else if (ChronoUnit.DAYS.between(from, to) >= MAX_REPORT_DAYS) {
-                fields.error("to", "a period covers at most " + MAX_REPORT_DAYS + " days");
-            }
+            ReportPeriod.of(from, to, message -> fields.error("to", message));
         }
-        return new Period(from, to);
+        return new ReportPeriod(from, to);
     }
 
     private static LocalDate day(EventFields fields, String name) {
-        String text = fields.matching(name, DAY, "must be a date as YYYY-MM-DD (a UTC day)");
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            fields.error(name, "is not a day of the calendar");
-            return null;
-        }
+        String text = fields.text(name, true, 1000);
+        return text == null ? null : ReportPeriod.day(text, message -> fields.error(name, message));
     }
 
     public static GetRightholder getRightholder(JsonNode event) {

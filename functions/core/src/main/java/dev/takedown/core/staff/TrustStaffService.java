@@ -24,10 +24,10 @@ import dev.takedown.core.trust.StrikeRules;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustRules;
 import dev.takedown.core.trust.TrustService;
+import dev.takedown.core.trust.TrustStandings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -159,10 +159,9 @@ public final class TrustStaffService {
 
     private RightholderRecord rightholderRecord(String rightholderId, Instant now) {
         Rightholder rightholder = rightholder(rightholderId);
-        TrustPolicy policy = trust.policy();
-        TrustCounts counts = trust.countsOf(rightholderId, now);
-        return new RightholderRecord(rightholder, counts, TrustRules.windowStart(now, policy),
-                LocalDate.ofInstant(now, ZoneOffset.UTC), TrustRules.eligibility(rightholder.trust(), counts, now, policy),
+        TrustStandings.Record record = trust.recordOf(rightholderId, now);
+        return new RightholderRecord(rightholder, record.counts(), record.from(), record.to(),
+                TrustRules.eligibility(rightholder.trust(), record.counts(), now, trust.policy()),
                 store.events(TrustEvent.rightholder(rightholderId)));
     }
 

@@ -82,6 +82,35 @@ public final class TrustRules {
         return new Eligibility(missing.isEmpty(), counts, List.copyOf(missing));
     }
 
+    /**
+     * Where a rightholder stands against TRUSTED: while TRUSTED, whether its record keeps the tier (the rules take it
+     * away on the bar alone, see {@link #evaluate}); otherwise whether staff may grant it ({@link #eligibility}).
+     */
+    public static Eligibility againstTrusted(RightholderTrust trust, TrustCounts counts, Instant now,
+                                             TrustPolicy policy) {
+        if (trust.trusted()) {
+            List<String> shortOf = shortOfTrustedBar(counts, policy);
+            return new Eligibility(shortOf.isEmpty(), counts, List.copyOf(shortOf));
+        }
+        return eligibility(trust, counts, now, policy);
+    }
+
+    /**
+     * The TRUSTED bar in words, each part with where {@code counts} stand: what a rightholder must reach to be
+     * eligible, and keep meeting to stay TRUSTED.
+     */
+    public static List<String> trustedBar(TrustCounts counts, TrustPolicy policy) {
+        long base = counts.eligibilityBase();
+        return List.of(
+                "at least " + policy.trustedMinDecided() + " decisions that stand in the last " + policy.windowDays()
+                        + " days (takedowns confirmed by staff or past their dispute window, rejections, reversals): "
+                        + base + " now",
+                "at least " + policy.trustedMinActionedPercent() + "% of them takedowns confirmed: "
+                        + counts.confirmed() + " of " + base + " now",
+                "at most " + policy.trustedMaxReversedPercent() + "% of them takedowns reversed (undone on a"
+                        + " counter-notice or complaint, or withdrawn): " + counts.reversed() + " of " + base + " now");
+    }
+
     public static Optional<TrustChange> evaluate(RightholderTrust trust, TrustCounts counts, Instant now,
                                                  TrustPolicy policy) {
         String auto = Decision.AUTO;

@@ -47,6 +47,7 @@ public final class TrustService implements DecisionsRecorded.Listener {
     private final NotificationQueue notifications;
     private final TrustPolicy policy;
     private final FiguresStore figures;
+    private final TrustStandings standings;
 
     public TrustService(TrustStore store, RightholderStore rightholders, NotificationQueue notifications,
                         TrustPolicy policy, FiguresStore figures) {
@@ -55,6 +56,7 @@ public final class TrustService implements DecisionsRecorded.Listener {
         this.notifications = notifications;
         this.policy = policy;
         this.figures = figures;
+        this.standings = new TrustStandings(store, policy);
     }
 
     public TrustPolicy policy() {
@@ -152,8 +154,12 @@ public final class TrustService implements DecisionsRecorded.Listener {
     }
 
     /** The record the rules look at: the window ending today. */
+    public TrustStandings.Record recordOf(String rightholderId, Instant now) {
+        return standings.recordOf(rightholderId, now);
+    }
+
     public TrustCounts countsOf(String rightholderId, Instant now) {
-        return store.counts(rightholderId, TrustRules.windowStart(now, policy), day(now));
+        return recordOf(rightholderId, now).counts();
     }
 
     /**

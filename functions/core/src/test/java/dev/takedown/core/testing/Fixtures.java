@@ -9,9 +9,11 @@ import dev.takedown.core.model.RightType;
 import dev.takedown.core.ports.NotificationQueue;
 import dev.takedown.core.ports.RightStore;
 import dev.takedown.core.ports.SignedCursors;
+import dev.takedown.core.reports.RightholderReports;
 import dev.takedown.core.testing.InMemoryFiguresStore;
 import dev.takedown.core.trust.TrustPolicy;
 import dev.takedown.core.trust.TrustService;
+import dev.takedown.core.trust.TrustStandings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,6 +63,12 @@ public final class Fixtures {
     /** Trust kept in memory, on the rightholders of {@code rightholders}, with the default thresholds. */
     public static TrustService trust(InMemoryRightholderStore rightholders, NotificationQueue notifications) {
         return new TrustService(new InMemoryTrustStore(rightholders), rightholders, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore());
+    }
+
+    /** A rightholder's reports over these stores, with the default thresholds, on the fixed clock. */
+    public static RightholderReports reports(InMemoryFiguresStore figures, InMemoryRightholderStore rightholders,
+                                             InMemoryTrustStore trust) {
+        return new RightholderReports(figures, rightholders, new TrustStandings(trust, TrustPolicy.DEFAULTS), clock());
     }
 
     /** A valid notice body; tests change single fields through {@link NoticeBodies}. */

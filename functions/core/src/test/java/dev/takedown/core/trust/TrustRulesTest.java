@@ -115,6 +115,34 @@ class TrustRulesTest {
     }
 
     @Test
+    void againstTrustedATrustedSenderIsJudgedOnTheBarAloneAndAnyOtherOnEligibility() {
+        RightholderTrust warnedTrusted = GRANTED.next(Tier.TRUSTED, NOW, "staff-1", true, null, NOW, null);
+        assertThat(TrustRules.againstTrusted(warnedTrusted, standing(45, 5, 0), NOW, POLICY))
+                .as("a warning alone does not take TRUSTED away").satisfies(e -> {
+                    assertThat(e.eligible()).isTrue();
+                    assertThat(e.missing()).isEmpty();
+                });
+        assertThat(TrustRules.againstTrusted(GRANTED, standing(44, 6, 0), NOW, POLICY)).satisfies(e -> {
+            assertThat(e.eligible()).isFalse();
+            assertThat(e.missing()).singleElement().asString().contains("44 of 50", "at least 90%");
+        });
+        RightholderTrust lockedOut = STANDARD.next(Tier.STANDARD, NOW, "AUTO", false, NOW.plus(Duration.ofDays(1)),
+                null, null);
+        assertThat(TrustRules.againstTrusted(lockedOut, standing(60, 0, 0), NOW, POLICY))
+                .isEqualTo(eligibility(lockedOut, standing(60, 0, 0), NOW));
+    }
+
+    @Test
+    void theTrustedBarIsSaidInWordsWithWhereTheRecordStands() {
+        assertThat(TrustRules.trustedBar(standing(57, 2, 1), POLICY)).containsExactly(
+                "at least 50 decisions that stand in the last 90 days (takedowns confirmed by staff or past their"
+                        + " dispute window, rejections, reversals): 60 now",
+                "at least 90% of them takedowns confirmed: 57 of 60 now",
+                "at most 5% of them takedowns reversed (undone on a counter-notice or complaint, or withdrawn): 1 of 60"
+                        + " now");
+    }
+
+    @Test
     void abuseNeedsTwentyDecidedItemsAndMoreThanHalfUnfounded() {
         assertThat(evaluate(STANDARD, counts(20, 9, 11, 0), NOW)).isEqualTo(TrustChange.Kind.WARNED);
         assertThat(evaluate(STANDARD, counts(20, 10, 10, 0), NOW)).as("exactly 50% is not more than 50%").isNull();
