@@ -2,11 +2,14 @@ package dev.takedown.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The project's real template.yaml, as the tests read it. */
 final class ProjectTemplate {
@@ -42,10 +45,7 @@ final class ProjectTemplate {
      */
     static LocalStack.Options stack(Map<String, String> parameters) {
         try {
-            int receiverPort;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                receiverPort = socket.getLocalPort();
-            }
+            int receiverPort = receiverPort();
             Path seed = Files.createTempFile("seed", ".json");
             seed.toFile().deleteOnExit();
             Files.writeString(seed, Files.readString(DEFAULT_SEED).replace(DEMO_RECEIVER, "127.0.0.1:" + receiverPort));
@@ -53,6 +53,22 @@ final class ProjectTemplate {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A free port below the ephemeral range (Linux: from 32768), as the receiver binds it only once the stack starts:
+     * a port the system hands out for outgoing connections could be taken by one of them in between.
+     */
+    private static int receiverPort() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (BindException e) {
+                // Taken: try another.
+            }
+        }
+        throw new IOException("no free port for the webhook receiver between 20000 and 32000");
     }
 
     private static Map<String, String> withUnthrottledPlans(Map<String, String> parameters) {
