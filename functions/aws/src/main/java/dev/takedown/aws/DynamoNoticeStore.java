@@ -748,6 +748,10 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 throw new InvalidCursorException("not a takedowns cursor");
             }
             String sk = position.group(1);
+            LocalDate day = LocalDate.parse(sk.substring(TAKEDOWNS_PREFIX.length(), TAKEDOWNS_PREFIX.length() + 10));
+            if (day.isBefore(from) || day.isAfter(to)) {
+                throw new InvalidCursorException("a takedowns cursor of another period");
+            }
             Map<String, AttributeValue> key = takedownsKey(position.group(3), sk);
             // The row the cursor ends in: its items after the cursor's index, then the rows after it.
             Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
@@ -755,7 +759,7 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                     && !page.add(row, Integer.parseInt(position.group(2)))) {
                 return new Page<>(page.refs, page.cursor());
             }
-            month = YearMonth.parse(sk.substring(TAKEDOWNS_PREFIX.length(), TAKEDOWNS_PREFIX.length() + 7));
+            month = YearMonth.from(day);
             exclusiveStart = new HashMap<>(key);
             exclusiveStart.put("takedownMonth", AttributeValue.fromS(month.toString()));
         }
@@ -770,7 +774,9 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                             ":from", AttributeValue.fromS(TAKEDOWNS_PREFIX + from),
                             // Every row of the last day sorts before this: '~' follows the '#' after the day.
                             ":to", AttributeValue.fromS(TAKEDOWNS_PREFIX + to + "~")))
-                    .exclusiveStartKey(start)).items()) {
+                    .exclusiveStartKey(start)
+                    // A row holds one item or more: no more rows than the page can take, and one to look ahead.
+                    .limit(limit + 1)).items()) {
                 if (!page.add(row, -1)) {
                     return new Page<>(page.refs, page.cursor());
                 }

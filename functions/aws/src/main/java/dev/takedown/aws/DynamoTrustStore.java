@@ -296,7 +296,11 @@ public final class DynamoTrustStore implements TrustStore {
             if (!position.matches()) {
                 throw new InvalidCursorException("not a suspensions cursor");
             }
-            month = YearMonth.parse(position.group(1).substring(0, 7));
+            LocalDate day = LocalDate.parse(position.group(1).substring(0, 10));
+            if (day.isBefore(from) || day.isAfter(to)) {
+                throw new InvalidCursorException("a suspensions cursor of another period");
+            }
+            month = YearMonth.from(day);
             exclusiveStart = Map.of("suspensionMonth", AttributeValue.fromS(month.toString()),
                     "at", AttributeValue.fromS(position.group(1)), "key", AttributeValue.fromS(position.group(2)),
                     "subject", AttributeValue.fromS(position.group(3)));
@@ -314,7 +318,8 @@ public final class DynamoTrustStore implements TrustStore {
                             ":from", AttributeValue.fromS(from.toString()),
                             // Every instant of the last day sorts before this: 'U' follows its 'T'.
                             ":to", AttributeValue.fromS(to + "U")))
-                    .exclusiveStartKey(start)).items()) {
+                    .exclusiveStartKey(start)
+                    .limit(limit + 1)).items()) {
                 if (events.size() == limit) {
                     TrustEvent last = events.get(limit - 1);
                     return new Page<>(events, Cursors.encode(Times.format(last.at()) + "|"

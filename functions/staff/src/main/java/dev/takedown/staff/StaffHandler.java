@@ -106,6 +106,9 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
         DynamoWebhookSecretStore secrets = adapters.webhookSecrets();
         DynamoSellerStore sellers = adapters.sellers();
         UsagePlans usagePlans = role == Role.ADMIN ? adapters.usagePlans() : NO_USAGE_PLANS;
+        // Statements of reasons are the reviewer function's to export.
+        boolean trustedTierIsTrustedFlagger = role == Role.REVIEWER
+                && adapters.env().flag("TRUSTED_TIER_IS_TRUSTED_FLAGGER");
         StaffService staff = new StaffService(notices, adapters.rights(), rightholders, rightholders, sellers,
                 adapters.apiKeys(), usagePlans, secrets, listings, audit,
                 new DecisionRecorder(notices, audit, notifications, trust,
@@ -114,7 +117,7 @@ public abstract sealed class StaffHandler implements RequestStreamHandler permit
                 adapters.sellerStandings(trustStore, notifications), trustStore, rightholders, clock),
                 new WebhookStaffService(rightholders, sellers, sellers, secrets, clock),
                 new ComplaintStaffService(adapters.redressService(clock), notices),
-                new ReportStaffService(adapters.figures(), new DsaExport(notices, trustStore)));
+                new ReportStaffService(adapters.figures(), new DsaExport(notices, trustStore, trustedTierIsTrustedFlagger)));
     }
 
     /** The reviewer function's: it serves no operation that gives a key or sets a plan. */

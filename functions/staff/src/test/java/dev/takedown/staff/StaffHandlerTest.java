@@ -107,7 +107,7 @@ class StaffHandlerTest {
                     new SellerStandings(trustStore, listings, notifications, TrustPolicy.DEFAULTS, new InMemoryFiguresStore())),
             RedressPolicy.DEFAULTS, figures, staffClock);
     private final ComplaintStaffService complaints = new ComplaintStaffService(redress, notices);
-    private final ReportStaffService reports = new ReportStaffService(figures, new DsaExport(notices, trustStore));
+    private final ReportStaffService reports = new ReportStaffService(figures, new DsaExport(notices, trustStore, false));
     private final StaffHandler reviewer = new StaffReviewerHandler(staffService, trustStaffService, webhookStaffService,
             complaints, reports);
     private final StaffHandler admin = new StaffAdminHandler(staffService, trustStaffService, webhookStaffService,

@@ -144,7 +144,7 @@ class StaffResultsTest {
                     audit, notifications, trust, new SellerStandings(trustStore, listings, notifications,
                     TrustPolicy.DEFAULTS, new InMemoryFiguresStore())), RedressPolicy.DEFAULTS, new InMemoryFiguresStore(), clock), notices);
     private final ReportStaffService reports = new ReportStaffService(new InMemoryFiguresStore(),
-            new DsaExport(notices, trustStore));
+            new DsaExport(notices, trustStore, false));
     private final StaffHandler handler = new StaffReviewerHandler(staff, trustStaff, webhookStaff, complaints, reports);
     private final StaffHandler admin = new StaffAdminHandler(staff, trustStaff, webhookStaff, complaints, reports);
 

@@ -254,7 +254,7 @@ abstract class DynamoStoreContract extends StoreContract {
                     }
                 });
         ReportStaffService reports = new ReportStaffService(new DynamoFiguresStore(counted, table("FiguresTable")),
-                new DsaExport(notices(), trust()));
+                new DsaExport(notices(), trust(), false));
 
         ObjectNode report = reports.transparencyReport(new StaffRequests.TransparencyReport(first, first.plusDays(29),
                 StaffRequests.ReportFormat.json));

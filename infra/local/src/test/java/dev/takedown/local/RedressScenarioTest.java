@@ -81,7 +81,8 @@ class RedressScenarioTest {
 
     @BeforeAll
     static void start() throws Exception {
-        LocalStack.Options options = ProjectTemplate.stack(Map.of()).withClock(CLOCK);
+        // Staff grant TRUSTED to Art. 22 trusted flaggers only here, so the statements of reasons name them as such.
+        LocalStack.Options options = ProjectTemplate.stack(Map.of("TrustedTierIsTrustedFlagger", "true")).withClock(CLOCK);
         options = options.withSeed(withParties(options.seed(), options.webhookPort()));
         stack = LocalStack.start(options);
         listings = FaultDrills.listings(stack);

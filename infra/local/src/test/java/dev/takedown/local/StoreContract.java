@@ -903,6 +903,9 @@ abstract class StoreContract {
                 .containsExactly(new NoticeStore.ItemRef(older.id(), 3));
         assertThatThrownBy(() -> notices().takedownsDecided(day, nextDay, "bm90IGEgY3Vyc29y", 2))
                 .isInstanceOf(InvalidCursorException.class);
+        String ofTheFirstDay = notices().takedownsDecided(day, nextDay, null, 2).nextCursor();
+        assertThatThrownBy(() -> notices().takedownsDecided(nextDay, nextDay, ofTheFirstDay, 2))
+                .as("a cursor of another period").isInstanceOf(InvalidCursorException.class);
 
         Instant at = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
         TrustEvent suspended = new TrustEvent(TrustEvent.seller(seller), 3, "", at, "AUTO", "STANDING_CHANGED",
@@ -924,6 +927,9 @@ abstract class StoreContract {
             cursor = page.nextCursor();
         } while (cursor != null);
         assertThat(suspensions).containsExactly(suspended, otherSuspended);
+        String atTheFirst = trust().suspensions(day, nextDay, null, 1).nextCursor();
+        assertThatThrownBy(() -> trust().suspensions(nextDay, nextDay, atTheFirst, 1))
+                .as("a cursor of another period").isInstanceOf(InvalidCursorException.class);
     }
 
     @Test

@@ -35,10 +35,17 @@ public final class DsaExport {
 
     private final NoticeStore notices;
     private final TrustStore trust;
+    private final boolean trustedTierIsTrustedFlagger;
 
-    public DsaExport(NoticeStore notices, TrustStore trust) {
+    /**
+     * @param trustedTierIsTrustedFlagger staff grant TRUSTED only to trusted flaggers designated under Art. 22 DSA,
+     *                                    so a TRUSTED sender's notice is a trusted flagger's; otherwise the tier is
+     *                                    the platform's own, and every notice is an Art. 16 notice
+     */
+    public DsaExport(NoticeStore notices, TrustStore trust, boolean trustedTierIsTrustedFlagger) {
         this.notices = notices;
         this.trust = trust;
+        this.trustedTierIsTrustedFlagger = trustedTierIsTrustedFlagger;
     }
 
     /** @throws InvalidCursorException when {@code cursor} is not one a page gave */
@@ -88,16 +95,21 @@ public final class DsaExport {
             }
             // The listing was reported by the rightholder's notice: found by its sender, not by our automated means.
             records.add(DsaStatements.forTakedown(item.statement(),
-                    LocalDate.ofInstant(notice.receivedAt(), ZoneOffset.UTC), false, notice.trustedSender(),
+                    LocalDate.ofInstant(notice.receivedAt(), ZoneOffset.UTC), false,
+                    trustedTierIsTrustedFlagger && notice.trustedSender(),
                     DsaStatements.takedownPuid(notice.id(), item.index())));
         }
         return records;
     }
 
+    /** The facts are the policy's, not the change's reason, which may hold staff's own words: the record is public. */
     private static DsaStatement suspension(TrustEvent event) {
         boolean automated = Decision.AUTO.equals(event.actor());
-        String facts = "The seller's account was suspended " + (automated ? "by the repeat-infringer rules"
-                : "by a member of staff") + ": " + event.reason() + ".";
+        String facts = "On " + LocalDate.ofInstant(event.at(), ZoneOffset.UTC) + " the seller's account was suspended"
+                + " under the marketplace's repeat-infringer policy" + (automated ? ", by its rules," : "")
+                + " as the seller's established strikes reached the number at which the policy suspends an account."
+                + " A strike stands for the takedowns of one rightholder's notices on one day that the seller did not"
+                + " or could no longer contest.";
         return DsaStatements.forSuspension(event.at(), facts, automated,
                 DsaStatements.suspensionPuid(event.sellerId(), event.sequence()));
     }

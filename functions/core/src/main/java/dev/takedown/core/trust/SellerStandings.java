@@ -75,8 +75,7 @@ public final class SellerStandings {
             }
             for (TrustStore.DueStrike d : due) {
                 if (d.sellerId().equals(sellerId)) {
-                    // One older than every live strike has expired: nothing is left to look at.
-                    // Due and established: its dispute window closed since it was last looked at.
+                    // Due: its dispute window closed, or it expired (then it is among the live strikes no more).
                     settle(sellerId, d.strikeId(), reviewed.strikes().stream()
                             .filter(s -> s.id().equals(d.strikeId())).findFirst(), now, established);
                 }

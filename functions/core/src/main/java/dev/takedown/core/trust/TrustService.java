@@ -158,6 +158,7 @@ public final class TrustService implements DecisionsRecorded.Listener {
         return standings.recordOf(rightholderId, now);
     }
 
+    /** The counts of that record. */
     public TrustCounts countsOf(String rightholderId, Instant now) {
         return recordOf(rightholderId, now).counts();
     }

@@ -38,7 +38,7 @@ class DsaExportTest {
 
     private final InMemoryNoticeStore notices = new InMemoryNoticeStore();
     private final InMemoryTrustStore trust = new InMemoryTrustStore(new InMemoryRightholderStore().with(ACME));
-    private final DsaExport export = new DsaExport(notices, trust);
+    private final DsaExport export = new DsaExport(notices, trust, true);
 
     /** A notice whose first {@code actioned} of {@code items} items took the seller's listings down at {@code at}. */
     private Notice takedowns(Instant at, boolean trustedSender, int items, int actioned, String sellerId) {
@@ -100,13 +100,15 @@ class DsaExportTest {
     }
 
     @Test
-    void aTrustedSendersNoticeIsNamedAsTheSourceAndASuspensionIsTheMarketplacesOwn() {
+    void aTrustedSendersNoticeIsATrustedFlaggersOnlyWhereTheTierIsArt22AndASuspensionIsTheMarketplacesOwn() {
         Notice standard = takedowns(MONDAY, false, 1, 1, "seller-1");
         Notice trusted = takedowns(MONDAY, true, 1, 1, "seller-2");
         suspended("seller-1", 3, MONDAY, Decision.AUTO);
-        suspended("seller-2", 4, MONDAY, "staff-jane");
+        trust.record(new TrustEvent(TrustEvent.seller("seller-2"), 4, "", MONDAY, "staff-jane", "STANDING_CHANGED",
+                "RESTRICTED", "SUSPENDED", "strike 2026-11-02/acme upheld: the staff member's own words"));
+        LocalDate day = LocalDate.parse("2026-11-30");
 
-        List<JsonNode> records = all(LocalDate.parse("2026-11-30"), LocalDate.parse("2026-11-30"), 100);
+        List<JsonNode> records = all(day, day, 100);
 
         assertThat(records).filteredOn(r -> r.path("puid").asText().equals("takedown-" + standard.id() + "-0"))
                 .singleElement().satisfies(r -> {
@@ -117,11 +119,17 @@ class DsaExportTest {
         assertThat(records).filteredOn(r -> r.path("puid").asText().equals("takedown-" + trusted.id() + "-0"))
                 .singleElement().satisfies(r -> assertThat(r.path("source_type").asText())
                         .isEqualTo("SOURCE_TRUSTED_FLAGGER"));
-        assertThat(records).filteredOn(r -> r.path("puid").asText().startsWith("suspension-"))
-                .extracting(r -> r.path("decision_account").asText() + " " + r.path("source_type").asText() + " "
-                        + r.path("automated_decision").asText())
+        assertThat(new DsaExport(notices, trust, false).page(day, day, null, 100).statements())
+                .extracting(DsaStatement::sourceType).as("the tier is the platform's own")
+                .containsOnly("SOURCE_ARTICLE_16", "SOURCE_VOLUNTARY");
+        List<JsonNode> suspensions = records.stream().filter(r -> r.path("puid").asText().startsWith("suspension-"))
+                .toList();
+        assertThat(suspensions).extracting(r -> r.path("decision_account").asText() + " "
+                        + r.path("source_type").asText() + " " + r.path("automated_decision").asText())
                 .containsExactly("DECISION_ACCOUNT_SUSPENDED SOURCE_VOLUNTARY AUTOMATED_DECISION_FULLY",
                         "DECISION_ACCOUNT_SUSPENDED SOURCE_VOLUNTARY AUTOMATED_DECISION_NOT_AUTOMATED");
+        assertThat(suspensions).allSatisfy(r -> assertThat(r.path("decision_facts").asText())
+                .contains("2026-11-30", "repeat-infringer policy").doesNotContain("own words", "staff-jane"));
     }
 
     @Test
