@@ -91,8 +91,11 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
     private static final Pattern RECEIVED_KEY = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#" + Ids.NOTICE_ID_REGEX);
 
+    private final MonthIndex takedownsByMonth;
+
     public DynamoNoticeStore(DynamoDbClient dynamo, String table) {
         super(dynamo, table);
+        takedownsByMonth = new MonthIndex(table, TAKEDOWNS_BY_MONTH, "takedownMonth", "sk");
     }
 
     static String itemSk(int index) {
@@ -748,10 +751,8 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                 throw new InvalidCursorException("not a takedowns cursor");
             }
             String sk = position.group(1);
-            LocalDate day = LocalDate.parse(sk.substring(TAKEDOWNS_PREFIX.length(), TAKEDOWNS_PREFIX.length() + 10));
-            if (day.isBefore(from) || day.isAfter(to)) {
-                throw new InvalidCursorException("a takedowns cursor of another period");
-            }
+            month = MonthIndex.resumeIn(LocalDate.parse(sk.substring(TAKEDOWNS_PREFIX.length(),
+                    TAKEDOWNS_PREFIX.length() + 10)), from, to);
             Map<String, AttributeValue> key = takedownsKey(position.group(3), sk);
             // The row the cursor ends in: its items after the cursor's index, then the rows after it.
             Map<String, AttributeValue> row = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
@@ -759,30 +760,14 @@ public final class DynamoNoticeStore extends SingleTableStore implements NoticeS
                     && !page.add(row, Integer.parseInt(position.group(2)))) {
                 return new Page<>(page.refs, page.cursor());
             }
-            month = YearMonth.from(day);
             exclusiveStart = new HashMap<>(key);
             exclusiveStart.put("takedownMonth", AttributeValue.fromS(month.toString()));
         }
-        for (; !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1), exclusiveStart = null) {
-            String monthKey = month.toString();
-            Map<String, AttributeValue> start = exclusiveStart;
-            for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(table)
-                    .indexName(TAKEDOWNS_BY_MONTH)
-                    .keyConditionExpression("takedownMonth = :m AND sk BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(
-                            ":m", AttributeValue.fromS(monthKey),
-                            ":from", AttributeValue.fromS(TAKEDOWNS_PREFIX + from),
-                            // Every row of the last day sorts before this: '~' follows the '#' after the day.
-                            ":to", AttributeValue.fromS(TAKEDOWNS_PREFIX + to + "~")))
-                    .exclusiveStartKey(start)
-                    // A row holds one item or more: no more rows than the page can take, and one to look ahead.
-                    .limit(limit + 1)).items()) {
-                if (!page.add(row, -1)) {
-                    return new Page<>(page.refs, page.cursor());
-                }
-            }
-        }
-        return new Page<>(page.refs, null);
+        // Every row of the last day sorts before the upper bound: '~' follows the '#' after the day. A row holds one
+        // item or more: no more rows are read than the page can take, and one to look ahead.
+        boolean all = takedownsByMonth.read(dynamo, TAKEDOWNS_PREFIX + from, TAKEDOWNS_PREFIX + to + "~", month, to,
+                exclusiveStart, limit + 1, row -> page.add(row, -1));
+        return new Page<>(page.refs, all ? null : page.cursor());
     }
 
     /** A page of takedowns being filled from the rows of {@code takedownsByMonth}. */

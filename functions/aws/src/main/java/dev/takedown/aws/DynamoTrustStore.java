@@ -49,6 +49,7 @@ public final class DynamoTrustStore implements TrustStore {
     private final String trustTable;
     private final String rightholdersTable;
     private final String sellersTable;
+    private final MonthIndex sellerSuspensions;
     private final DynamoTrustRecordStore records;
 
     public DynamoTrustStore(DynamoDbClient dynamo, String trustTable, String rightholdersTable, String sellersTable) {
@@ -57,6 +58,7 @@ public final class DynamoTrustStore implements TrustStore {
         this.rightholdersTable = rightholdersTable;
         this.sellersTable = sellersTable;
         this.records = new DynamoTrustRecordStore(dynamo, trustTable);
+        this.sellerSuspensions = new MonthIndex(trustTable, SELLER_SUSPENSIONS, "suspensionMonth", "at");
     }
 
     @Override
@@ -296,39 +298,27 @@ public final class DynamoTrustStore implements TrustStore {
             if (!position.matches()) {
                 throw new InvalidCursorException("not a suspensions cursor");
             }
-            LocalDate day = LocalDate.parse(position.group(1).substring(0, 10));
-            if (day.isBefore(from) || day.isAfter(to)) {
-                throw new InvalidCursorException("a suspensions cursor of another period");
-            }
-            month = YearMonth.from(day);
+            month = MonthIndex.resumeIn(LocalDate.parse(position.group(1).substring(0, 10)), from, to);
             exclusiveStart = Map.of("suspensionMonth", AttributeValue.fromS(month.toString()),
                     "at", AttributeValue.fromS(position.group(1)), "key", AttributeValue.fromS(position.group(2)),
                     "subject", AttributeValue.fromS(position.group(3)));
         }
         List<TrustEvent> events = new ArrayList<>();
-        for (; !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1), exclusiveStart = null) {
-            String monthKey = month.toString();
-            Map<String, AttributeValue> start = exclusiveStart;
-            for (Map<String, AttributeValue> row : dynamo.queryPaginator(r -> r.tableName(trustTable)
-                    .indexName(SELLER_SUSPENSIONS)
-                    .keyConditionExpression("suspensionMonth = :m AND #at BETWEEN :from AND :to")
-                    .expressionAttributeNames(Map.of("#at", "at"))
-                    .expressionAttributeValues(Map.of(
-                            ":m", AttributeValue.fromS(monthKey),
-                            ":from", AttributeValue.fromS(from.toString()),
-                            // Every instant of the last day sorts before this: 'U' follows its 'T'.
-                            ":to", AttributeValue.fromS(to + "U")))
-                    .exclusiveStartKey(start)
-                    .limit(limit + 1)).items()) {
-                if (events.size() == limit) {
-                    TrustEvent last = events.get(limit - 1);
-                    return new Page<>(events, Cursors.encode(Times.format(last.at()) + "|"
-                            + eventKey(last.sequence(), last.tag()) + "|" + last.subject()));
-                }
-                events.add(event(row));
-            }
+        // Every instant of the last day sorts before the upper bound: 'U' follows its 'T'.
+        boolean all = sellerSuspensions.read(dynamo, from.toString(), to + "U", month, to, exclusiveStart, limit + 1,
+                row -> {
+                    if (events.size() == limit) {
+                        return false;
+                    }
+                    events.add(event(row));
+                    return true;
+                });
+        if (all) {
+            return new Page<>(events, null);
         }
-        return new Page<>(events, null);
+        TrustEvent last = events.get(limit - 1);
+        return new Page<>(events, Cursors.encode(Times.format(last.at()) + "|" + eventKey(last.sequence(), last.tag())
+                + "|" + last.subject()));
     }
 
     /** The tier fields of a rightholder row, as {@link DynamoRightholderStore} reads them. */
